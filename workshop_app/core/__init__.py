@@ -1,0 +1,1 @@
+"""The workshop itself: plain dataclasses and functions, no Qt and no SQLModel."""

@@ -1,0 +1,75 @@
+"""The storage contract core relies on: repositories behind a unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Protocol, Self, TypeVar
+
+from workshop_app.core.model import AuditEntry
+
+T = TypeVar("T")
+
+
+class Repository(Protocol[T]):
+    """Add, fetch, change and list records of one dataclass type."""
+
+    def add(self, item: T) -> T:
+        """Store a new record and return it with its id set."""
+        ...
+
+    def get(self, item_id: int) -> T | None:
+        """Return the record with this id, or None."""
+        ...
+
+    def update(self, item: T) -> T:
+        """Write every field of an existing record."""
+        ...
+
+    def delete(self, item_id: int) -> None:
+        """Remove the record with this id."""
+        ...
+
+    def list(self, **where: Any) -> list[T]:
+        """Return records whose fields equal the given values, ordered by id."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction: nothing is kept unless commit() is called before leaving the block."""
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def repo(self, kind: type[T]) -> Repository[T]:
+        """Return the repository for one record type."""
+        ...
+
+    def last_audit(self, workshop_id: int | None) -> AuditEntry | None:
+        """Return the newest audit entry of one workshop's chain, or None."""
+        ...
+
+    def add_audit(self, entry: AuditEntry) -> AuditEntry:
+        """Append one audit entry (never changed or removed afterwards)."""
+        ...
+
+    def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
+        """Return one workshop's audit entries in the order they were appended."""
+        ...
+
+    def commit(self) -> None:
+        """Make everything done in this unit durable."""
+        ...
+
+    def rollback(self) -> None:
+        """Throw away everything not yet committed."""
+        ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]

@@ -1,0 +1,1 @@
+"""Exports: charter PDF, JSON and CSV; core objects in, files out."""

@@ -1,0 +1,1 @@
+"""The facilitator console window, its panels and dialogs."""

@@ -1,0 +1,1 @@
+"""The shared screen: shows state, never changes it."""

@@ -1,0 +1,111 @@
+"""An in-memory unit of work, so core is tested without a database."""
+
+from __future__ import annotations
+
+import copy
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+
+from workshop_app.core.model import AuditEntry
+
+T = TypeVar("T")
+
+
+class FakeRepository(Generic[T]):
+    """A dict of records keyed by id, copied in and out like a real store."""
+
+    def __init__(self, table: dict[int, Any], counter: list[int]) -> None:
+        self._table = table
+        self._counter = counter
+
+    def add(self, item: T) -> T:
+        """Store a copy with a fresh id."""
+        self._counter[0] += 1
+        item.id = self._counter[0]  # type: ignore[attr-defined]
+        self._table[item.id] = copy.deepcopy(item)  # type: ignore[attr-defined]
+        return item
+
+    def get(self, item_id: int) -> T | None:
+        """Return a copy of the record, or None."""
+        found = self._table.get(item_id)
+        return copy.deepcopy(found) if found is not None else None
+
+    def update(self, item: T) -> T:
+        """Replace the stored record."""
+        if item.id not in self._table:  # type: ignore[attr-defined]
+            raise KeyError(item.id)  # type: ignore[attr-defined]
+        self._table[item.id] = copy.deepcopy(item)  # type: ignore[attr-defined]
+        return item
+
+    def delete(self, item_id: int) -> None:
+        """Remove the record."""
+        self._table.pop(item_id, None)
+
+    def list(self, **where: Any) -> list[T]:
+        """Return copies of matching records ordered by id."""
+        rows = [r for _, r in sorted(self._table.items())]
+        rows = [r for r in rows if all(getattr(r, k) == v for k, v in where.items())]
+        return copy.deepcopy(rows)
+
+
+class FakeStore:
+    """Committed state shared by every unit of work made from it."""
+
+    def __init__(self) -> None:
+        self.tables: dict[type, dict[int, Any]] = {}
+        self.audit: list[AuditEntry] = []
+        self.counter = [0]
+        self.commits = 0
+
+    def __call__(self) -> "FakeUnitOfWork":
+        return FakeUnitOfWork(self)
+
+
+class FakeUnitOfWork:
+    """Works on a copy of the store's state and publishes it on commit."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+        self._tables = copy.deepcopy(store.tables)
+        self._audit = list(store.audit)
+        self._counter = list(store.counter)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.rollback()
+
+    def repo(self, kind: type[T]) -> FakeRepository[T]:
+        """Return the repository for one record type."""
+        return FakeRepository(self._tables.setdefault(kind, {}), self._counter)
+
+    def last_audit(self, workshop_id: int | None) -> AuditEntry | None:
+        """Return the newest entry of one workshop's chain."""
+        mine = [e for e in self._audit if e.workshop_id == workshop_id]
+        return mine[-1] if mine else None
+
+    def add_audit(self, entry: AuditEntry) -> AuditEntry:
+        """Append an entry."""
+        entry.id = len(self._audit) + 1
+        self._audit.append(entry)
+        return entry
+
+    def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
+        """Return one workshop's entries in order."""
+        return [e for e in self._audit if e.workshop_id == workshop_id]
+
+    def commit(self) -> None:
+        """Publish this unit's state to the store."""
+        self._store.tables = copy.deepcopy(self._tables)
+        self._store.audit = list(self._audit)
+        self._store.counter = list(self._counter)
+        self._store.commits += 1
+
+    def rollback(self) -> None:
+        """Forget uncommitted changes."""
+        self._tables = copy.deepcopy(self._store.tables)
+        self._audit = list(self._store.audit)
+        self._counter = list(self._store.counter)

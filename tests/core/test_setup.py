@@ -1,0 +1,115 @@
+"""Creating a workshop, editing its groups and roster, and importing participants from CSV."""
+
+import datetime as dt
+
+import pytest
+
+from tests.core.fakes import FakeStore
+from workshop_app.core import participants_csv, roster, workshops
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Participant, Workshop
+
+
+def _workshop(store: FakeStore) -> Workshop:
+    draft = Workshop("Charter day", "Northside Leisure Partnership", "Northside", dt.date(2026, 3, 4),
+                     "Sam Facilitator", "charter")
+    return workshops.create_workshop(store, draft)
+
+
+def test_new_workshop_has_four_default_groups_with_distinct_styles() -> None:
+    store = FakeStore()
+    workshop = _workshop(store)
+    groups = workshops.list_groups(store, workshop.id)
+    assert [g.name for g in groups] == ["Council", "Provider", "VCS", "Residents"]
+    assert len({g.colour for g in groups}) == 4 and len({g.mark for g in groups}) == 4
+
+
+def test_untitled_workshop_is_refused() -> None:
+    store = FakeStore()
+    draft = Workshop("  ", "P", "X", dt.date(2026, 1, 1), "F", "charter")
+    with pytest.raises(WorkshopError, match="title"):
+        workshops.create_workshop(store, draft)
+    assert store.commits == 0
+
+
+def test_group_add_rename_reorder_and_remove_unused_only() -> None:
+    store = FakeStore()
+    workshop = _workshop(store)
+    health = workshops.add_group(store, workshop.id, "  Health   board ")
+    assert health.name == "Health board" and health.position == 4
+    with pytest.raises(WorkshopError, match="already a group"):
+        workshops.add_group(store, workshop.id, "council")
+    workshops.rename_group(store, health.id, "NHS")
+    order = workshops.move_group(store, health.id, -1)
+    assert [g.name for g in order] == ["Council", "Provider", "VCS", "NHS", "Residents"]
+    council = order[0]
+    roster.add_participant(store, Participant(workshop.id, "Ana", council.id))
+    with pytest.raises(WorkshopError, match="still has 1 participant"):
+        workshops.remove_group(store, council.id)
+    workshops.remove_group(store, health.id)
+    assert [g.name for g in workshops.list_groups(store, workshop.id)] == ["Council", "Provider", "VCS", "Residents"]
+
+
+def test_roster_add_edit_presence_remove_and_search() -> None:
+    store = FakeStore()
+    workshop = _workshop(store)
+    council = workshops.list_groups(store, workshop.id)[0]
+    ana = roster.add_participant(store, Participant(workshop.id, " Ana  Jones ", council.id, "Northside Council"))
+    assert ana.name == "Ana Jones"
+    with pytest.raises(WorkshopError, match="already on the list"):
+        roster.add_participant(store, Participant(workshop.id, "ana jones", council.id))
+    ana.role = "Commissioner"
+    roster.update_participant(store, ana)
+    roster.set_present(store, ana.id, True)
+    saved = roster.list_participants(store, workshop.id)[0]
+    assert saved.role == "Commissioner" and saved.present
+    assert roster.matches(saved, "commiss") and roster.matches(saved, "council", "Council")
+    assert not roster.matches(saved, "provider", "Council")
+    roster.remove_participant(store, ana.id)
+    assert roster.list_participants(store, workshop.id) == []
+
+
+CSV_TEXT = """Name,Organisation,Group,Role,Voting
+Ana Jones,Northside Council,Council,Commissioner,yes
+Ben Okafor,FitLife Ltd,provider,Contract manager,yes
+Cara Ní Bhriain,Northside Youth Trust,VCS,Chief officer,
+Dewi Llŷr,,Residents,Steering group,observer
+,Nobody Org,Council,,yes
+Eve Stone,Somewhere,Aliens,,yes
+Ana Jones,Elsewhere,Council,,yes
+Finn Lee,,Residents,,maybe
+"""
+
+
+def test_csv_preview_reports_every_bad_row_and_imports_good_rows_only() -> None:
+    store = FakeStore()
+    workshop = _workshop(store)
+    groups = workshops.list_groups(store, workshop.id)
+    preview = participants_csv.preview_csv(CSV_TEXT, workshop.id, groups, [])
+    assert [r.name for r in preview.good] == ["Ana Jones", "Ben Okafor", "Cara Ní Bhriain", "Dewi Llŷr"]
+    problems = {r.line: r.problem for r in preview.problems}
+    assert set(problems) == {6, 7, 8, 9}
+    assert "name is empty" in problems[6]
+    assert "Unknown group 'Aliens'" in problems[7]
+    assert "already on the list" in problems[8]
+    assert "Voting must be" in problems[9]
+    assert store.commits == 1  # preview stores nothing
+    added = participants_csv.import_good_rows(store, preview)
+    assert len(added) == 4
+    people = roster.list_participants(store, workshop.id)
+    dewi = next(p for p in people if p.name == "Dewi Llŷr")
+    assert not dewi.is_voting and dewi.group_id == groups[3].id
+
+
+def test_csv_without_a_group_column_gets_one_sentence() -> None:
+    with pytest.raises(WorkshopError, match="add a 'group' column"):
+        participants_csv.preview_csv("name,organisation\nAna,X\n", 1, [], [])
+
+
+def test_csv_decodes_windows_text_and_semicolons() -> None:
+    store = FakeStore()
+    workshop = _workshop(store)
+    groups = workshops.list_groups(store, workshop.id)
+    text = participants_csv.decode("name;group\nRené Côté;VCS\n".encode("cp1252"))
+    preview = participants_csv.preview_csv(text, workshop.id, groups, [])
+    assert [p.name for p in preview.good] == ["René Côté"]

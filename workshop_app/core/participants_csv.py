@@ -1,0 +1,158 @@
+"""Reading a participant list from CSV: a preview with a verdict on every row, then import of the good rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from workshop_app.core import audit
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Participant, StakeholderGroup
+from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.roster import clean_name
+
+HEADER_ALIASES: dict[str, str] = {
+    "name": "name", "full name": "name", "participant": "name",
+    "organisation": "organisation", "organization": "organisation", "org": "organisation",
+    "group": "group", "stakeholder group": "group", "party": "group",
+    "role": "role", "job": "role",
+    "voting": "voting", "votes": "voting", "member": "voting", "status": "voting",
+}
+YES = {"yes", "y", "true", "1", "voting", "voting member", "member", ""}
+NO = {"no", "n", "false", "0", "observer", "non-voting", "not voting"}
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row of the file: the participant it would add, or the problem that stops it."""
+
+    line: int
+    name: str
+    organisation: str
+    group: str
+    role: str
+    voting: str
+    participant: Participant | None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Say whether this row can be imported."""
+        return self.participant is not None
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """Every row of a participants file with its verdict."""
+
+    rows: tuple[CsvRow, ...]
+
+    @property
+    def good(self) -> list[Participant]:
+        """Return the participants the good rows would add."""
+        return [r.participant for r in self.rows if r.participant is not None]
+
+    @property
+    def problems(self) -> list[CsvRow]:
+        """Return the rows that will be skipped."""
+        return [r for r in self.rows if not r.ok]
+
+
+def decode(data: bytes) -> str:
+    """Decode a CSV file saved as UTF-8 (with or without BOM) or, failing that, Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = HEADER_ALIASES.get(" ".join(title.split()).casefold())
+        if key and key not in columns:
+            columns[key] = index
+    missing = [k for k in ("name", "group") if k not in columns]
+    if missing:
+        raise WorkshopError(
+            f"The first row must name the columns; add a '{missing[0]}' column "
+            "(columns: name, organisation, group, role, voting)."
+        )
+    return columns
+
+
+def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def preview_csv(text: str, workshop_id: int, groups: list[StakeholderGroup],
+                existing: list[Participant]) -> CsvPreview:
+    """Check every row against the workshop's groups and people; nothing is stored."""
+    reader = csv.reader(io.StringIO(text), _sniff(text))
+    lines = [row for row in reader]
+    while lines and not any(cell.strip() for cell in lines[0]):
+        lines.pop(0)
+    if not lines:
+        raise WorkshopError("The file is empty; it needs a header row and one row per participant.")
+    columns = _columns(lines[0])
+    by_name = {g.name.casefold(): g for g in groups}
+    seen = {p.name.casefold() for p in existing}
+    rows: list[CsvRow] = []
+    for number, cells in enumerate(lines[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        row = _row(number, cells, columns, workshop_id, by_name, seen)
+        if row.ok:
+            seen.add(row.name.casefold())
+        rows.append(row)
+    return CsvPreview(tuple(rows))
+
+
+def _cell(cells: list[str], columns: dict[str, int], key: str) -> str:
+    index = columns.get(key)
+    return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+def _row(number: int, cells: list[str], columns: dict[str, int], workshop_id: int,
+         groups: dict[str, StakeholderGroup], seen: set[str]) -> CsvRow:
+    name = clean_name(_cell(cells, columns, "name"))
+    group_text = _cell(cells, columns, "group")
+    fields = dict(name=name, organisation=_cell(cells, columns, "organisation"), group=group_text,
+                  role=_cell(cells, columns, "role"), voting=_cell(cells, columns, "voting"))
+    group = groups.get(" ".join(group_text.split()).casefold())
+    voting = fields["voting"].casefold()
+    problem = ""
+    if not name:
+        problem = "The name is empty."
+    elif group is None:
+        known = ", ".join(g.name for g in groups.values())
+        problem = f"Unknown group '{group_text}' (use one of: {known})."
+    elif name.casefold() in seen:
+        problem = f"{name} is already on the list."
+    elif voting not in YES | NO:
+        problem = f"Voting must be 'yes' or 'observer', not '{fields['voting']}'."
+    if problem:
+        return CsvRow(number, participant=None, problem=problem, **fields)
+    assert group is not None and group.id is not None
+    person = Participant(workshop_id, name, group.id, fields["organisation"], fields["role"],
+                         is_voting=voting in YES)
+    return CsvRow(number, participant=person, **fields)
+
+
+def import_good_rows(uow_factory: UnitOfWorkFactory, preview: CsvPreview) -> list[Participant]:
+    """Add the good rows' participants in one transaction and return them."""
+    added: list[Participant] = []
+    with uow_factory() as uow:
+        for person in preview.good:
+            present = {p.name.casefold() for p in uow.repo(Participant).list(workshop_id=person.workshop_id)}
+            if person.name.casefold() not in present:
+                added.append(uow.repo(Participant).add(person))
+        if added:
+            audit.append(uow, added[0].workshop_id, "participants_imported",
+                         f"{len(added)} participants imported from CSV")
+        uow.commit()
+    return added

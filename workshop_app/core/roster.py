@@ -1,0 +1,92 @@
+"""Operations on a workshop's participants: add, edit, remove, presence, search."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workshop_app.core import audit
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Ballot, Participant, StakeholderGroup
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+
+def clean_name(name: str) -> str:
+    """Return a name with surrounding and repeated spaces removed."""
+    return " ".join(name.split())
+
+
+def list_participants(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Participant]:
+    """Return a workshop's participants in the order they were added."""
+    with uow_factory() as uow:
+        return uow.repo(Participant).list(workshop_id=workshop_id)
+
+
+def matches(participant: Participant, query: str, group_name: str = "") -> bool:
+    """Say whether a participant matches a search by name, organisation, role or group."""
+    needle = query.casefold().strip()
+    if not needle:
+        return True
+    fields = (participant.name, participant.organisation, participant.role, group_name)
+    return any(needle in f.casefold() for f in fields)
+
+
+def _check(uow: UnitOfWork, person: Participant) -> Participant:
+    name = clean_name(person.name)
+    if not name:
+        raise WorkshopError("Give the participant a name.")
+    group = uow.repo(StakeholderGroup).get(person.group_id)
+    if group is None or group.workshop_id != person.workshop_id:
+        raise WorkshopError("Choose one of this workshop's stakeholder groups for the participant.")
+    others = uow.repo(Participant).list(workshop_id=person.workshop_id)
+    if any(o.name.casefold() == name.casefold() and o.id != person.id for o in others):
+        raise WorkshopError(f"{name} is already on the list; add something to tell them apart.")
+    return replace(person, name=name, organisation=person.organisation.strip(), role=person.role.strip())
+
+
+def add_participant(uow_factory: UnitOfWorkFactory, person: Participant) -> Participant:
+    """Add a participant after checking their name and group."""
+    with uow_factory() as uow:
+        added = uow.repo(Participant).add(_check(uow, replace(person, id=None)))
+        audit.append(uow, person.workshop_id, "participant_added", f"Participant added: {added.name}")
+        uow.commit()
+    return added
+
+
+def update_participant(uow_factory: UnitOfWorkFactory, person: Participant) -> Participant:
+    """Save a participant's changed details."""
+    with uow_factory() as uow:
+        if uow.repo(Participant).get(person.id or -1) is None:
+            raise WorkshopError("That participant no longer exists; reopen the workshop.")
+        saved = uow.repo(Participant).update(_check(uow, person))
+        audit.append(uow, person.workshop_id, "participant_changed", f"Participant changed: {saved.name}")
+        uow.commit()
+    return saved
+
+
+def set_present(uow_factory: UnitOfWorkFactory, participant_id: int, present: bool) -> Participant:
+    """Mark a participant present or absent."""
+    with uow_factory() as uow:
+        person = uow.repo(Participant).get(participant_id)
+        if person is None:
+            raise WorkshopError("That participant no longer exists; reopen the workshop.")
+        person.present = present
+        uow.repo(Participant).update(person)
+        word = "present" if present else "absent"
+        audit.append(uow, person.workshop_id, "presence", f"{person.name} marked {word}")
+        uow.commit()
+    return person
+
+
+def remove_participant(uow_factory: UnitOfWorkFactory, participant_id: int) -> None:
+    """Remove a participant who has not voted."""
+    with uow_factory() as uow:
+        person = uow.repo(Participant).get(participant_id)
+        if person is None:
+            return
+        if uow.repo(Ballot).list(participant_id=participant_id) or uow.repo(Ballot).list(
+            proxy_holder_id=participant_id
+        ):
+            raise WorkshopError(f"{person.name} has voted, so they stay on the record; mark them absent instead.")
+        uow.repo(Participant).delete(participant_id)
+        audit.append(uow, person.workshop_id, "participant_removed", f"Participant removed: {person.name}")
+        uow.commit()

@@ -1,0 +1,181 @@
+"""Operations that create and change workshops and their stakeholder groups."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workshop_app.core import audit
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import (
+    Assessment, HandCount, Participant, Proposal, StageProgress, StakeholderGroup, Workshop, WorkshopStatus,
+)
+from workshop_app.core.palette import DEFAULT_GROUPS, GroupStyle, next_style
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+
+def list_workshops(uow_factory: UnitOfWorkFactory) -> list[Workshop]:
+    """Return every workshop, newest date first."""
+    with uow_factory() as uow:
+        rows = uow.repo(Workshop).list()
+    return sorted(rows, key=lambda w: (w.date, w.id or 0), reverse=True)
+
+
+def get_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
+    """Return one workshop, or raise a WorkshopError naming the id."""
+    with uow_factory() as uow:
+        found = uow.repo(Workshop).get(workshop_id)
+    if found is None:
+        raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
+    return found
+
+
+def _check_workshop(workshop: Workshop) -> None:
+    if not workshop.title.strip():
+        raise WorkshopError("Give the workshop a title.")
+    if not workshop.plan_key.strip():
+        raise WorkshopError("Choose a session plan for the workshop.")
+
+
+def create_workshop(
+    uow_factory: UnitOfWorkFactory, draft: Workshop, group_names: tuple[str, ...] = DEFAULT_GROUPS
+) -> Workshop:
+    """Store a new workshop with its stakeholder groups and a stage pointer at the first stage."""
+    _check_workshop(draft)
+    with uow_factory() as uow:
+        workshop = uow.repo(Workshop).add(replace(draft, id=None, title=draft.title.strip()))
+        assert workshop.id is not None
+        used: list[GroupStyle] = []
+        for position, name in enumerate(group_names):
+            style = next_style(used)
+            used.append(style)
+            uow.repo(StakeholderGroup).add(
+                StakeholderGroup(workshop.id, name, style.colour, style.mark, position)
+            )
+        uow.repo(StageProgress).add(StageProgress(workshop_id=workshop.id))
+        audit.append(uow, workshop.id, "workshop_created", f"Workshop created: {workshop.title}")
+        uow.commit()
+    return workshop
+
+
+def update_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop) -> Workshop:
+    """Save changed workshop details."""
+    _check_workshop(workshop)
+    with uow_factory() as uow:
+        uow.repo(Workshop).update(workshop)
+        audit.append(uow, workshop.id, "workshop_updated", f"Workshop details changed: {workshop.title}")
+        uow.commit()
+    return workshop
+
+
+def set_status(uow_factory: UnitOfWorkFactory, workshop_id: int, status: WorkshopStatus) -> Workshop:
+    """Move a workshop to a new status."""
+    with uow_factory() as uow:
+        workshop = _require(uow, workshop_id)
+        workshop.status = status
+        uow.repo(Workshop).update(workshop)
+        audit.append(uow, workshop_id, "workshop_status", f"Workshop status: {status.value}")
+        uow.commit()
+    return workshop
+
+
+def _require(uow: UnitOfWork, workshop_id: int) -> Workshop:
+    found = uow.repo(Workshop).get(workshop_id)
+    if found is None:
+        raise WorkshopError(f"There is no workshop with id {workshop_id}.")
+    return found
+
+
+def list_groups(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[StakeholderGroup]:
+    """Return a workshop's groups in their display order."""
+    with uow_factory() as uow:
+        rows = uow.repo(StakeholderGroup).list(workshop_id=workshop_id)
+    return sorted(rows, key=lambda g: (g.position, g.id or 0))
+
+
+def _check_group_name(groups: list[StakeholderGroup], name: str, skip_id: int | None = None) -> str:
+    clean = " ".join(name.split())
+    if not clean:
+        raise WorkshopError("Give the group a name.")
+    if any(g.name.casefold() == clean.casefold() and g.id != skip_id for g in groups):
+        raise WorkshopError(f"There is already a group called {clean}; choose another name.")
+    return clean
+
+
+def add_group(uow_factory: UnitOfWorkFactory, workshop_id: int, name: str) -> StakeholderGroup:
+    """Add a group at the end, with the next unused colour and mark."""
+    groups = list_groups(uow_factory, workshop_id)
+    clean = _check_group_name(groups, name)
+    style = next_style([GroupStyle(g.colour, g.mark) for g in groups])
+    position = max((g.position for g in groups), default=-1) + 1
+    with uow_factory() as uow:
+        group = uow.repo(StakeholderGroup).add(
+            StakeholderGroup(workshop_id, clean, style.colour, style.mark, position)
+        )
+        audit.append(uow, workshop_id, "group_added", f"Group added: {clean}")
+        uow.commit()
+    return group
+
+
+def rename_group(uow_factory: UnitOfWorkFactory, group_id: int, name: str) -> StakeholderGroup:
+    """Rename a group."""
+    with uow_factory() as uow:
+        group = _require_group(uow, group_id)
+        others = uow.repo(StakeholderGroup).list(workshop_id=group.workshop_id)
+        old, group.name = group.name, _check_group_name(others, name, skip_id=group_id)
+        uow.repo(StakeholderGroup).update(group)
+        audit.append(uow, group.workshop_id, "group_renamed", f"Group renamed: {old} → {group.name}")
+        uow.commit()
+    return group
+
+
+def set_group_style(uow_factory: UnitOfWorkFactory, group_id: int, style: GroupStyle) -> StakeholderGroup:
+    """Change a group's colour and mark."""
+    with uow_factory() as uow:
+        group = _require_group(uow, group_id)
+        group.colour, group.mark = style.colour, style.mark
+        uow.repo(StakeholderGroup).update(group)
+        audit.append(uow, group.workshop_id, "group_style", f"Group style changed: {group.name}")
+        uow.commit()
+    return group
+
+
+def move_group(uow_factory: UnitOfWorkFactory, group_id: int, offset: int) -> list[StakeholderGroup]:
+    """Move a group up (-1) or down (+1) in the order; return the new order."""
+    with uow_factory() as uow:
+        group = _require_group(uow, group_id)
+        groups = sorted(uow.repo(StakeholderGroup).list(workshop_id=group.workshop_id),
+                        key=lambda g: (g.position, g.id or 0))
+        index = next(i for i, g in enumerate(groups) if g.id == group_id)
+        target = max(0, min(len(groups) - 1, index + offset))
+        groups.insert(target, groups.pop(index))
+        for position, g in enumerate(groups):
+            if g.position != position:
+                g.position = position
+                uow.repo(StakeholderGroup).update(g)
+        audit.append(uow, group.workshop_id, "group_moved", f"Group moved: {group.name}")
+        uow.commit()
+    return groups
+
+
+def remove_group(uow_factory: UnitOfWorkFactory, group_id: int) -> None:
+    """Remove a group that nobody belongs to and nothing refers to."""
+    with uow_factory() as uow:
+        group = _require_group(uow, group_id)
+        members = uow.repo(Participant).list(group_id=group_id)
+        if members:
+            raise WorkshopError(
+                f"{group.name} still has {len(members)} participant(s); move or remove them first."
+            )
+        if (uow.repo(Assessment).list(group_id=group_id) or uow.repo(HandCount).list(group_id=group_id)
+                or uow.repo(Proposal).list(party_group_id=group_id)):
+            raise WorkshopError(f"{group.name} already has scores or votes recorded, so it cannot be removed.")
+        uow.repo(StakeholderGroup).delete(group_id)
+        audit.append(uow, group.workshop_id, "group_removed", f"Group removed: {group.name}")
+        uow.commit()
+
+
+def _require_group(uow: UnitOfWork, group_id: int) -> StakeholderGroup:
+    found = uow.repo(StakeholderGroup).get(group_id)
+    if found is None:
+        raise WorkshopError("That group no longer exists; reopen the workshop.")
+    return found

@@ -1,0 +1,103 @@
+"""The Qt controller: runs core operations and announces what changed to every view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from workshop_app.core import roster, workshops
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Participant, StakeholderGroup, Workshop
+from workshop_app.core.ports import UnitOfWorkFactory
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """What an operation returned, and whether it worked."""
+
+    ok: bool
+    value: T | None = None
+
+
+class WorkshopController(QObject):
+    """Owns the store handle and the open workshop; views call it and listen to its signals."""
+
+    workshops_changed = Signal()
+    workshop_opened = Signal(object)
+    workshop_changed = Signal(object)
+    groups_changed = Signal()
+    participants_changed = Signal()
+    operation_failed = Signal(str)
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.uow_factory = uow_factory
+        self.workshop: Workshop | None = None
+
+    def run(self, operation: Callable[..., T], *args: Any) -> Done[T]:
+        """Run one core operation; on a WorkshopError announce its sentence."""
+        try:
+            return Done(True, operation(self.uow_factory, *args))
+        except WorkshopError as error:
+            self.operation_failed.emit(str(error))
+            return Done(False)
+
+    # Workshops -----------------------------------------------------------------------------------
+
+    def list_workshops(self) -> list[Workshop]:
+        """Return every workshop, newest first."""
+        return workshops.list_workshops(self.uow_factory)
+
+    def create_workshop(self, draft: Workshop) -> Workshop | None:
+        """Create a workshop with the default groups and open it."""
+        created = self.run(workshops.create_workshop, draft).value
+        if created is not None:
+            self.workshops_changed.emit()
+            self.open_workshop(created.id or 0)
+        return created
+
+    def open_workshop(self, workshop_id: int) -> None:
+        """Make a workshop the open one."""
+        found = self.run(workshops.get_workshop, workshop_id).value
+        if found is not None:
+            self.workshop = found
+            self.workshop_opened.emit(found)
+
+    @property
+    def workshop_id(self) -> int:
+        """Return the open workshop's id."""
+        if self.workshop is None or self.workshop.id is None:
+            raise RuntimeError("no workshop is open")
+        return self.workshop.id
+
+    # Groups --------------------------------------------------------------------------------------
+
+    def groups(self) -> list[StakeholderGroup]:
+        """Return the open workshop's groups in order."""
+        return workshops.list_groups(self.uow_factory, self.workshop_id)
+
+    def change_groups(self, operation: Callable[..., Any], *args: Any) -> bool:
+        """Run a group operation and announce the change; return whether it worked."""
+        done = self.run(operation, *args)
+        if done.ok:
+            self.groups_changed.emit()
+            self.participants_changed.emit()
+        return done.ok
+
+    # Participants --------------------------------------------------------------------------------
+
+    def participants(self) -> list[Participant]:
+        """Return the open workshop's participants."""
+        return roster.list_participants(self.uow_factory, self.workshop_id)
+
+    def change_participants(self, operation: Callable[..., Any], *args: Any) -> bool:
+        """Run a roster operation and announce the change; return whether it worked."""
+        done = self.run(operation, *args)
+        if done.ok:
+            self.participants_changed.emit()
+        return done.ok

@@ -1,0 +1,69 @@
+"""The dialog that adds or edits one participant."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from workshop_app.core.model import Participant, StakeholderGroup
+from workshop_app.core.palette import group_letter
+from workshop_app.ui.widgets.group_mark import mark_icon
+
+
+class ParticipantDialog(QDialog):
+    """Name, organisation, group, role, voting member or observer, present."""
+
+    def __init__(self, person: Participant, groups: list[StakeholderGroup], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._person = person
+        self.setWindowTitle("Edit participant" if person.id else "Add participant")
+        self.name = QLineEdit(person.name)
+        self.organisation = QLineEdit(person.organisation)
+        self.group = QComboBox()
+        for group in groups:
+            self.group.addItem(mark_icon(group.colour, group.mark, group_letter(group.name)), group.name, group.id)
+        self.group.setCurrentIndex(max(0, self.group.findData(person.group_id)))
+        self.role = QLineEdit(person.role, placeholderText="e.g. Commissioner, resident, chief officer")
+        self.voting = QComboBox()
+        self.voting.addItem("Voting member", True)
+        self.voting.addItem("Observer (does not vote)", False)
+        self.voting.setCurrentIndex(0 if person.is_voting else 1)
+        self.present = QCheckBox("Here today")
+        self.present.setChecked(person.present)
+        self.problem = QLabel(objectName="problem", wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_accept_requested)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        for label, field in (("&Name", self.name), ("&Organisation", self.organisation), ("&Group", self.group),
+                             ("&Role", self.role), ("&Votes", self.voting), ("", self.present)):
+            field.setAccessibleName(label.replace("&", "") or "Present")
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _on_accept_requested(self) -> None:
+        if not self.name.text().strip():
+            self.problem.setText("Give the participant a name.")
+            self.name.setFocus()
+        else:
+            self.accept()
+
+    def participant(self) -> Participant:
+        """Return the participant as the fields describe them."""
+        return replace(
+            self._person, name=self.name.text(), organisation=self.organisation.text(),
+            group_id=int(self.group.currentData()), role=self.role.text(),
+            is_voting=bool(self.voting.currentData()), present=self.present.isChecked(),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, person: Participant, groups: list[StakeholderGroup]) -> Participant | None:
+        """Show the dialog; return the participant, or None when cancelled."""
+        dialog = cls(person, groups, parent)
+        return dialog.participant() if dialog.exec() == QDialog.DialogCode.Accepted else None

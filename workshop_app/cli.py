@@ -1,0 +1,187 @@
+"""The `workshop-app` command: no sub-command opens the window; sub-commands work on the store without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop_app import __version__, logs
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Workshop
+
+if TYPE_CHECKING:
+    from workshop_app.store.database import Store
+
+EXIT_OK = 0
+EXIT_CRASH = 1
+EXIT_ERROR = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+NO_DISPLAY = (
+    "No display found: run workshop-app from a desktop session, "
+    "or under a virtual display with `xvfb-run workshop-app`."
+)
+DISPLAY_PLATFORMS = {"xcb", "wayland", "wayland-egl", ""}
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argparse argument of a sub-command: its flags and keyword options."""
+
+    flags: tuple[str, ...]
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def arg(*flags: str, **options: Any) -> Arg:
+    """Describe one sub-command argument, as parser.add_argument(*flags, **options) would take it."""
+    return Arg(flags, options)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A sub-command: its one-line help, its arguments and the function that runs it."""
+
+    help: str
+    args: tuple[Arg, ...]
+    handler: Handler
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help: str, *args: Arg) -> Callable[[Handler], Handler]:
+    """Register a sub-command handler under a name; the handler returns the exit code."""
+
+    def register(handler: Handler) -> Handler:
+        COMMANDS[name] = Command(help, args, handler)
+        return handler
+
+    return register
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace) -> Iterator[Store]:
+    """Open (and migrate) the store named by --db, or the default one, and close it afterwards."""
+    from workshop_app.store.database import open_store
+
+    store = open_store(args.db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _one_line(text: str) -> str:
+    """Return text with tabs and line breaks turned into single spaces, for tab-separated output."""
+    return " ".join(text.split())
+
+
+@command("list", "list the workshops in the store: id, date, status, title (tab separated)")
+def list_workshops(args: argparse.Namespace) -> int:
+    """Print one tab-separated line per workshop."""
+    with opened_store(args) as store:
+        with store() as uow:
+            workshops = uow.repo(Workshop).list()
+    for workshop in workshops:
+        fields = [str(workshop.id), workshop.date.isoformat(), str(workshop.status), _one_line(workshop.title)]
+        print("\t".join(fields))
+    return EXIT_OK
+
+
+@command(
+    "backup",
+    "write a consistent copy of the store to FILE (safe while the app is running)",
+    arg("--out", required=True, type=Path, metavar="FILE", help="where to write the copy"),
+)
+def backup(args: argparse.Namespace) -> int:
+    """Copy the store to --out and say where it went."""
+    out = Path(args.out).expanduser().resolve()
+    with opened_store(args) as store:
+        store.backup(out)
+    print(f"Backup written to {out}")
+    return EXIT_OK
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Return the sentence to show when a window cannot open here (Linux without a display), else None."""
+    if not platform.startswith("linux"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    requested = [item.split(":")[0].strip() for item in environ.get("QT_QPA_PLATFORM", "").split(";")]
+    if any(name not in DISPLAY_PLATFORMS for name in requested):
+        return None  # offscreen, minimal, vnc, eglfs, linuxfb...: no display server needed
+    return NO_DISPLAY
+
+
+def open_gui(args: argparse.Namespace, argv: list[str]) -> int:
+    """Open the facilitator's window (the only path that imports Qt)."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_ERROR
+    logs.install_crash_handler()
+    try:
+        from workshop_app.ui.app import run_gui
+    except ImportError as error:
+        print(
+            f"The window cannot start because a library is missing ({error}); "
+            "run `make run` from the project folder to install what it needs.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return run_gui(args.db, [sys.argv[0], *argv])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser: global --db and --version, and one sub-parser per registered command."""
+    db_help = "the store: a file path or a SQLAlchemy URL (default: the file in your data folder)"
+    parser = argparse.ArgumentParser(
+        prog="workshop-app",
+        description="Run changemaking partnership workshops offline. With no sub-command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"workshop-app {__version__}")
+    parser.add_argument("--db", metavar="TARGET", default=None, help=db_help)
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--db", metavar="TARGET", default=argparse.SUPPRESS, help=db_help)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, spec in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=spec.help, description=spec.help, parents=[shared])
+        for item in spec.args:
+            sub.add_argument(*item.flags, **item.options)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Parse argv and run the chosen sub-command (or open the window); errors for people become exit 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return open_gui(args, argv)
+        return COMMANDS[args.command].handler(args)
+    except WorkshopError as error:
+        print(_one_line(str(error)), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # a bug: keep the traceback in the log, give the person one line
+        path = logs.record_crash(type(error), error, error.__traceback__)
+        logs.print_crash(logs.summarize(error), path)
+        return EXIT_CRASH
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit code (argparse's own exits become return values)."""
+    try:
+        return run(sys.argv[1:] if argv is None else list(argv))
+    except SystemExit as done:
+        if done.code is None:
+            return EXIT_OK
+        return done.code if isinstance(done.code, int) else EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130

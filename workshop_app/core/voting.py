@@ -1,0 +1,368 @@
+"""Vote operations: open, cast, close and reveal rounds, each one committed transaction.
+
+Secrecy: no audit text written here ever holds a choice, a block reason or a count before the
+round is revealed; the reveal entry is the first to record the totals and the outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_app.core import audit
+from workshop_app.core.decisions import Outcome, outcome_for
+from workshop_app.core.errors import ClosedVoteError, WorkshopError
+from workshop_app.core.model import (
+    Amendment,
+    Ballot,
+    Choice,
+    HandCount,
+    Participant,
+    Proposal,
+    ProposalStatus,
+    StakeholderGroup,
+    VoteRound,
+    Workshop,
+    utc_now,
+)
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+
+class ResultsHiddenError(WorkshopError):
+    """Results were asked for before the facilitator revealed them."""
+
+
+@dataclass(frozen=True)
+class VoteProgress:
+    """Who has voted in a round (never what), for the voting grid."""
+
+    voted_participant_ids: frozenset[int]
+    eligible_count: int
+    hand_count_group_ids: frozenset[int] = frozenset()
+
+    def __str__(self) -> str:
+        return f"{len(self.voted_participant_ids)} of {self.eligible_count} have voted"
+
+
+def open_vote(uow_factory: UnitOfWorkFactory, proposal_id: int, secret: bool) -> VoteRound:
+    """Open a new round on a proposal; refused if it is withdrawn or a round of it is still open."""
+    with uow_factory() as uow:
+        proposal = _proposal(uow, proposal_id)
+        if proposal.status is ProposalStatus.WITHDRAWN:
+            raise WorkshopError("This proposal was withdrawn, so it cannot be voted on.")
+        rounds = uow.repo(VoteRound).list(proposal_id=proposal_id)
+        if any(r.closed_at is None for r in rounds):
+            raise WorkshopError("A vote on this proposal is already open; close it before opening another.")
+        number = max((r.round_no for r in rounds), default=0) + 1
+        vote = uow.repo(VoteRound).add(VoteRound(proposal_id=proposal_id, round_no=number, secret=secret))
+        kind = "secret" if secret else "named"
+        audit.append(uow, proposal.workshop_id, "vote_opened",
+                     f"A {kind} vote (round {number}) was opened on proposal {proposal_id}.")
+        uow.commit()
+        return vote
+
+
+def cast_ballot(
+    uow_factory: UnitOfWorkFactory,
+    round_id: int,
+    participant_id: int,
+    choice: Choice,
+    reason: str = "",
+    proxy_holder_id: int | None = None,
+) -> Ballot:
+    """Record one choice; a later ballot of the same person replaces it in the count (all are kept)."""
+    choice = Choice(choice)
+    with uow_factory() as uow:
+        vote, proposal = _open_round(uow, round_id)
+        voter = _voter(uow, proposal.workshop_id, participant_id)
+        if choice is Choice.BLOCK and not reason.strip():
+            raise WorkshopError("A block needs a short reason; please say why before blocking.")
+        holder = _proxy_holder(uow, proposal.workshop_id, participant_id, proxy_holder_id)
+        ballot = uow.repo(Ballot).add(Ballot(
+            round_id=round_id, participant_id=participant_id, choice=choice,
+            reason=reason.strip() if choice is Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
+        ))
+        audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder))
+        uow.commit()
+        return ballot
+
+
+def record_hand_count(
+    uow_factory: UnitOfWorkFactory,
+    round_id: int,
+    group_id: int,
+    agree: int = 0,
+    abstain: int = 0,
+    disagree: int = 0,
+    block: int = 0,
+    block_reason: str = "",
+) -> HandCount:
+    """Record a group's show-of-hands counts; a later entry for the same group replaces it in the count."""
+    with uow_factory() as uow:
+        vote, proposal = _open_round(uow, round_id)
+        group = uow.repo(StakeholderGroup).get(group_id)
+        if group is None or group.workshop_id != proposal.workshop_id:
+            raise WorkshopError("That group is not part of this workshop; choose one of its groups.")
+        if min(agree, abstain, disagree, block) < 0:
+            raise WorkshopError("Show-of-hands counts cannot be negative; enter zero or more.")
+        if block > 0 and not block_reason.strip():
+            raise WorkshopError("A block needs a short reason; please enter why the group blocked.")
+        hands = uow.repo(HandCount).add(HandCount(
+            round_id=round_id, group_id=group_id, agree=agree, abstain=abstain,
+            disagree=disagree, block=block, block_reason=block_reason.strip() if block else "",
+        ))
+        audit.append(uow, proposal.workshop_id, "hands_counted",
+                     f"Show-of-hands counts were entered for {group.name} in round {vote.round_no} "
+                     f"of proposal {proposal.id}.")
+        uow.commit()
+        return hands
+
+
+def close_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteRound:
+    """Close a round: from now on nothing can change its votes."""
+    with uow_factory() as uow:
+        vote, proposal = _open_round(uow, round_id)
+        vote.closed_at = utc_now()
+        uow.repo(VoteRound).update(vote)
+        audit.append(uow, proposal.workshop_id, "vote_closed",
+                     f"The vote (round {vote.round_no}) on proposal {proposal.id} was closed.")
+        uow.commit()
+        return vote
+
+
+def reveal_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
+    """Reveal a closed round and return its outcome; the audit entry records totals and outcome."""
+    with uow_factory() as uow:
+        vote, proposal = _round(uow, round_id)
+        if vote.closed_at is None:
+            raise WorkshopError("Close the vote before revealing its results.")
+        outcome = _outcome(uow, vote, proposal.workshop_id)
+        if vote.revealed_at is None:
+            vote.revealed_at = utc_now()
+            uow.repo(VoteRound).update(vote)
+            t = outcome.totals
+            audit.append(uow, proposal.workshop_id, "vote_revealed",
+                         f"The vote (round {vote.round_no}) on proposal {proposal.id} was revealed: "
+                         f"{t.agree} agree, {t.abstain} abstain, {t.disagree} disagree, {t.block} block. "
+                         f"{outcome.reason}")
+            uow.commit()
+        return outcome
+
+
+def results(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
+    """Return a revealed round's outcome; raises ResultsHiddenError before the reveal."""
+    with uow_factory() as uow:
+        vote, proposal = _round(uow, round_id)
+        if vote.revealed_at is None:
+            raise ResultsHiddenError("The results of this vote are hidden until the facilitator reveals them.")
+        return _outcome(uow, vote, proposal.workshop_id)
+
+
+def progress(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteProgress:
+    """Return who has voted in a round and how many could, never what anyone chose."""
+    with uow_factory() as uow:
+        _, proposal = _round(uow, round_id)
+        voters = [p for p in uow.repo(Participant).list(workshop_id=proposal.workshop_id) if p.is_voting]
+        ids = {p.id for p in voters}
+        voted = frozenset(b.participant_id for b in uow.repo(Ballot).list(round_id=round_id)
+                          if b.participant_id in ids)
+        eligible = sum(1 for p in voters if p.present or p.id in voted)
+        hands = frozenset(h.group_id for h in uow.repo(HandCount).list(round_id=round_id))
+        return VoteProgress(voted, eligible, hands)
+
+
+def rounds_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[VoteRound]:
+    """Return every round of a proposal, oldest first."""
+    with uow_factory() as uow:
+        return sorted(uow.repo(VoteRound).list(proposal_id=proposal_id), key=lambda r: r.round_no)
+
+
+def create_proposal(
+    uow_factory: UnitOfWorkFactory,
+    workshop_id: int,
+    principle: str,
+    text: str,
+    route: str = "",
+    party_group_id: int | None = None,
+) -> Proposal:
+    """Draft a commitment under a principle, optionally made by one party only."""
+    with uow_factory() as uow:
+        if uow.repo(Workshop).get(workshop_id) is None:
+            raise WorkshopError("That workshop cannot be found; open a workshop first.")
+        _check_wording(principle, text)
+        _check_party(uow, workshop_id, party_group_id)
+        proposal = uow.repo(Proposal).add(Proposal(
+            workshop_id=workshop_id, principle=principle.strip(), text=text.strip(),
+            route=route.strip(), party_group_id=party_group_id,
+        ))
+        audit.append(uow, workshop_id, "proposal_created",
+                     f"Proposal {proposal.id} was drafted under {proposal.principle}: {proposal.text}")
+        uow.commit()
+        return proposal
+
+
+class _Keep:
+    """Marks an argument left unchanged."""
+
+
+KEEP = _Keep()
+
+
+def edit_proposal(
+    uow_factory: UnitOfWorkFactory,
+    proposal_id: int,
+    *,
+    text: str | _Keep = KEEP,
+    principle: str | _Keep = KEEP,
+    route: str | _Keep = KEEP,
+    party_group_id: int | None | _Keep = KEEP,
+) -> Proposal:
+    """Change a draft freely while no vote has been opened on it (afterwards, amend it)."""
+    with uow_factory() as uow:
+        proposal = _proposal(uow, proposal_id)
+        if uow.repo(VoteRound).list(proposal_id=proposal_id):
+            raise WorkshopError("This proposal has been voted on, so amend it instead of editing it.")
+        proposal.text = proposal.text if isinstance(text, _Keep) else text.strip()
+        proposal.principle = proposal.principle if isinstance(principle, _Keep) else principle.strip()
+        proposal.route = proposal.route if isinstance(route, _Keep) else route.strip()
+        if not isinstance(party_group_id, _Keep):
+            _check_party(uow, proposal.workshop_id, party_group_id)
+            proposal.party_group_id = party_group_id
+        _check_wording(proposal.principle, proposal.text)
+        uow.repo(Proposal).update(proposal)
+        audit.append(uow, proposal.workshop_id, "proposal_edited",
+                     f"Proposal {proposal_id} was edited: {proposal.text}")
+        uow.commit()
+        return proposal
+
+
+def amend_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int, new_text: str, author: str = "") -> Amendment:
+    """Change a proposal's wording, keeping the old wording; refused while a vote on it is open."""
+    with uow_factory() as uow:
+        proposal = _proposal(uow, proposal_id)
+        if proposal.status is ProposalStatus.WITHDRAWN:
+            raise WorkshopError("This proposal was withdrawn, so it cannot be amended.")
+        if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
+            raise WorkshopError("Close the open vote on this proposal before amending it.")
+        _check_wording(proposal.principle, new_text)
+        if new_text.strip() == proposal.text:
+            raise WorkshopError("The new wording is the same as the old; change the text to amend it.")
+        amendment = uow.repo(Amendment).add(Amendment(
+            proposal_id=proposal_id, old_text=proposal.text, new_text=new_text.strip(), author=author.strip(),
+        ))
+        proposal.text = amendment.new_text
+        uow.repo(Proposal).update(proposal)
+        by = f" by {amendment.author}" if amendment.author else ""
+        audit.append(uow, proposal.workshop_id, "proposal_amended",
+                     f"Proposal {proposal_id} was amended{by}: {amendment.new_text}")
+        uow.commit()
+        return amendment
+
+
+def withdraw_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int) -> Proposal:
+    """Withdraw a proposal (its history stays); refused while a vote on it is open."""
+    with uow_factory() as uow:
+        proposal = _proposal(uow, proposal_id)
+        if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
+            raise WorkshopError("Close the open vote on this proposal before withdrawing it.")
+        if proposal.status is ProposalStatus.WITHDRAWN:
+            return proposal
+        proposal.status = ProposalStatus.WITHDRAWN
+        uow.repo(Proposal).update(proposal)
+        audit.append(uow, proposal.workshop_id, "proposal_withdrawn", f"Proposal {proposal_id} was withdrawn.")
+        uow.commit()
+        return proposal
+
+
+def amendments_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[Amendment]:
+    """Return a proposal's amendments, oldest first."""
+    with uow_factory() as uow:
+        return uow.repo(Amendment).list(proposal_id=proposal_id)
+
+
+def _check_wording(principle: str, text: str) -> None:
+    """Refuse an empty principle or text."""
+    if not principle.strip():
+        raise WorkshopError("Choose the principle this proposal belongs to.")
+    if not text.strip():
+        raise WorkshopError("Write the proposal's wording before saving it.")
+
+
+def _check_party(uow: UnitOfWork, workshop_id: int, group_id: int | None) -> None:
+    """Refuse a party group that is not part of the workshop."""
+    if group_id is None:
+        return
+    group = uow.repo(StakeholderGroup).get(group_id)
+    if group is None or group.workshop_id != workshop_id:
+        raise WorkshopError("The party making this proposal must be one of the workshop's groups.")
+
+
+def _outcome(uow: UnitOfWork, vote: VoteRound, workshop_id: int) -> Outcome:
+    """Derive a round's outcome from its stored votes under the workshop's rule."""
+    workshop = uow.repo(Workshop).get(workshop_id)
+    if workshop is None:
+        raise WorkshopError("The workshop of this vote cannot be found; reopen the workshop and try again.")
+    return outcome_for(
+        workshop.decision_rule,
+        uow.repo(Ballot).list(round_id=vote.id),
+        uow.repo(HandCount).list(round_id=vote.id),
+        uow.repo(Participant).list(workshop_id=workshop_id),
+        uow.repo(StakeholderGroup).list(workshop_id=workshop_id),
+    )
+
+
+def _proposal(uow: UnitOfWork, proposal_id: int) -> Proposal:
+    """Return a proposal or refuse with a sentence."""
+    proposal = uow.repo(Proposal).get(proposal_id)
+    if proposal is None:
+        raise WorkshopError("That proposal cannot be found; choose one from the list.")
+    return proposal
+
+
+def _round(uow: UnitOfWork, round_id: int) -> tuple[VoteRound, Proposal]:
+    """Return a round and its proposal, or refuse with a sentence."""
+    vote = uow.repo(VoteRound).get(round_id)
+    if vote is None:
+        raise WorkshopError("That vote cannot be found; choose one from the list.")
+    return vote, _proposal(uow, vote.proposal_id)
+
+
+def _open_round(uow: UnitOfWork, round_id: int) -> tuple[VoteRound, Proposal]:
+    """Return a round that is still open, or raise ClosedVoteError."""
+    vote, proposal = _round(uow, round_id)
+    if vote.closed_at is not None:
+        raise ClosedVoteError("This vote is closed and can no longer change; open a new round to vote again.")
+    return vote, proposal
+
+
+def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant:
+    """Return a voting participant of the workshop, or refuse with a sentence."""
+    person = uow.repo(Participant).get(participant_id)
+    if person is None or person.workshop_id != workshop_id:
+        raise WorkshopError("That person is not a participant of this workshop; choose a name from the grid.")
+    if not person.is_voting:
+        raise WorkshopError(f"{person.name} is an observer, and observers do not vote.")
+    return person
+
+
+def _proxy_holder(
+    uow: UnitOfWork, workshop_id: int, participant_id: int, holder_id: int | None
+) -> Participant | None:
+    """Return the proxy holder (a participant of the workshop, not the voter), or None."""
+    if holder_id is None:
+        return None
+    holder = uow.repo(Participant).get(holder_id)
+    if holder is None or holder.workshop_id != workshop_id:
+        raise WorkshopError("A proxy must be held by a participant of this workshop; choose who holds it.")
+    if holder_id == participant_id:
+        raise WorkshopError("A person cannot hold their own proxy; record their vote directly instead.")
+    return holder
+
+
+def _ballot_text(vote: VoteRound, voter: Participant, holder: Participant | None) -> str:
+    """Say that a ballot was cast (named: by whom), never what was chosen."""
+    where = f"round {vote.round_no} of proposal {vote.proposal_id}"
+    if vote.secret:
+        return f"A ballot was cast in {where}."
+    if holder is not None:
+        return f"{holder.name} cast {voter.name}'s vote by proxy in {where}."
+    return f"{voter.name} voted in {where}."

@@ -1,0 +1,68 @@
+"""Starts the GUI: the application object, the store, the crash dialog and the main window."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from workshop_app import __version__, paths
+from workshop_app.core.errors import WorkshopError
+from workshop_app.ui import errors
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.facilitator.main_window import MainWindow
+
+
+def load_fonts_and_style(app: QApplication) -> None:
+    """Register the bundled fonts and apply the stylesheet."""
+    for font_file in sorted(paths.fonts_dir().glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font_file))
+    app.setFont(QFont("DejaVu Sans", 10))
+    style = paths.resources_dir() / "styles" / "app.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """Return the QApplication, creating it with the app's names if needed."""
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("workshop-app")
+    app.setApplicationDisplayName("Changemaking Partnership Workshop")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def plan_list() -> list[Any]:
+    """Return every session plan that loads (bundled and the facilitator's own)."""
+    from workshop_app.core.plans import available_plans
+
+    return list(available_plans().plans)
+
+
+def build_main_window(uow_factory: Any) -> MainWindow:
+    """Return the main window over a store."""
+    controller = WorkshopController(uow_factory)
+    return MainWindow(controller, plan_list)
+
+
+def run_gui(db_target: str | None, argv: list[str]) -> int:
+    """Open the store and show the main window; return the exit code."""
+    from workshop_app.store.database import open_store
+
+    app = make_application(argv)
+    errors.install_crash_dialog(app)
+    load_fonts_and_style(app)
+    try:
+        store = open_store(db_target)
+    except WorkshopError as error:
+        print(error, file=sys.stderr)
+        errors.show_error(None, str(error))
+        return 2
+    window = build_main_window(store)
+    window.show()
+    code = app.exec()
+    store.close()
+    return code

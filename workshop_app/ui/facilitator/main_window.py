@@ -1,0 +1,82 @@
+"""The facilitator's main window: the start page, then the open workshop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from workshop_app import __version__
+from workshop_app.ui import errors
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.facilitator.new_workshop_dialog import NewWorkshopDialog
+from workshop_app.ui.facilitator.start_page import StartPage
+from workshop_app.ui.facilitator.workshop_page import WorkshopPage
+
+APP_TITLE = "Changemaking Partnership Workshop"
+
+
+class MainWindow(QMainWindow):
+    """Hosts the start page and the workshop page, with the File menu and its shortcuts."""
+
+    def __init__(self, controller: WorkshopController, plans: Callable[[], list[Any]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._plans = plans
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1200, 760)
+        self.start_page = StartPage()
+        self.workshop_page = WorkshopPage(controller)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.workshop_page)
+        self.setCentralWidget(self.pages)
+        self._build_menu()
+        self.statusBar().showMessage(f"Version {__version__} · everything is saved as you go")
+        self.start_page.new_requested.connect(self.new_workshop)
+        self.start_page.open_requested.connect(controller.open_workshop)
+        controller.workshops_changed.connect(self.refresh_workshops)
+        controller.workshop_opened.connect(self._on_workshop_opened)
+        controller.operation_failed.connect(self._on_operation_failed)
+        self.refresh_workshops()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        for text, shortcut, slot in (
+            ("&New workshop…", QKeySequence.StandardKey.New, self.new_workshop),
+            ("&All workshops", QKeySequence("Ctrl+Shift+O"), self.show_start_page),
+            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
+        ):
+            action = QAction(text, self, shortcut=shortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def refresh_workshops(self) -> None:
+        """Reload the start page's list."""
+        self.start_page.set_workshops(self.controller.list_workshops())
+
+    def show_start_page(self) -> None:
+        """Go back to the list of workshops."""
+        self.refresh_workshops()
+        self.pages.setCurrentWidget(self.start_page)
+        self.setWindowTitle(APP_TITLE)
+
+    def new_workshop(self) -> None:
+        """Ask for a new workshop's details and create it."""
+        plans = self._plans()
+        if not plans:
+            errors.show_error(self, "No session plans were found; reinstall the app to restore the sessions folder.")
+            return
+        draft = NewWorkshopDialog.ask(self, plans)
+        if draft is not None:
+            self.controller.create_workshop(draft)
+
+    def _on_workshop_opened(self, workshop: Any) -> None:
+        self.pages.setCurrentWidget(self.workshop_page)
+        self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")
+
+    def _on_operation_failed(self, sentence: str) -> None:
+        errors.show_error(self, sentence)

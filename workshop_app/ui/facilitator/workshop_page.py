@@ -1,0 +1,39 @@
+"""The page for one open workshop: its details, groups and participants."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from workshop_app.core.model import Workshop
+from workshop_app.core.rule_text import rule_text
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.facilitator.groups_panel import GroupsPanel
+from workshop_app.ui.facilitator.roster_panel import RosterPanel
+
+
+class WorkshopPage(QWidget):
+    """A heading with the workshop's details over tabs for preparing it."""
+
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(objectName="heading")
+        self.details = QLabel(objectName="intro", wordWrap=True)
+        self.tabs = QTabWidget()
+        self.roster = RosterPanel(controller)
+        self.groups = GroupsPanel(controller)
+        self.tabs.addTab(self.roster, "&Participants")
+        self.tabs.addTab(self.groups, "&Groups")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details)
+        layout.addWidget(self.tabs, 1)
+        controller.workshop_opened.connect(self._on_workshop_opened)
+
+    def _on_workshop_opened(self, workshop: Workshop) -> None:
+        self.heading.setText(workshop.title)
+        parts = [workshop.partnership, workshop.place, workshop.date.strftime("%d %B %Y").lstrip("0")]
+        if workshop.facilitator:
+            parts.append(f"facilitated by {workshop.facilitator}")
+        rule = rule_text(workshop.decision_rule)
+        self.details.setText(" · ".join(p for p in parts if p) + f"\nDecision rule: {rule.name}. {rule.explanation}")

@@ -1,0 +1,152 @@
+"""Running the room: which stage the workshop is at, and the stage timer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from workshop_app.core import audit
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import StageProgress, Workshop, WorkshopStatus, utc_now
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+EXTEND_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class TimerState:
+    """The stage timer as the screens show it."""
+
+    running: bool
+    elapsed_seconds: float
+    limit_seconds: float
+
+    @property
+    def remaining_seconds(self) -> float:
+        """Return the seconds left (negative once overrun)."""
+        return self.limit_seconds - self.elapsed_seconds
+
+    @property
+    def overrun(self) -> bool:
+        """Say whether the stage has run past its timebox."""
+        return self.elapsed_seconds > self.limit_seconds
+
+    @property
+    def label(self) -> str:
+        """Return the time left as m:ss, or '+m:ss over' once overrun."""
+        seconds = int(abs(self.remaining_seconds))
+        text = f"{seconds // 60}:{seconds % 60:02d}"
+        return f"+{text} over" if self.overrun else text
+
+
+def _progress(uow: UnitOfWork, workshop_id: int) -> StageProgress:
+    rows = uow.repo(StageProgress).list(workshop_id=workshop_id)
+    if rows:
+        return rows[0]
+    return uow.repo(StageProgress).add(StageProgress(workshop_id=workshop_id))
+
+
+def elapsed_at(progress: StageProgress, now: dt.datetime) -> float:
+    """Return the seconds the current stage's timer has run by `now`."""
+    running = 0.0
+    if progress.timer_running and progress.timer_started_at is not None:
+        running = max(0.0, (now - progress.timer_started_at).total_seconds())
+    return progress.elapsed_seconds + running
+
+
+def timer_state(progress: StageProgress, minutes: int, now: dt.datetime | None = None) -> TimerState:
+    """Return the timer as it stands now for a stage with the given timebox."""
+    limit = 60.0 * (minutes + progress.extra_minutes)
+    return TimerState(progress.timer_running, elapsed_at(progress, now or utc_now()), limit)
+
+
+def get_progress(uow_factory: UnitOfWorkFactory, workshop_id: int) -> StageProgress:
+    """Return where the workshop is (creating the pointer at stage 0 if it is missing)."""
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        uow.commit()
+    return progress
+
+
+def _save(uow: UnitOfWork, progress: StageProgress, now: dt.datetime, kind: str, text: str) -> StageProgress:
+    progress.updated_at = now
+    uow.repo(StageProgress).update(progress)
+    audit.append(uow, progress.workshop_id, kind, text)
+    uow.commit()
+    return progress
+
+
+def go_to_stage(uow_factory: UnitOfWorkFactory, workshop_id: int, index: int, stage_count: int,
+                title: str = "", now: dt.datetime | None = None) -> StageProgress:
+    """Move the room to a stage; its timer starts from zero, paused."""
+    if not 0 <= index < stage_count:
+        raise WorkshopError(f"There is no stage {index + 1}; the plan has {stage_count} stages.")
+    now = now or utc_now()
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        progress.stage_index = index
+        progress.timer_running, progress.elapsed_seconds = False, 0.0
+        progress.timer_started_at, progress.extra_minutes = None, 0
+        workshop = uow.repo(Workshop).get(workshop_id)
+        if workshop is not None and workshop.status == WorkshopStatus.DRAFT:
+            workshop.status = WorkshopStatus.IN_PROGRESS
+            uow.repo(Workshop).update(workshop)
+        return _save(uow, progress, now, "stage_changed", f"Stage {index + 1}: {title}".rstrip(": "))
+
+
+def start_timer(uow_factory: UnitOfWorkFactory, workshop_id: int, now: dt.datetime | None = None) -> StageProgress:
+    """Start (or resume) the stage timer."""
+    now = now or utc_now()
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        if progress.timer_running:
+            return progress
+        progress.timer_running, progress.timer_started_at = True, now
+        return _save(uow, progress, now, "timer_started", "Stage timer started")
+
+
+def pause_timer(uow_factory: UnitOfWorkFactory, workshop_id: int, now: dt.datetime | None = None) -> StageProgress:
+    """Pause the stage timer, keeping the time run so far."""
+    now = now or utc_now()
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        if not progress.timer_running:
+            return progress
+        progress.elapsed_seconds = elapsed_at(progress, now)
+        progress.timer_running, progress.timer_started_at = False, None
+        return _save(uow, progress, now, "timer_paused", "Stage timer paused")
+
+
+def extend_timer(uow_factory: UnitOfWorkFactory, workshop_id: int, minutes: int = EXTEND_MINUTES,
+                 now: dt.datetime | None = None) -> StageProgress:
+    """Give the current stage more minutes."""
+    now = now or utc_now()
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        progress.extra_minutes += minutes
+        return _save(uow, progress, now, "timer_extended", f"Stage given {minutes} more minutes")
+
+
+def checkpoint_timer(uow_factory: UnitOfWorkFactory, workshop_id: int,
+                     now: dt.datetime | None = None) -> StageProgress:
+    """Record a running timer's progress so a restart loses only seconds (no audit entry)."""
+    now = now or utc_now()
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        if progress.timer_running:
+            progress.elapsed_seconds = elapsed_at(progress, now)
+            progress.timer_started_at = progress.updated_at = now
+            uow.repo(StageProgress).update(progress)
+            uow.commit()
+    return progress
+
+
+def resume(uow_factory: UnitOfWorkFactory, workshop_id: int) -> StageProgress:
+    """After a restart: same stage, timer paused at its last recorded time."""
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        if progress.timer_running:
+            progress.timer_running, progress.timer_started_at = False, None
+            return _save(uow, progress, progress.updated_at, "timer_paused", "Stage timer paused on reopening")
+        uow.commit()
+    return progress

@@ -1,0 +1,424 @@
+"""Session plans: the agenda of a workshop, read from TOML files in sessions/ and the user's plans folder."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workshop_app import paths
+from workshop_app.core.content import PRINCIPLE_KEYS
+from workshop_app.core.errors import PlanError
+
+STAGE_KINDS: tuple[str, ...] = (
+    "welcome",
+    "parties",
+    "framing",
+    "assessment",
+    "ideas",
+    "commitments",
+    "actions_review",
+    "actions",
+    "charter_review",
+    "signoff",
+    "close",
+    "break",
+)
+"""Every kind of stage a plan may use."""
+
+PRINCIPLE_STAGE_KINDS: frozenset[str] = frozenset({"framing", "assessment", "ideas", "commitments"})
+"""Stage kinds that are about one principle and so need a `principle` field."""
+
+STAGE_FIELDS: tuple[str, ...] = ("kind", "title", "minutes", "principle", "prompts", "notes")
+PLAN_FIELDS: tuple[str, ...] = ("key", "title", "description", "stages", "charter")
+CHARTER_TEXT_FIELDS: tuple[str, ...] = ("purpose", "working_together", "resident_concerns", "joining_leaving")
+CHARTER_LIST_FIELDS: tuple[str, ...] = ("escalation", "review_triggers")
+CHARTER_FIELDS: tuple[str, ...] = (*CHARTER_TEXT_FIELDS, *CHARTER_LIST_FIELDS, "review_after_months")
+
+
+class PlanFileError(PlanError):
+    """A mistake in one plan file; str(error) is one sentence naming the file, stage and field."""
+
+    def __init__(
+        self, message: str, path: Path, stage_number: int | None = None, stage_title: str = "", field: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.stage_number = stage_number
+        self.stage_title = stage_title
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the agenda, with its timebox in minutes."""
+
+    kind: str
+    title: str
+    minutes: int
+    principle: str | None = None
+    prompts: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CharterDefaults:
+    """Starting wording for the charter sections the facilitator can edit."""
+
+    purpose: str
+    working_together: str
+    escalation: tuple[str, ...]
+    resident_concerns: str
+    review_triggers: tuple[str, ...]
+    joining_leaving: str
+    review_after_months: int
+
+    def as_sections(self) -> dict[str, Any]:
+        """Return the wording as a plain dict (lists for the list fields), e.g. for a charter version."""
+        return {
+            "purpose": self.purpose,
+            "working_together": self.working_together,
+            "escalation": list(self.escalation),
+            "resident_concerns": self.resident_concerns,
+            "review_triggers": list(self.review_triggers),
+            "joining_leaving": self.joining_leaving,
+            "review_after_months": self.review_after_months,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A session plan: ordered stages and the charter's default wording."""
+
+    key: str
+    title: str
+    description: str
+    stages: tuple[Stage, ...]
+    charter: CharterDefaults
+    source: Path
+    is_user_plan: bool = False
+
+    @property
+    def total_minutes(self) -> int:
+        """Return the planned length of the whole session."""
+        return sum(stage.minutes for stage in self.stages)
+
+    def principle_stages(self, principle: str) -> tuple[Stage, ...]:
+        """Return the stages about one principle, in agenda order."""
+        return tuple(stage for stage in self.stages if stage.principle == principle)
+
+
+@dataclass(frozen=True)
+class PlanCatalog:
+    """The plans that loaded, the files that did not, and bundled plans a user plan replaced."""
+
+    plans: tuple[Plan, ...]
+    errors: tuple[PlanFileError, ...] = ()
+    overridden: tuple[Plan, ...] = field(default=())
+
+    def by_key(self, key: str) -> Plan:
+        """Return the plan with this key, or raise PlanError listing the known keys."""
+        for plan in self.plans:
+            if plan.key == key:
+                return plan
+        known = ", ".join(plan.key for plan in self.plans) or "none"
+        raise PlanError(f'There is no session plan called "{key}"; choose one of: {known}.')
+
+
+def charter_defaults_path() -> Path:
+    """Return the file holding the baseline charter wording, used for fields a plan leaves out."""
+    return paths.resources_dir() / "charter_defaults.toml"
+
+
+def load_plan(path: Path, is_user_plan: bool = False) -> Plan:
+    """Read and check one plan file; raise PlanFileError naming the file, stage and field of a mistake."""
+    data = _read_toml(path)
+    reader = _PlanReader(path)
+    reader.check_fields(data, PLAN_FIELDS, None, "the plan")
+    key = data.get("key", path.stem)
+    if key != path.stem:
+        raise reader.fail(None, "key", f'is "{key}" but the file is called "{path.name}"; make them match')
+    stages_data = data.get("stages")
+    if not isinstance(stages_data, list) or not stages_data or not all(isinstance(s, dict) for s in stages_data):
+        raise reader.fail(None, "stages", "is missing; add at least one [[stages]] table")
+    stages = tuple(reader.stage(number, table) for number, table in enumerate(stages_data, start=1))
+    return Plan(
+        key=path.stem,
+        title=reader.plan_text(data, "title", required=True),
+        description=reader.plan_text(data, "description", required=False),
+        stages=stages,
+        charter=reader.charter(data.get("charter", {}), _baseline_charter()),
+        source=path,
+        is_user_plan=is_user_plan,
+    )
+
+
+def available_plans() -> PlanCatalog:
+    """Load the bundled plans, then the user's own; a user plan replaces a bundled plan with the same key."""
+    bundled, bundled_errors = _load_folder(paths.sessions_dir(), is_user_plan=False)
+    own, own_errors = _load_folder(paths.user_plans_dir(), is_user_plan=True)
+    own_keys = {plan.key for plan in own}
+    kept = [plan for plan in bundled if plan.key not in own_keys]
+    overridden = tuple(plan for plan in bundled if plan.key in own_keys)
+    plans = sorted([*kept, *own], key=lambda plan: (plan.is_user_plan and plan.key not in _keys(bundled), plan.key))
+    return PlanCatalog(plans=tuple(plans), errors=(*bundled_errors, *own_errors), overridden=overridden)
+
+
+def plan_by_key(key: str, catalog: PlanCatalog | None = None) -> Plan:
+    """Return the available plan with this key (a user's own plan wins over a bundled one)."""
+    return (catalog or available_plans()).by_key(key)
+
+
+def _keys(plans: list[Plan]) -> set[str]:
+    """Return the keys of some plans."""
+    return {plan.key for plan in plans}
+
+
+def _load_folder(folder: Path, is_user_plan: bool) -> tuple[list[Plan], list[PlanFileError]]:
+    """Load every *.toml plan in one folder (not its sub-folders), keeping errors apart."""
+    plans: list[Plan] = []
+    errors: list[PlanFileError] = []
+    if not folder.is_dir():
+        return plans, errors
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            plans.append(load_plan(path, is_user_plan=is_user_plan))
+        except PlanFileError as error:
+            errors.append(error)
+    return plans, errors
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a plan file, turning a syntax error into a sentence with line, column, stage and field."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlanFileError(
+            f'The plan file "{path}" cannot be read ({error}); check that it is a UTF-8 text file you may open.', path
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(path, text, error) from None
+
+
+_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_KEY_AT_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_TITLE_LINE = re.compile(r"""^\s*title\s*=\s*["'](.*?)["']\s*$""")
+
+
+def _syntax_error(path: Path, text: str, error: tomllib.TOMLDecodeError) -> PlanFileError:
+    """Describe invalid TOML: where it is, which stage and field it falls in, and what to do."""
+    reason = _POSITION.sub("", str(error)).strip()
+    match = _POSITION.search(str(error))
+    if not match:
+        return PlanFileError(
+            f'The plan file "{path}" is not valid TOML ({reason}); check the end of the file, '
+            "for example for a missing closing quote or bracket.",
+            path,
+        )
+    line, column = int(match.group(1)), int(match.group(2))
+    lines = text.splitlines()
+    stage_number, stage_title = _stage_at_line(lines, line)
+    key = _KEY_AT_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    field_name = key.group(1) if key else ""
+    where = _stage_phrase(stage_number, stage_title)
+    in_field = f', field "{field_name}"' if field_name else ""
+    message = (
+        f'The plan file "{path}" is not valid TOML at line {line}, column {column} ({where}{in_field}): '
+        f"{reason.lower()}; put text in double quotes, numbers without quotes and lists in [ ]."
+    )
+    return PlanFileError(message, path, stage_number, stage_title, field_name)
+
+
+def _stage_at_line(lines: list[str], line: int) -> tuple[int | None, str]:
+    """Return the number and title of the [[stages]] table that a line falls in, if any."""
+    count, inside, title = 0, False, ""
+    for text in lines[: max(line, 0)]:
+        stripped = text.strip()
+        if stripped.startswith("[["):
+            inside = stripped.replace(" ", "").startswith("[[stages]]")
+            count, title = count + inside, ""
+        elif stripped.startswith("["):
+            inside = False
+        elif inside and (found := _TITLE_LINE.match(text)):
+            title = found.group(1)
+    if not inside:
+        return None, ""
+    return count, title or _title_after(lines, line)
+
+
+def _title_after(lines: list[str], line: int) -> str:
+    """Return the title given later in the same stage table, if there is one."""
+    for text in lines[line:]:
+        if text.strip().startswith("["):
+            return ""
+        if found := _TITLE_LINE.match(text):
+            return found.group(1)
+    return ""
+
+
+def _stage_phrase(number: int | None, title: str) -> str:
+    """Return 'stage 3 ("Ground rules")', 'stage 3' or 'outside the stages'."""
+    if number is None:
+        return "outside the stages"
+    return f'stage {number} ("{title}")' if title else f"stage {number}"
+
+
+_BASELINE_CACHE: dict[tuple[Path, int], dict[str, Any]] = {}
+
+
+def _baseline_charter() -> dict[str, Any]:
+    """Return the baseline charter wording from resources/charter_defaults.toml."""
+    path = charter_defaults_path()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    if (path, stamp) not in _BASELINE_CACHE:
+        data = _read_toml(path).get("charter", {})
+        _BASELINE_CACHE[(path, stamp)] = data if isinstance(data, dict) else {}
+    return _BASELINE_CACHE[(path, stamp)]
+
+
+class _PlanReader:
+    """Checks the parsed plan and builds its parts, raising one clear sentence per mistake."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(
+        self, stage: tuple[int, str] | None, field_name: str, problem: str, in_charter: bool = False
+    ) -> PlanFileError:
+        """Build the error for one field, in a stage, at the top of the plan or in its [charter] table."""
+        if stage is None:
+            where = "in the [charter] table" if in_charter else "at the top of the plan"
+            message = f'In the plan file "{self.path}" ({where}), the field "{field_name}" {problem}.'
+            return PlanFileError(message, self.path, None, "", field_name)
+        number, title = stage
+        message = f'In the plan file "{self.path}", {_stage_phrase(number, title)}, the field "{field_name}" {problem}.'
+        return PlanFileError(message, self.path, number, title, field_name)
+
+    def check_fields(
+        self, table: dict[str, Any], allowed: tuple[str, ...], stage: tuple[int, str] | None, what: str
+    ) -> None:
+        """Refuse unknown fields, which are usually typing mistakes."""
+        for name in table:
+            if name not in allowed:
+                problem = f'is not known in {what}; check the spelling, or use one of: {", ".join(allowed)}'
+                raise self.fail(stage, name, problem, in_charter=what == "the [charter] table")
+
+    def plan_text(self, data: dict[str, Any], name: str, required: bool) -> str:
+        """Return a top-level text field."""
+        value = data.get(name, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(None, name, 'is missing or empty; add it as text in double quotes, such as '
+                            f'{name} = "Partnership charter workshop"')
+        return value.strip()
+
+    def stage(self, number: int, table: dict[str, Any]) -> Stage:
+        """Build and check one stage."""
+        raw_title = table.get("title")
+        title = raw_title.strip() if isinstance(raw_title, str) else ""
+        where = (number, title)
+        self.check_fields(table, STAGE_FIELDS, where, "a stage")
+        if not title:
+            raise self.fail(where, "title", 'is missing or empty; add a line such as title = "Ground rules"')
+        kind = self.kind(table, where)
+        return Stage(
+            kind=kind,
+            title=title,
+            minutes=self.minutes(table, where),
+            principle=self.principle(table, where, kind),
+            prompts=self.prompts(table, where),
+            notes=self.notes(table, where),
+        )
+
+    def kind(self, table: dict[str, Any], where: tuple[int, str]) -> str:
+        """Return the stage kind, which must be one of STAGE_KINDS."""
+        kind = table.get("kind")
+        if kind is None:
+            raise self.fail(where, "kind", f'is missing; add kind = "..." with one of: {", ".join(STAGE_KINDS)}')
+        if kind not in STAGE_KINDS:
+            raise self.fail(where, "kind", f'is "{kind}", which is not a stage kind; use one of: '
+                            f'{", ".join(STAGE_KINDS)}')
+        return str(kind)
+
+    def minutes(self, table: dict[str, Any], where: tuple[int, str]) -> int:
+        """Return the timebox, a whole number of minutes above 0."""
+        fix = "set it to a whole number of minutes above 0, without quotes, such as minutes = 15"
+        if "minutes" not in table:
+            raise self.fail(where, "minutes", f"is missing; {fix}")
+        value = table["minutes"]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(where, "minutes", f"is {_shown(value)}, which is not a number; {fix}")
+        if value <= 0 or value != int(value):
+            raise self.fail(where, "minutes", f"is {_shown(value)}; {fix}")
+        return int(value)
+
+    def principle(self, table: dict[str, Any], where: tuple[int, str], kind: str) -> str | None:
+        """Return the stage's principle key: required for principle stages, optional elsewhere."""
+        value = table.get("principle")
+        known = ", ".join(PRINCIPLE_KEYS)
+        if value is None:
+            if kind in PRINCIPLE_STAGE_KINDS:
+                raise self.fail(where, "principle", f'is missing, and a "{kind}" stage needs one; add '
+                                f'principle = "..." with one of: {known}')
+            return None
+        if value not in PRINCIPLE_KEYS:
+            raise self.fail(where, "principle", f"is {_shown(value)}, which is not a principle; use one of: {known}")
+        return str(value)
+
+    def prompts(self, table: dict[str, Any], where: tuple[int, str]) -> tuple[str, ...]:
+        """Return the stage prompts, a list of texts."""
+        value = table.get("prompts", [])
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise self.fail(where, "prompts", 'must be a list of texts, such as prompts = ["What has changed?"]')
+        return tuple(item.strip() for item in value)
+
+    def notes(self, table: dict[str, Any], where: tuple[int, str]) -> str:
+        """Return the facilitator's notes for the stage."""
+        value = table.get("notes", "")
+        if not isinstance(value, str):
+            raise self.fail(where, "notes", 'must be text in double quotes, such as notes = "Keep it short."')
+        return value.strip()
+
+    def charter(self, table: Any, baseline: dict[str, Any]) -> CharterDefaults:
+        """Build the charter wording: the plan's own fields, and the baseline for any it leaves out."""
+        if not isinstance(table, dict):
+            raise self.fail(None, "charter", "must be a table; write it as a [charter] heading with fields below it")
+        self.check_fields(table, CHARTER_FIELDS, None, "the [charter] table")
+        merged = {**baseline, **table}
+        texts = {name: self.charter_text(merged, name) for name in CHARTER_TEXT_FIELDS}
+        lists = {name: self.charter_list(merged, name) for name in CHARTER_LIST_FIELDS}
+        months = merged.get("review_after_months")
+        if isinstance(months, bool) or not isinstance(months, int) or months <= 0:
+            problem = f"is {_shown(months)}; set it to a whole number of months above 0, such as review_after_months = 12"
+            raise self.fail(None, "review_after_months", problem, in_charter=True)
+        return CharterDefaults(review_after_months=months, **texts, **lists)
+
+    def charter_text(self, merged: dict[str, Any], name: str) -> str:
+        """Return one charter text field."""
+        value = merged.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(None, name, "is missing or empty; add it as text in double quotes", in_charter=True)
+        return value.strip()
+
+    def charter_list(self, merged: dict[str, Any], name: str) -> tuple[str, ...]:
+        """Return one charter list field (a list of texts, at least one)."""
+        value = merged.get(name)
+        if not isinstance(value, list) or not value or not all(isinstance(i, str) and i.strip() for i in value):
+            problem = 'must be a list of texts, such as ["First step.", "Second step."]'
+            raise self.fail(None, name, problem, in_charter=True)
+        return tuple(item.strip() for item in value)
+
+
+def _shown(value: object) -> str:
+    """Show a value from a plan file the way the person typed it."""
+    if value is None:
+        return "missing"
+    if isinstance(value, str):
+        return f'"{value}" (text)'
+    return str(value)

@@ -1,0 +1,178 @@
+"""Opening the workshop store: checks before any write, migrations with a backup first, and the Store."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from workshop_app import paths
+from workshop_app.core.errors import StoreError
+from workshop_app.store import migrate, sqlite_file
+from workshop_app.store.errors import translated
+from workshop_app.store.unit_of_work import SqlUnitOfWork
+
+
+class Store:
+    """An open workshop store: one engine, handing out units of work (so it is a UnitOfWorkFactory)."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+        self.path = path
+        """The SQLite file, or None for a server database or an in-memory one."""
+        self.url: str = engine.url.render_as_string(hide_password=True)
+        """The SQLAlchemy URL in use, without its password."""
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    @property
+    def name(self) -> str:
+        """Return how the store is named in messages: its file, or its URL."""
+        return str(self.path) if self.path is not None else self.url
+
+    def unit_of_work(self) -> SqlUnitOfWork:
+        """Return a new unit of work (one transaction) on this store."""
+        return SqlUnitOfWork(self._sessions, self.name)
+
+    def __call__(self) -> SqlUnitOfWork:
+        """Return a new unit of work, so a Store can be passed wherever a UnitOfWorkFactory is wanted."""
+        return self.unit_of_work()
+
+    def revision(self) -> str | None:
+        """Return the schema revision the database is at."""
+        with translated(self.name), self._engine.connect() as connection:
+            return migrate.current_revision(connection)
+
+    def backup(self, out: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of a SQLite store to out, safely while the app is using it."""
+        if self._engine.dialect.name != "sqlite":
+            raise StoreError(
+                f"The store {self.url} is kept on a database server; use the server's own backup tools to copy it."
+            )
+        target = Path(out)
+        if self.path is not None and target.resolve() == self.path.resolve():
+            raise StoreError(f"A backup cannot overwrite the store {self.path} itself; choose another file name.")
+        raw = self._engine.raw_connection()
+        try:
+            source: Any = raw.driver_connection
+            sqlite_file.copy_database(source, target)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(
+                f"The backup could not be written to {target} ({error}); choose a folder you can write to."
+            ) from error
+        finally:
+            raw.close()
+
+    def close(self) -> None:
+        """Close every connection (on SQLite this also folds the -wal file back into the store)."""
+        self._engine.dispose()
+
+
+def open_store(target: str | os.PathLike[str] | None = None) -> Store:
+    """Open (creating or upgrading if needed) the store at a file path or SQLAlchemy URL; None is the default file.
+
+    A SQLite file is checked read-only first; a file that cannot be used is refused with a StoreError
+    and left exactly as it was. Before an existing file is migrated, a copy goes to paths.backups_dir().
+    """
+    url = _url_for(target)
+    path = _sqlite_path(url)
+    state = sqlite_file.inspect_file(path) if path is not None else None
+    if state is not None:
+        _refuse_unusable(state)
+    name = str(path) if path is not None else url.render_as_string(hide_password=True)
+    engine = _create_engine(url)
+    try:
+        with translated(name):
+            _migrate(engine, state, name)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, path)
+
+
+def _url_for(target: str | os.PathLike[str] | None) -> URL:
+    """Return the SQLAlchemy URL for a target: None, a file path, or a URL."""
+    if target is None:
+        target = paths.default_db_path()
+    text = os.fspath(target)
+    if "://" in text:
+        try:
+            return make_url(text)
+        except exc.ArgumentError as error:
+            raise StoreError(f"{text} is not a database address; give a file path or a SQLAlchemy URL.") from error
+    return URL.create("sqlite", database=str(Path(text).expanduser().absolute()))
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    """Return the file of a SQLite URL, or None for an in-memory or server database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    if url.database.startswith("file:"):
+        return None
+    return Path(url.database).absolute()
+
+
+def _refuse_unusable(state: sqlite_file.FileState) -> None:
+    """Raise StoreError if the file belongs to another program or to a newer version of this app."""
+    if not state.is_workshop_store:
+        raise StoreError(
+            f"{state.path} is a SQLite database but not a workshop store; choose another file."
+        )
+    unknown = state.revisions - migrate.known_revisions()
+    if unknown or len(state.revisions) > 1:
+        raise StoreError(
+            f"{state.path} was written by a newer version of the app (schema {', '.join(sorted(state.revisions))}); "
+            "install the newest version to open it."
+        )
+
+
+def _migrate(engine: Engine, state: sqlite_file.FileState | None, name: str) -> None:
+    """Upgrade the database to head, first copying an existing SQLite file into the backups folder."""
+    head = migrate.head_revision()
+    with engine.connect() as connection:
+        current = migrate.current_revision(connection)
+        connection.rollback()
+        if current == head:
+            return
+        if current is not None and current not in migrate.known_revisions():
+            raise StoreError(
+                f"{name} was written by a newer version of the app (schema {current}); "
+                "install the newest version to open it."
+            )
+        if state is not None and state.has_content:
+            sqlite_file.backup_before_migration(state.path, current, paths.backups_dir())
+        migrate.upgrade(connection)
+
+
+def _create_engine(url: URL) -> Engine:
+    """Return the one engine for this store; SQLite connections get WAL, FULL sync, foreign keys and a timeout."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Set the pragmas on every new SQLite connection and let SQLAlchemy control transactions."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {int(sqlite_file.BUSY_TIMEOUT_S * 1000)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    """Start each transaction holding the write lock, so a read-then-write unit never meets a stale read."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

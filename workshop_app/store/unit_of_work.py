@@ -1,0 +1,142 @@
+"""The SQL unit of work: one session, one transaction, generic repositories over the tables."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from workshop_app.core.model import AuditEntry
+from workshop_app.store import convert
+from workshop_app.store.errors import translated
+from workshop_app.store.tables import AuditEntryRow, TableBase
+
+T = TypeVar("T")
+
+
+class SqlRepository(Generic[T]):
+    """Add, fetch, change, delete and list one record type inside a unit of work."""
+
+    def __init__(self, session: Session, kind: type[T], store: str) -> None:
+        self._session = session
+        self._kind = kind
+        self._row: Any = convert.ROW_TYPES[kind]
+        self._store = store
+
+    def add(self, item: T) -> T:
+        """Store a new record (always under a fresh id) and set its id."""
+        row = convert.to_row(item)
+        row.id = None  # type: ignore[attr-defined]
+        with translated(self._store):
+            self._session.add(row)
+            self._session.flush()
+        item.id = row.id  # type: ignore[attr-defined]
+        return item
+
+    def get(self, item_id: int) -> T | None:
+        """Return the record with this id, or None."""
+        with translated(self._store):
+            row = self._session.get(self._row, item_id)
+        return convert.from_row(self._kind, row) if row is not None else None
+
+    def update(self, item: T) -> T:
+        """Write every field of an existing record; KeyError if it is not stored."""
+        item_id = item.id  # type: ignore[attr-defined]
+        with translated(self._store):
+            row = self._session.get(self._row, item_id) if item_id is not None else None
+            if row is None:
+                raise KeyError(item_id)
+            convert.copy_to_row(item, row)
+            self._session.flush()
+        return item
+
+    def delete(self, item_id: int) -> None:
+        """Remove the record; StoreError, with nothing else undone, if other records still use it."""
+        refused = (
+            f"The {self._kind.__name__} record {item_id} is still used by other records, so it was not "
+            "deleted; remove or change those records first."
+        )
+        with translated(self._store, refused):
+            row = self._session.get(self._row, item_id)
+            if row is None:
+                return
+            with self._session.begin_nested():
+                self._session.delete(row)
+
+    def list(self, **where: Any) -> list[T]:
+        """Return records whose fields equal the given values (None matches NULL), ordered by id."""
+        names = convert.field_names(self._kind)
+        unknown = sorted(set(where) - set(names))
+        if unknown:
+            raise TypeError(f"{self._kind.__name__} has no field {', '.join(unknown)}")
+        query = select(self._row).where(*(getattr(self._row, k) == v for k, v in where.items()))
+        with translated(self._store):
+            rows = self._session.scalars(query.order_by(self._row.id)).all()
+        return [convert.from_row(self._kind, row) for row in rows]
+
+
+class SqlUnitOfWork:
+    """One transaction on the store: nothing is kept unless commit() is called before leaving."""
+
+    def __init__(self, sessions: sessionmaker[Session], store: str) -> None:
+        self._session = sessions()
+        self._store = store
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.rollback()
+        self._session.close()
+
+    def repo(self, kind: type[T]) -> SqlRepository[T]:
+        """Return the repository for one record type (audit entries have none: they are append-only)."""
+        if kind is AuditEntry or kind not in convert.ROW_TYPES:
+            raise TypeError(f"There is no repository for {getattr(kind, '__name__', kind)!s}")
+        return SqlRepository(self._session, kind, self._store)
+
+    def last_audit(self, workshop_id: int | None) -> AuditEntry | None:
+        """Return the newest entry of one workshop's chain, or None."""
+        query = (
+            select(AuditEntryRow)
+            .where(AuditEntryRow.workshop_id == workshop_id)  # type: ignore[arg-type]
+            .order_by(AuditEntryRow.id.desc())  # type: ignore[union-attr]
+            .limit(1)
+        )
+        with translated(self._store):
+            row = self._session.scalars(query).first()
+        return convert.from_row(AuditEntry, row) if row is not None else None
+
+    def add_audit(self, entry: AuditEntry) -> AuditEntry:
+        """Append one audit entry and set its id."""
+        row: TableBase = convert.to_row(entry)
+        row.id = None  # type: ignore[attr-defined]
+        with translated(self._store):
+            self._session.add(row)
+            self._session.flush()
+        entry.id = row.id  # type: ignore[attr-defined]
+        return entry
+
+    def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
+        """Return one workshop's entries in the order they were appended."""
+        query = (
+            select(AuditEntryRow)
+            .where(AuditEntryRow.workshop_id == workshop_id)  # type: ignore[arg-type]
+            .order_by(AuditEntryRow.id)  # type: ignore[arg-type]
+        )
+        with translated(self._store):
+            rows = self._session.scalars(query).all()
+        return [convert.from_row(AuditEntry, row) for row in rows]
+
+    def commit(self) -> None:
+        """Make everything done in this unit durable."""
+        with translated(self._store):
+            self._session.commit()
+
+    def rollback(self) -> None:
+        """Throw away everything not yet committed."""
+        self._session.rollback()

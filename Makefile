@@ -1,0 +1,40 @@
+# make run    open the app        (installs system libraries and a .venv if needed)
+# make test   run the whole suite (the same, plus the test tools; includes the import-linter contracts)
+# make dist   build the one-folder bundle dist/workshop-app/ with PyInstaller
+# make bench  run the benchmarks, if there are any
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test dist bench system-deps-run system-deps-test system-deps-dist clean
+
+run: system-deps-run $(VENV)/.installed-test
+	$(PY) -m workshop_app
+
+test: system-deps-test $(VENV)/.installed-test
+	$(PY) -m pytest
+
+dist: system-deps-dist $(VENV)/.installed-build
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build.spec
+
+bench: $(VENV)/.installed-test
+	@if [ -f bench/run.py ]; then $(PY) bench/run.py; else echo "No benchmarks yet (bench/run.py)."; fi
+
+system-deps-%:
+	@scripts/system-deps.sh $*
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changes (the stamp files record the last install).
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.installed-build: pyproject.toml $(VENV)/.installed-test
+	$(PY) -m pip install --quiet -e '.[test,build]'
+	touch $@
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,196 @@
+"""Actions: who will do what by when, filtered for the plan, carried over to the next review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from workshop_app.core import audit
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
+"""Statuses of an action that is not finished: these carry over and can be overdue."""
+
+
+class _Keep:
+    """Marks an argument left unchanged."""
+
+
+KEEP = _Keep()
+
+
+def create_action(
+    uow_factory: UnitOfWorkFactory,
+    workshop_id: int,
+    principle: str,
+    what: str,
+    owner_kind: OwnerKind,
+    owner: str,
+    due: dt.date | None = None,
+    measure: str = "",
+    proposal_id: int | None = None,
+    status: ActionStatus = ActionStatus.OPEN,
+) -> Action:
+    """Record a new action, optionally from a proposal of the same workshop."""
+    with uow_factory() as uow:
+        if uow.repo(Workshop).get(workshop_id) is None:
+            raise WorkshopError("That workshop cannot be found; open a workshop first.")
+        if proposal_id is not None:
+            proposal = uow.repo(Proposal).get(proposal_id)
+            if proposal is None or proposal.workshop_id != workshop_id:
+                raise WorkshopError("An action can only come from a proposal of this workshop.")
+        action = Action(
+            workshop_id=workshop_id, principle=principle.strip(), what=what.strip(),
+            owner_kind=OwnerKind(owner_kind), owner=owner.strip(), due=due, measure=measure.strip(),
+            status=ActionStatus(status), proposal_id=proposal_id,
+        )
+        _check(action)
+        action = uow.repo(Action).add(action)
+        audit.append(uow, workshop_id, "action_created",
+                     f"Action {action.id} was added for {action.owner}: {action.what}")
+        uow.commit()
+        return action
+
+
+def update_action(
+    uow_factory: UnitOfWorkFactory,
+    action_id: int,
+    *,
+    what: str | _Keep = KEEP,
+    principle: str | _Keep = KEEP,
+    owner_kind: OwnerKind | _Keep = KEEP,
+    owner: str | _Keep = KEEP,
+    due: dt.date | None | _Keep = KEEP,
+    measure: str | _Keep = KEEP,
+    status: ActionStatus | _Keep = KEEP,
+) -> Action:
+    """Change an action; a status change gets its own audit entry naming the old and new status."""
+    with uow_factory() as uow:
+        old = uow.repo(Action).get(action_id)
+        if old is None:
+            raise WorkshopError("That action cannot be found; choose one from the action plan.")
+        changes: dict[str, Any] = {
+            name: (value.strip() if isinstance(value, str) else value)
+            for name, value in (("what", what), ("principle", principle), ("owner_kind", owner_kind),
+                                ("owner", owner), ("due", due), ("measure", measure), ("status", status))
+            if not isinstance(value, _Keep)
+        }
+        new = replace(old, **changes)
+        new.owner_kind, new.status = OwnerKind(new.owner_kind), ActionStatus(new.status)
+        _check(new)
+        uow.repo(Action).update(new)
+        _audit_update(uow, old, new)
+        uow.commit()
+        return new
+
+
+def list_actions(
+    uow_factory: UnitOfWorkFactory,
+    workshop_id: int,
+    principle: str | None = None,
+    owner: str | None = None,
+    status: ActionStatus | None = None,
+    overdue_on: dt.date | None = None,
+) -> list[Action]:
+    """Return a workshop's actions in the order they were made, filtered by every filter given.
+
+    `owner` matches the owner's name ignoring case and outer spaces; `overdue_on` keeps only unfinished
+    actions whose due date is before that day.
+    """
+    with uow_factory() as uow:
+        found = uow.repo(Action).list(workshop_id=workshop_id)
+    if principle is not None:
+        found = [a for a in found if a.principle == principle]
+    if owner is not None:
+        found = [a for a in found if a.owner.strip().casefold() == owner.strip().casefold()]
+    if status is not None:
+        found = [a for a in found if a.status == status]
+    if overdue_on is not None:
+        found = [a for a in found if is_overdue(a, overdue_on)]
+    return found
+
+
+def is_overdue(action: Action, on: dt.date) -> bool:
+    """Return whether an unfinished action's due date has passed by the given day."""
+    return action.status in STILL_OPEN and action.due is not None and action.due < on
+
+
+def previous_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop | int) -> Workshop | None:
+    """Return the latest earlier workshop (by date, then id) of the same partnership, or None."""
+    with uow_factory() as uow:
+        current = _workshop(uow, workshop)
+        name = current.partnership.strip().casefold()
+        earlier = [
+            w for w in uow.repo(Workshop).list()
+            if w.partnership.strip().casefold() == name and (w.date, w.id or 0) < (current.date, current.id or 0)
+        ]
+    return max(earlier, key=lambda w: (w.date, w.id or 0), default=None)
+
+
+def open_actions_of_previous(uow_factory: UnitOfWorkFactory, workshop: Workshop | int) -> list[Action]:
+    """Return the unfinished actions of the partnership's previous workshop (none if there is none)."""
+    previous = previous_workshop(uow_factory, workshop)
+    if previous is None or previous.id is None:
+        return []
+    return [a for a in list_actions(uow_factory, previous.id) if a.status in STILL_OPEN]
+
+
+def carry_over(uow_factory: UnitOfWorkFactory, from_workshop_id: int, to_workshop_id: int) -> list[Action]:
+    """Copy the unfinished actions of one workshop into another, skipping any already copied.
+
+    Returns the new actions; carrying over twice adds nothing the second time.
+    """
+    with uow_factory() as uow:
+        source = _workshop(uow, from_workshop_id)
+        _workshop(uow, to_workshop_id)
+        if from_workshop_id == to_workshop_id:
+            raise WorkshopError("Choose a different workshop to carry the actions over to.")
+        there = {_identity(a) for a in uow.repo(Action).list(workshop_id=to_workshop_id)}
+        copied: list[Action] = []
+        for action in uow.repo(Action).list(workshop_id=from_workshop_id):
+            if action.status in STILL_OPEN and _identity(action) not in there:
+                copy = replace(action, id=None, workshop_id=to_workshop_id, proposal_id=None)
+                copied.append(uow.repo(Action).add(copy))
+        if copied:
+            audit.append(uow, to_workshop_id, "actions_carried_over",
+                         f"{len(copied)} unfinished action(s) were carried over from {source.title} "
+                         f"({source.date.isoformat()}).")
+            uow.commit()
+        return copied
+
+
+def _identity(action: Action) -> tuple[str, str, str]:
+    """What makes two actions the same across workshops."""
+    return action.principle, action.what.casefold(), action.owner.casefold()
+
+
+def _workshop(uow: UnitOfWork, workshop: Workshop | int) -> Workshop:
+    """Return a stored workshop or refuse with a sentence."""
+    wid = workshop if isinstance(workshop, int) else workshop.id
+    found = uow.repo(Workshop).get(wid) if wid is not None else None
+    if found is None:
+        raise WorkshopError("That workshop cannot be found; choose one from the list.")
+    return found
+
+
+def _check(action: Action) -> None:
+    """Refuse an action without a principle, a description or an owner."""
+    if not action.principle:
+        raise WorkshopError("Choose the principle this action belongs to.")
+    if not action.what:
+        raise WorkshopError("Say what will be done before saving the action.")
+    if not action.owner:
+        raise WorkshopError("Name who owns this action: a person, an organisation or a group.")
+
+
+def _audit_update(uow: UnitOfWork, old: Action, new: Action) -> None:
+    """Append an entry for a status change, and one for any other change."""
+    if old.status != new.status:
+        audit.append(uow, new.workshop_id, "action_status",
+                     f"Action {new.id} ({new.what}) went from {ActionStatus(old.status).value} "
+                     f"to {new.status.value}.")
+    if replace(old, status=new.status) != new:
+        audit.append(uow, new.workshop_id, "action_edited", f"Action {new.id} was edited: {new.what}")

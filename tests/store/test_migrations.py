@@ -1,0 +1,113 @@
+"""Migrations: empty to head matches the tables exactly, and older stores are backed up before upgrading."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Column, Integer, MetaData, create_engine
+
+from workshop_app import paths
+from workshop_app.core import model as m
+from workshop_app.store import database, migrate, open_store
+from workshop_app.store.tables import metadata
+
+
+def _diffs(path: Path, target: MetaData) -> list[object]:
+    """Return Alembic's differences between the file's schema and target metadata."""
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            return list(compare_metadata(context, target))
+    finally:
+        engine.dispose()
+
+
+def test_empty_file_migrates_to_head_and_matches_the_tables(db_path: Path) -> None:
+    store = open_store(db_path)
+    assert store.revision() == migrate.head_revision() == "0001"
+    store.close()
+    assert _diffs(db_path, metadata) == []
+
+
+def test_the_comparison_would_notice_a_difference(db_path: Path) -> None:
+    open_store(db_path).close()
+    changed = MetaData(naming_convention=metadata.naming_convention)
+    for table in metadata.sorted_tables:
+        table.to_metadata(changed)
+    changed.tables["note"].append_column(Column("colour", Integer, nullable=True))
+    assert len(_diffs(db_path, changed)) == 1
+
+
+def test_downgrade_to_base_and_back_up_again(db_path: Path) -> None:
+    store = open_store(db_path)
+    with store._engine.connect() as connection:  # noqa: SLF001 - driving Alembic directly
+        connection.rollback()
+        config = migrate.alembic_config(connection)
+        with connection.begin():
+            command.downgrade(config, "base")
+        assert migrate.current_revision(connection) is None
+        connection.rollback()
+        migrate.upgrade(connection)
+        assert migrate.current_revision(connection) == "0001"
+    store.close()
+    assert _diffs(db_path, metadata) == []
+
+
+def _make_base_revision_store(path: Path) -> None:
+    """Write a store as an app that had created alembic_version but not yet migrated would leave it."""
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+        )
+    raw.close()
+
+
+def test_older_store_is_backed_up_before_it_is_upgraded(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _make_base_revision_store(db_path)
+    seen_at_upgrade: list[list[Path]] = []
+    real_upgrade = migrate.upgrade
+
+    def watching_upgrade(connection: object) -> None:
+        seen_at_upgrade.append(sorted(paths.backups_dir().glob("*.sqlite3")))
+        real_upgrade(connection)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(database.migrate, "upgrade", watching_upgrade)
+    store = open_store(db_path)
+    try:
+        assert store.revision() == "0001"
+        with store() as uow:
+            assert uow.repo(m.Workshop).list() == []
+    finally:
+        store.close()
+    backups = sorted(paths.backups_dir().glob("*.sqlite3"))
+    assert seen_at_upgrade == [backups] and len(backups) == 1
+    assert backups[0].name.startswith("workshops-base-")
+    with sqlite3.connect(backups[0]) as copy:
+        tables = {row[0] for row in copy.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    copy.close()
+    assert tables == {"alembic_version"}
+    assert _diffs(db_path, metadata) == []
+
+
+def _backups() -> list[Path]:
+    """Return the files in the backups folder (none if it does not exist)."""
+    folder = paths.backups_dir()
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_new_stores_and_stores_at_head_are_not_backed_up(db_path: Path) -> None:
+    open_store(db_path).close()
+    assert _backups() == []
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    raw.close()
+    open_store(db_path).close()
+    assert _backups() == []

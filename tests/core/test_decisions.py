@@ -280,3 +280,11 @@ def test_no_present_groups_needs_no_quorum() -> None:
     counted = Tally({1: Counts(agree=1)})
     outcome = decide(GC, counted, set(), _groups())
     assert outcome.agreed and outcome.kind == "agreed"
+
+
+def test_plain_strings_from_a_store_are_understood() -> None:
+    people, cast, counts = _build({"C": "A", "P": "B"}, {}, {}, "")
+    for ballot in cast:
+        ballot.choice = ballot.choice.value  # type: ignore[assignment]
+    outcome = outcome_for("consensus", cast, counts, people, _groups())  # type: ignore[arg-type]
+    assert outcome.kind == "blocked" and outcome.rule is DecisionRule.CONSENSUS

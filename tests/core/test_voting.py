@@ -257,7 +257,8 @@ def test_amend_keeps_history_and_a_later_vote_is_a_new_round() -> None:
     assert voting.reveal_vote(room.store, second.id or 0).agreed
     assert voting.results(room.store, first).kind == "blocked"  # the first round is unchanged
     assert [r.round_no for r in voting.rounds_of(room.store, room.proposal_id)] == [1, 2]
-    assert [a.new_text for a in voting.amendments_of(room.store, room.proposal_id)] == ["We will publish it by June."]
+    history = voting.amendments_of(room.store, room.proposal_id)
+    assert [a.new_text for a in history] == ["We will publish it by June."]
     with room.store() as uow:
         assert (uow.repo(Proposal).get(room.proposal_id) or Proposal(0, "", "")).text == amendment.new_text
         assert len(uow.repo(Amendment).list()) == 1

@@ -10,7 +10,7 @@ from fractions import Fraction
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop
-from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 LOWEST, HIGHEST = 1, 5
 
@@ -110,19 +110,7 @@ def record_score(
     if not principle.strip():
         raise WorkshopError("Choose the principle this score is for.")
     with uow_factory() as uow:
-        if uow.repo(Workshop).get(workshop_id) is None:
-            raise WorkshopError("That workshop cannot be found; open a workshop first.")
-        group = uow.repo(StakeholderGroup).get(group_id)
-        if group is None or group.workshop_id != workshop_id:
-            raise WorkshopError("That group is not part of this workshop; choose one of its groups.")
-        who = f"{group.name} rated {principle.strip()} {score} of {HIGHEST} as a group."
-        if participant_id is not None:
-            person = uow.repo(Participant).get(participant_id)
-            if person is None or person.workshop_id != workshop_id or person.group_id != group_id:
-                raise WorkshopError("That person is not a member of this group; choose a name from the list.")
-            if not person.is_voting:
-                raise WorkshopError(f"{person.name} is an observer, and observers do not rate.")
-            who = f"{person.name} rated {principle.strip()}."  # a person's own score stays out of the log
+        who = _rater(uow, workshop_id, group_id, participant_id, principle.strip(), score)
         row = uow.repo(Assessment).add(Assessment(
             workshop_id=workshop_id, principle=principle.strip(), group_id=group_id, score=score,
             participant_id=participant_id,
@@ -130,6 +118,25 @@ def record_score(
         audit.append(uow, workshop_id, "score_recorded", who)
         uow.commit()
         return row
+
+
+def _rater(
+    uow: UnitOfWork, workshop_id: int, group_id: int, participant_id: int | None, principle: str, score: int
+) -> str:
+    """Check who is rating and return the audit text (a person's own score stays out of the log)."""
+    if uow.repo(Workshop).get(workshop_id) is None:
+        raise WorkshopError("That workshop cannot be found; open a workshop first.")
+    group = uow.repo(StakeholderGroup).get(group_id)
+    if group is None or group.workshop_id != workshop_id:
+        raise WorkshopError("That group is not part of this workshop; choose one of its groups.")
+    if participant_id is None:
+        return f"{group.name} rated {principle} {score} of {HIGHEST} as a group."
+    person = uow.repo(Participant).get(participant_id)
+    if person is None or person.workshop_id != workshop_id or person.group_id != group_id:
+        raise WorkshopError("That person is not a member of this group; choose a name from the list.")
+    if not person.is_voting:
+        raise WorkshopError(f"{person.name} is an observer, and observers do not rate.")
+    return f"{person.name} rated {principle}."
 
 
 def latest_scores(assessments: Iterable[Assessment]) -> list[Assessment]:

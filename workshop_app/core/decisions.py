@@ -35,7 +35,7 @@ class Counts:
 
     def with_choice(self, choice: Choice) -> Counts:
         """Return these counts with one more vote of the given choice."""
-        return self + Counts(**{choice.value: 1})
+        return self + Counts(**{Choice(choice).value: 1})
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def tally(
             continue
         voted.add(pid)
         per_group[person.group_id] = per_group.get(person.group_id, Counts()).with_choice(ballot.choice)
-        if ballot.choice is Choice.BLOCK:
+        if ballot.choice == Choice.BLOCK:
             reasons.append(BlockReason(person.group_id, ballot.reason.strip()))
     for gid, hands in last_hand_counts(hand_counts).items():
         per_group[gid] = per_group.get(gid, Counts()) + Counts(
@@ -146,6 +146,7 @@ def decide(
     names = {g.id: g.name for g in ordered if g.id is not None}
     per_group = {gid: counted.per_group.get(gid, Counts()) for gid in names}
     per_group.update({gid: c for gid, c in counted.per_group.items() if gid not in per_group})
+    rule = DecisionRule(rule)
     agreed, kind, reason = _judge(rule, counted, set(present_group_ids), ordered, names)
     return Outcome(agreed, kind, reason, counted.totals, per_group, rule, counted.block_reasons)
 
@@ -178,13 +179,13 @@ def _judge(
         return False, NO_QUORUM, f"No quorum: {_join(silent)} did not vote."
     if totals.counted == 0:
         return False, NOT_AGREED, "Not agreed: everyone who voted abstained."
-    if rule is DecisionRule.MAJORITY:
+    if rule == DecisionRule.MAJORITY:
         return _majority(totals)
-    if rule is DecisionRule.TWO_THIRDS:
+    if rule == DecisionRule.TWO_THIRDS:
         return _two_thirds(totals)
     if totals.block > 0:
         return False, BLOCKED, _blocked_reason(totals.block, counted.block_reasons, names)
-    if rule is DecisionRule.CONSENSUS:
+    if rule == DecisionRule.CONSENSUS:
         return _consensus(totals, counted, ordered)
     return _group_consent(totals, counted, ordered)
 

@@ -47,7 +47,7 @@ def open_vote(uow_factory: UnitOfWorkFactory, proposal_id: int, secret: bool) ->
     """Open a new round on a proposal; refused if it is withdrawn or a round of it is still open."""
     with uow_factory() as uow:
         proposal = _proposal(uow, proposal_id)
-        if proposal.status is ProposalStatus.WITHDRAWN:
+        if proposal.status == ProposalStatus.WITHDRAWN:
             raise WorkshopError("This proposal was withdrawn, so it cannot be voted on.")
         rounds = uow.repo(VoteRound).list(proposal_id=proposal_id)
         if any(r.closed_at is None for r in rounds):
@@ -74,12 +74,12 @@ def cast_ballot(
     with uow_factory() as uow:
         vote, proposal = _open_round(uow, round_id)
         voter = _voter(uow, proposal.workshop_id, participant_id)
-        if choice is Choice.BLOCK and not reason.strip():
+        if choice == Choice.BLOCK and not reason.strip():
             raise WorkshopError("A block needs a short reason; please say why before blocking.")
         holder = _proxy_holder(uow, proposal.workshop_id, participant_id, proxy_holder_id)
         ballot = uow.repo(Ballot).add(Ballot(
             round_id=round_id, participant_id=participant_id, choice=choice,
-            reason=reason.strip() if choice is Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
+            reason=reason.strip() if choice == Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
         ))
         audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder))
         uow.commit()
@@ -239,7 +239,7 @@ def amend_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int, new_text: s
     """Change a proposal's wording, keeping the old wording; refused while a vote on it is open."""
     with uow_factory() as uow:
         proposal = _proposal(uow, proposal_id)
-        if proposal.status is ProposalStatus.WITHDRAWN:
+        if proposal.status == ProposalStatus.WITHDRAWN:
             raise WorkshopError("This proposal was withdrawn, so it cannot be amended.")
         if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
             raise WorkshopError("Close the open vote on this proposal before amending it.")
@@ -264,7 +264,7 @@ def withdraw_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int) -> Propo
         proposal = _proposal(uow, proposal_id)
         if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
             raise WorkshopError("Close the open vote on this proposal before withdrawing it.")
-        if proposal.status is ProposalStatus.WITHDRAWN:
+        if proposal.status == ProposalStatus.WITHDRAWN:
             return proposal
         proposal.status = ProposalStatus.WITHDRAWN
         uow.repo(Proposal).update(proposal)

@@ -108,7 +108,8 @@ def _load_cached(source: Path, stamp: int) -> tuple[Principle, ...]:
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise reader.error(f"is not valid TOML ({error}); fix the text there") from None
+        reason = str(error).replace(" (at ", ", at ").rstrip(")")
+        raise reader.error(f"is not valid TOML ({reason}); fix the text there") from None
     except (OSError, UnicodeDecodeError) as error:
         raise reader.error(f"cannot be read ({error}); restore the file") from None
     entries = data.get("principles")

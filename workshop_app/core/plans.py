@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 from workshop_app import paths
 from workshop_app.core.content import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
+from workshop_app.core.plan_syntax import stage_phrase, syntax_error_parts
 
 STAGE_KINDS: tuple[str, ...] = (
     "welcome",
@@ -33,9 +33,16 @@ PRINCIPLE_STAGE_KINDS: frozenset[str] = frozenset({"framing", "assessment", "ide
 
 STAGE_FIELDS: tuple[str, ...] = ("kind", "title", "minutes", "principle", "prompts", "notes")
 PLAN_FIELDS: tuple[str, ...] = ("key", "title", "description", "stages", "charter")
-CHARTER_TEXT_FIELDS: tuple[str, ...] = ("purpose", "working_together", "resident_concerns", "joining_leaving")
-CHARTER_LIST_FIELDS: tuple[str, ...] = ("escalation", "review_triggers")
-CHARTER_FIELDS: tuple[str, ...] = (*CHARTER_TEXT_FIELDS, *CHARTER_LIST_FIELDS, "review_after_months")
+CHARTER_FIELDS: tuple[str, ...] = (
+    "purpose",
+    "working_together",
+    "escalation",
+    "resident_concerns",
+    "review_triggers",
+    "joining_leaving",
+    "review_after_months",
+)
+"""The editable charter sections a plan's [charter] table may set (escalation and review_triggers are lists)."""
 
 
 class PlanFileError(PlanError):
@@ -136,7 +143,7 @@ def load_plan(path: Path, is_user_plan: bool = False) -> Plan:
     """Read and check one plan file; raise PlanFileError naming the file, stage and field of a mistake."""
     data = _read_toml(path)
     reader = _PlanReader(path)
-    reader.check_fields(data, PLAN_FIELDS, None, "the plan")
+    reader.check_fields(data, PLAN_FIELDS, None)
     key = data.get("key", path.stem)
     if key != path.stem:
         raise reader.fail(None, "key", f'is "{key}" but the file is called "{path.name}"; make them match')
@@ -201,70 +208,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise _syntax_error(path, text, error) from None
-
-
-_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_KEY_AT_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
-_TITLE_LINE = re.compile(r"""^\s*title\s*=\s*["'](.*?)["']\s*$""")
-
-
-def _syntax_error(path: Path, text: str, error: tomllib.TOMLDecodeError) -> PlanFileError:
-    """Describe invalid TOML: where it is, which stage and field it falls in, and what to do."""
-    reason = _POSITION.sub("", str(error)).strip()
-    match = _POSITION.search(str(error))
-    if not match:
-        return PlanFileError(
-            f'The plan file "{path}" is not valid TOML ({reason}); check the end of the file, '
-            "for example for a missing closing quote or bracket.",
-            path,
-        )
-    line, column = int(match.group(1)), int(match.group(2))
-    lines = text.splitlines()
-    stage_number, stage_title = _stage_at_line(lines, line)
-    key = _KEY_AT_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
-    field_name = key.group(1) if key else ""
-    where = _stage_phrase(stage_number, stage_title)
-    in_field = f', field "{field_name}"' if field_name else ""
-    message = (
-        f'The plan file "{path}" is not valid TOML at line {line}, column {column} ({where}{in_field}): '
-        f"{reason.lower()}; put text in double quotes, numbers without quotes and lists in [ ]."
-    )
-    return PlanFileError(message, path, stage_number, stage_title, field_name)
-
-
-def _stage_at_line(lines: list[str], line: int) -> tuple[int | None, str]:
-    """Return the number and title of the [[stages]] table that a line falls in, if any."""
-    count, inside, title = 0, False, ""
-    for text in lines[: max(line, 0)]:
-        stripped = text.strip()
-        if stripped.startswith("[["):
-            inside = stripped.replace(" ", "").startswith("[[stages]]")
-            count, title = count + inside, ""
-        elif stripped.startswith("["):
-            inside = False
-        elif inside and (found := _TITLE_LINE.match(text)):
-            title = found.group(1)
-    if not inside:
-        return None, ""
-    return count, title or _title_after(lines, line)
-
-
-def _title_after(lines: list[str], line: int) -> str:
-    """Return the title given later in the same stage table, if there is one."""
-    for text in lines[line:]:
-        if text.strip().startswith("["):
-            return ""
-        if found := _TITLE_LINE.match(text):
-            return found.group(1)
-    return ""
-
-
-def _stage_phrase(number: int | None, title: str) -> str:
-    """Return 'stage 3 ("Ground rules")', 'stage 3' or 'outside the stages'."""
-    if number is None:
-        return "outside the stages"
-    return f'stage {number} ("{title}")' if title else f"stage {number}"
+        message, stage_number, stage_title, field_name = syntax_error_parts(path, text, error)
+        raise PlanFileError(message, path, stage_number, stage_title, field_name) from None
 
 
 _BASELINE_CACHE: dict[tuple[Path, int], dict[str, Any]] = {}
@@ -298,17 +243,17 @@ class _PlanReader:
             message = f'In the plan file "{self.path}" ({where}), the field "{field_name}" {problem}.'
             return PlanFileError(message, self.path, None, "", field_name)
         number, title = stage
-        message = f'In the plan file "{self.path}", {_stage_phrase(number, title)}, the field "{field_name}" {problem}.'
+        message = f'In the plan file "{self.path}", {stage_phrase(number, title)}, the field "{field_name}" {problem}.'
         return PlanFileError(message, self.path, number, title, field_name)
 
     def check_fields(
-        self, table: dict[str, Any], allowed: tuple[str, ...], stage: tuple[int, str] | None, what: str
+        self, table: dict[str, Any], allowed: tuple[str, ...], stage: tuple[int, str] | None, in_charter: bool = False
     ) -> None:
         """Refuse unknown fields, which are usually typing mistakes."""
         for name in table:
             if name not in allowed:
-                problem = f'is not known in {what}; check the spelling, or use one of: {", ".join(allowed)}'
-                raise self.fail(stage, name, problem, in_charter=what == "the [charter] table")
+                problem = f'is not known here; check the spelling, or use one of: {", ".join(allowed)}'
+                raise self.fail(stage, name, problem, in_charter=in_charter)
 
     def plan_text(self, data: dict[str, Any], name: str, required: bool) -> str:
         """Return a top-level text field."""
@@ -323,7 +268,7 @@ class _PlanReader:
         raw_title = table.get("title")
         title = raw_title.strip() if isinstance(raw_title, str) else ""
         where = (number, title)
-        self.check_fields(table, STAGE_FIELDS, where, "a stage")
+        self.check_fields(table, STAGE_FIELDS, where)
         if not title:
             raise self.fail(where, "title", 'is missing or empty; add a line such as title = "Ground rules"')
         kind = self.kind(table, where)
@@ -364,11 +309,12 @@ class _PlanReader:
         known = ", ".join(PRINCIPLE_KEYS)
         if value is None:
             if kind in PRINCIPLE_STAGE_KINDS:
-                raise self.fail(where, "principle", f'is missing, and a "{kind}" stage needs one; add '
+                raise self.fail(where, "principle", f'is missing, and this "{kind}" stage needs one; add '
                                 f'principle = "..." with one of: {known}')
             return None
         if value not in PRINCIPLE_KEYS:
-            raise self.fail(where, "principle", f"is {_shown(value)}, which is not a principle; use one of: {known}")
+            shown = f'"{value}"' if isinstance(value, str) else _shown(value)
+            raise self.fail(where, "principle", f"is {shown}, which is not a principle; use one of: {known}")
         return str(value)
 
     def prompts(self, table: dict[str, Any], where: tuple[int, str]) -> tuple[str, ...]:
@@ -389,15 +335,21 @@ class _PlanReader:
         """Build the charter wording: the plan's own fields, and the baseline for any it leaves out."""
         if not isinstance(table, dict):
             raise self.fail(None, "charter", "must be a table; write it as a [charter] heading with fields below it")
-        self.check_fields(table, CHARTER_FIELDS, None, "the [charter] table")
+        self.check_fields(table, CHARTER_FIELDS, None, in_charter=True)
         merged = {**baseline, **table}
-        texts = {name: self.charter_text(merged, name) for name in CHARTER_TEXT_FIELDS}
-        lists = {name: self.charter_list(merged, name) for name in CHARTER_LIST_FIELDS}
         months = merged.get("review_after_months")
         if isinstance(months, bool) or not isinstance(months, int) or months <= 0:
             problem = f"is {_shown(months)}; set it to a whole number of months above 0, such as review_after_months = 12"
             raise self.fail(None, "review_after_months", problem, in_charter=True)
-        return CharterDefaults(review_after_months=months, **texts, **lists)
+        return CharterDefaults(
+            purpose=self.charter_text(merged, "purpose"),
+            working_together=self.charter_text(merged, "working_together"),
+            escalation=self.charter_list(merged, "escalation"),
+            resident_concerns=self.charter_text(merged, "resident_concerns"),
+            review_triggers=self.charter_list(merged, "review_triggers"),
+            joining_leaving=self.charter_text(merged, "joining_leaving"),
+            review_after_months=months,
+        )
 
     def charter_text(self, merged: dict[str, Any], name: str) -> str:
         """Return one charter text field."""

@@ -166,21 +166,17 @@ def available_plans() -> PlanCatalog:
     """Load the bundled plans, then the user's own; a user plan replaces a bundled plan with the same key."""
     bundled, bundled_errors = _load_folder(paths.sessions_dir(), is_user_plan=False)
     own, own_errors = _load_folder(paths.user_plans_dir(), is_user_plan=True)
-    own_keys = {plan.key for plan in own}
-    kept = [plan for plan in bundled if plan.key not in own_keys]
-    overridden = tuple(plan for plan in bundled if plan.key in own_keys)
-    plans = sorted([*kept, *own], key=lambda plan: (plan.is_user_plan and plan.key not in _keys(bundled), plan.key))
+    own_by_key = {plan.key: plan for plan in own}
+    bundled_keys = {plan.key for plan in bundled}
+    plans = [own_by_key.get(plan.key, plan) for plan in bundled]  # a replacement keeps the bundled plan's place
+    plans += [plan for plan in own if plan.key not in bundled_keys]
+    overridden = tuple(plan for plan in bundled if plan.key in own_by_key)
     return PlanCatalog(plans=tuple(plans), errors=(*bundled_errors, *own_errors), overridden=overridden)
 
 
 def plan_by_key(key: str, catalog: PlanCatalog | None = None) -> Plan:
     """Return the available plan with this key (a user's own plan wins over a bundled one)."""
-    return (catalog or available_plans()).by_key(key)
-
-
-def _keys(plans: list[Plan]) -> set[str]:
-    """Return the keys of some plans."""
-    return {plan.key for plan in plans}
+    return (available_plans() if catalog is None else catalog).by_key(key)
 
 
 def _load_folder(folder: Path, is_user_plan: bool) -> tuple[list[Plan], list[PlanFileError]]:

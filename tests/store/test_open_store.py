@@ -140,13 +140,16 @@ def test_a_store_from_a_newer_version_is_refused_and_left_alone(db_path: Path, j
     assert not paths.backups_dir().exists() or list(paths.backups_dir().iterdir()) == []
 
 
-def test_a_locked_store_is_refused_and_left_alone(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("lock", ["EXCLUSIVE", "IMMEDIATE"])
+def test_a_locked_store_is_refused_and_left_alone(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, lock: str
+) -> None:
     open_store(db_path).close()
     _set_revision(db_path, "0001", "delete")
     digest = sha256(db_path)
     monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_S", 0.2)
     holder = sqlite3.connect(db_path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute(f"BEGIN {lock}")
     try:
         with pytest.raises(StoreError, match="locked by another program") as info:
             open_store(db_path)

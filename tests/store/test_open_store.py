@@ -263,3 +263,13 @@ def test_a_server_store_hides_its_password_and_points_to_server_backups(tmp_path
     assert "secret" not in server.url and "secret" not in repr(server)
     with pytest.raises(StoreError, match="server's own backup tools"):
         server.backup(tmp_path / "copy.sqlite3")
+
+
+def test_a_refused_file_with_awkward_characters_in_its_name_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "Cyfarfod #2 ? 100% ŵ.sqlite3"
+    open_store(path).close()
+    _set_revision(path, "0999_from_the_future", "wal")
+    digest = sha256(path)
+    with pytest.raises(StoreError, match="newer version"):
+        open_store(path)
+    _assert_untouched(path, digest)

@@ -39,5 +39,5 @@ def translated(store: str, refused: str | None = None) -> Iterator[None]:
             raise locked_error(store) from error
         raise StoreError(
             f"The workshop store {store} could not be used ({error.orig}); "
-            "check that the disk has space and the file can be written, then try again."
+            "check that it exists, can be written and has space, then try again."
         ) from error

@@ -7,7 +7,6 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from workshop_app.core.errors import StoreError
 from workshop_app.store.errors import is_locked, locked_error
@@ -87,7 +86,7 @@ def _read_only_uri(path: Path, wal: bool) -> str:
     opened immutable (which creates no -shm); otherwise read-only, honouring other programs' locks.
     """
     mode = "immutable=1" if wal and not Path(f"{path}-wal").exists() else "mode=ro"
-    return f"file:{quote(path.resolve().as_posix())}?{mode}"
+    return f"{path.resolve().as_uri()}?{mode}"
 
 
 def _read_schema(path: Path, wal: bool) -> FileState:

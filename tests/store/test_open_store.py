@@ -273,3 +273,11 @@ def test_a_refused_file_with_awkward_characters_in_its_name_is_still_read(tmp_pa
     with pytest.raises(StoreError, match="newer version"):
         open_store(path)
     _assert_untouched(path, digest)
+
+
+def test_a_backup_into_a_missing_folder_is_refused_and_leaves_nothing(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "no such folder" / "copy.sqlite3"
+    with pytest.raises(StoreError, match="could not be written") as info:
+        store.backup(out)
+    assert str(out) in str(info.value)
+    assert not out.parent.exists()

@@ -117,13 +117,17 @@ def copy_database(source: sqlite3.Connection, out: Path) -> None:
     """Write a consistent copy of an open database to out (via a temporary file, then renamed)."""
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        target.close()
-    os.replace(partial, out)
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        os.replace(partial, out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def backup_before_migration(path: Path, revision: str | None, folder: Path) -> Path:

@@ -21,8 +21,8 @@ dist: system-deps-dist $(VENV)/.installed-build
 bench: $(VENV)/.installed-test
 	@if [ -f bench/run.py ]; then $(PY) bench/run.py; else echo "No benchmarks yet (bench/run.py)."; fi
 
-system-deps-%:
-	@scripts/system-deps.sh $*
+system-deps-run system-deps-test system-deps-dist:
+	@scripts/system-deps.sh $(@:system-deps-%=%)
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -17,7 +17,7 @@ def lint(folder: Path) -> subprocess.CompletedProcess[str]:
     """Run lint-imports on the package found in folder, with that folder's pyproject.toml."""
     env = {**os.environ, "PYTHONPATH": str(folder)}
     return subprocess.run(
-        [str(LINT), "--config", str(folder / "pyproject.toml"), "--no-cache"],
+        [str(LINT), str(folder / "pyproject.toml"), "--no-cache"],
         cwd=folder, env=env, capture_output=True, text=True, timeout=300,
     )
 

@@ -50,3 +50,11 @@ def test_resume_after_restart_pauses_at_last_checkpoint() -> None:
     progress = session.resume(store, wid)
     assert progress.stage_index == 3 and not progress.timer_running
     assert progress.elapsed_seconds == 95
+
+
+def test_results_shown_until_the_stage_changes() -> None:
+    store, wid = _setup()
+    session.go_to_stage(store, wid, 3, 10, now=T0)
+    assert session.show_results(store, wid, True).results_shown
+    assert session.get_progress(store, wid).results_shown
+    assert not session.go_to_stage(store, wid, 4, 10, now=T0).results_shown

@@ -307,3 +307,25 @@ def test_outcome_follows_the_workshop_rule() -> None:
     outcome = voting.reveal_vote(room.store, rid)
     # Majority: A = 2 > D + B = 1, so a block does not stop it (it would under group consent).
     assert outcome.agreed and outcome.rule is DecisionRule.MAJORITY
+
+
+def test_quorum_uses_the_groups_present_when_the_vote_closed() -> None:
+    """A group arriving after a vote closed does not turn its result into 'no quorum' later."""
+    import datetime as _dt
+
+    from workshop_app.core import roster, voting as v, workshops as w
+    from workshop_app.core.model import Choice as C, Participant as P, Workshop as W
+
+    store = FakeStore()
+    ws = w.create_workshop(store, W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter"))
+    council, provider = w.list_groups(store, ws.id)[:2]
+    ana = roster.add_participant(store, P(ws.id, "Ana", council.id, present=True))
+    late = roster.add_participant(store, P(ws.id, "Late", provider.id, present=False))
+    proposal = v.create_proposal(store, ws.id, "collaborative", "We will meet monthly.")
+    rnd = v.open_vote(store, proposal.id, secret=False)
+    v.cast_ballot(store, rnd.id, ana.id, C.AGREE)
+    closed = v.close_vote(store, rnd.id)
+    assert closed.present_group_ids == (council.id,)
+    roster.set_present(store, late.id, True)
+    assert v.reveal_vote(store, rnd.id).agreed
+    assert v.results(store, rnd.id).agreed

@@ -30,7 +30,7 @@ def _diffs(path: Path, target: MetaData) -> list[object]:
 
 def test_empty_file_migrates_to_head_and_matches_the_tables(db_path: Path) -> None:
     store = open_store(db_path)
-    assert store.revision() == migrate.head_revision() == "0001"
+    assert store.revision() == migrate.head_revision() == "0002"
     store.close()
     assert _diffs(db_path, metadata) == []
 
@@ -54,7 +54,7 @@ def test_downgrade_to_base_and_back_up_again(db_path: Path) -> None:
         assert migrate.current_revision(connection) is None
         connection.rollback()
         migrate.upgrade(connection)
-        assert migrate.current_revision(connection) == "0001"
+        assert migrate.current_revision(connection) == migrate.head_revision()
     store.close()
     assert _diffs(db_path, metadata) == []
 
@@ -81,7 +81,7 @@ def test_older_store_is_backed_up_before_it_is_upgraded(db_path: Path, monkeypat
     monkeypatch.setattr(database.migrate, "upgrade", watching_upgrade)
     store = open_store(db_path)
     try:
-        assert store.revision() == "0001"
+        assert store.revision() == migrate.head_revision()
         with store() as uow:
             assert uow.repo(m.Workshop).list() == []
     finally:
@@ -107,7 +107,36 @@ def test_new_stores_and_stores_at_head_are_not_backed_up(db_path: Path) -> None:
     open_store(db_path).close()
     assert _backups() == []
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.head_revision(),)
     raw.close()
     open_store(db_path).close()
     assert _backups() == []
+
+
+def test_a_0001_store_with_data_is_upgraded_keeping_every_row(db_path: Path) -> None:
+    """A store written by the first release gains the 0002 columns, after a backup, with its rows intact."""
+    store = open_store(db_path)
+    with store._engine.connect() as connection:  # noqa: SLF001 - driving Alembic directly
+        connection.rollback()
+        with connection.begin():
+            command.downgrade(migrate.alembic_config(connection), "0001")
+    store.close()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("INSERT INTO workshop (title, partnership, place, date, facilitator, plan_key, decision_rule,"
+                    " status, purpose, scope, created_at) VALUES ('Old', 'P', 'X', '2025-01-02', 'F', 'charter',"
+                    " 'majority', 'draft', '', '', '2025-01-02 10:00:00.000000')")
+        raw.execute("INSERT INTO stage_progress (workshop_id, stage_index, timer_running, elapsed_seconds,"
+                    " extra_minutes, updated_at) VALUES (1, 4, 0, 12.5, 0, '2025-01-02 10:00:00.000000')")
+    raw.close()
+    store = open_store(db_path)
+    try:
+        assert store.revision() == "0002"
+        with store() as uow:
+            progress = uow.repo(m.StageProgress).list()[0]
+            assert [w.title for w in uow.repo(m.Workshop).list()] == ["Old"]
+        assert progress.stage_index == 4 and progress.results_shown is False
+    finally:
+        store.close()
+    backups = sorted(paths.backups_dir().glob("workshops-0001-*.sqlite3"))
+    assert len(backups) == 1
+    assert _diffs(db_path, metadata) == []

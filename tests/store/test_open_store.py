@@ -19,7 +19,7 @@ from tests.store.conftest import add_everything, sha256
 from workshop_app import paths
 from workshop_app.core import model as m
 from workshop_app.core.errors import StoreError
-from workshop_app.store import Store, open_store, sqlite_file
+from workshop_app.store import Store, migrate, open_store, sqlite_file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,7 @@ def test_a_url_and_a_path_reach_the_same_file(db_path: Path) -> None:
 def test_an_in_memory_store_works() -> None:
     store = open_store("sqlite://")
     try:
-        assert store.path is None and store.revision() == "0001"
+        assert store.path is None and store.revision() == migrate.head_revision()
         with store() as uow:
             add_everything(uow)
             uow.commit()
@@ -145,7 +145,7 @@ def test_a_locked_store_is_refused_and_left_alone(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, lock: str
 ) -> None:
     open_store(db_path).close()
-    _set_revision(db_path, "0001", "delete")
+    _set_revision(db_path, migrate.head_revision(), "delete")
     digest = sha256(db_path)
     monkeypatch.setattr(sqlite_file, "BUSY_TIMEOUT_S", 0.2)
     holder = sqlite3.connect(db_path, isolation_level=None)

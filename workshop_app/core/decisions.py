@@ -157,10 +157,12 @@ def outcome_for(
     hand_counts: Iterable[HandCount],
     participants: Sequence[Participant],
     groups: Sequence[StakeholderGroup],
+    present_group_ids: Iterable[int] | None = None,
 ) -> Outcome:
-    """Count a round and decide it, taking the quorum from the participants' presence."""
+    """Count a round and decide it; the quorum uses the groups present at close, else presence now."""
     counted = tally(ballots, hand_counts, participants)
-    return decide(rule, counted, present_voting_groups(participants), groups)
+    present = frozenset(present_group_ids) if present_group_ids is not None else present_voting_groups(participants)
+    return decide(rule, counted, present, groups)
 
 
 def _judge(

@@ -125,6 +125,7 @@ class StageProgress:
     timer_started_at: dt.datetime | None = None
     extra_minutes: int = 0
     updated_at: dt.datetime = field(default_factory=utc_now)
+    results_shown: bool = False
     id: int | None = None
 
 
@@ -190,6 +191,7 @@ class VoteRound:
     opened_at: dt.datetime = field(default_factory=utc_now)
     closed_at: dt.datetime | None = None
     revealed_at: dt.datetime | None = None
+    present_group_ids: tuple[int, ...] = ()
     id: int | None = None
 
 

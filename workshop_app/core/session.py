@@ -87,6 +87,7 @@ def go_to_stage(uow_factory: UnitOfWorkFactory, workshop_id: int, index: int, st
         progress.stage_index = index
         progress.timer_running, progress.elapsed_seconds = False, 0.0
         progress.timer_started_at, progress.extra_minutes = None, 0
+        progress.results_shown = False
         workshop = uow.repo(Workshop).get(workshop_id)
         if workshop is not None and workshop.status == WorkshopStatus.DRAFT:
             workshop.status = WorkshopStatus.IN_PROGRESS
@@ -125,6 +126,17 @@ def extend_timer(uow_factory: UnitOfWorkFactory, workshop_id: int, minutes: int 
         progress = _progress(uow, workshop_id)
         progress.extra_minutes += minutes
         return _save(uow, progress, now, "timer_extended", f"Stage given {minutes} more minutes")
+
+
+def show_results(uow_factory: UnitOfWorkFactory, workshop_id: int, shown: bool,
+                 now: dt.datetime | None = None) -> StageProgress:
+    """Reveal the current stage's results on the shared screen, or hide them again."""
+    now = now or utc_now()
+    with uow_factory() as uow:
+        progress = _progress(uow, workshop_id)
+        progress.results_shown = shown
+        word = "shown" if shown else "hidden"
+        return _save(uow, progress, now, "results_shown", f"Stage {progress.stage_index + 1} results {word}")
 
 
 def checkpoint_timer(uow_factory: UnitOfWorkFactory, workshop_id: int,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_app.core import audit
-from workshop_app.core.decisions import Outcome, outcome_for
+from workshop_app.core.decisions import Outcome, outcome_for, present_voting_groups
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import (
     Amendment,
@@ -122,6 +122,8 @@ def close_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteRound:
     with uow_factory() as uow:
         vote, proposal = _open_round(uow, round_id)
         vote.closed_at = utc_now()
+        people = uow.repo(Participant).list(workshop_id=proposal.workshop_id)
+        vote.present_group_ids = tuple(sorted(present_voting_groups(people)))
         uow.repo(VoteRound).update(vote)
         audit.append(uow, proposal.workshop_id, "vote_closed",
                      f"The vote (round {vote.round_no}) on proposal {proposal.id} was closed.")
@@ -307,6 +309,7 @@ def _outcome(uow: UnitOfWork, vote: VoteRound, workshop_id: int) -> Outcome:
         uow.repo(HandCount).list(round_id=vote.id),
         uow.repo(Participant).list(workshop_id=workshop_id),
         uow.repo(StakeholderGroup).list(workshop_id=workshop_id),
+        vote.present_group_ids if vote.closed_at is not None else None,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import sqlalchemy as sa
 from sqlalchemy import Index, MetaData, UniqueConstraint
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -17,7 +18,7 @@ from workshop_app.core.model import (
     ProposalStatus,
     WorkshopStatus,
 )
-from workshop_app.store.types import StrEnumType, UTCDateTime
+from workshop_app.store.types import IntTuple, StrEnumType, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -97,6 +98,7 @@ class StageProgressRow(TableBase, table=True):
     timer_started_at: dt.datetime | None = _when(nullable=True)  # type: ignore[assignment]
     extra_minutes: int
     updated_at: dt.datetime = _when()  # type: ignore[assignment]
+    results_shown: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class AssessmentRow(TableBase, table=True):
@@ -163,6 +165,9 @@ class VoteRoundRow(TableBase, table=True):
     opened_at: dt.datetime = _when()  # type: ignore[assignment]
     closed_at: dt.datetime | None = _when(nullable=True)  # type: ignore[assignment]
     revealed_at: dt.datetime | None = _when(nullable=True)  # type: ignore[assignment]
+    present_group_ids: tuple[int, ...] = Field(
+        default=(), sa_type=IntTuple, sa_column_kwargs={"server_default": ""}, nullable=False
+    )
 
 
 class BallotRow(TableBase, table=True):

@@ -60,3 +60,22 @@ class StrEnumType(TypeDecorator[StrEnum]):
 
     def __repr__(self) -> str:
         return f"StrEnumType({self.enum_class.__name__})"
+
+
+class IntTuple(TypeDecorator[tuple[int, ...]]):
+    """A tuple of ids stored as comma-separated text ("" for none)."""
+
+    impl = String()
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        """Store the ids as text."""
+        if value is None:
+            return None
+        return ",".join(str(int(v)) for v in value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> tuple[int, ...] | None:
+        """Return the stored ids as a tuple."""
+        if value is None:
+            return None
+        return tuple(int(v) for v in value.split(",") if v)

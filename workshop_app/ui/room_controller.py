@@ -1,0 +1,184 @@
+"""The in-room controller: the current stage, its timer and the assessment, announced to both windows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from workshop_app.core import assessment, notes, session
+from workshop_app.core.content import Principle, load_principles
+from workshop_app.core.model import Note, StageProgress, Workshop
+from workshop_app.core.plans import Plan, Stage, plan_by_key
+from workshop_app.core.session import TimerState
+from workshop_app.ui.controller import WorkshopController
+
+CHECKPOINT_EVERY_TICKS = 10
+
+
+class RoomController(QObject):
+    """Steers the workshop through its plan; the console and the shared screen both listen to it."""
+
+    stage_changed = Signal(int)
+    timer_ticked = Signal(object)
+    assessment_changed = Signal(str)
+    results_shown_changed = Signal(bool)
+    notes_changed = Signal(int)
+
+    def __init__(self, controller: WorkshopController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.plan: Plan | None = None
+        self.progress: StageProgress | None = None
+        self.principles: dict[str, Principle] = {p.key: p for p in load_principles()}
+        self._ticks = 0
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self._on_clock_ticked)
+        controller.workshop_opened.connect(self._on_workshop_opened)
+        controller.participants_changed.connect(self._on_participants_changed)
+
+    # Where we are ------------------------------------------------------------------------------
+
+    @property
+    def workshop(self) -> Workshop:
+        """Return the open workshop."""
+        assert self.controller.workshop is not None
+        return self.controller.workshop
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """Return the plan's stages (none before a workshop is open)."""
+        return self.plan.stages if self.plan else ()
+
+    @property
+    def stage_index(self) -> int:
+        """Return the current stage's position in the plan."""
+        return self.progress.stage_index if self.progress else 0
+
+    def stage(self) -> Stage:
+        """Return the current stage."""
+        return self.stages[min(self.stage_index, len(self.stages) - 1)]
+
+    def principle(self) -> Principle | None:
+        """Return the current stage's principle, if it is about one."""
+        key = self.stage().principle
+        return self.principles.get(key) if key else None
+
+    def timer(self) -> TimerState:
+        """Return the stage timer now."""
+        assert self.progress is not None
+        return session.timer_state(self.progress, self.stage().minutes)
+
+    def _on_workshop_opened(self, workshop: Workshop) -> None:
+        plan = self.controller.run(lambda _f, key: plan_by_key(key), workshop.plan_key).value
+        if plan is None:
+            return
+        self.plan = plan
+        self.progress = self.controller.run(session.resume, self.controller.workshop_id).value
+        self._clock.start()
+        self.stage_changed.emit(self.stage_index)
+        self.timer_ticked.emit(self.timer())
+
+    # Moving through the plan ------------------------------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        """Move the room to a stage."""
+        if not self.plan or not 0 <= index < len(self.stages):
+            return
+        title = self.stages[index].title
+        done = self.controller.run(session.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
+        if done.ok:
+            self.progress = done.value
+            self.stage_changed.emit(index)
+            self.timer_ticked.emit(self.timer())
+
+    def next_stage(self) -> None:
+        """Move to the next stage."""
+        self.go_to(self.stage_index + 1)
+
+    def previous_stage(self) -> None:
+        """Move back one stage."""
+        self.go_to(self.stage_index - 1)
+
+    # The timer --------------------------------------------------------------------------------------
+
+    def _timer_operation(self, operation: Any) -> None:
+        done = self.controller.run(operation, self.controller.workshop_id)
+        if done.ok:
+            self.progress = done.value
+            self.timer_ticked.emit(self.timer())
+
+    def start_timer(self) -> None:
+        """Start or resume the stage timer."""
+        self._timer_operation(session.start_timer)
+
+    def pause_timer(self) -> None:
+        """Pause the stage timer."""
+        self._timer_operation(session.pause_timer)
+
+    def extend_timer(self) -> None:
+        """Give the stage five more minutes."""
+        self._timer_operation(session.extend_timer)
+
+    def _on_clock_ticked(self) -> None:
+        if self.progress is None:
+            return
+        self._ticks += 1
+        if self.progress.timer_running and self._ticks % CHECKPOINT_EVERY_TICKS == 0:
+            self.progress = session.checkpoint_timer(self.controller.uow_factory, self.controller.workshop_id)
+        self.timer_ticked.emit(self.timer())
+
+    # Assessment -------------------------------------------------------------------------------------
+
+    def record_score(self, principle: str, group_id: int, score: int, participant_id: int | None = None) -> bool:
+        """Record one score (a person's, or a whole group's) and announce it."""
+        done = self.controller.run(assessment.record_score, self.controller.workshop_id, principle, group_id,
+                                   score, participant_id)
+        if done.ok:
+            self.assessment_changed.emit(principle)
+        return done.ok
+
+    def rating_progress(self, principle: str) -> assessment.RatingProgress:
+        """Return how many of the present voting members have rated a principle."""
+        return assessment.workshop_rating_progress(self.controller.uow_factory, self.controller.workshop_id,
+                                                   principle)
+
+    def summary(self) -> assessment.AssessmentSummary:
+        """Return the assessment summary of all five principles."""
+        return assessment.summarise_workshop(self.controller.uow_factory, self.controller.workshop_id,
+                                             list(self.principles))
+
+    def results_shown(self) -> bool:
+        """Say whether the facilitator has revealed the current stage's results."""
+        return bool(self.progress and self.progress.results_shown)
+
+    def show_results(self, shown: bool) -> None:
+        """Reveal (or hide again) the results of the current stage on the shared screen."""
+        done = self.controller.run(session.show_results, self.controller.workshop_id, shown)
+        if done.ok:
+            self.progress = done.value
+            self.results_shown_changed.emit(shown)
+
+    # Notes and ideas --------------------------------------------------------------------------------
+
+    def stage_notes(self, index: int | None = None) -> list[Note]:
+        """Return the notes of a stage (the current one by default)."""
+        stage_index = self.stage_index if index is None else index
+        return notes.list_notes(self.controller.uow_factory, self.controller.workshop_id, stage_index)
+
+    def add_note(self, text: str, group_id: int | None, route: str = "") -> bool:
+        """Add a sticky note to the current stage."""
+        done = self.controller.run(notes.add_note, self.controller.workshop_id, self.stage_index, text,
+                                   group_id, route)
+        if done.ok:
+            self.notes_changed.emit(self.stage_index)
+        return done.ok
+
+    def remove_note(self, note_id: int) -> None:
+        """Remove a sticky note."""
+        if self.controller.run(notes.remove_note, note_id).ok:
+            self.notes_changed.emit(self.stage_index)
+
+    def _on_participants_changed(self) -> None:
+        if self.plan and self.stage().principle:
+            self.assessment_changed.emit(self.stage().principle or "")

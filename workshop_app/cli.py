@@ -109,6 +109,44 @@ def backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command(
+    "import",
+    "add a workshop from a JSON interchange file, with new ids; prints the new workshop id",
+    arg("file", type=Path, metavar="FILE", help="a workshop file written by `workshop-app export`"),
+)
+def import_workshop(args: argparse.Namespace) -> int:
+    """Check the file, add its workshop in one transaction and print the new id (nothing is written on error)."""
+    from workshop_app.export.json_export import import_json
+
+    with opened_store(args) as store:
+        new_id = import_json(store, Path(args.file).expanduser())
+    print(new_id)
+    return EXIT_OK
+
+
+@command(
+    "export",
+    "write a workshop as JSON (--out FILE.json) or as open-data CSV files (--format csv --out DIR)",
+    arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
+    arg("--out", required=True, type=Path, metavar="PATH", help="the JSON file, or the folder for CSV files"),
+    arg("--format", choices=("json", "csv"), default="json", help="json (default) or csv"),
+)
+def export_workshop(args: argparse.Namespace) -> int:
+    """Write the workshop's JSON file or CSV folder and say where it went."""
+    from workshop_app.export.csv_export import export_csv
+    from workshop_app.export.json_export import export_json
+
+    out = Path(args.out).expanduser().resolve()
+    with opened_store(args) as store:
+        if args.format == "csv":
+            written = export_csv(store, args.id, out)
+            print(f"{len(written)} CSV files written to {out}")
+        else:
+            export_json(store, args.id, out)
+            print(f"Workshop {args.id} written to {out}")
+    return EXIT_OK
+
+
 def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
     """Return the sentence to show when a window cannot open here (Linux without a display), else None."""
     if not platform.startswith("linux"):

@@ -1,0 +1,220 @@
+"""The JSON interchange format (version 1) for one workshop: a record becomes a plain dict (see docs/interchange.md).
+
+Secrecy: a round that is not revealed gives no choice, reason, count or outcome; a revealed secret
+round gives its counted ballots without voters (group, choice, reason and an anonymous key only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from workshop_app.core.audit import iso_utc
+from workshop_app.core.decisions import Counts, Outcome, last_ballots
+from workshop_app.core.model import Ballot, Choice, HandCount, VoteRound, utc_now
+from workshop_app.core.records import WorkshopRecord
+
+FORMAT = "changemaking-workshop"
+VERSION = 1
+WITHHELD = "ballots withheld until reveal"
+CHOICE_ORDER = tuple(Choice)
+
+Refs = Mapping[str, Mapping[int | None, int]]
+
+
+def when(at: dt.datetime | None) -> str | None:
+    """Return a time as a fixed-format UTC string, or None."""
+    return iso_utc(at) if at is not None else None
+
+
+def day(on: dt.date | None) -> str | None:
+    """Return a date as YYYY-MM-DD, or None."""
+    return on.isoformat() if on is not None else None
+
+
+def file_refs(record: WorkshopRecord) -> Refs:
+    """Return, per kind, each record id's file ref: 1, 2, 3 ... in stored order."""
+    kinds: dict[str, list[Any]] = {
+        "group": record.groups, "participant": record.participants,
+        "proposal": record.proposals, "round": record.rounds,
+    }
+    return {kind: {row.id: n for n, row in enumerate(rows, 1)} for kind, rows in kinds.items()}
+
+
+def _ref(refs: Refs, kind: str, record_id: int | None) -> int | None:
+    """Return the file ref of an id (None stays None)."""
+    return None if record_id is None else refs[kind][record_id]
+
+
+def to_document(record: WorkshopRecord, exported_at: dt.datetime | None = None) -> dict[str, Any]:
+    """Return the complete version-1 document of a workshop record."""
+    refs = file_refs(record)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": when(exported_at or utc_now()),
+        "workshop": _workshop(record),
+        "groups": [
+            {"ref": refs["group"][g.id], "name": g.name, "colour": g.colour, "mark": g.mark, "position": g.position}
+            for g in record.groups
+        ],
+        "participants": [
+            {"ref": refs["participant"][p.id], "name": p.name, "group_ref": _ref(refs, "group", p.group_id),
+             "organisation": p.organisation, "role": p.role, "is_voting": p.is_voting, "present": p.present}
+            for p in record.participants
+        ],
+        "stage_progress": _progress(record),
+        "assessments": [
+            {"principle": a.principle, "group_ref": _ref(refs, "group", a.group_id),
+             "participant_ref": _ref(refs, "participant", a.participant_id), "score": a.score,
+             "created_at": when(a.created_at)}
+            for a in record.assessments
+        ],
+        "notes": [
+            {"stage_index": n.stage_index, "text": n.text, "group_ref": _ref(refs, "group", n.group_id),
+             "route": n.route, "created_at": when(n.created_at)}
+            for n in record.notes
+        ],
+        "proposals": [_proposal(record, refs, p.id) for p in record.proposals],
+        "vote_rounds": [_round(record, refs, r) for r in record.rounds],
+        "actions": [_action(refs, a) for a in record.actions],
+        "charter_versions": [
+            {"version": c.version, "status": str(c.status), "agreed_on": day(c.agreed_on), "changes": c.changes,
+             "sections": json.loads(c.sections_json or "{}"), "created_at": when(c.created_at)}
+            for c in record.charter_versions
+        ],
+        "audit_workshop_id": record.audit[0].workshop_id if record.audit else None,
+        "audit_head": record.audit_head,
+        "audit": [
+            {"kind": e.kind, "text": e.text, "at": when(e.at), "prev_hash": e.prev_hash, "hash": e.hash}
+            for e in record.audit
+        ],
+    }
+
+
+def _workshop(record: WorkshopRecord) -> dict[str, Any]:
+    """Return the workshop's own fields."""
+    w = record.workshop
+    return {
+        "title": w.title, "partnership": w.partnership, "place": w.place, "date": day(w.date),
+        "facilitator": w.facilitator, "plan_key": w.plan_key, "decision_rule": str(w.decision_rule),
+        "status": str(w.status), "purpose": w.purpose, "scope": w.scope, "next_review": day(w.next_review),
+        "created_at": when(w.created_at),
+    }
+
+
+def _progress(record: WorkshopRecord) -> dict[str, Any] | None:
+    """Return where the room is in the plan, or None."""
+    s = record.stage_progress
+    if s is None:
+        return None
+    return {
+        "stage_index": s.stage_index, "timer_running": s.timer_running, "elapsed_seconds": s.elapsed_seconds,
+        "timer_started_at": when(s.timer_started_at), "extra_minutes": s.extra_minutes,
+        "updated_at": when(s.updated_at),
+    }
+
+
+def _proposal(record: WorkshopRecord, refs: Refs, proposal_id: int | None) -> dict[str, Any]:
+    """Return a proposal with its amendment history."""
+    p = record.proposal(proposal_id)
+    assert p is not None
+    return {
+        "ref": refs["proposal"][p.id], "principle": p.principle, "text": p.text, "route": p.route,
+        "party_group_ref": _ref(refs, "group", p.party_group_id), "status": str(p.status),
+        "created_at": when(p.created_at),
+        "amendments": [
+            {"old_text": a.old_text, "new_text": a.new_text, "author": a.author, "created_at": when(a.created_at)}
+            for a in record.amendments_of(p.id)
+        ],
+    }
+
+
+def _action(refs: Refs, a: Any) -> dict[str, Any]:
+    """Return an action."""
+    return {
+        "principle": a.principle, "what": a.what, "owner_kind": str(a.owner_kind), "owner": a.owner,
+        "due": day(a.due), "measure": a.measure, "status": str(a.status),
+        "proposal_ref": _ref(refs, "proposal", a.proposal_id), "created_at": when(a.created_at),
+    }
+
+
+def _round(record: WorkshopRecord, refs: Refs, vote: VoteRound) -> dict[str, Any]:
+    """Return a round: its ballots and outcome once revealed, otherwise only that votes are withheld."""
+    head: dict[str, Any] = {
+        "ref": refs["round"][vote.id], "proposal_ref": refs["proposal"][vote.proposal_id],
+        "round_no": vote.round_no, "secret": vote.secret, "opened_at": when(vote.opened_at),
+        "closed_at": when(vote.closed_at), "revealed_at": when(vote.revealed_at),
+    }
+    outcome = record.outcome(vote)
+    if outcome is None:
+        head["results"] = "withheld"
+        head["withheld"] = WITHHELD
+        if not vote.secret:
+            voted = dict.fromkeys(b.participant_id for b in record.ballots_of(vote.id))
+            head["voted_refs"] = [_ref(refs, "participant", pid) for pid in voted]
+        return head
+    head["results"] = "revealed"
+    ballots = record.ballots_of(vote.id)
+    head["ballots"] = _secret_ballots(record, refs, ballots) if vote.secret else [
+        {"participant_ref": _ref(refs, "participant", b.participant_id), "choice": str(b.choice),
+         "reason": b.reason, "proxy_holder_ref": _ref(refs, "participant", b.proxy_holder_id),
+         "cast_at": when(b.cast_at)}
+        for b in ballots
+    ]
+    head["hand_counts"] = [_hands(refs, h) for h in record.hand_counts_of(vote.id)]
+    head["outcome"] = outcome_dict(outcome, refs["group"])
+    return head
+
+
+def _secret_ballots(record: WorkshopRecord, refs: Refs, ballots: list[Ballot]) -> list[dict[str, Any]]:
+    """Return the counted ballots of a secret round without voters, in an order that reveals nobody."""
+    voters = {p.id: p for p in record.participants if p.is_voting}
+    order = {g.id: n for n, g in enumerate(record.ordered_groups())}
+    rows = []
+    for pid, ballot in last_ballots(ballots).items():
+        person = voters.get(pid)
+        if person is not None:
+            rows.append((order.get(person.group_id, len(order)), person.group_id, ballot))
+    rows.sort(key=lambda row: (row[0], CHOICE_ORDER.index(Choice(row[2].choice)), row[2].reason))
+    return [
+        {"voter": f"anon-{n}", "group_ref": _ref(refs, "group", gid), "choice": str(b.choice), "reason": b.reason}
+        for n, (_, gid, b) in enumerate(rows, 1)
+    ]
+
+
+def _hands(refs: Refs, h: HandCount) -> dict[str, Any]:
+    """Return one show-of-hands entry."""
+    return {
+        "group_ref": _ref(refs, "group", h.group_id), "agree": h.agree, "abstain": h.abstain,
+        "disagree": h.disagree, "block": h.block, "block_reason": h.block_reason,
+    }
+
+
+def _counts(c: Counts) -> dict[str, int]:
+    """Return counts as a dict."""
+    return {"agree": c.agree, "abstain": c.abstain, "disagree": c.disagree, "block": c.block}
+
+
+def outcome_dict(outcome: Outcome, group_refs: Mapping[int | None, int]) -> dict[str, Any]:
+    """Return an outcome as the document states it (group ids turned into file refs)."""
+    return {
+        "agreed": outcome.agreed, "kind": outcome.kind, "reason": outcome.reason, "rule": str(outcome.rule),
+        "totals": _counts(outcome.totals),
+        "per_group": [{"group_ref": group_refs[gid], **_counts(c)} for gid, c in outcome.per_group.items()],
+        "block_reasons": [{"group_ref": group_refs[r.group_id], "reason": r.reason} for r in outcome.block_reasons],
+    }
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """Return a document as readable UTF-8 JSON text (two-space indent, non-ASCII kept)."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def from_document(document: dict[str, Any]) -> WorkshopRecord:
+    """Check a parsed document and return its record (ids are the file's refs); see interchange_import."""
+    from workshop_app.core.interchange_import import from_document as read
+
+    return read(document)

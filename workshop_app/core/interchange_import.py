@@ -1,0 +1,267 @@
+"""Turning a version-1 document back into a WorkshopRecord (ids are the file's refs), refusing any bad field."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from workshop_app.core.audit import check_chain
+from workshop_app.core.errors import ImportError_
+from workshop_app.core.interchange import FORMAT, VERSION, outcome_dict
+from workshop_app.core.interchange_read import Fields, Item, RefTable, fail, load_json, read_workshop
+from workshop_app.core.model import (
+    Action, ActionStatus, Amendment, Assessment, AuditEntry, Ballot, CharterStatus, CharterVersion, Choice,
+    HandCount, Note, OwnerKind, Participant, Proposal, ProposalStatus, StageProgress, StakeholderGroup, VoteRound,
+)
+from workshop_app.core.records import WorkshopRecord
+
+ROUND_RESULTS = ("revealed", "withheld")
+
+
+def read_document(data: str | bytes) -> WorkshopRecord:
+    """Parse a file's text and return its record, or raise ImportError_ naming the first bad field."""
+    return from_document(load_json(data))
+
+
+def from_document(document: dict[str, Any]) -> WorkshopRecord:
+    """Check a parsed document and return its record with the file's refs as ids; outcomes are recomputed."""
+    top = Fields(document, "")
+    if top.raw("format") != FORMAT:
+        raise ImportError_(f'The file is not a workshop record (its "format" is not "{FORMAT}"); '
+                           "choose a file exported by workshop-app.")
+    version = top.whole("version")
+    if version != VERSION:
+        raise ImportError_(f"The file uses version {version} of the workshop format, but this app reads version "
+                           f"{VERSION}; export it again with a matching version of workshop-app.")
+    return _Reader(top).record()
+
+
+class _Reader:
+    """Reads the lists of a document in order, so every reference can be checked against what came before."""
+
+    def __init__(self, top: Fields) -> None:
+        self.top = top
+        self.groups = RefTable("group", "groups")
+        self.people = RefTable("participant", "participants")
+        self.proposals = RefTable("proposal", "proposals")
+        self.rounds = RefTable("vote round", "vote_rounds")
+        self.withheld = 0
+
+    def record(self) -> WorkshopRecord:
+        """Read the whole document."""
+        top = self.top
+        exported_at = top.stamp("exported_at")
+        workshop = read_workshop(top.obj_field("workshop"))  # type: ignore[arg-type]
+        workshop.id = 0
+        record = WorkshopRecord(workshop=workshop)
+        record.groups = [self._group(Fields(*item)) for item in top.items("groups")]
+        record.participants = [self._participant(Fields(*item)) for item in top.items("participants")]
+        record.stage_progress = self._progress(top.obj_field("stage_progress", nullable=True))
+        record.assessments = [self._assessment(Fields(*item)) for item in top.items("assessments")]
+        record.notes = [self._note(Fields(*item)) for item in top.items("notes")]
+        for item in top.items("proposals"):
+            proposal, amendments = self._proposal(Fields(*item))
+            record.proposals.append(proposal)
+            record.amendments.extend(amendments)
+        self._rounds(record, top.items("vote_rounds"))
+        record.actions = [self._action(Fields(*item)) for item in top.items("actions")]
+        record.charter_versions = [self._charter(Fields(*item)) for item in top.items("charter_versions")]
+        record.audit = self._audit(top)
+        record.source_note = self._note_for_audit(exported_at.isoformat(), record)
+        return record
+
+    def _note_for_audit(self, exported_at: str, record: WorkshopRecord) -> str:
+        """Say where the record came from, for the new chain's first entry."""
+        text = (f"Imported from a workshop record exported at {exported_at}; its audit chain had "
+                f"{len(record.audit)} entries ending in {record.audit_head}.")
+        if self.withheld:
+            text += f" {self.withheld} vote round(s) not revealed at export were left out: their ballots were withheld."
+        return text
+
+    def _group(self, f: Fields) -> StakeholderGroup:
+        ref = self.groups.declare(f)
+        return StakeholderGroup(workshop_id=0, name=f.text("name"), colour=f.text("colour"), mark=f.text("mark"),
+                                position=f.whole("position"), id=ref)
+
+    def _participant(self, f: Fields) -> Participant:
+        ref = self.people.declare(f)
+        return Participant(
+            workshop_id=0, name=f.text("name"), group_id=self.groups.check(f, "group_ref"),
+            organisation=f.text("organisation"), role=f.text("role"), is_voting=f.flag("is_voting"),
+            present=f.flag("present"), id=ref,
+        )
+
+    def _progress(self, f: Fields | None) -> StageProgress | None:
+        if f is None:
+            return None
+        return StageProgress(
+            workshop_id=0, stage_index=f.whole("stage_index", lowest=0), timer_running=f.flag("timer_running"),
+            elapsed_seconds=f.typed("elapsed_seconds", float), timer_started_at=f.time("timer_started_at", True),
+            extra_minutes=f.whole("extra_minutes", lowest=0), updated_at=f.stamp("updated_at"),
+        )
+
+    def _assessment(self, f: Fields) -> Assessment:
+        score = f.whole("score")
+        if not 1 <= score <= 5:
+            raise fail(f.at("score"), f"is {score}, but a score is a whole number from 1 to 5")
+        return Assessment(
+            workshop_id=0, principle=f.text("principle"), group_id=self.groups.check(f, "group_ref"), score=score,
+            participant_id=self.people.check(f, "participant_ref", nullable=True), created_at=f.stamp("created_at"),
+        )
+
+    def _note(self, f: Fields) -> Note:
+        return Note(workshop_id=0, stage_index=f.whole("stage_index", lowest=0), text=f.text("text"),
+                    group_id=self.groups.check(f, "group_ref", nullable=True), route=f.text("route"),
+                    created_at=f.stamp("created_at"))
+
+    def _proposal(self, f: Fields) -> tuple[Proposal, list[Amendment]]:
+        ref = self.proposals.declare(f)
+        proposal = Proposal(
+            workshop_id=0, principle=f.text("principle"), text=f.text("text"), route=f.text("route"),
+            party_group_id=self.groups.check(f, "party_group_ref", nullable=True),
+            status=f.choice("status", ProposalStatus), created_at=f.stamp("created_at"), id=ref,
+        )
+        amendments = [
+            Amendment(proposal_id=ref, old_text=a.text("old_text"), new_text=a.text("new_text"),
+                      author=a.text("author"), created_at=a.stamp("created_at"))
+            for a in (Fields(*item) for item in f.items("amendments"))
+        ]
+        return proposal, amendments
+
+    def _action(self, f: Fields) -> Action:
+        return Action(
+            workshop_id=0, principle=f.text("principle"), what=f.text("what"),
+            owner_kind=f.choice("owner_kind", OwnerKind), owner=f.text("owner"), due=f.date("due", True),
+            measure=f.text("measure"), status=f.choice("status", ActionStatus),
+            proposal_id=self.proposals.check(f, "proposal_ref", nullable=True), created_at=f.stamp("created_at"),
+        )
+
+    def _charter(self, f: Fields) -> CharterVersion:
+        sections = f.typed("sections", dict)
+        return CharterVersion(
+            workshop_id=0, version=f.whole("version", lowest=1), status=f.choice("status", CharterStatus),
+            agreed_on=f.date("agreed_on", True), changes=f.text("changes"),
+            sections_json=json.dumps(sections, ensure_ascii=False), created_at=f.stamp("created_at"),
+        )
+
+    def _audit(self, top: Fields) -> list[AuditEntry]:
+        """Read the source's audit entries (kept as history) and check they chain to the stated head."""
+        chain_id = top.whole("audit_workshop_id", nullable=True)
+        entries = [
+            AuditEntry(workshop_id=chain_id, kind=a.text("kind"), text=a.text("text"), prev_hash=a.text("prev_hash"),
+                       hash=a.text("hash"), at=a.stamp("at"), id=n)
+            for n, a in enumerate((Fields(*item) for item in top.items("audit")))
+        ]
+        check = check_chain(entries)
+        if not check.ok:
+            raise fail(f"audit[{check.broken_id}]", check.problem, "export the workshop again from its store")
+        head = top.text("audit_head")
+        if head != check.head:
+            raise fail("audit_head", "is not the hash of the last audit entry", "export the workshop again")
+        return entries
+
+    def _rounds(self, record: WorkshopRecord, items: list[Item]) -> None:
+        """Read every round with its votes, then check each revealed round's stated outcome against its votes."""
+        stated: list[tuple[VoteRound, Fields]] = []
+        for item in items:
+            f = Fields(*item)
+            vote = self._round(f)
+            if f.raw("results") == "withheld":
+                self._withheld(f)
+                continue
+            record.rounds.append(vote)
+            self._votes(record, vote, f)
+            stated.append((vote, f))
+        for vote, f in stated:
+            self._check_outcome(record, vote, f)
+
+    def _round(self, f: Fields) -> VoteRound:
+        ref = self.rounds.declare(f)
+        results = f.text("results")
+        if results not in ROUND_RESULTS:
+            raise fail(f.at("results"), f'is "{results}", which is not "revealed" or "withheld"', "use one of them")
+        vote = VoteRound(
+            proposal_id=self.proposals.check(f, "proposal_ref"), round_no=f.whole("round_no", lowest=1),
+            secret=f.flag("secret"), opened_at=f.stamp("opened_at"), closed_at=f.time("closed_at", True),
+            revealed_at=f.time("revealed_at", True), id=ref,
+        )
+        if results == "revealed" and (vote.closed_at is None or vote.revealed_at is None):
+            raise fail(f.at("results"), 'is "revealed" but the round has no closed_at or revealed_at time')
+        return vote
+
+    def _withheld(self, f: Fields) -> None:
+        """Check a withheld round's who-voted list; the round itself cannot be imported."""
+        if not f.flag("secret"):
+            for n, ref in enumerate(f.typed("voted_refs", list)):
+                if not isinstance(ref, int) or ref not in self.people.known:
+                    raise fail(f"{f.at('voted_refs')}[{n}]", "is not the ref of one of the file's participants")
+        self.withheld += 1
+
+    def _votes(self, record: WorkshopRecord, vote: VoteRound, f: Fields) -> None:
+        """Read a revealed round's ballots (named, or anonymous for a secret round) and show-of-hands counts."""
+        read = self._secret_ballots if vote.secret else self._named_ballots
+        record.ballots.extend(read(record, vote, f.items("ballots")))
+        for item in f.items("hand_counts"):
+            h = Fields(*item)
+            counts = {k: h.whole(k, lowest=0) for k in ("agree", "abstain", "disagree", "block")}
+            reason = h.text("block_reason")
+            if counts["block"] and not reason.strip():
+                raise fail(h.at("block_reason"), "is empty, but a block needs a reason", "add the reason given")
+            record.hand_counts.append(HandCount(round_id=vote.id or 0, group_id=self.groups.check(h, "group_ref"),
+                                                block_reason=reason, **counts))
+
+    def _named_ballots(self, record: WorkshopRecord, vote: VoteRound, items: list[Item]) -> list[Ballot]:
+        ballots = []
+        for item in items:
+            b = Fields(*item)
+            pid = self.people.check(b, "participant_ref")
+            ballots.append(Ballot(
+                round_id=vote.id or 0, participant_id=pid, choice=_choice(b),
+                reason=b.text("reason"), proxy_holder_id=self.people.check(b, "proxy_holder_ref", nullable=True),
+                cast_at=b.stamp("cast_at"),
+            ))
+        return ballots
+
+    def _secret_ballots(self, record: WorkshopRecord, vote: VoteRound, items: list[Item]) -> list[Ballot]:
+        """Give each anonymous ballot to a voting member of its group, in file order (the pairing means nothing)."""
+        free: dict[int, list[int]] = defaultdict(list)
+        for p in record.participants:
+            if p.is_voting and p.id is not None:
+                free[p.group_id].append(p.id)
+        keys: set[str] = set()
+        ballots = []
+        for item in items:
+            b = Fields(*item)
+            key = b.text("voter")
+            if key in keys:
+                raise fail(b.at("voter"), f'repeats the anonymous voter "{key}"', "give each ballot its own key")
+            keys.add(key)
+            gid = self.groups.check(b, "group_ref")
+            if not free[gid]:
+                raise fail(b.at("group_ref"), "has more secret ballots than its group has voting participants")
+            ballots.append(Ballot(round_id=vote.id or 0, participant_id=free[gid].pop(0), choice=_choice(b),
+                                  reason=b.text("reason"), cast_at=vote.closed_at or vote.opened_at))
+        return ballots
+
+    def _check_outcome(self, record: WorkshopRecord, vote: VoteRound, f: Fields) -> None:
+        """Refuse a round whose stated outcome is not what its votes give under the workshop's rule."""
+        outcome = record.outcome(vote)
+        assert outcome is not None
+        expected = outcome_dict(outcome, {g.id: g.id or 0 for g in record.groups})
+        if f.typed("outcome", dict) != expected:
+            proposal = record.proposal(vote.proposal_id)
+            text = proposal.text if proposal else ""
+            short = text if len(text) <= 60 else text[:57] + "..."
+            raise ImportError_(
+                f'The stated outcome of proposal {vote.proposal_id} ("{short}"), round {vote.round_no}, does not '
+                f'match its votes, which give "{outcome.reason}"; correct the file or export it again.'
+            )
+
+
+def _choice(f: Fields) -> Choice:
+    """Read a ballot's choice, refusing a block without a reason."""
+    choice = f.choice("choice", Choice)
+    if choice == Choice.BLOCK and not f.text("reason").strip():
+        raise fail(f.at("reason"), "is empty, but a block needs a reason", "add the reason given")
+    return choice

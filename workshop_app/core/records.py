@@ -1,0 +1,235 @@
+"""One workshop's complete record in memory: load it from a store, or save a copy of it with new ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from workshop_app.core import audit
+from workshop_app.core.decisions import Outcome, outcome_for
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import (
+    Action,
+    Amendment,
+    Assessment,
+    AuditEntry,
+    Ballot,
+    CharterVersion,
+    HandCount,
+    Note,
+    Participant,
+    Proposal,
+    StageProgress,
+    StakeholderGroup,
+    VoteRound,
+    Workshop,
+)
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+T = TypeVar("T")
+
+
+@dataclass
+class WorkshopRecord:
+    """Every record of one workshop, each list in the order it was stored (ids are store ids or file refs).
+
+    It holds the ballots of unrevealed rounds too: code that shows or writes anything must ask
+    `outcome()` (None until the reveal) and `is_revealed()` before using a round's ballots.
+    """
+
+    workshop: Workshop
+    groups: list[StakeholderGroup] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    stage_progress: StageProgress | None = None
+    assessments: list[Assessment] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
+    rounds: list[VoteRound] = field(default_factory=list)
+    ballots: list[Ballot] = field(default_factory=list)
+    hand_counts: list[HandCount] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    charter_versions: list[CharterVersion] = field(default_factory=list)
+    audit: list[AuditEntry] = field(default_factory=list)
+    source_note: str = ""
+    """For a record read from a file: what the import should say in its audit entry (source head hash...)."""
+
+    @property
+    def audit_head(self) -> str:
+        """Return the hash of the newest audit entry (the fingerprint `verify` reports), or the genesis hash."""
+        return self.audit[-1].hash if self.audit else audit.GENESIS
+
+    def ordered_groups(self) -> list[StakeholderGroup]:
+        """Return the groups in their display order."""
+        return sorted(self.groups, key=lambda g: (g.position, g.id or 0))
+
+    def group(self, group_id: int | None) -> StakeholderGroup | None:
+        """Return the group with this id, or None."""
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def participant(self, participant_id: int | None) -> Participant | None:
+        """Return the participant with this id, or None."""
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def proposal(self, proposal_id: int | None) -> Proposal | None:
+        """Return the proposal with this id, or None."""
+        return next((p for p in self.proposals if p.id == proposal_id), None)
+
+    def amendments_of(self, proposal_id: int | None) -> list[Amendment]:
+        """Return a proposal's amendments, oldest first."""
+        return [a for a in self.amendments if a.proposal_id == proposal_id]
+
+    def rounds_of(self, proposal_id: int | None) -> list[VoteRound]:
+        """Return a proposal's vote rounds by round number."""
+        return sorted((r for r in self.rounds if r.proposal_id == proposal_id), key=lambda r: r.round_no)
+
+    def latest_revealed_round(self, proposal_id: int | None) -> VoteRound | None:
+        """Return the proposal's newest revealed round (the one that decides it), or None."""
+        revealed = [r for r in self.rounds_of(proposal_id) if self.is_revealed(r)]
+        return revealed[-1] if revealed else None
+
+    @staticmethod
+    def is_revealed(vote: VoteRound) -> bool:
+        """Say whether a round's results may be shown: it was closed and revealed."""
+        return vote.closed_at is not None and vote.revealed_at is not None
+
+    def ballots_of(self, round_id: int | None) -> list[Ballot]:
+        """Return every ballot cast in a round (superseded ones too), in stored order."""
+        return [b for b in self.ballots if b.round_id == round_id]
+
+    def hand_counts_of(self, round_id: int | None) -> list[HandCount]:
+        """Return a round's show-of-hands entries, in stored order."""
+        return [h for h in self.hand_counts if h.round_id == round_id]
+
+    def outcome(self, vote: VoteRound) -> Outcome | None:
+        """Return a revealed round's outcome under the workshop's rule, or None while it is hidden."""
+        if not self.is_revealed(vote):
+            return None
+        return outcome_for(
+            self.workshop.decision_rule, self.ballots_of(vote.id), self.hand_counts_of(vote.id),
+            self.participants, self.ordered_groups(),
+        )
+
+
+def load_record(uow_factory: UnitOfWorkFactory, workshop_id: int) -> WorkshopRecord:
+    """Read every record of one workshop in one unit of work; refuse an unknown id with a sentence."""
+    with uow_factory() as uow:
+        workshop = uow.repo(Workshop).get(workshop_id)
+        if workshop is None:
+            raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
+        proposals = uow.repo(Proposal).list(workshop_id=workshop_id)
+        rounds = [r for p in proposals for r in uow.repo(VoteRound).list(proposal_id=p.id)]
+        progress = uow.repo(StageProgress).list(workshop_id=workshop_id)
+        return WorkshopRecord(
+            workshop=workshop,
+            groups=uow.repo(StakeholderGroup).list(workshop_id=workshop_id),
+            participants=uow.repo(Participant).list(workshop_id=workshop_id),
+            stage_progress=progress[0] if progress else None,
+            assessments=uow.repo(Assessment).list(workshop_id=workshop_id),
+            notes=uow.repo(Note).list(workshop_id=workshop_id),
+            proposals=proposals,
+            amendments=[a for p in proposals for a in uow.repo(Amendment).list(proposal_id=p.id)],
+            rounds=sorted(rounds, key=lambda r: r.id or 0),
+            ballots=_sorted([b for r in rounds for b in uow.repo(Ballot).list(round_id=r.id)]),
+            hand_counts=_sorted([h for r in rounds for h in uow.repo(HandCount).list(round_id=r.id)]),
+            actions=uow.repo(Action).list(workshop_id=workshop_id),
+            charter_versions=uow.repo(CharterVersion).list(workshop_id=workshop_id),
+            audit=uow.audit_entries(workshop_id),
+        )
+
+
+def _sorted(rows: list[T]) -> list[T]:
+    """Return records in id order."""
+    return sorted(rows, key=lambda row: getattr(row, "id") or 0)
+
+
+def save_record(uow_factory: UnitOfWorkFactory, record: WorkshopRecord) -> int:
+    """Write a copy of a record with new ids in one transaction, start its audit chain, return the new id.
+
+    Nothing is written if anything fails. The record's own audit entries are not copied: the new
+    chain starts with one "imported" entry carrying `record.source_note`.
+    """
+    with uow_factory() as uow:
+        writer = _Writer(uow)
+        workshop_id = writer.write(record)
+        note = record.source_note or f"Workshop copied from a record whose audit head was {record.audit_head}."
+        audit.append(uow, workshop_id, "imported", note)
+        uow.commit()
+    return workshop_id
+
+
+class _Writer:
+    """Adds a record's rows to one unit of work, translating old ids to new ones kind by kind."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self.ids: dict[str, dict[int, int]] = {}
+
+    def _add(self, kind: str, row: T) -> T:
+        """Add a copy of a row without its id and remember how its old id maps to the new one."""
+        old = getattr(row, "id")
+        added = self.uow.repo(type(row)).add(replace(row, id=None))  # type: ignore[type-var]
+        if old is not None:
+            self.ids.setdefault(kind, {})[old] = getattr(added, "id")
+        return added
+
+    def new(self, kind: str, old: int | None) -> int | None:
+        """Return the new id for an old one (None stays None)."""
+        if old is None:
+            return None
+        try:
+            return self.ids[kind][old]
+        except KeyError:
+            raise WorkshopError(f"The record refers to a {kind} ({old}) it does not contain; it cannot be saved.") from None
+
+    def must(self, kind: str, old: int) -> int:
+        """Return the new id for a required reference."""
+        new = self.new(kind, old)
+        assert new is not None
+        return new
+
+    def write(self, record: WorkshopRecord) -> int:
+        """Write every row of the record, parents before children, and return the new workshop id."""
+        wid = self._add("workshop", record.workshop).id
+        assert wid is not None
+        for g in record.groups:
+            self._add("group", replace(g, workshop_id=wid))
+        for p in record.participants:
+            self._add("participant", replace(p, workshop_id=wid, group_id=self.must("group", p.group_id)))
+        if record.stage_progress is not None:
+            self._add("stage_progress", replace(record.stage_progress, workshop_id=wid))
+        self._write_scores_and_notes(record, wid)
+        self._write_votes(record, wid)
+        for a in record.actions:
+            self._add("action", replace(a, workshop_id=wid, proposal_id=self.new("proposal", a.proposal_id)))
+        for c in record.charter_versions:
+            self._add("charter_version", replace(c, workshop_id=wid))
+        return wid
+
+    def _write_scores_and_notes(self, record: WorkshopRecord, wid: int) -> None:
+        """Write assessments and notes."""
+        for s in record.assessments:
+            self._add("assessment", replace(
+                s, workshop_id=wid, group_id=self.must("group", s.group_id),
+                participant_id=self.new("participant", s.participant_id),
+            ))
+        for n in record.notes:
+            self._add("note", replace(n, workshop_id=wid, group_id=self.new("group", n.group_id)))
+
+    def _write_votes(self, record: WorkshopRecord, wid: int) -> None:
+        """Write proposals, amendments, rounds, ballots and show-of-hands counts."""
+        for p in record.proposals:
+            self._add("proposal", replace(p, workshop_id=wid, party_group_id=self.new("group", p.party_group_id)))
+        for a in record.amendments:
+            self._add("amendment", replace(a, proposal_id=self.must("proposal", a.proposal_id)))
+        for r in record.rounds:
+            self._add("round", replace(r, proposal_id=self.must("proposal", r.proposal_id)))
+        for b in record.ballots:
+            self._add("ballot", replace(
+                b, round_id=self.must("round", b.round_id), participant_id=self.must("participant", b.participant_id),
+                proxy_holder_id=self.new("participant", b.proxy_holder_id),
+            ))
+        for h in record.hand_counts:
+            self._add("hand_count", replace(h, round_id=self.must("round", h.round_id),
+                                            group_id=self.must("group", h.group_id)))
+

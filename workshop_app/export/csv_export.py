@@ -1,0 +1,127 @@
+"""Open-data CSV files of one workshop: participants, assessments, votes and actions.
+
+Built from the interchange document, so the same secrecy rules hold: no rows for unrevealed rounds,
+and no voter named for a secret ballot. Files are UTF-8 with a byte-order mark (so Excel reads
+accents and Welsh letters correctly), comma-separated with a header row and CRLF line ends.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from workshop_app.core.errors import WorkshopError
+from workshop_app.export.json_export import workshop_document, write_text_atomically
+from workshop_app.core.ports import UnitOfWorkFactory
+
+ENCODING = "utf-8-sig"
+FILES = ("participants.csv", "assessments.csv", "votes.csv", "actions.csv")
+CHOICES = ("agree", "abstain", "disagree", "block")
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """Return a header and rows as CSV text (None becomes an empty cell)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if cell is None else cell for cell in row])
+    return buffer.getvalue()
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def participants_csv(doc: dict[str, Any]) -> str:
+    """Return participants.csv: one row per person, with their group."""
+    groups = {g["ref"]: g["name"] for g in doc["groups"]}
+    rows = ([p["ref"], p["name"], groups[p["group_ref"]], p["organisation"], p["role"], _yes(p["is_voting"]),
+             _yes(p["present"])] for p in doc["participants"])
+    return csv_text(["participant_id", "name", "group", "organisation", "role", "voting", "present"], rows)
+
+
+def assessments_csv(doc: dict[str, Any]) -> str:
+    """Return assessments.csv: every score given, by whom (or by a whole group) and when."""
+    groups = {g["ref"]: g["name"] for g in doc["groups"]}
+    people = {p["ref"]: p["name"] for p in doc["participants"]}
+    rows = ([a["principle"], groups[a["group_ref"]], people.get(a["participant_ref"], ""), a["score"],
+             a["created_at"]] for a in doc["assessments"])
+    return csv_text(["principle", "group", "participant", "score", "recorded_at"], rows)
+
+
+def actions_csv(doc: dict[str, Any]) -> str:
+    """Return actions.csv: what, who, by when, how we will know, and status."""
+    rows = ([n, a["principle"], a["what"], a["owner_kind"], a["owner"], a["due"], a["measure"], a["status"],
+             a["proposal_ref"]] for n, a in enumerate(doc["actions"], 1))
+    return csv_text(["action_id", "principle", "what", "owner_type", "owner", "due", "measure", "status",
+                     "proposal_id"], rows)
+
+
+def counted_named_ballots(doc: dict[str, Any], ballots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the ballot that counts for each voting participant (their last), in first-vote order."""
+    voting = {p["ref"] for p in doc["participants"] if p["is_voting"]}
+    ordered = sorted(enumerate(ballots), key=lambda item: (item[1]["cast_at"], item[0]))
+    latest = {b["participant_ref"]: b for _, b in ordered}
+    return [b for pid, b in latest.items() if pid in voting]
+
+
+def votes_csv(doc: dict[str, Any]) -> str:
+    """Return votes.csv: one row per counted vote of each revealed round (show of hands: one row per count).
+
+    The voter and proxy columns appear only when a named round was revealed; secret rows leave them empty.
+    """
+    named = any(r["results"] == "revealed" and not r["secret"] for r in doc["vote_rounds"])
+    header = ["proposal_id", "principle", "proposal", "round", "ballot", "group", "choice", "count", "reason",
+              "outcome"]
+    if named:
+        header[6:6] = ["voter", "proxy_held_by"]
+    rows = [row for r in doc["vote_rounds"] if r["results"] == "revealed" for row in _round_rows(doc, r, named)]
+    return csv_text(header, rows)
+
+
+def _round_rows(doc: dict[str, Any], vote: dict[str, Any], named: bool) -> list[list[Any]]:
+    """Return the rows of one revealed round."""
+    groups = {g["ref"]: g["name"] for g in doc["groups"]}
+    people = {p["ref"]: p for p in doc["participants"]}
+    proposal = next(p for p in doc["proposals"] if p["ref"] == vote["proposal_ref"])
+    head = [proposal["ref"], proposal["principle"], proposal["text"], vote["round_no"]]
+    outcome = vote["outcome"]["reason"]
+    rows: list[list[Any]] = []
+    if vote["secret"]:
+        for b in vote["ballots"]:
+            who = ["", ""] if named else []
+            rows.append([*head, "secret", groups[b["group_ref"]], *who, b["choice"], 1, b["reason"], outcome])
+    else:
+        for b in counted_named_ballots(doc, vote["ballots"]):
+            person = people[b["participant_ref"]]
+            holder = people[b["proxy_holder_ref"]]["name"] if b["proxy_holder_ref"] is not None else ""
+            rows.append([*head, "named", groups[person["group_ref"]], person["name"], holder, b["choice"], 1,
+                         b["reason"], outcome])
+    last_hands = {h["group_ref"]: h for h in vote["hand_counts"]}
+    for gid, hands in last_hands.items():
+        for choice in CHOICES:
+            if hands[choice]:
+                reason = hands["block_reason"] if choice == "block" else ""
+                who = ["", ""] if named else []
+                rows.append([*head, "show of hands", groups[gid], *who, choice, hands[choice], reason, outcome])
+    return rows
+
+
+def export_csv(uow_factory: UnitOfWorkFactory, workshop_id: int, folder: Path) -> list[Path]:
+    """Write the four CSV files of one workshop into a folder (made if missing); return their paths."""
+    doc = workshop_document(uow_factory, workshop_id)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WorkshopError(f"The folder {folder} could not be made ({error.strerror}); choose another.") from None
+    texts = (participants_csv(doc), assessments_csv(doc), votes_csv(doc), actions_csv(doc))
+    written = []
+    for name, text in zip(FILES, texts):
+        path = folder / name
+        write_text_atomically(path, "\ufeff" + text, newline="")
+        written.append(path)
+    return written

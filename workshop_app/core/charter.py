@@ -1,0 +1,264 @@
+"""The charter's content: what goes in each of its twelve parts, built from a workshop's records.
+
+Pure: it reads through a unit of work and returns plain frozen dataclasses; export/ turns them into a PDF.
+Only revealed vote rounds count, and a proposal's latest revealed round decides whether it is agreed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+
+from workshop_app.core.assessment import largest_gap, summarise
+from workshop_app.core.audit import check_chain
+from workshop_app.core.content import Principle, load_principles
+from workshop_app.core.charter_content import (
+    ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, GroupCount, NotAgreed, Party,
+    PrincipleSection, RadarSeries, Representative,
+)
+from workshop_app.core.decisions import Outcome, outcome_for
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import (
+    Action, Amendment, Assessment, Ballot, CharterStatus, CharterVersion, DecisionRule, HandCount,
+    Participant, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
+)
+from workshop_app.core.plans import CharterDefaults, plan_by_key
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.rule_text import rule_text
+
+LEAD_WORDS = ("lead", "chair", "director", "head of")
+"""Words in a role that mark a party's named lead (the first such member is the party's contact)."""
+
+
+def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterContent:
+    """Read one workshop's records and return the charter's content."""
+    with uow_factory() as uow:
+        workshop = uow.repo(Workshop).get(workshop_id)
+        if workshop is None:
+            raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
+        return _Builder(uow, workshop).build()
+
+
+class _Builder:
+    """Reads the records of one workshop inside one unit of work and assembles the content."""
+
+    def __init__(self, uow: UnitOfWork, workshop: Workshop) -> None:
+        self.uow, self.workshop = uow, workshop
+        wid = workshop.id
+        self.groups = sorted(uow.repo(StakeholderGroup).list(workshop_id=wid), key=lambda g: (g.position, g.id or 0))
+        self.people = uow.repo(Participant).list(workshop_id=wid)
+        self.principles = load_principles()
+        self.prefixes = party_prefixes([g.name for g in self.groups])
+        self.group_names = {g.id: g.name for g in self.groups}
+
+    def build(self) -> CharterContent:
+        """Assemble every part."""
+        version = self._latest_version()
+        sections = self._sections(version)
+        commitments, not_agreed, undecided = self._decisions()
+        summary = summarise(self.uow.repo(Assessment).list(workshop_id=self.workshop.id), self.groups,
+                            [p.key for p in self.principles])
+        entries = self.uow.audit_entries(self.workshop.id)
+        chain = check_chain(entries)
+        rule = rule_text(DecisionRule(self.workshop.decision_rule))
+        gap = largest_gap(summary)
+        return CharterContent(
+            workshop=self.workshop,
+            version=version.version if version else 1,
+            status=CharterStatus(version.status) if version else CharterStatus.DRAFT,
+            agreed_on=version.agreed_on if version else None,
+            changes=version.changes.strip() if version else "",
+            next_review=self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months),
+            sections=sections,
+            parties=tuple(self._party(g) for g in self.groups),
+            principles=self._principle_sections(commitments),
+            not_agreed=tuple(not_agreed),
+            undecided_count=undecided,
+            actions=self._actions(commitments),
+            radar_axes=tuple(p.name for p in self.principles),
+            radar=tuple(RadarSeries(g.name, g.colour, g.mark, tuple(
+                summary.stats(p.key, g.id or 0).mean for p in self.principles)) for g in self.groups),
+            largest_gap=self._principle_name(gap) if gap else None,
+            rule_name=rule.name,
+            rule_explanation=rule.explanation,
+            fingerprint=chain.head,
+            record_ok=chain.ok,
+        )
+
+    def _latest_version(self) -> CharterVersion | None:
+        versions = self.uow.repo(CharterVersion).list(workshop_id=self.workshop.id)
+        return max(versions, key=lambda v: (v.version, v.id or 0), default=None)
+
+    def _sections(self, version: CharterVersion | None) -> CharterSections:
+        defaults = _plan_defaults(self.workshop.plan_key).as_sections()
+        edited = _edited_sections(version)
+        merged = {**defaults, **{k: v for k, v in edited.items() if k in defaults and v not in ("", [], None)}}
+        purpose = self.workshop.purpose.strip() or str(edited.get("purpose") or merged["purpose"])
+        return CharterSections(
+            purpose=purpose,
+            scope=self.workshop.scope.strip() or str(edited.get("scope", "")).strip(),
+            working_together=str(merged["working_together"]),
+            escalation=tuple(str(s) for s in merged["escalation"]),
+            resident_concerns=str(merged["resident_concerns"]),
+            review_triggers=tuple(str(s) for s in merged["review_triggers"]),
+            joining_leaving=str(merged["joining_leaving"]),
+            review_after_months=int(merged["review_after_months"]),
+        )
+
+    def _decisions(self) -> tuple[list[Commitment], list[NotAgreed], int]:
+        """Sort every proposal into agreed, not agreed (or withdrawn), and not yet decided."""
+        agreed: list[Commitment] = []
+        refused: list[NotAgreed] = []
+        undecided = 0
+        counters: dict[str, int] = {}
+        for proposal in self._proposals_in_order():
+            decided = self._deciding_round(proposal)
+            party = self.group_names.get(proposal.party_group_id) if proposal.party_group_id else None
+            if proposal.status == ProposalStatus.WITHDRAWN:
+                refused.append(NotAgreed(proposal.id or 0, self._principle_name(proposal.principle), proposal.text,
+                                         party, "withdrawn", "Withdrawn by the people who proposed it.",
+                                         self._consent(*decided) if decided else None))
+            elif decided is None:
+                undecided += 1
+            elif decided[1].agreed:
+                prefix = self.prefixes.get(party, "") if party else "S"
+                counters[prefix] = counters.get(prefix, 0) + 1
+                agreed.append(Commitment(
+                    proposal.id or 0, proposal.principle, proposal.text, self._route_name(proposal), party,
+                    f"{prefix}{counters[prefix]}", self._consent(*decided),
+                    bool(self.uow.repo(Amendment).list(proposal_id=proposal.id)),
+                ))
+            else:
+                refused.append(NotAgreed(proposal.id or 0, self._principle_name(proposal.principle), proposal.text,
+                                         party, decided[1].kind, decided[1].reason, self._consent(*decided)))
+        return agreed, refused, undecided
+
+    def _proposals_in_order(self) -> list[Proposal]:
+        order = {p.key: i for i, p in enumerate(self.principles)}
+        rows = self.uow.repo(Proposal).list(workshop_id=self.workshop.id)
+        return sorted(rows, key=lambda p: (order.get(p.principle, len(order)), p.id or 0))
+
+    def _deciding_round(self, proposal: Proposal) -> tuple[VoteRound, Outcome] | None:
+        """The latest revealed round and its outcome; None if none, or if the wording changed since it opened."""
+        revealed = [r for r in self.uow.repo(VoteRound).list(proposal_id=proposal.id) if r.revealed_at is not None]
+        if not revealed:
+            return None
+        latest = max(revealed, key=lambda r: r.round_no)
+        amendments = self.uow.repo(Amendment).list(proposal_id=proposal.id)
+        if any(a.created_at > latest.opened_at for a in amendments):
+            return None
+        outcome = outcome_for(self.workshop.decision_rule, self.uow.repo(Ballot).list(round_id=latest.id),
+                              self.uow.repo(HandCount).list(round_id=latest.id), self.people, self.groups)
+        return latest, outcome
+
+    def _consent(self, vote: VoteRound, outcome: Outcome) -> ConsentRecord:
+        groups = tuple(GroupCount(self.group_names.get(gid, "Another group"), counts)
+                       for gid, counts in outcome.per_group.items())
+        reasons = tuple(f"{self.group_names.get(r.group_id, 'Another group')}: {r.reason}"
+                        for r in outcome.block_reasons if r.reason)
+        return ConsentRecord(vote.round_no, vote.secret, outcome.rule, rule_text(outcome.rule).name,
+                             outcome.reason, groups, outcome.totals, reasons)
+
+    def _principle_sections(self, commitments: Sequence[Commitment]) -> tuple[PrincipleSection, ...]:
+        return tuple(
+            PrincipleSection(p.key, number, p.name, p.challenge, p.shift,
+                             tuple(c for c in commitments if c.principle == p.key))
+            for number, p in enumerate(self.principles, start=1)
+        )
+
+    def _party(self, group: StakeholderGroup) -> Party:
+        members = [p for p in self.people if p.group_id == group.id]
+        people = tuple(_representative(p) for p in members)
+        organisations = tuple(dict.fromkeys(p.organisation for p in members if p.organisation))
+        return Party(group.name, self.prefixes[group.name], group.colour, group.mark, organisations, people,
+                     _lead(people))
+
+    def _actions(self, commitments: Sequence[Commitment]) -> tuple[ActionLine, ...]:
+        codes = {c.proposal_id: c.code for c in commitments}
+        order = {p.key: i for i, p in enumerate(self.principles)}
+        rows = sorted(self.uow.repo(Action).list(workshop_id=self.workshop.id),
+                      key=lambda a: (order.get(a.principle, len(order)), a.id or 0))
+        return tuple(
+            ActionLine(n, a.what, self._principle_name(a.principle), a.owner, a.due, a.measure,
+                       str(a.status).replace("_", " ").capitalize(), codes.get(a.proposal_id or -1, ""))
+            for n, a in enumerate(rows, start=1)
+        )
+
+    def _principle_name(self, key: str) -> str:
+        return next((p.name for p in self.principles if p.key == key), key.replace("_", " ").capitalize())
+
+    def _route_name(self, proposal: Proposal) -> str:
+        principle = next((p for p in self.principles if p.key == proposal.principle), None)
+        if principle is None or not proposal.route:
+            return proposal.route
+        return next((r.name for r in principle.routes if r.key == proposal.route), proposal.route)
+
+
+def _plan_defaults(plan_key: str) -> CharterDefaults:
+    """The plan's charter wording; an unknown plan (e.g. from an imported record) falls back to the default."""
+    try:
+        return plan_by_key(plan_key).charter
+    except WorkshopError:
+        return plan_by_key("charter").charter
+
+
+def _edited_sections(version: CharterVersion | None) -> Mapping[str, object]:
+    """The wording stored with a charter version (a JSON object), or nothing."""
+    if version is None:
+        return {}
+    try:
+        data = json.loads(version.sections_json or "{}")
+    except json.JSONDecodeError:
+        raise WorkshopError(f"The saved wording of charter version {version.version} is damaged; "
+                            "edit the charter sections again and save them.") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _representative(person: Participant) -> Representative:
+    if not person.is_voting:
+        capacity = f"Observer for {person.organisation}" if person.organisation else "Observer"
+    elif person.organisation:
+        capacity = f"For {person.organisation}"
+    else:
+        capacity = "For themselves, as a resident"
+    return Representative(person.name, person.role, person.organisation, capacity, person.is_voting, person.present)
+
+
+def _lead(people: Sequence[Representative]) -> Representative | None:
+    """The first voting member whose role names them as a lead, else the first voting member, else anyone."""
+    voting = [p for p in people if p.voting]
+    named = [p for p in voting if any(word in p.role.casefold() for word in LEAD_WORDS)]
+    chosen = named or voting or list(people)
+    return chosen[0] if chosen else None
+
+
+def party_prefixes(names: Sequence[str]) -> dict[str, str]:
+    """Give each party a unique code prefix: its first letter (C, P, V, R), or more letters when taken."""
+    used: set[str] = {"S"}  # S numbers the commitments every partner shares
+    prefixes: dict[str, str] = {}
+    for position, name in enumerate(names, start=1):
+        letters = "".join(ch for ch in name if ch.isalnum()).upper() or "G"
+        candidates = [letters[:1], letters[:2], letters[:3], f"{letters[:1]}{position}"]
+        prefixes[name] = next((c for c in candidates if c not in used), f"G{position}")
+        used.add(prefixes[name])
+    return prefixes
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Return the same day some months later (the month's last day when it is shorter)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+
+__all__ = [
+    "ActionLine", "CharterContent", "CharterSections", "Commitment", "ConsentRecord", "GroupCount", "NotAgreed",
+    "Party", "PrincipleSection", "RadarSeries", "Representative", "add_months", "build_charter", "party_prefixes",
+]

@@ -1,0 +1,209 @@
+"""The charter's view model: plain frozen records of what goes in each of its twelve parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from workshop_app.core.decisions import Counts
+from workshop_app.core.model import CharterStatus, DecisionRule, Workshop
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """One group's votes on a proposal's deciding round."""
+
+    group: str
+    counts: Counts
+
+    @property
+    def consent(self) -> str:
+        """The group's consent record, e.g. 'VCS 5/6' (agree out of votes cast)."""
+        return f"{self.group} {self.counts.agree}/{self.counts.cast}"
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """How a proposal's latest revealed round went, by group, and under which rule."""
+
+    round_no: int
+    secret: bool
+    rule: DecisionRule
+    rule_name: str
+    reason: str
+    groups: tuple[GroupCount, ...]
+    totals: Counts
+    block_reasons: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> str:
+        """Every voting group's record, e.g. 'Council 3/3 · Provider 2/2 · VCS 5/6'."""
+        return " · ".join(g.consent for g in self.groups if g.counts.cast)
+
+    @property
+    def dissent(self) -> str:
+        """Who disagreed, blocked or abstained, by group, with block reasons; empty when nobody did."""
+        parts = []
+        for word, pick in (("disagreed", "disagree"), ("blocked", "block"), ("abstained", "abstain")):
+            by_group = [f"{g.group} {getattr(g.counts, pick)}" for g in self.groups if getattr(g.counts, pick)]
+            if by_group:
+                parts.append(f"{getattr(self.totals, pick)} {word} ({', '.join(by_group)})")
+        text = "; ".join(parts)
+        if self.block_reasons:
+            text += ". Reasons given for blocking: " + "; ".join(self.block_reasons)
+        return text
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """An agreed proposal: its wording, its party (None when all partners commit) and its consent record."""
+
+    proposal_id: int
+    principle: str
+    text: str
+    route: str
+    party: str | None
+    code: str
+    consent: ConsentRecord
+    amended: bool = False
+
+
+@dataclass(frozen=True)
+class NotAgreed:
+    """A proposal that was voted on but not agreed (or blocked), or was withdrawn, with the reason."""
+
+    proposal_id: int
+    principle: str
+    text: str
+    party: str | None
+    kind: str
+    reason: str
+    consent: ConsentRecord | None
+
+
+@dataclass(frozen=True)
+class PrincipleSection:
+    """One principle in part 5: its shift and the commitments agreed under it."""
+
+    key: str
+    number: int
+    name: str
+    challenge: str
+    shift: str
+    commitments: tuple[Commitment, ...]
+
+
+@dataclass(frozen=True)
+class Representative:
+    """A person at the table, and in what capacity they took part."""
+
+    name: str
+    role: str
+    organisation: str
+    capacity: str
+    voting: bool
+    present: bool
+
+
+@dataclass(frozen=True)
+class Party:
+    """A stakeholder group with its organisations, people and named lead (its contact and signatory)."""
+
+    name: str
+    prefix: str
+    colour: str
+    mark: str
+    organisations: tuple[str, ...]
+    representatives: tuple[Representative, ...]
+    lead: Representative | None
+
+    @property
+    def present_count(self) -> int:
+        """How many of the party's people were there."""
+        return sum(1 for r in self.representatives if r.present)
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One row of the action plan."""
+
+    number: int
+    what: str
+    principle: str
+    owner: str
+    due: dt.date | None
+    measure: str
+    status: str
+    commitment_code: str = ""
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    """One group's mean score per principle (None where it did not rate)."""
+
+    group: str
+    colour: str
+    mark: str
+    means: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class CharterSections:
+    """The wording the facilitator can edit: plan defaults, overridden by the charter version's own."""
+
+    purpose: str
+    scope: str
+    working_together: str
+    escalation: tuple[str, ...]
+    resident_concerns: str
+    review_triggers: tuple[str, ...]
+    joining_leaving: str
+    review_after_months: int
+
+
+@dataclass(frozen=True)
+class CharterContent:
+    """Everything the charter says, part by part, ready to be laid out."""
+
+    workshop: Workshop
+    version: int
+    status: CharterStatus
+    agreed_on: dt.date | None
+    changes: str
+    next_review: dt.date
+    sections: CharterSections
+    parties: tuple[Party, ...]
+    principles: tuple[PrincipleSection, ...]
+    not_agreed: tuple[NotAgreed, ...]
+    undecided_count: int
+    actions: tuple[ActionLine, ...]
+    radar_axes: tuple[str, ...]
+    radar: tuple[RadarSeries, ...]
+    largest_gap: str | None
+    rule_name: str
+    rule_explanation: str
+    fingerprint: str
+    record_ok: bool
+
+    @property
+    def commitments(self) -> tuple[Commitment, ...]:
+        """Every agreed commitment, principle by principle."""
+        return tuple(c for section in self.principles for c in section.commitments)
+
+    @property
+    def party_commitments(self) -> tuple[Commitment, ...]:
+        """The commitments one party made on its own (part 6), in party order, then code."""
+        order = {p.name: i for i, p in enumerate(self.parties)}
+        mine = [c for c in self.commitments if c.party is not None]
+        return tuple(sorted(mine, key=lambda c: (order.get(c.party or "", 0), code_number(c.code))))
+
+    @property
+    def title(self) -> str:
+        """The document's title."""
+        return f"{self.workshop.partnership} partnership charter"
+
+
+def code_number(code: str) -> int:
+    """Return the number at the end of a commitment code (C12 gives 12)."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return int(digits) if digits else 0

@@ -1,0 +1,152 @@
+"""Parts 8-12 of the charter: working together, when things go wrong, review, how it was agreed, signatures."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from workshop_app.core.charter_content import CharterContent, NotAgreed, Party
+from workshop_app.export.flowables import bullets, data_table, gap, long_date, part_heading, subheading
+from workshop_app.export.pdf_styles import ACCENT, ACCENT_DARK, INK, PAGE_MARGIN, RULE, TINT, esc, markup, para
+from workshop_app.export.radar import radar_drawing
+
+TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
+OUTCOME_WORDS = {
+    "blocked": "Blocked", "not_agreed": "Not agreed", "tie": "Not agreed (tie)", "no_quorum": "No quorum",
+    "no_votes": "No votes", "withdrawn": "Withdrawn",
+}
+
+
+def working_together(content: CharterContent) -> list[Flowable]:
+    """Part 8: how often the partners meet and how progress is reported in public."""
+    return [*part_heading(8, "Working together and monitoring"),
+            para(content.sections.working_together, "lead"),
+            para("At each meeting the partners go through the action plan in Part 7 and update the status of "
+                 "every action, so anyone can see what has been done.")]
+
+
+def when_things_go_wrong(content: CharterContent) -> list[Flowable]:
+    """Part 9: the escalation ladder, and how residents raise a concern."""
+    steps = content.sections.escalation
+    out = [*part_heading(9, "When things go wrong", new_page=False),
+           para("If partners disagree, or a commitment is not kept, we take these steps in order and move to the "
+                "next one only when the one before has not worked.")]
+    if steps:
+        out.append(_ladder(steps))
+    out += [subheading("If you are a resident with a concern"), para(content.sections.resident_concerns)]
+    return out
+
+
+def _ladder(steps: tuple[str, ...]) -> Table:
+    rows = [[markup(f"<b>{n}</b>", "lead"), para(step)] for n, step in enumerate(steps, start=1)]
+    style = TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (0, -1), TINT), ("TEXTCOLOR", (0, 0), (0, -1), ACCENT_DARK),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE), ("LINEBEFORE", (1, 0), (1, -1), 1.5, ACCENT),
+        ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("LEFTPADDING", (1, 0), (1, -1), 10),
+    ])
+    return Table(rows, colWidths=[14 * mm, TEXT_WIDTH - 14 * mm], style=style, hAlign="LEFT", splitInRow=1)
+
+
+def review(content: CharterContent) -> list[Flowable]:
+    """Part 10: the next review date, what triggers an early review, and joining or leaving."""
+    sections = content.sections
+    out = [*part_heading(10, "Review", new_page=False),
+           markup(f"We will review this charter together by <b>{long_date(content.next_review)}</b>.", "lead")]
+    if sections.review_triggers:
+        out += [subheading("We will review it sooner if", "h3"), *bullets(sections.review_triggers)]
+    out += [subheading("Joining or leaving the partnership", "h3"), para(sections.joining_leaving)]
+    return out
+
+
+def how_agreed(content: CharterContent) -> list[Flowable]:
+    """Part 11: the workshop, who took part, the 'where are we now?' radar, and what was not agreed."""
+    workshop = content.workshop
+    out = [*part_heading(11, "How this charter was agreed"),
+           para(f"This charter was made at “{workshop.title}”, a workshop at {workshop.place} on "
+                f"{long_date(workshop.date)}, run by {workshop.facilitator or 'the facilitator'}. Decisions used "
+                f"the rule “{content.rule_name}”: {content.rule_explanation} Vote results stayed hidden until the "
+                "facilitator revealed them, and only revealed votes count here."),
+           subheading("Who took part"), _participation(content.parties)]
+    out += _assessment(content)
+    out += _not_agreed(content)
+    return out
+
+
+def _participation(parties: tuple[Party, ...]) -> Table:
+    rows = [[p.name, str(p.present_count), str(sum(1 for r in p.representatives if r.voting)),
+             "; ".join(p.organisations) or "Residents speaking for themselves" if p.representatives else "—"]
+            for p in parties]
+    return data_table(["Party", "Present", "Voting members", "Organisations"], rows,
+                      [38 * mm, 18 * mm, 26 * mm, TEXT_WIDTH - 82 * mm], bold_first=True)
+
+
+def _assessment(content: CharterContent) -> list[Flowable]:
+    out: list[Flowable] = [subheading("Where are we now?")]
+    rated = any(v is not None for s in content.radar for v in s.means)
+    if not rated:
+        return [*out, para("No “where are we now?” ratings were recorded at this workshop.")]
+    gap_text = f" The parties saw things most differently on “{content.largest_gap}”, so that is where the " \
+               "conversation went first." if content.largest_gap else ""
+    out.append(para("Before agreeing commitments, each party rated the partnership on each principle from 1 (the "
+                    "old, transactional way) to 5 (fully changemaking). The chart shows each party’s average."
+                    + gap_text))
+    out.append(KeepTogether([gap(4), radar_drawing(content.radar_axes, content.radar, TEXT_WIDTH)]))
+    return out
+
+
+def _not_agreed(content: CharterContent) -> list[Flowable]:
+    out: list[Flowable] = [subheading("Proposals that were not agreed")]
+    if not content.not_agreed:
+        out.append(para("Every proposal that was put to a vote was agreed."))
+    else:
+        out.append(para("These proposals were discussed but are not part of this charter. The reasons are "
+                        "recorded so that they can be looked at again."))
+        out.append(data_table(["Proposal", "Principle", "Outcome", "Why"], [_refusal_row(n) for n in content.not_agreed],
+                              [TEXT_WIDTH - 124 * mm, 24 * mm, 22 * mm, 78 * mm]))
+    if content.undecided_count:
+        n = content.undecided_count
+        out.append(para(f"{n} other proposal{'s were' if n != 1 else ' was'} not decided at this workshop (not put "
+                        "to a vote, results not revealed, or changed since the last vote), so "
+                        f"{'they are' if n != 1 else 'it is'} not part of this charter.", "record"))
+    return out
+
+
+def _refusal_row(item: NotAgreed) -> list[str | Flowable]:
+    why = esc(_tidy(item.reason))
+    if item.consent and item.consent.line:
+        why += f"<br/><font size=7 color='#5B6770'>{esc(item.consent.line)}</font>"
+    text = f"{item.text} ({item.party} only)" if item.party else item.text
+    return [text, item.principle, OUTCOME_WORDS.get(item.kind, "Not agreed"), markup(why, "cell")]
+
+
+def _tidy(reason: str) -> str:
+    """Drop a doubled full stop left where a quoted reason already ended with one."""
+    return reason[:-1] if reason.endswith("..") and not reason.endswith("...") else reason
+
+
+def signatures(content: CharterContent) -> list[Flowable]:
+    """Part 12: a signature block for each party."""
+    out = [*part_heading(12, "Signatures"),
+           para("By signing, each party confirms that this charter records what was agreed, and that it will "
+                "work to keep its commitments.", "lead"), gap(4)]
+    for party in content.parties:
+        out += [KeepTogether(_signature_block(party)), gap(8)]
+    return out
+
+
+def _signature_block(party: Party) -> list[Flowable]:
+    lead = party.lead
+    organisation = (lead.organisation or "Speaking for themselves") if lead else ""
+    fields = [("Name", lead.name if lead else ""), ("Role", lead.role if lead else ""),
+              ("Organisation", organisation), ("Signature", ""), ("Date", "")]
+    rows = [[para(label, "cell_head"), para(value, "cell")] for label, value in fields]
+    style = TableStyle([
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 3), (-1, 3), 22),
+    ])
+    title = markup(f"<font color='{ACCENT.hexval()}'>■</font> {esc('For ' + party.name)}", "h3")
+    return [title, Table(rows, colWidths=[30 * mm, TEXT_WIDTH - 60 * mm], style=style, hAlign="LEFT")]

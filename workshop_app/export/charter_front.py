@@ -1,0 +1,186 @@
+"""Parts 1-4 of the charter: cover and document control, the summary, the parties, purpose and scope."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
+
+from workshop_app.core.charter_content import CharterContent, Commitment, Party
+from workshop_app.core.model import CharterStatus
+from workshop_app.export.flowables import bullets, data_table, gap, long_date, part_heading, subheading
+from workshop_app.export.pdf_styles import (
+    ACCENT, PAGE_MARGIN, RULE, WARN, esc, markup, para,
+)
+
+TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
+SUMMARY_HEIGHT = 205 * mm
+SUMMARY_CLIP = 220
+PARTIES_PER_ROW = 4
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten text to about `limit` characters at a word break, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def status_words(content: CharterContent) -> str:
+    """'Agreed on 12 March 2025' or 'Draft: not yet agreed'."""
+    if content.status == CharterStatus.AGREED:
+        return f"Agreed on {long_date(content.agreed_on)}" if content.agreed_on else "Agreed"
+    return "Draft: not yet agreed"
+
+
+def cover(content: CharterContent) -> list[Flowable]:
+    """Part 1: the title, the parties at equal weight, and the document control table."""
+    workshop = content.workshop
+    badge_colour = ACCENT if content.status == CharterStatus.AGREED else WARN
+    return [
+        gap(18 * mm),
+        markup("PARTNERSHIP CHARTER", "cover_kicker"),
+        gap(4),
+        para(workshop.partnership, "cover_title"),
+        para(f"{workshop.place} · {long_date(workshop.date)}", "cover_sub"),
+        markup(f'<font color="{badge_colour.hexval()}"><b>{esc(status_words(content))}</b></font>'
+               f" · Version {content.version}", "lead"),
+        gap(10 * mm),
+        markup("THE PARTNERS", "cover_kicker"),
+        gap(4),
+        _party_grid(content.parties),
+        gap(12 * mm),
+        subheading("Document control"),
+        _control_table(content),
+    ]
+
+
+def _party_grid(parties: tuple[Party, ...]) -> Flowable:
+    """Every party's name in the same type and the same size of box: no partner comes first in weight."""
+    if not parties:
+        return para("No parties have been added to this workshop yet.")
+    per_row = min(PARTIES_PER_ROW, len(parties))
+    width = TEXT_WIDTH / per_row
+    cells = [[para(p.name, "party"), para(clip(" · ".join(p.organisations), 120), "party_org")] for p in parties]
+    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+    rows[-1] += [[""]] * (per_row - len(rows[-1]))
+    style = TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+        ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+    ])
+    return Table(rows, colWidths=[width] * per_row, style=style)
+
+
+def _control_table(content: CharterContent) -> Table:
+    workshop = content.workshop
+    rows = [
+        ("Title", content.title),
+        ("Partnership", workshop.partnership),
+        ("Place", workshop.place),
+        ("Workshop", f"{workshop.title}, {long_date(workshop.date)}"),
+        ("Status", status_words(content)),
+        ("Version", str(content.version)),
+        ("Next review", f"By {long_date(content.next_review)}"),
+        ("Facilitator", workshop.facilitator or "Not recorded"),
+        ("Record fingerprint", content.fingerprint),
+    ]
+    if content.changes:
+        rows.append(("Changes in this version", content.changes))
+    table = data_table(["Item", "Detail"], rows, [42 * mm, TEXT_WIDTH - 42 * mm], bold_first=True)
+    table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), ["white"])]))
+    return table
+
+
+def summary(content: CharterContent) -> list[Flowable]:
+    """Part 2: the whole charter on one page, in plain words."""
+    body: list[Flowable] = [para(_summary_text(content), "lead"), subheading("Our main commitments")]
+    top = top_commitments(content)
+    body += bullets([f"{clip(c.text, SUMMARY_CLIP)} ({c.code})" for c in top]) if top else [
+        para("No commitments have been agreed yet.")]
+    body += [subheading("What happens next"), para(_next_text(content)), subheading("Who to contact"),
+             _contacts_table(content)]
+    return [PageBreak(), *part_heading(2, "The charter in brief", new_page=False),
+            KeepInFrame(TEXT_WIDTH, SUMMARY_HEIGHT, body, mode="shrink")]
+
+
+def _summary_text(content: CharterContent) -> str:
+    workshop = content.workshop
+    people = sum(p.present_count for p in content.parties)
+    names = _join([p.name for p in content.parties]) or "the partners"
+    count = len(content.commitments)
+    agreed = f"{count} commitment{'s' if count != 1 else ''}"
+    return (f"On {long_date(workshop.date)}, {people} {'person' if people == 1 else 'people'} from {names} met at "
+            f"{workshop.place}. Together we agreed {agreed} about how we will work as partners, "
+            f"under the five principles of changemaking partnerships. Each party had an equal say.")
+
+
+def _next_text(content: CharterContent) -> str:
+    actions = len(content.actions)
+    plan = f"Our action plan has {actions} action{'s' if actions != 1 else ''}, each with an owner" if actions \
+        else "We have not yet written an action plan"
+    return (f"{plan}. We will report our progress in public, and we will review this charter by "
+            f"{long_date(content.next_review)}, or sooner if something big changes.")
+
+
+def top_commitments(content: CharterContent, limit: int = 6) -> list[Commitment]:
+    """The best-supported commitment of each principle first, then the next best, up to `limit`."""
+    def support(c: Commitment) -> float:
+        counted = c.consent.totals.cast
+        return c.consent.totals.agree / counted if counted else 0.0
+
+    ranked = [sorted(s.commitments, key=lambda c: -support(c)) for s in content.principles]
+    chosen: list[Commitment] = []
+    for depth in range(max((len(r) for r in ranked), default=0)):
+        chosen += [r[depth] for r in ranked if depth < len(r)]
+    return chosen[:limit]
+
+
+def _contacts_table(content: CharterContent) -> Table:
+    rows: list[list[str]] = [["Facilitator", content.workshop.facilitator or "Not recorded",
+                              "Ran the workshop and holds the record"]]
+    for party in content.parties:
+        lead = party.lead
+        who = f"{lead.name}" + (f", {lead.role}" if lead and lead.role else "") if lead else "To be named"
+        where = lead.organisation if lead and lead.organisation else "Speaks for themselves" if lead else ""
+        rows.append([party.name, who, where])
+    return data_table(["Party", "Contact", "Organisation"], rows, [35 * mm, 65 * mm, TEXT_WIDTH - 100 * mm],
+                      bold_first=True)
+
+
+def parties(content: CharterContent) -> list[Flowable]:
+    """Part 3: each party with its organisations and people, and in what capacity they took part."""
+    out = [*part_heading(3, "The parties"),
+           para("These are the partners who made this charter, and the people who spoke for them.", "lead"),
+           markup("<b>What this charter is.</b> This charter guides how the partners work together. It does not "
+                  "replace any contract, and it does not change any partner’s legal or statutory duties.", "notice")]
+    for party in content.parties:
+        out.append(subheading(f"{party.name}  ({party.prefix})"))
+        if party.organisations:
+            out.append(para("Organisations: " + "; ".join(party.organisations), "record"))
+        rows = [[r.name, r.role or "—", r.capacity] for r in party.representatives]
+        out.append(data_table(["Name", "Role", "Capacity"], rows, [55 * mm, 50 * mm, TEXT_WIDTH - 105 * mm])
+                   if rows else para("Nobody from this party took part."))
+    return out
+
+
+def purpose(content: CharterContent) -> list[Flowable]:
+    """Part 4: the shared purpose, the service or area, and the period covered."""
+    sections, workshop = content.sections, content.workshop
+    start = content.agreed_on or workshop.date
+    scope = sections.scope or f"The work the partners do together in {workshop.place}."
+    return [*part_heading(4, "Purpose and scope", new_page=False),
+            subheading("Our shared purpose"), para(sections.purpose, "lead"),
+            subheading("The service or area"), para(scope),
+            subheading("The period it covers"),
+            para(f"From {long_date(start)} until it is reviewed, by {long_date(content.next_review)} at the latest."),
+            subheading("How we decided"),
+            para(f"{content.rule_name}: {content.rule_explanation}")]
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+

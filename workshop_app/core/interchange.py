@@ -113,7 +113,7 @@ def _progress(record: WorkshopRecord) -> dict[str, Any] | None:
     return {
         "stage_index": s.stage_index, "timer_running": s.timer_running, "elapsed_seconds": s.elapsed_seconds,
         "timer_started_at": when(s.timer_started_at), "extra_minutes": s.extra_minutes,
-        "updated_at": when(s.updated_at),
+        "updated_at": when(s.updated_at), "results_shown": s.results_shown,
     }
 
 
@@ -147,6 +147,7 @@ def _round(record: WorkshopRecord, refs: Refs, vote: VoteRound) -> dict[str, Any
         "ref": refs["round"][vote.id], "proposal_ref": refs["proposal"][vote.proposal_id],
         "round_no": vote.round_no, "secret": vote.secret, "opened_at": when(vote.opened_at),
         "closed_at": when(vote.closed_at), "revealed_at": when(vote.revealed_at),
+        "present_group_refs": [_ref(refs, "group", gid) for gid in vote.present_group_ids],
     }
     outcome = record.outcome(vote)
     if outcome is None:

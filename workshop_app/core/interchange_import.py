@@ -99,6 +99,7 @@ class _Reader:
             workshop_id=0, stage_index=f.whole("stage_index", lowest=0), timer_running=f.flag("timer_running"),
             elapsed_seconds=f.typed("elapsed_seconds", float), timer_started_at=f.time("timer_started_at", True),
             extra_minutes=f.whole("extra_minutes", lowest=0), updated_at=f.stamp("updated_at"),
+            results_shown=f.flag("results_shown"),
         )
 
     def _assessment(self, f: Fields) -> Assessment:
@@ -184,17 +185,26 @@ class _Reader:
         vote = VoteRound(
             proposal_id=self.proposals.check(f, "proposal_ref"), round_no=f.whole("round_no", lowest=1),
             secret=f.flag("secret"), opened_at=f.stamp("opened_at"), closed_at=f.time("closed_at", True),
-            revealed_at=f.time("revealed_at", True), id=ref,
+            revealed_at=f.time("revealed_at", True), present_group_ids=self._present(f), id=ref,
         )
         if results == "revealed" and (vote.closed_at is None or vote.revealed_at is None):
             raise fail(f.at("results"), 'is "revealed" but the round has no closed_at or revealed_at time')
         return vote
 
+    def _present(self, f: Fields) -> tuple[int, ...]:
+        """Read the groups that had present voting members when the round closed (the quorum)."""
+        refs = f.typed("present_group_refs", list)
+        for n, ref in enumerate(refs):
+            if isinstance(ref, bool) or not isinstance(ref, int) or ref not in self.groups.known:
+                raise fail(f"{f.at('present_group_refs')}[{n}]", "is not the ref of one of the file's groups",
+                           "use the ref of one of its groups")
+        return tuple(refs)
+
     def _withheld(self, f: Fields) -> None:
         """Check a withheld round's who-voted list; the round itself cannot be imported."""
         if not f.flag("secret"):
             for n, ref in enumerate(f.typed("voted_refs", list)):
-                if not isinstance(ref, int) or ref not in self.people.known:
+                if isinstance(ref, bool) or not isinstance(ref, int) or ref not in self.people.known:
                     raise fail(f"{f.at('voted_refs')}[{n}]", "is not the ref of one of the file's participants")
         self.withheld += 1
 

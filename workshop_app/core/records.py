@@ -107,7 +107,7 @@ class WorkshopRecord:
             return None
         return outcome_for(
             self.workshop.decision_rule, self.ballots_of(vote.id), self.hand_counts_of(vote.id),
-            self.participants, self.ordered_groups(),
+            self.participants, self.ordered_groups(), vote.present_group_ids,
         )
 
 
@@ -223,7 +223,10 @@ class _Writer:
         for a in record.amendments:
             self._add("amendment", replace(a, proposal_id=self.must("proposal", a.proposal_id)))
         for r in record.rounds:
-            self._add("round", replace(r, proposal_id=self.must("proposal", r.proposal_id)))
+            self._add("round", replace(
+                r, proposal_id=self.must("proposal", r.proposal_id),
+                present_group_ids=tuple(self.must("group", g) for g in r.present_group_ids),
+            ))
         for b in record.ballots:
             self._add("ballot", replace(
                 b, round_id=self.must("round", b.round_id), participant_id=self.must("participant", b.participant_id),

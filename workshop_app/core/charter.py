@@ -149,7 +149,8 @@ class _Builder:
         if any(a.created_at > latest.opened_at for a in amendments):
             return None
         outcome = outcome_for(self.workshop.decision_rule, self.uow.repo(Ballot).list(round_id=latest.id),
-                              self.uow.repo(HandCount).list(round_id=latest.id), self.people, self.groups)
+                              self.uow.repo(HandCount).list(round_id=latest.id), self.people, self.groups,
+                              latest.present_group_ids)
         return latest, outcome
 
     def _consent(self, vote: VoteRound, outcome: Outcome) -> ConsentRecord:

@@ -102,8 +102,10 @@ def _not_agreed(content: CharterContent) -> list[Flowable]:
     if not content.not_agreed:
         out.append(para("Every proposal that was put to a vote was agreed."))
     else:
-        out.append(para("These proposals were discussed but are not part of this charter. The reasons are "
-                        "recorded so that they can be looked at again."))
+        intro = para("These proposals were discussed but are not part of this charter. The reasons are "
+                     "recorded so that they can be looked at again.")
+        intro.keepWithNext = True
+        out.append(intro)
         out.append(data_table(["Proposal", "Principle", "Outcome", "Why"], [_refusal_row(n) for n in content.not_agreed],
                               [TEXT_WIDTH - 124 * mm, 24 * mm, 22 * mm, 78 * mm]))
     if content.undecided_count:

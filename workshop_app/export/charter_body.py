@@ -21,10 +21,14 @@ def short_date(day: dt.date | None) -> str:
 
 
 def consent_words(consent: ConsentRecord) -> str:
-    """'Consent: Council 3/3 · VCS 5/6 · Rule: Every party consents · Round 2, secret ballot'."""
-    ballot = "secret ballot" if consent.secret else "named vote"
-    record = consent.line or "no votes cast"
-    return f"Consent: {record} · Rule: {consent.rule_name} · Round {consent.round_no}, {ballot}"
+    """'Consent: Council 3/3 · VCS 5/6' (agree out of votes cast, per party)."""
+    return f"Consent: {consent.line or 'no votes cast'}"
+
+
+def rule_words(consent: ConsentRecord) -> str:
+    """'Agreed under the rule “Every party consents” in round 2, by secret ballot'."""
+    ballot = "by secret ballot" if consent.secret else "by named vote"
+    return f"Agreed under the rule “{consent.rule_name}” in round {consent.round_no}, {ballot}"
 
 
 def principles(content: CharterContent) -> list[Flowable]:
@@ -40,7 +44,7 @@ def principles(content: CharterContent) -> list[Flowable]:
 def _principle(section: PrincipleSection) -> list[Flowable]:
     out: list[Flowable] = [
         subheading(f"{section.number}. {section.name}"),
-        para(f"From {section.challenge.lower()} to {section.name.lower()}: {section.shift}", "shift"),
+        markup(f"<b>{esc(section.challenge)} → {esc(section.name)}.</b> {esc(section.shift)}", "shift"),
     ]
     if not section.commitments:
         out.append(para("No commitment under this principle was agreed at this workshop.", "record"))
@@ -61,7 +65,8 @@ def commitment_block(commitment: Commitment) -> list[Flowable]:
         notes.append("Agreed as amended")
     if notes:
         out.append(para(" · ".join(notes), "commitment_record"))
-    out.append(para(consent_words(commitment.consent), "commitment_record"))
+    out.append(markup(f"<b>{esc(consent_words(commitment.consent))}</b>", "commitment_record"))
+    out.append(para(rule_words(commitment.consent), "commitment_record"))
     dissent = commitment.consent.dissent
     if dissent:
         out.append(markup(f"<b>Dissent recorded:</b> {esc(dissent)}", "commitment_record"))

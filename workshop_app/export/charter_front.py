@@ -113,7 +113,8 @@ def _summary_text(content: CharterContent) -> str:
     agreed = f"{count} commitment{'s' if count != 1 else ''}"
     return (f"On {long_date(workshop.date)}, {people} {'person' if people == 1 else 'people'} from {names} met at "
             f"{workshop.place}. Together we agreed {agreed} about how we will work as partners, "
-            f"under the five principles of changemaking partnerships. Each party had an equal say.")
+            f"under the five principles of changemaking partnerships. Each party had an equal say: "
+            f"a commitment counts as agreed under the rule “{content.rule_name}”.")
 
 
 def _next_text(content: CharterContent) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table
 
 from workshop_app.export.pdf_styles import esc, markup, para, styles, table_style
@@ -29,11 +30,14 @@ class Bookmark(Flowable):
 
 def part_heading(number: int, title: str, new_page: bool = True) -> list[Flowable]:
     """The start of a part: a page break (or room for a heading), a bookmark, 'Part n' and the title."""
-    start: Flowable = PageBreak() if new_page else CondPageBreak(70 * 2.8346)
+    if new_page:
+        start: list[Flowable] = [PageBreak()]
+    else:
+        start = [CondPageBreak(55 * mm), Spacer(1, 16)]
     heading = markup(esc(title), "h1")
     label = markup(f"PART {number}", "part_label")
     label.keepWithNext = heading.keepWithNext = True
-    return [start, Bookmark(f"part{number}", f"{number}. {title}"), label, heading]
+    return [*start, Bookmark(f"part{number}", f"{number}. {title}"), label, heading]
 
 
 def subheading(text: str, style: str = "h2") -> Paragraph:

@@ -60,7 +60,7 @@ def _grid(count: int, cx: float, cy: float, radius: float) -> Group:
 def _labels(axes: Sequence[str], cx: float, cy: float, radius: float) -> Group:
     group = Group()
     for i, name in enumerate(axes):
-        x, y = _point(i, len(axes), SCALE_MAX + 0.55, cx, cy, radius)
+        x, y = _point(i, len(axes), SCALE_MAX + 0.7, cx, cy, radius)
         anchor = "middle" if abs(x - cx) < 5 else ("start" if x > cx else "end")
         group.add(String(x, y - 3, name, fontName=SANS_BOLD, fontSize=8, fillColor=INK, textAnchor=anchor))
     return group

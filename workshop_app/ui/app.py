@@ -13,6 +13,7 @@ from workshop_app.core.errors import WorkshopError
 from workshop_app.ui import errors
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.room_controller import RoomController
 
 
 def load_fonts_and_style(app: QApplication) -> None:
@@ -45,7 +46,7 @@ def plan_list() -> list[Any]:
 def build_main_window(uow_factory: Any) -> MainWindow:
     """Return the main window over a store."""
     controller = WorkshopController(uow_factory)
-    return MainWindow(controller, plan_list)
+    return MainWindow(controller, RoomController(controller), plan_list)
 
 
 def run_gui(db_target: str | None, argv: list[str]) -> int:

@@ -14,6 +14,7 @@ from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.new_workshop_dialog import NewWorkshopDialog
 from workshop_app.ui.facilitator.start_page import StartPage
 from workshop_app.ui.facilitator.workshop_page import WorkshopPage
+from workshop_app.ui.room_controller import RoomController
 
 APP_TITLE = "Changemaking Partnership Workshop"
 
@@ -21,15 +22,16 @@ APP_TITLE = "Changemaking Partnership Workshop"
 class MainWindow(QMainWindow):
     """Hosts the start page and the workshop page, with the File menu and its shortcuts."""
 
-    def __init__(self, controller: WorkshopController, plans: Callable[[], list[Any]],
+    def __init__(self, controller: WorkshopController, room: RoomController, plans: Callable[[], list[Any]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.room = room
         self._plans = plans
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 760)
         self.start_page = StartPage()
-        self.workshop_page = WorkshopPage(controller)
+        self.workshop_page = WorkshopPage(controller, room)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.workshop_page)
@@ -53,6 +55,24 @@ class MainWindow(QMainWindow):
             action = QAction(text, self, shortcut=shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
+        self.room_menu = self.menuBar().addMenu("&Room")
+        for text, keys, slot in (
+            ("&Next stage", ("Ctrl+Right", "PgDown"), self.room.next_stage),
+            ("&Previous stage", ("Ctrl+Left", "PgUp"), self.room.previous_stage),
+            ("&Start or pause the timer", ("Ctrl+T",), self._on_start_pause_requested),
+            ("Give the stage &5 more minutes", ("Ctrl+5",), self.room.extend_timer),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            self.room_menu.addAction(action)
+        self.room_menu.setEnabled(False)
+
+    def _on_start_pause_requested(self) -> None:
+        if self.room.timer().running:
+            self.room.pause_timer()
+        else:
+            self.room.start_timer()
 
     def refresh_workshops(self) -> None:
         """Reload the start page's list."""
@@ -62,6 +82,7 @@ class MainWindow(QMainWindow):
         """Go back to the list of workshops."""
         self.refresh_workshops()
         self.pages.setCurrentWidget(self.start_page)
+        self.room_menu.setEnabled(False)
         self.setWindowTitle(APP_TITLE)
 
     def new_workshop(self) -> None:
@@ -76,6 +97,7 @@ class MainWindow(QMainWindow):
 
     def _on_workshop_opened(self, workshop: Any) -> None:
         self.pages.setCurrentWidget(self.workshop_page)
+        self.room_menu.setEnabled(self.room.plan is not None)
         self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")
 
     def _on_operation_failed(self, sentence: str) -> None:

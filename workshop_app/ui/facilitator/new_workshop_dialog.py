@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from workshop_app.ui.widgets.combo import chosen
 from workshop_app.core.model import DecisionRule, Workshop
 from workshop_app.core.rule_text import rule_text, rule_texts
 
@@ -80,7 +81,7 @@ class NewWorkshopDialog(QDialog):
 
     def selected_rule(self) -> DecisionRule:
         """Return the decision rule chosen."""
-        return DecisionRule(self.rule.currentData())
+        return DecisionRule(chosen(self.rule))
 
     def _on_accept_requested(self) -> None:
         if not self.title.text().strip():
@@ -97,7 +98,7 @@ class NewWorkshopDialog(QDialog):
         return Workshop(
             title=self.title.text().strip(), partnership=self.partnership.text().strip(),
             place=self.place.text().strip(), date=dt.date(qdate.year(), qdate.month(), qdate.day()),
-            facilitator=self.facilitator.text().strip(), plan_key=str(self.plan.currentData()),
+            facilitator=self.facilitator.text().strip(), plan_key=str(chosen(self.plan)),
             decision_rule=self.selected_rule(),
         )
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
+from workshop_app.ui.widgets.combo import chosen, select_data
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.widgets.group_mark import mark_icon
@@ -25,7 +26,7 @@ class ParticipantDialog(QDialog):
         self.group = QComboBox()
         for group in groups:
             self.group.addItem(mark_icon(group.colour, group.mark, group_letter(group.name)), group.name, group.id)
-        self.group.setCurrentIndex(max(0, self.group.findData(person.group_id)))
+        select_data(self.group, person.group_id)
         self.role = QLineEdit(person.role, placeholderText="e.g. Commissioner, resident, chief officer")
         self.voting = QComboBox()
         self.voting.addItem("Voting member", True)
@@ -58,8 +59,8 @@ class ParticipantDialog(QDialog):
         """Return the participant as the fields describe them."""
         return replace(
             self._person, name=self.name.text(), organisation=self.organisation.text(),
-            group_id=int(self.group.currentData()), role=self.role.text(),
-            is_voting=bool(self.voting.currentData()), present=self.present.isChecked(),
+            group_id=int(chosen(self.group)), role=self.role.text(),
+            is_voting=bool(chosen(self.voting)), present=self.present.isChecked(),
         )
 
     @classmethod

@@ -7,20 +7,24 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from workshop_app.core.model import Workshop
 from workshop_app.core.rule_text import rule_text
 from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.facilitator.console_page import ConsolePage
 from workshop_app.ui.facilitator.groups_panel import GroupsPanel
 from workshop_app.ui.facilitator.roster_panel import RosterPanel
+from workshop_app.ui.room_controller import RoomController
 
 
 class WorkshopPage(QWidget):
-    """A heading with the workshop's details over tabs for preparing it."""
+    """A heading with the workshop's details over tabs: run it, its participants, its groups."""
 
-    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel(objectName="heading")
         self.details = QLabel(objectName="intro", wordWrap=True)
         self.tabs = QTabWidget()
         self.roster = RosterPanel(controller)
         self.groups = GroupsPanel(controller)
+        self.console = ConsolePage(room)
+        self.tabs.addTab(self.console, "&Run the workshop")
         self.tabs.addTab(self.roster, "&Participants")
         self.tabs.addTab(self.groups, "&Groups")
         layout = QVBoxLayout(self)

@@ -1,0 +1,67 @@
+"""The agenda: every stage of the plan with its timebox; the current one marked; click to jump."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from workshop_app.ui.room_controller import RoomController
+
+KIND_WORDS = {
+    "welcome": "Welcome", "parties": "Parties", "framing": "Framing", "assessment": "Where are we now?",
+    "ideas": "Ideas", "commitments": "Commitments", "actions_review": "Review actions", "actions": "Actions",
+    "charter_review": "Charter", "signoff": "Sign-off", "close": "Close", "break": "Break",
+}
+
+
+class AgendaPanel(QWidget):
+    """Lists the plan's stages; activating one moves the room there."""
+
+    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.list = QListWidget()
+        self.list.setAccessibleName("Agenda: choose a stage to move the room there")
+        self.progress = QLabel(objectName="count")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Agenda", objectName="subheading"))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.progress)
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.list.itemClicked.connect(self._on_item_activated)
+        room.stage_changed.connect(self._on_stage_changed)
+
+    def _on_stage_changed(self, index: int) -> None:
+        self.list.blockSignals(True)
+        if self.list.count() != len(self.room.stages):
+            self._fill()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            font = QFont(item.font())
+            font.setBold(row == index)
+            item.setFont(font)
+            item.setText(self._label(row, row == index))
+        self.list.setCurrentRow(index)
+        self.list.blockSignals(False)
+        done = sum(s.minutes for s in self.room.stages[:index])
+        total = sum(s.minutes for s in self.room.stages)
+        self.progress.setText(f"Stage {index + 1} of {len(self.room.stages)} · {done} of {total} minutes planned so far")
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for row in range(len(self.room.stages)):
+            item = QListWidgetItem(self._label(row, False))
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.list.addItem(item)
+
+    def _label(self, row: int, current: bool) -> str:
+        stage = self.room.stages[row]
+        marker = "▶ " if current else "    "
+        return f"{marker}{stage.title}  ·  {KIND_WORDS.get(stage.kind, stage.kind)}  ·  {stage.minutes} min"
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        row = int(item.data(Qt.ItemDataRole.UserRole))
+        if row != self.room.stage_index:
+            self.room.go_to(row)

@@ -1,0 +1,55 @@
+"""Who is in the room: one check box a person, grouped by stakeholder group."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from workshop_app.core import roster
+from workshop_app.core.palette import group_letter
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.widgets.group_mark import mark_icon
+
+
+class PresencePanel(QWidget):
+    """Tick people in as they arrive; presence decides who can rate and vote."""
+
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.count = QLabel(objectName="count")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Who is here: tick a person when they arrive")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Who is here", objectName="subheading"))
+        layout.addWidget(self.count)
+        layout.addWidget(self.list, 1)
+        self.list.itemChanged.connect(self._on_item_changed)
+        controller.participants_changed.connect(self.refresh)
+        controller.workshop_opened.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Reload the people, grouped by their group's order."""
+        groups = self.controller.groups()
+        order = {g.id: i for i, g in enumerate(groups)}
+        by_id = {g.id: g for g in groups}
+        people = sorted(self.controller.participants(), key=lambda p: (order.get(p.group_id, 99), p.name))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for person in people:
+            group = by_id.get(person.group_id)
+            label = person.name if person.is_voting else f"{person.name} (observer)"
+            item = QListWidgetItem(label)
+            if group:
+                item.setIcon(mark_icon(group.colour, group.mark, group_letter(group.name)))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person.present else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.count.setText(f"{sum(p.present for p in people)} of {len(people)} here")
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        present = item.checkState() == Qt.CheckState.Checked
+        self.controller.change_participants(roster.set_present, int(item.data(Qt.ItemDataRole.UserRole)), present)

@@ -1,0 +1,59 @@
+"""The current stage for the facilitator: what it is for, its prompts, and the controls it needs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
+from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
+from workshop_app.ui.facilitator.notes_panel import NotesPanel
+from workshop_app.ui.room_controller import RoomController
+
+NOTE_KINDS = {"ideas", "welcome", "parties", "commitments", "actions_review", "actions", "charter_review",
+              "signoff", "close", "framing"}
+
+
+class StagePanel(QWidget):
+    """Title, purpose and prompts of the current stage over its controls."""
+
+    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.title = QLabel(objectName="heading", wordWrap=True)
+        self.kind = QLabel(objectName="intro")
+        self.shift = QLabel(objectName="subheading", wordWrap=True)
+        self.prompts = QLabel(wordWrap=True, objectName="intro")
+        self.facilitator_notes = QLabel(wordWrap=True, objectName="hint")
+        self.assessment = AssessmentControls(room)
+        self.notes = NotesPanel(room)
+        self.controls = QStackedWidget()
+        self.controls.addWidget(self.assessment)
+        self.controls.addWidget(self.notes)
+        self.nothing = QLabel("")
+        self.controls.addWidget(self.nothing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.kind, self.shift, self.prompts, self.facilitator_notes):
+            layout.addWidget(widget)
+        layout.addWidget(self.controls, 1)
+        room.stage_changed.connect(self._on_stage_changed)
+
+    def _on_stage_changed(self, _index: int) -> None:
+        stage, principle = self.room.stage(), self.room.principle()
+        self.title.setText(stage.title)
+        self.kind.setText(f"{KIND_WORDS.get(stage.kind, stage.kind)} · {stage.minutes} minutes")
+        self.shift.setText(f"{principle.name}: {principle.shift}" if principle else "")
+        self.shift.setVisible(principle is not None)
+        prompts = stage.prompts or (principle.prompts if principle and stage.kind == "framing" else ())
+        self.prompts.setText("\n".join(f"• {p}" for p in prompts))
+        self.prompts.setVisible(bool(prompts))
+        self.facilitator_notes.setText(f"For you: {stage.notes}" if stage.notes else "")
+        self.facilitator_notes.setVisible(bool(stage.notes))
+        if stage.kind == "assessment":
+            self.controls.setCurrentWidget(self.assessment)
+            self.assessment.refresh()
+        elif stage.kind in NOTE_KINDS:
+            self.controls.setCurrentWidget(self.notes)
+            self.notes.refresh()
+        else:
+            self.controls.setCurrentWidget(self.nothing)

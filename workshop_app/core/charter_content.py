@@ -200,7 +200,8 @@ class CharterContent:
     @property
     def title(self) -> str:
         """The document's title."""
-        return f"{self.workshop.partnership} partnership charter"
+        name = self.workshop.partnership.strip()
+        return f"{name} charter" if name.casefold().endswith("partnership") else f"{name} partnership charter"
 
 
 def code_number(code: str) -> int:

@@ -87,7 +87,7 @@ def party_commitments(content: CharterContent) -> list[Flowable]:
     rows = [[c.code, c.party or "", c.text, names.get(c.principle, c.principle), c.consent.line]
             for c in mine]
     out.append(data_table(["Code", "Party", "Commitment", "Principle", "Consent"], rows,
-                          [14 * mm, 26 * mm, TEXT_WIDTH - 120 * mm, 26 * mm, 54 * mm], bold_first=True))
+                          [14 * mm, 22 * mm, TEXT_WIDTH - 101 * mm, 27 * mm, 38 * mm], bold_first=True))
     return out
 
 

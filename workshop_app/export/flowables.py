@@ -11,6 +11,10 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 from workshop_app.export.pdf_styles import esc, markup, para, styles, table_style
 
 
+TALL_CELL = 1200
+"""A cell with more characters than this may not fit on one page, so its table may split inside rows."""
+
+
 class Bookmark(Flowable):
     """An invisible mark that adds a PDF outline entry pointing at where it lands."""
 
@@ -65,8 +69,13 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[str | Flowable]], 
          for i, cell in enumerate(row)]
         for row in rows
     ]
-    return Table([head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1, style=table_style(),
-                 hAlign="LEFT")
+    tall = any(len(_plain(cell)) > TALL_CELL for row in body for cell in row)
+    return Table([head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1 if tall else 0,
+                 style=table_style(), hAlign="LEFT")
+
+
+def _plain(cell: Flowable) -> str:
+    return cell.getPlainText() if isinstance(cell, Paragraph) else ""
 
 
 def gap(height: float = 6) -> Spacer:

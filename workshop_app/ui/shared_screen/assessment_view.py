@@ -1,0 +1,181 @@
+"""The assessment view: each person taps their name, then a point from 1 to 5; nobody's score is shown."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from workshop_app.core.assessment import HIGHEST, LOWEST
+from workshop_app.core.model import Participant, StakeholderGroup
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen import room_data
+from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.scale_points import ScalePoints
+from workshop_app.ui.shared_screen.theme import TypeSizes
+
+ROWS_PER_COLUMN = 6
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+
+
+def _set_flag(widget: QWidget, name: str, value: bool) -> None:
+    """Set a style property and re-apply the stylesheet to the widget."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class AssessmentView(QWidget):
+    """Participant tiles grouped by stakeholder group, the scale, and how many have rated."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._room: RoomController | None = None
+        self._principle = ""
+        self._people: dict[int, Participant] = {}
+        self._group_names: dict[int, str] = {}
+        self.tiles: dict[int, QPushButton] = {}
+        self.selected: int | None = None
+        self.heading = text_label(name="heading")
+        self.scale = ScalePoints()
+        self.scale.point_chosen.connect(self._on_point_chosen)
+        for button in self.scale.points:
+            button.installEventFilter(self)
+        self.instruction = text_label(name="title")
+        self.progress = text_label(name="title")
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.groups = QHBoxLayout()
+        status = QHBoxLayout()
+        status.addWidget(self.instruction, 3)
+        status.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.scale)
+        layout.addLayout(status)
+        layout.addLayout(self.groups, 1)
+
+    # Filling in ---------------------------------------------------------------------------------
+
+    def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
+        """Build the tiles for the current principle's present voting members."""
+        principle = room.principle()
+        if principle is None:
+            return
+        self._room, self._principle = room, principle.key
+        self.heading.setText(f"{principle.challenge} → {principle.name}")
+        self.scale.set_principle(principle)
+        groups = room_data.groups_by_id(room)
+        self._group_names = {gid: g.name for gid, g in groups.items()}
+        people = room_data.present_voters(room)
+        self._people = {p.id: p for p in people if p.id is not None}
+        self._build_tiles(groups, people, sizes)
+        self.refresh()
+
+    def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
+        clear_layout(self.groups)
+        self.tiles = {}
+        for gid, group in groups.items():
+            members = [p for p in people if p.group_id == gid and p.id is not None]
+            if members:
+                self.groups.addWidget(self._group_column(group, members, sizes), max(1, math.ceil(len(members) / ROWS_PER_COLUMN)))
+
+    def _group_column(self, group: StakeholderGroup, members: list[Participant], sizes: TypeSizes) -> QFrame:
+        column = QFrame(objectName="card")
+        layout = QVBoxLayout(column)
+        layout.addWidget(group_badge(group, round(sizes.body * 1.4), "title"))
+        grid = QGridLayout()
+        for index, person in enumerate(members):
+            tile = QPushButton()
+            tile.clicked.connect(lambda _checked=False, pid=person.id: self.select(pid))
+            tile.installEventFilter(self)
+            grid.addWidget(tile, index % ROWS_PER_COLUMN, index // ROWS_PER_COLUMN)
+            self.tiles[person.id or 0] = tile
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        return column
+
+    def refresh(self) -> None:
+        """Show who has rated (a tick, never the score) and how many of how many."""
+        if self._room is None:
+            return
+        rated = room_data.rated_ids(self._room, self._principle)
+        for pid, tile in self.tiles.items():
+            self._show_tile(pid, tile, pid in rated)
+        self.progress.setText(f"{self._room.rating_progress(self._principle)} have rated")
+        self._show_selection()
+
+    def _show_tile(self, pid: int, tile: QPushButton, rated: bool) -> None:
+        person = self._people[pid]
+        group = self._group_names.get(person.group_id, "")
+        tile.setText(f"✓ {person.name}" if rated else person.name)
+        tile.setAccessibleName(f"{person.name}, {group}, {'rated' if rated else 'not rated yet'}")
+        _set_flag(tile, "rated", rated)
+        _set_flag(tile, "selected", pid == self.selected)
+
+    def _show_selection(self) -> None:
+        person = self._people.get(self.selected) if self.selected is not None else None
+        self.scale.set_enabled_points(person is not None)
+        if person is None:
+            self.instruction.setText("Tap your name, then tap a point from 1 to 5.")
+        else:
+            self.instruction.setText(f"{person.name}: tap a point from 1 to 5, or press Esc to cancel.")
+
+    # Choosing -----------------------------------------------------------------------------------
+
+    def select(self, pid: int | None) -> None:
+        """Select a person (or none), ready to take their point."""
+        previous, self.selected = self.selected, pid if pid in self.tiles else None
+        for changed in {previous, self.selected} - {None}:
+            _set_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
+        self._show_selection()
+        if self.selected is not None:
+            self.scale.points[(HIGHEST - LOWEST) // 2].setFocus()
+
+    def _on_point_chosen(self, score: int) -> None:
+        if self._room is None or self.selected is None:
+            return
+        person = self._people[self.selected]
+        order = list(self.tiles)
+        next_pid = order[(order.index(self.selected) + 1) % len(order)]
+        self.selected = None
+        self._room.record_score(self._principle, person.group_id, score, person.id)
+        self.refresh()
+        if next_pid in self.tiles:
+            self.tiles[next_pid].setFocus()
+
+    # Keyboard -----------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """Arrow keys move between tiles or points; Enter/Space selects; digits choose; Esc cancels."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        buttons = list(self.tiles.values()) if watched in self.tiles.values() else self.scale.points
+        if key in MOVES and watched in buttons:
+            index = (buttons.index(watched) + MOVES[key]) % len(buttons)  # type: ignore[arg-type]
+            buttons[index].setFocus()
+            return True
+        if key in ENTER_KEYS and isinstance(watched, QPushButton) and watched.isEnabled():
+            watched.click()
+            return True
+        return self._digit_or_escape(key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        """Take digits and Esc when the focus is elsewhere in the view."""
+        if not self._digit_or_escape(event.key()):
+            super().keyPressEvent(event)
+
+    def _digit_or_escape(self, key: int) -> bool:
+        if self.selected is not None and Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
+            self._on_point_chosen(key - Qt.Key.Key_0)
+            return True
+        if self.selected is not None and key == Qt.Key.Key_Escape:
+            tile = self.tiles.get(self.selected)
+            self.select(None)
+            if tile is not None:
+                tile.setFocus()
+            return True
+        return False

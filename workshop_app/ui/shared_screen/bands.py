@@ -1,0 +1,58 @@
+"""The shared screen's header band (stage, progress, timer) and footer band (partnership, place, rule)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from workshop_app.core.model import Workshop
+from workshop_app.core.rule_text import rule_text
+from workshop_app.core.session import TimerState
+from workshop_app.ui.shared_screen.parts import text_label
+
+
+class HeaderBand(QFrame):
+    """The stage title, 'Stage n of N' and the timer in large digits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("band")
+        self.title = text_label(name="stageTitle", wrap=False)
+        self.position = text_label(wrap=False)
+        self.timer = QLabel(objectName="timer")
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout(self)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.position)
+        row.addSpacing(24)
+        row.addWidget(self.timer)
+
+    def show_stage(self, title: str, number: int, count: int) -> None:
+        """Show which stage this is."""
+        self.title.setText(title)
+        self.position.setText(f"Stage {number} of {count}")
+
+    def show_timer(self, timer: TimerState) -> None:
+        """Show the time left, and mark an overrun."""
+        self.timer.setText(timer.label)
+        state = "running" if timer.running else "paused"
+        self.timer.setAccessibleName(f"Time left: {timer.label}, {state}")
+        if bool(self.timer.property("overrun")) != timer.overrun:
+            self.timer.setProperty("overrun", timer.overrun)
+            self.timer.style().unpolish(self.timer)
+            self.timer.style().polish(self.timer)
+
+
+class FooterBand(QFrame):
+    """Partnership · place · decision rule."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("band")
+        self.text = text_label(wrap=False)
+        row = QHBoxLayout(self)
+        row.addWidget(self.text)
+
+    def show_workshop(self, workshop: Workshop) -> None:
+        """Show the partnership, the place and the decision rule's name."""
+        self.text.setText(f"{workshop.partnership} · {workshop.place} · Decisions: {rule_text(workshop.decision_rule).name}")

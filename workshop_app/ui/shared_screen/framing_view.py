@@ -1,0 +1,79 @@
+"""The framing view: a principle's shift, its plain explanation, prompts and one case study."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from workshop_app.core.content import CaseStudy, Principle
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.parts import text_label
+from workshop_app.ui.shared_screen.theme import TypeSizes
+
+
+def shift_words(principle: Principle) -> str:
+    """Return the shift in two words, e.g. 'Territorial → Collaborative'."""
+    return f"{principle.challenge} → {principle.name}"
+
+
+def prompt_lines(prompts: tuple[str, ...]) -> str:
+    """Return prompts as a bulleted block."""
+    return "\n".join(f"•  {prompt}" for prompt in prompts)
+
+
+class FramingView(QWidget):
+    """Introduces one principle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shift = text_label(name="heading")
+        self.sentence = text_label(name="shift")
+        self.explanation = text_label()
+        self.prompts = text_label()
+        self.case_card = QFrame(objectName="card")
+        self.case_name = text_label(name="title")
+        self.case_summary = text_label()
+        card = QVBoxLayout(self.case_card)
+        card.addWidget(text_label("An example", "quiet"))
+        card.addWidget(self.case_name)
+        card.addWidget(self.case_summary)
+        card.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.explanation)
+        left.addWidget(text_label("Questions for the room", "title"))
+        left.addWidget(self.prompts)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.case_card)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.shift)
+        layout.addWidget(self.sentence)
+        layout.addLayout(columns, 1)
+
+    def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
+        """Fill in the current stage's principle."""
+        principle = room.principle()
+        if principle is None:
+            return
+        layout = self.layout()
+        layout.setSpacing(sizes.body // 2)
+        self.shift.setText(shift_words(principle))
+        self.sentence.setText(principle.shift)
+        self.explanation.setText(principle.explanation)
+        self.prompts.setText(prompt_lines(room.stage().prompts or principle.prompts))
+        case = self._case_for(room, principle)
+        self.case_card.setVisible(case is not None)
+        if case is not None:
+            self.case_name.setText(case.name)
+            self.case_summary.setText(case.summary)
+
+    @staticmethod
+    def _case_for(room: RoomController, principle: Principle) -> CaseStudy | None:
+        """Pick one case study, a different one at each framing stage of the same principle."""
+        if not principle.case_studies:
+            return None
+        earlier = [s for s in room.stages[: room.stage_index] if s.kind == "framing" and s.principle == principle.key]
+        return principle.case_studies[len(earlier) % len(principle.case_studies)]

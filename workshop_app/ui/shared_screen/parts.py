@@ -1,0 +1,53 @@
+"""Small building blocks the shared screen's views share: labels, group marks, emptying layouts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QWidget
+
+from workshop_app.core.model import StakeholderGroup
+from workshop_app.core.palette import group_letter
+from workshop_app.ui.widgets.group_mark import mark_icon
+
+
+def text_label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    """Return a label styled by its object name (heading, title, quiet, shift, callout or body)."""
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def mark_label(group: StakeholderGroup, size: int) -> QLabel:
+    """Return a label showing a group's mark (shape, colour and letter), named for screen readers."""
+    label = QLabel()
+    label.setPixmap(mark_icon(group.colour, group.mark, group_letter(group.name), size).pixmap(size, size))
+    label.setFixedSize(size, size)
+    label.setAccessibleName(f"{group.name} mark: {group.mark}")
+    return label
+
+
+def group_badge(group: StakeholderGroup, size: int, name: str = "") -> QWidget:
+    """Return a group's mark followed by its name."""
+    badge = QWidget()
+    row = QHBoxLayout(badge)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(size // 3)
+    row.addWidget(mark_label(group, size))
+    row.addWidget(text_label(group.name, name, wrap=False))
+    row.addStretch(1)
+    return badge
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item of a layout (and of its nested layouts)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())

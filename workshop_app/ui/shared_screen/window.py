@@ -1,0 +1,177 @@
+"""The shared screen: the projector window that shows the room's current stage; it never changes state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QScreen, QShortcut
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from workshop_app.core.session import TimerState
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.assessment_view import AssessmentView
+from workshop_app.ui.shared_screen.bands import FooterBand, HeaderBand
+from workshop_app.ui.shared_screen.framing_view import FramingView
+from workshop_app.ui.shared_screen.ideas_view import IdeasView
+from workshop_app.ui.shared_screen.results_view import ResultsView
+from workshop_app.ui.shared_screen.room_data import present_voters
+from workshop_app.ui.shared_screen.stage_view import StageView
+from workshop_app.ui.shared_screen.theme import TypeSizes, stylesheet
+from workshop_app.ui.shared_screen.welcome_view import WelcomeView
+
+WINDOW_TITLE = "Shared screen"
+
+
+def choose_screen(app: QGuiApplication, preferred_name: str | None = None) -> QScreen | None:
+    """Return the named screen, else a screen other than the primary one, else None (one screen only)."""
+    screens = app.screens()
+    for screen in screens:
+        if preferred_name and screen.name() == preferred_name:
+            return screen
+    others = [s for s in screens if s is not app.primaryScreen()]
+    return others[0] if others else None
+
+
+class SharedScreen(QWidget):
+    """Header band, one view per stage kind, footer band; follows the room controller's signals."""
+
+    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.room = room
+        self.setObjectName("sharedScreen")
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setAccessibleName(WINDOW_TITLE)
+        self.target_screen: QScreen | None = None
+        self.sizes = TypeSizes.for_height(1080)
+        self.header, self.footer = HeaderBand(), FooterBand()
+        self.views = {"welcome": WelcomeView(), "framing": FramingView(), "assessment": AssessmentView(),
+                      "results": ResultsView(), "ideas": IdeasView(), "stage": StageView()}
+        self.body = QStackedWidget()
+        for view in self.views.values():
+            self.body.addWidget(view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen decides the size
+        layout.addWidget(self.header)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.footer)
+        self._apply_sizes(self.sizes)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.toggle)
+        room.stage_changed.connect(self._on_stage_changed)
+        room.timer_ticked.connect(self._on_timer_ticked)
+        room.assessment_changed.connect(self._on_assessment_changed)
+        room.results_shown_changed.connect(lambda _shown: self.refresh())
+        room.notes_changed.connect(self._on_notes_changed)
+        room.controller.groups_changed.connect(self.refresh)
+        room.controller.workshop_changed.connect(lambda _w: self.refresh())
+        room.controller.participants_changed.connect(self._on_participants_changed)
+        self.refresh()
+
+    # Showing the room -------------------------------------------------------------------------------
+
+    def view_key(self) -> str:
+        """Return which view the current stage uses."""
+        kind = self.room.stage().kind
+        if kind == "assessment" and self.room.results_shown():
+            return "results"
+        return kind if kind in self.views else "stage"
+
+    def current_view(self) -> QWidget:
+        """Return the view on show."""
+        return self.views[self.view_key()]
+
+    def refresh(self) -> None:
+        """Show the current stage in full."""
+        if not self.room.stages or self.room.controller.workshop is None:
+            return
+        stage = self.room.stage()
+        self.header.show_stage(stage.title, self.room.stage_index + 1, len(self.room.stages))
+        self.footer.show_workshop(self.room.workshop)
+        view = self.current_view()
+        view.show_stage(self.room, self.sizes)  # type: ignore[attr-defined]
+        self.body.setCurrentWidget(view)
+        self._on_timer_ticked(self.room.timer())
+
+    def _on_stage_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_timer_ticked(self, timer: TimerState) -> None:
+        self.header.show_timer(timer)
+        stage_view = self.views["stage"]
+        assert isinstance(stage_view, StageView)
+        stage_view.show_time(timer)
+
+    def _on_assessment_changed(self, principle: str) -> None:
+        if self.room.stages and self.room.stage().principle == principle:
+            view = self.current_view()
+            if isinstance(view, AssessmentView) and view.tiles.keys() == {p.id for p in present_voters(self.room)}:
+                view.refresh()
+            else:
+                self.refresh()
+
+    def _on_participants_changed(self) -> None:
+        if self.room.stages and self.view_key() in ("welcome", "stage"):
+            self.refresh()
+
+    def _on_notes_changed(self, index: int) -> None:
+        if index == self.room.stage_index:
+            self.refresh()
+
+    # Size and type ----------------------------------------------------------------------------------
+
+    def _apply_sizes(self, sizes: TypeSizes) -> None:
+        self.sizes = sizes
+        self.setStyleSheet(stylesheet(sizes))
+        margin = sizes.body
+        for band in (self.header, self.footer):
+            band.layout().setContentsMargins(margin, margin // 3, margin, margin // 3)
+        for view in self.views.values():
+            view.layout().setContentsMargins(margin * 2, margin, margin * 2, margin)
+            view.layout().setSpacing(margin // 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        """Scale the type to the window's height (the screen's height when full screen)."""
+        super().resizeEvent(event)
+        sizes = TypeSizes.for_height(event.size().height())
+        if sizes != self.sizes:
+            self._apply_sizes(sizes)
+            self.refresh()
+
+    # Presenting -------------------------------------------------------------------------------------
+
+    def present_on(self, screen: QScreen | None) -> None:
+        """Fill a screen (the primary one when None) and show full screen on it."""
+        target = screen or self.target_screen or QGuiApplication.primaryScreen()
+        self.target_screen = screen or self.target_screen
+        self.setScreen(target)
+        self.setGeometry(target.geometry())
+        self.showFullScreen()
+        self.raise_()
+
+    def toggle(self) -> None:
+        """Present the shared screen, or leave it when it is showing (F5)."""
+        if self.isVisible():
+            self.leave()
+        else:
+            self.present_on(self.target_screen)
+
+    def leave(self) -> None:
+        """Stop presenting: leave full screen and hide (Esc)."""
+        self.showNormal()
+        self.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        """Esc leaves the shared screen."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave()
+        else:
+            super().keyPressEvent(event)
+
+
+def open_shared_screen(room: RoomController, app: QGuiApplication,
+                       preferred_name: str | None = None) -> SharedScreen:
+    """Create the shared screen; present it at once on a second monitor, else keep it for F5."""
+    screen = SharedScreen(room)
+    screen.target_screen = choose_screen(app, preferred_name)
+    if screen.target_screen is not None:
+        screen.present_on(screen.target_screen)
+    return screen

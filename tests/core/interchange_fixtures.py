@@ -1,0 +1,67 @@
+"""A small workshop for interchange tests: named, secret, proxy, hand-count and unrevealed rounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from workshop_app.core import actions, assessment, voting, workshops, roster
+from workshop_app.core.model import Choice, OwnerKind, Participant, Workshop
+from workshop_app.core.ports import UnitOfWorkFactory
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "sessions" / "examples" / "northside-leisure.json"
+SECRET_REASON = "It would shut out wheelchair users."
+
+
+def example_document() -> dict[str, Any]:
+    """Return the bundled example workshop document."""
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def small_workshop(store: UnitOfWorkFactory, unrevealed: bool = True) -> int:
+    """Build a workshop with each kind of round; return its id."""
+    w = workshops.create_workshop(store, Workshop("Small", "Riverside", "Hall", dt.date(2025, 5, 1), "Fac", "charter"),
+                                  ("Council", "Residents"))
+    assert w.id is not None
+    council, residents = (g.id or 0 for g in workshops.list_groups(store, w.id))
+    names = [("Ann Ŵyn", council), ("Bob Lee", council), ("Cêri Jones", residents), ("Dev Rao", residents)]
+    people = [roster.add_participant(store, Participant(w.id, n, g, present=True)).id or 0 for n, g in names]
+    assessment.record_score(store, w.id, "collaborative", council, 3, people[0])
+    assessment.record_score(store, w.id, "collaborative", residents, 2)
+    named = voting.create_proposal(store, w.id, "collaborative", "We will meet monthly.")
+    _round(store, named.id or 0, False, people, [Choice.DISAGREE, Choice.AGREE, Choice.AGREE, Choice.AGREE],
+           proxy=True)
+    secret = voting.create_proposal(store, w.id, "accountable", "We will publish minutes.", party_group_id=council)
+    _round(store, secret.id or 0, True, people, [Choice.AGREE, Choice.AGREE, Choice.BLOCK, Choice.ABSTAIN])
+    hands = voting.create_proposal(store, w.id, "creative", "We will try new things.")
+    vote = voting.open_vote(store, hands.id or 0, False)
+    voting.cast_ballot(store, vote.id or 0, people[0], Choice.AGREE)
+    voting.record_hand_count(store, vote.id or 0, residents, agree=1, disagree=1)
+    voting.record_hand_count(store, vote.id or 0, residents, agree=2)
+    voting.close_vote(store, vote.id or 0)
+    voting.reveal_vote(store, vote.id or 0)
+    actions.create_action(store, w.id, "collaborative", "Book rooms", OwnerKind.PARTICIPANT, "Ann Ŵyn",
+                          dt.date(2025, 6, 1), "Rooms booked", named.id)
+    if unrevealed:
+        hidden = voting.create_proposal(store, w.id, "adaptable", "We will review yearly.")
+        for secret_flag in (False, True):
+            vote = voting.open_vote(store, hidden.id or 0, secret_flag)
+            voting.cast_ballot(store, vote.id or 0, people[2], Choice.BLOCK, "Hidden block reason")
+            voting.close_vote(store, vote.id or 0)
+    return w.id
+
+
+def _round(store: UnitOfWorkFactory, proposal_id: int, secret: bool, people: list[int], choices: list[Choice],
+           proxy: bool = False) -> None:
+    """Open, vote, close and reveal one round (the first voter first votes the other way, then changes)."""
+    vote = voting.open_vote(store, proposal_id, secret)
+    rid = vote.id or 0
+    voting.cast_ballot(store, rid, people[0], Choice.AGREE if choices[0] != Choice.AGREE else Choice.DISAGREE)
+    for n, (pid, choice) in enumerate(zip(people, choices)):
+        reason = SECRET_REASON if choice == Choice.BLOCK else ""
+        holder = people[0] if proxy and n == 3 else None
+        voting.cast_ballot(store, rid, pid, choice, reason, holder)
+    voting.close_vote(store, rid)
+    voting.reveal_vote(store, rid)

@@ -1,0 +1,195 @@
+"""The JSON interchange format: round trips, secrecy, recomputed outcomes and one-sentence refusals."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from tests.core.fakes import FakeStore
+from tests.core.interchange_fixtures import SECRET_REASON, example_document, small_workshop
+from workshop_app.core import interchange
+from workshop_app.core.errors import ImportError_, WorkshopError
+from workshop_app.core.interchange_import import from_document, read_document
+from workshop_app.core.model import Workshop
+from workshop_app.core.records import load_record, save_record
+
+VOLATILE = ("exported_at", "audit_workshop_id", "audit_head", "audit")
+
+
+def stable(doc: dict[str, Any]) -> dict[str, Any]:
+    """Return a document without the parts that differ between stores (export time and audit chain)."""
+    return {k: v for k, v in doc.items() if k not in VOLATILE}
+
+
+def export(store: FakeStore, workshop_id: int) -> dict[str, Any]:
+    """Export a workshop and pass it through JSON text, as a file would."""
+    return json.loads(interchange.dumps(interchange.to_document(load_record(store, workshop_id))))
+
+
+def reimport(doc: dict[str, Any]) -> tuple[FakeStore, int]:
+    """Import a document into a fresh store."""
+    store = FakeStore()
+    return store, save_record(store, from_document(copy.deepcopy(doc)))
+
+
+def test_round_trip_of_a_revealed_workshop_is_the_same_document() -> None:
+    store = FakeStore()
+    first = export(store, small_workshop(store, unrevealed=False))
+    again_store, new_id = reimport(first)
+    second = export(again_store, new_id)
+    assert stable(second) == stable(first)
+    assert len(second["vote_rounds"]) == 3
+
+
+def test_round_trip_of_the_example_and_its_new_audit_chain() -> None:
+    doc = example_document()
+    store, new_id = reimport(doc)
+    second = export(store, new_id)
+    assert stable(second) == stable(doc)
+    assert [e["kind"] for e in second["audit"]] == ["imported"]
+    assert doc["audit_head"] in second["audit"][0]["text"]
+    assert second["audit"][0]["prev_hash"] == "0" * 64
+
+
+def test_example_is_complete() -> None:
+    doc = example_document()
+    groups = {g["ref"]: g["name"] for g in doc["groups"]}
+    assert sorted(groups.values()) == ["Council", "Provider", "Residents", "VCS"]
+    names = " ".join(p["name"] for p in doc["participants"])
+    assert len(doc["participants"]) >= 20 and ("ŷ" in names or "ŵ" in names) and "é" in names
+    voters = [p["ref"] for p in doc["participants"] if p["is_voting"]]
+    for ref in voters:
+        assert sorted(a["principle"] for a in doc["assessments"] if a["participant_ref"] == ref) == sorted(
+            ["collaborative", "creative", "adaptable", "accountable", "place_based"])
+    kinds = [r["outcome"]["kind"] for r in doc["vote_rounds"]]
+    assert len(doc["proposals"]) >= 12 and kinds.count("blocked") == 1 and kinds.count("not_agreed") >= 2
+    assert {p["principle"] for p in doc["proposals"]} == {"collaborative", "creative", "adaptable",
+                                                          "accountable", "place_based"}
+    amended = [p for p in doc["proposals"] if p["amendments"]]
+    assert len(amended) == 1
+    rounds = [r for r in doc["vote_rounds"] if r["proposal_ref"] == amended[0]["ref"]]
+    assert [r["round_no"] for r in rounds] == [1, 2] and rounds[1]["outcome"]["agreed"]
+    assert len(doc["actions"]) >= 10 and len({a["status"] for a in doc["actions"]}) >= 3
+    assert all(a["owner"] and a["due"] and a["measure"] for a in doc["actions"])
+    assert doc["stage_progress"]["stage_index"] == 24  # the charter plan's charter review stage
+
+
+def test_unrevealed_rounds_export_no_choice_reason_or_tally() -> None:
+    store = FakeStore()
+    doc = export(store, small_workshop(store))
+    hidden = [r for r in doc["vote_rounds"] if r["results"] == "withheld"]
+    assert len(hidden) == 2
+    for r in hidden:
+        assert not {"ballots", "hand_counts", "outcome"} & r.keys()
+        assert r["withheld"] == "ballots withheld until reveal"
+    named, secret = hidden
+    assert named["voted_refs"] == [3] and "voted_refs" not in secret
+    text = json.dumps(doc, ensure_ascii=False)
+    assert "Hidden block reason" not in text
+
+
+def test_secret_ballots_name_no_voter_and_keep_the_tally() -> None:
+    store = FakeStore()
+    doc = export(store, small_workshop(store))
+    secret = next(r for r in doc["vote_rounds"] if r["secret"] and r["results"] == "revealed")
+    assert [set(b) for b in secret["ballots"]] == [{"voter", "group_ref", "choice", "reason"}] * 4
+    assert [b["choice"] for b in secret["ballots"]] == ["agree", "agree", "abstain", "block"]
+    assert secret["ballots"][3]["reason"] == SECRET_REASON
+    assert secret["outcome"]["kind"] == "blocked"
+    store2, new_id = reimport(doc)
+    assert export(store2, new_id)["vote_rounds"][1] == secret
+
+
+def test_withheld_rounds_are_left_out_on_import_and_said_so() -> None:
+    store = FakeStore()
+    doc = export(store, small_workshop(store))
+    store2, new_id = reimport(doc)
+    again = export(store2, new_id)
+    assert len(again["vote_rounds"]) == 3
+    assert "2 vote round(s) not revealed" in again["audit"][0]["text"]
+
+
+def test_outcome_that_disagrees_with_the_votes_is_refused_naming_the_proposal() -> None:
+    doc = example_document()
+    round_ = next(r for r in doc["vote_rounds"] if r["outcome"]["kind"] == "blocked")
+    round_["outcome"]["agreed"] = True
+    with pytest.raises(WorkshopError, match=r'proposal 6 \("We will replace the swimming lessons subsidy'):
+        from_document(doc)
+
+
+def test_changing_a_vote_is_refused_because_the_stated_outcome_no_longer_follows() -> None:
+    doc = example_document()
+    first = doc["vote_rounds"][0]
+    for ballot in first["ballots"]:
+        ballot["choice"] = "disagree"
+    with pytest.raises(WorkshopError, match="stated outcome of proposal 1"):
+        from_document(doc)
+
+
+def _set(doc: dict[str, Any], path: list[Any], value: Any) -> None:
+    """Set (or with value ... delete) a nested field."""
+    target = doc
+    for key in path[:-1]:
+        target = target[key]
+    if value is ...:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+
+
+BAD_FIELDS = [
+    (["format"], "something-else", '"format"'),
+    (["version"], 2, "version 2"),
+    (["version"], "1", "version should be a whole number"),
+    (["workshop", "title"], ..., "missing the field workshop.title"),
+    (["workshop", "date"], "14/03/2025", "workshop.date"),
+    (["workshop", "decision_rule"], "unanimity", "workshop.decision_rule"),
+    (["participants", 3, "group_ref"], 99, "participants[3].group_ref refers to group 99"),
+    (["participants", 3, "is_voting"], "yes", "participants[3].is_voting should be true or false"),
+    (["participants", 2, "ref"], 1, "participants[2].ref repeats"),
+    (["assessments", 0, "participant_ref"], 500, "assessments[0].participant_ref"),
+    (["assessments", 0, "score"], 6, "assessments[0].score"),
+    (["proposals", 1, "party_group_ref"], 9, "proposals[1].party_group_ref"),
+    (["vote_rounds", 0, "proposal_ref"], 77, "vote_rounds[0].proposal_ref"),
+    (["vote_rounds", 0, "ballots", 2, "participant_ref"], 404, "vote_rounds[0].ballots[2].participant_ref"),
+    (["vote_rounds", 0, "ballots", 2, "choice"], "maybe", "vote_rounds[0].ballots[2].choice"),
+    (["vote_rounds", 2, "ballots", 0, "group_ref"], 12, "vote_rounds[2].ballots[0].group_ref"),
+    (["vote_rounds", 0, "present_group_refs", 0], 8, "vote_rounds[0].present_group_refs[0]"),
+    (["actions", 0, "proposal_ref"], 99, "actions[0].proposal_ref"),
+    (["actions", 0, "due"], 20250501, "actions[0].due should be text or null"),
+    (["groups"], {}, "groups should be a list"),
+    (["audit", 5, "text"], "rewritten", "audit[5] has been altered"),
+    (["audit_head"], "f" * 64, "audit_head"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "named"), BAD_FIELDS)
+def test_bad_field_is_refused_with_one_sentence_naming_it(path: list[Any], value: Any, named: str) -> None:
+    doc = example_document()
+    _set(doc, path, value)
+    with pytest.raises(ImportError_) as caught:
+        from_document(doc)
+    message = str(caught.value)
+    assert named in message
+    assert message.count(". ") == 0 and message.endswith(".") and "\n" not in message
+
+
+def test_not_json_and_not_an_object_are_refused() -> None:
+    with pytest.raises(ImportError_, match="not valid JSON"):
+        read_document(b"{not json")
+    with pytest.raises(ImportError_, match="not a workshop record"):
+        read_document("[1, 2]")
+    with pytest.raises(ImportError_, match="not UTF-8"):
+        read_document(b"\xff\xfe{")
+
+
+def test_a_failing_save_writes_nothing() -> None:
+    store = FakeStore()
+    record = from_document(example_document())
+    record.actions[0].proposal_id = 999  # a reference the writer cannot map
+    with pytest.raises(WorkshopError):
+        save_record(store, record)
+    assert store.tables.get(Workshop, {}) == {} and store.audit == []

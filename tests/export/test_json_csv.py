@@ -1,0 +1,106 @@
+"""JSON and CSV exports on a real store: files written, CSV contents, and secrecy in both."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.core.interchange_fixtures import EXAMPLE, SECRET_REASON, small_workshop
+from workshop_app.core.errors import WorkshopError
+from workshop_app.export.csv_export import FILES, export_csv
+from workshop_app.export.json_export import export_json, import_json
+from workshop_app.store.database import Store, open_store
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    opened = open_store(tmp_path / "store.sqlite")
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Read a CSV file as the app writes it (UTF-8 with a byte-order mark)."""
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_json_file_round_trips_through_the_real_store(store: Store, tmp_path: Path) -> None:
+    new_id = import_json(store, EXAMPLE)
+    out = export_json(store, new_id, tmp_path / "again.json")
+    before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (EXAMPLE, out))
+    for key in ("exported_at", "audit_workshop_id", "audit_head", "audit"):
+        before.pop(key), after.pop(key)
+    assert after == before
+
+
+def test_csv_files_hold_the_example(store: Store, tmp_path: Path) -> None:
+    new_id = import_json(store, EXAMPLE)
+    written = export_csv(store, new_id, tmp_path / "open-data")
+    assert [p.name for p in written] == list(FILES)
+    people = read_csv(tmp_path / "open-data" / "participants.csv")
+    assert len(people) == 22 and {"name": "Llŷr Evans", "group": "Provider"}.items() <= people[4].items()
+    scores = read_csv(tmp_path / "open-data" / "assessments.csv")
+    assert len(scores) == 21 * 5 and {s["score"] for s in scores} <= set("12345")
+    actions = read_csv(tmp_path / "open-data" / "actions.csv")
+    assert len(actions) == 12 and actions[0]["owner"] == "Aisha Rahman" and actions[0]["status"] == "done"
+    votes = read_csv(tmp_path / "open-data" / "votes.csv")
+    blocked = [v for v in votes if v["choice"] == "block"]
+    assert len(blocked) == 1 and blocked[0]["voter"] == "Grace Okafor" and blocked[0]["reason"].startswith(
+        "Disabled children")
+    first_round = [v for v in votes if v["proposal_id"] == "1"]
+    assert len(first_round) == 20 and sum(v["choice"] == "agree" for v in first_round) == 18
+
+
+def test_secret_ballots_name_no_voter_in_csv(store: Store, tmp_path: Path) -> None:
+    export_csv(store, small_workshop(store), tmp_path)
+    votes = read_csv(tmp_path / "votes.csv")
+    secret = [v for v in votes if v["ballot"] == "secret"]
+    assert len(secret) == 4 and all(v["voter"] == "" and v["proxy_held_by"] == "" for v in secret)
+    assert [v["group"] for v in secret] == ["Council", "Council", "Residents", "Residents"]
+    assert any(v["reason"] == SECRET_REASON for v in secret)
+    text = (tmp_path / "votes.csv").read_text(encoding="utf-8-sig")
+    assert "Hidden block reason" not in text and "We will review yearly." not in text
+
+
+def test_only_secret_rounds_means_no_voter_column(store: Store, tmp_path: Path) -> None:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    from workshop_app.export.csv_export import votes_csv
+
+    doc["vote_rounds"] = [r for r in doc["vote_rounds"] if r["secret"]]
+    header = votes_csv(doc).splitlines()[0].split(",")
+    assert "voter" not in header and "proxy_held_by" not in header and "group" in header
+
+
+def test_named_counted_ballots_use_each_persons_last_choice(store: Store, tmp_path: Path) -> None:
+    export_csv(store, small_workshop(store), tmp_path)
+    votes = [v for v in read_csv(tmp_path / "votes.csv") if v["proposal_id"] == "1"]
+    assert [(v["voter"], v["choice"]) for v in votes] == [
+        ("Ann Ŵyn", "disagree"), ("Bob Lee", "agree"), ("Cêri Jones", "agree"), ("Dev Rao", "agree")]
+    assert votes[3]["proxy_held_by"] == "Ann Ŵyn"
+    hands = [v for v in read_csv(tmp_path / "votes.csv") if v["ballot"] == "show of hands"]
+    assert [(v["group"], v["choice"], v["count"]) for v in hands] == [("Residents", "agree", "2")]
+
+
+def test_export_of_an_unknown_workshop_is_refused(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(WorkshopError, match="no workshop with id 42"):
+        export_json(store, 42, tmp_path / "x.json")
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_a_save_that_fails_halfway_leaves_the_real_store_empty(store: Store) -> None:
+    from workshop_app.core.interchange_import import read_document
+    from workshop_app.core.model import Workshop
+    from workshop_app.core.records import save_record
+
+    record = read_document(EXAMPLE.read_bytes())
+    record.actions[-1].proposal_id = 999  # actions are written last, after everything else
+    with pytest.raises(WorkshopError):
+        save_record(store, record)
+    with store() as uow:
+        assert uow.repo(Workshop).list() == [] and uow.audit_entries(None) == []

@@ -1,0 +1,68 @@
+"""The import and export sub-commands on real store files: new ids, exit codes, nothing written on error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.core.interchange_fixtures import EXAMPLE
+from tests.test_cli import table_dump
+from workshop_app import cli
+
+
+def test_import_prints_the_new_id_each_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.sqlite"
+    assert cli.main(["--db", str(db), "import", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out.strip() == "1"
+    assert cli.main(["import", "--db", str(db), str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out.strip() == "2"
+    assert cli.main(["--db", str(db), "list"]) == 0
+    assert capsys.readouterr().out.count("Northside Leisure Partnership") == 2
+
+
+def test_export_json_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.sqlite"
+    assert cli.main(["--db", str(db), "import", str(EXAMPLE)]) == 0
+    assert cli.main(["--db", str(db), "export", "1", "--out", str(tmp_path / "w.json")]) == 0
+    doc = json.loads((tmp_path / "w.json").read_text(encoding="utf-8"))
+    assert doc["format"] == "changemaking-workshop" and len(doc["proposals"]) == 13
+    assert cli.main(["--db", str(db), "export", "1", "--format", "csv", "--out", str(tmp_path / "csv")]) == 0
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
+        "actions.csv", "assessments.csv", "participants.csv", "votes.csv"]
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        ("not json at all", "not valid JSON"),
+        ('{"format": "changemaking-workshop", "version": 9}', "version 9"),
+        (None, "participants[3].group_ref"),
+    ],
+)
+def test_a_bad_file_exits_2_with_one_line_and_leaves_the_store_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, named: str
+) -> None:
+    db = tmp_path / "store.sqlite"
+    assert cli.main(["--db", str(db), "import", str(EXAMPLE)]) == 0
+    before = table_dump(db)
+    bad = tmp_path / "bad.json"
+    if content is None:
+        doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        doc["participants"][3]["group_ref"] = 99
+        content = json.dumps(doc)
+    bad.write_text(content, encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["--db", str(db), "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert named in err and err.count("\n") == 1
+    assert table_dump(db) == before
+
+
+def test_a_missing_file_and_an_unknown_workshop_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.sqlite"
+    assert cli.main(["--db", str(db), "import", str(tmp_path / "nope.json")]) == 2
+    assert "could not be read" in capsys.readouterr().err
+    assert cli.main(["--db", str(db), "export", "7", "--out", str(tmp_path / "x.json")]) == 2
+    assert "no workshop with id 7" in capsys.readouterr().err

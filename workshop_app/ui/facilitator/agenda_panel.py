@@ -47,19 +47,21 @@ class AgendaPanel(QWidget):
         self.list.blockSignals(False)
         done = sum(s.minutes for s in self.room.stages[:index])
         total = sum(s.minutes for s in self.room.stages)
-        self.progress.setText(f"Stage {index + 1} of {len(self.room.stages)} · {done} of {total} minutes planned so far")
+        self.progress.setText(f"Stage {index + 1} of {len(self.room.stages)} · {done} of {total} min")
 
     def _fill(self) -> None:
         self.list.clear()
         for row in range(len(self.room.stages)):
+            stage = self.room.stages[row]
             item = QListWidgetItem(self._label(row, False))
             item.setData(Qt.ItemDataRole.UserRole, row)
+            item.setToolTip(f"{KIND_WORDS.get(stage.kind, stage.kind)}, {stage.minutes} minutes")
             self.list.addItem(item)
 
     def _label(self, row: int, current: bool) -> str:
         stage = self.room.stages[row]
         marker = "▶ " if current else "    "
-        return f"{marker}{stage.title}  ·  {KIND_WORDS.get(stage.kind, stage.kind)}  ·  {stage.minutes} min"
+        return f"{marker}{stage.title} · {stage.minutes} min"
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         row = int(item.data(Qt.ItemDataRole.UserRole))

@@ -147,6 +147,23 @@ def export_workshop(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command(
+    "charter",
+    "write the workshop's partnership charter as a PDF (--out FILE.pdf)",
+    arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
+    arg("--out", required=True, type=Path, metavar="FILE", help="where to write the PDF"),
+)
+def charter(args: argparse.Namespace) -> int:
+    """Write the charter PDF and say where it went."""
+    from workshop_app.export.charter_pdf import write_charter
+
+    out = Path(args.out).expanduser().resolve()
+    with opened_store(args) as store:
+        write_charter(store, args.id, out)
+    print(f"Charter of workshop {args.id} written to {out}")
+    return EXIT_OK
+
+
 def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
     """Return the sentence to show when a window cannot open here (Linux without a display), else None."""
     if not platform.startswith("linux"):

@@ -15,8 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from workshop_app import __version__
+from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_content import CharterContent
 from workshop_app.core.errors import WorkshopError
+from workshop_app.core.ports import UnitOfWorkFactory
 from workshop_app.export import charter_back, charter_body, charter_front
 from workshop_app.export.flowables import long_date
 from workshop_app.export.pdf_styles import ACCENT, MUTED, PAGE_MARGIN, RULE, SANS, SANS_BOLD, WARN, register_fonts
@@ -156,3 +158,8 @@ def _build(content: CharterContent, path: Path) -> None:
                  f"fingerprint {content.fingerprint}",
     )
     doc.build(story(content), canvasmaker=_numbered_canvas(page))
+
+
+def write_charter(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> Path:
+    """Build one workshop's charter content from the store and write it as a PDF to `out`."""
+    return render_charter(build_charter(uow_factory, workshop_id), out)

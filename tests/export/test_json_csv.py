@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,9 @@ from workshop_app.store.database import Store, open_store
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(tmp_path / "store.sqlite")
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 

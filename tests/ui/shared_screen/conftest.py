@@ -1,0 +1,68 @@
+"""Fixtures for the shared screen: a charter workshop with people in four groups, and the room over it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from workshop_app.core import roster, workshops
+from workshop_app.core.model import Participant, Workshop
+from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.window import SharedScreen
+
+PEOPLE = {
+    "Council": ["Ana Brooks", "Tom Okafor"],
+    "Provider": ["Bea Lund", "Karim Haddad"],
+    "VCS": ["Cai Morgan", "Dewi Llŷr"],
+    "Residents": ["Eli Hart", "Sue Bell"],
+}
+
+
+def make_workshop(uow_factory: UnitOfWorkFactory, date: dt.date = dt.date(2026, 3, 4), people: bool = True) -> Workshop:
+    """Create a charter workshop with two present voters per group, an observer and an absent member."""
+    workshop = workshops.create_workshop(uow_factory, Workshop(
+        f"Charter workshop {date.year}", "Northside Leisure Partnership", "Northside", date, "Sam Rivers", "charter"))
+    groups = {g.name: g.id for g in workshops.list_groups(uow_factory, workshop.id)}
+    if people:
+        for group, names in PEOPLE.items():
+            for name in names:
+                roster.add_participant(uow_factory, Participant(workshop.id, name, groups[group], present=True))
+        roster.add_participant(uow_factory, Participant(workshop.id, "Olu Observer", groups["Council"],
+                                                        is_voting=False, present=True))
+        roster.add_participant(uow_factory, Participant(workshop.id, "Abe Absent", groups["VCS"]))
+    return workshop
+
+
+@pytest.fixture
+def room(store) -> RoomController:  # type: ignore[no-untyped-def]
+    """Return the room controller over an open charter workshop."""
+    workshop = make_workshop(store)
+    controller = WorkshopController(store)
+    room = RoomController(controller)
+    controller.open_workshop(workshop.id or 0)
+    return room
+
+
+@pytest.fixture
+def shared(qtbot, room: RoomController) -> Iterator[SharedScreen]:  # type: ignore[no-untyped-def]
+    """Return the shared screen at 1080p, shown as a normal window."""
+    screen = SharedScreen(room)
+    qtbot.addWidget(screen)
+    screen.setGeometry(0, 0, 1920, 1080)
+    screen.show()
+    qtbot.waitExposed(screen)
+    yield screen
+    room._clock.stop()
+
+
+def go_to_kind(room: RoomController, kind: str, principle: str | None = None) -> int:
+    """Move the room to the first stage of a kind (and principle); return its index."""
+    for index, stage in enumerate(room.stages):
+        if stage.kind == kind and (principle is None or stage.principle == principle):
+            room.go_to(index)
+            return index
+    raise AssertionError(f"the plan has no {kind} stage")

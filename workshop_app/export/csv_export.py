@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.core.errors import WorkshopError
-from workshop_app.export.json_export import workshop_document, write_text_atomically
 from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.export.json_export import workshop_document, write_text_atomically
 
 ENCODING = "utf-8-sig"
+"""How the files are encoded (the byte-order mark is written explicitly, see export_csv)."""
 FILES = ("participants.csv", "assessments.csv", "votes.csv", "actions.csv")
 CHOICES = ("agree", "abstain", "disagree", "block")
 

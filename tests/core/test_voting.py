@@ -329,3 +329,24 @@ def test_quorum_uses_the_groups_present_when_the_vote_closed() -> None:
     roster.set_present(store, late.id, True)
     assert v.reveal_vote(store, rnd.id).agreed
     assert v.results(store, rnd.id).agreed
+
+
+def test_only_one_vote_is_open_at_a_time_in_a_workshop() -> None:
+    import datetime as _dt
+
+    from workshop_app.core import voting as v, workshops as w
+    from workshop_app.core.model import Workshop as W
+
+    store = FakeStore()
+    ws = w.create_workshop(store, W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter"))
+    first = v.create_proposal(store, ws.id, "creative", "We will try one new idea a year.")
+    second = v.create_proposal(store, ws.id, "creative", "We will share our plans early.")
+    opened = v.open_vote_in_room(store, first.id, secret=True)
+    with pytest.raises(WorkshopError, match="Another vote is still open"):
+        v.open_vote_in_room(store, second.id, secret=False)
+    found = v.open_round_of_workshop(store, ws.id)
+    assert found is not None and found[0].id == opened.id and found[1].id == first.id
+    v.close_vote(store, opened.id)
+    assert v.open_round_of_workshop(store, ws.id) is None
+    assert [p.id for p in v.proposals_of(store, ws.id, "creative")] == [first.id, second.id]
+    assert v.open_vote_in_room(store, second.id, secret=False).round_no == 1

@@ -43,6 +43,15 @@ class VoteProgress:
         return f"{len(self.voted_participant_ids)} of {self.eligible_count} have voted"
 
 
+def open_vote_in_room(uow_factory: UnitOfWorkFactory, proposal_id: int, secret: bool) -> VoteRound:
+    """Open a vote for the shared screen, which shows one vote at a time: refused while another is open."""
+    with uow_factory() as uow:
+        proposal = _proposal(uow, proposal_id)
+        if _open_round_in(uow, proposal.workshop_id) is not None:
+            raise WorkshopError("Another vote is still open; close it before opening a new one.")
+    return open_vote(uow_factory, proposal_id, secret)
+
+
 def open_vote(uow_factory: UnitOfWorkFactory, proposal_id: int, secret: bool) -> VoteRound:
     """Open a new round on a proposal; refused if it is withdrawn or a round of it is still open."""
     with uow_factory() as uow:
@@ -170,6 +179,28 @@ def progress(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteProgress:
         eligible = sum(1 for p in voters if p.present or p.id in voted)
         hands = frozenset(h.group_id for h in uow.repo(HandCount).list(round_id=round_id))
         return VoteProgress(voted, eligible, hands)
+
+
+def _open_round_in(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+    """Return the workshop's open round and its proposal, if a vote is open."""
+    for proposal in uow.repo(Proposal).list(workshop_id=workshop_id):
+        for vote in uow.repo(VoteRound).list(proposal_id=proposal.id):
+            if vote.closed_at is None:
+                return vote, proposal
+    return None
+
+
+def open_round_of_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+    """Return the oldest vote still open in a workshop, with its proposal."""
+    with uow_factory() as uow:
+        return _open_round_in(uow, workshop_id)
+
+
+def proposals_of(uow_factory: UnitOfWorkFactory, workshop_id: int, principle: str | None = None) -> list[Proposal]:
+    """Return a workshop's proposals, oldest first, optionally under one principle."""
+    with uow_factory() as uow:
+        rows = uow.repo(Proposal).list(workshop_id=workshop_id)
+    return [p for p in rows if principle is None or p.principle == principle]
 
 
 def rounds_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[VoteRound]:

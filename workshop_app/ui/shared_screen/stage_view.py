@@ -52,7 +52,7 @@ class StageView(QWidget):
         shown = [p for p in people if p.present] or people
         for column, group in enumerate(room_data.groups_by_id(room).values()):
             self.parties.addWidget(group_badge(group, round(sizes.body * 1.5), "title"), 0, column)
-            names = sorted(p.name for p in shown if p.group_id == group.id)
+            names = sorted(p.name + ('' if p.is_voting else ' (observer)') for p in shown if p.group_id == group.id)
             self.parties.addWidget(text_label("\n".join(names) or "(nobody yet)"), 1, column)
 
     def show_time(self, timer: TimerState) -> None:

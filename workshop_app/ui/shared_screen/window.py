@@ -145,7 +145,6 @@ class SharedScreen(QWidget):
         self.setScreen(target)
         self.setGeometry(target.geometry())
         self.showFullScreen()
-        self.raise_()
 
     def toggle(self) -> None:
         """Present the shared screen, or leave it when it is showing (F5)."""

@@ -1,0 +1,43 @@
+"""The radar chart: one series per group, each with its own line pattern, painted on the widget."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from workshop_app.core.assessment import summarise
+from workshop_app.core.model import Assessment, StakeholderGroup
+from workshop_app.ui.widgets.assessment_results import radar_series
+from workshop_app.ui.widgets.radar_chart import RadarChart
+
+PRINCIPLES = ["collaborative", "creative", "adaptable", "accountable", "place_based"]
+
+
+def test_one_series_per_group_with_means_and_gaps(qtbot) -> None:  # type: ignore[no-untyped-def]
+    groups = [StakeholderGroup(1, "Council", "#0072B2", "square", 0, id=1),
+              StakeholderGroup(1, "Provider", "#E69F00", "triangle", 1, id=2),
+              StakeholderGroup(1, "Residents", "#CC79A7", "diamond", 2, id=3)]
+    rows = [Assessment(1, "collaborative", 1, 4, participant_id=10), Assessment(1, "collaborative", 1, 5, participant_id=11),
+            Assessment(1, "creative", 2, 2, participant_id=12), Assessment(1, "adaptable", 3, 1)]
+    for index, row in enumerate(rows):
+        row.id = index + 1
+    series = radar_series(summarise(rows, groups, PRINCIPLES), groups)
+    chart = RadarChart()
+    qtbot.addWidget(chart)
+    chart.resize(700, 700)
+    chart.set_data([p.title() for p in PRINCIPLES], series)
+    assert chart.series_names() == ["Council", "Provider", "Residents"]
+    assert chart.series()[0].values == (4.5, None, None, None, None)
+    assert chart.series()[2].values == (None, None, 1.0, None, None)
+    assert len({chart.line_style(i) for i in range(3)}) == 3
+    assert "Council: Collaborative 4.5" in chart.accessibleDescription()
+    image = chart.grab().toImage()
+    colours = {QColor.fromRgb(image.pixel(x, y)).name().upper() for x in range(0, 700, 2) for y in range(0, 700, 2)}
+    assert {"#0072B2", "#E69F00", "#CC79A7"} <= colours  # every group's marks are painted
+
+
+def test_no_series_without_groups(qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = RadarChart()
+    qtbot.addWidget(chart)
+    chart.set_data(PRINCIPLES, [])
+    assert chart.series_names() == []
+    chart.grab()

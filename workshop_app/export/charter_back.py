@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from workshop_app.core.charter_content import CharterContent, NotAgreed, Party
 from workshop_app.export.flowables import bullets, data_table, gap, long_date, part_heading, subheading
-from workshop_app.export.pdf_styles import ACCENT, ACCENT_DARK, INK, PAGE_MARGIN, RULE, TINT, esc, markup, para
+from workshop_app.export.pdf_styles import ACCENT, ACCENT_DARK, INK, PAGE_MARGIN, RULE, SANS, TINT, esc, markup, para
 from workshop_app.export.radar import radar_drawing
 
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
@@ -40,6 +40,7 @@ def when_things_go_wrong(content: CharterContent) -> list[Flowable]:
 def _ladder(steps: tuple[str, ...]) -> Table:
     rows = [[markup(f"<b>{n}</b>", "lead"), para(step)] for n, step in enumerate(steps, start=1)]
     style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (0, -1), TINT), ("TEXTCOLOR", (0, 0), (0, -1), ACCENT_DARK),
         ("ALIGN", (0, 0), (0, -1), "CENTER"),
@@ -146,6 +147,7 @@ def _signature_block(party: Party) -> list[Flowable]:
               ("Organisation", organisation), ("Signature", ""), ("Date", "")]
     rows = [[para(label, "cell_head"), para(value, "cell")] for label, value in fields]
     style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 3), (-1, 3), 22),

@@ -7,9 +7,9 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableSty
 
 from workshop_app.core.charter_content import CharterContent, Commitment, Party
 from workshop_app.core.model import CharterStatus
-from workshop_app.export.flowables import bullets, data_table, gap, long_date, part_heading, subheading
+from workshop_app.export.flowables import Bookmark, bullets, data_table, gap, long_date, part_heading, subheading
 from workshop_app.export.pdf_styles import (
-    ACCENT, PAGE_MARGIN, RULE, WARN, esc, markup, para,
+    ACCENT, PAGE_MARGIN, RULE, SANS, WARN, esc, markup, para,
 )
 
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
@@ -38,6 +38,7 @@ def cover(content: CharterContent) -> list[Flowable]:
     workshop = content.workshop
     badge_colour = ACCENT if content.status == CharterStatus.AGREED else WARN
     return [
+        Bookmark("part1", "1. Cover and document control"),
         gap(18 * mm),
         markup("PARTNERSHIP CHARTER", "cover_kicker"),
         gap(4),
@@ -65,6 +66,7 @@ def _party_grid(parties: tuple[Party, ...]) -> Flowable:
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [[""]] * (per_row - len(rows[-1]))
     style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 9), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),

@@ -73,6 +73,7 @@ def _numbered_canvas(page: PageFurniture) -> Callable[..., Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = SANS  # else the file names Helvetica, a font we do not bundle
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

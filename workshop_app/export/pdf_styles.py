@@ -56,7 +56,8 @@ def register_fonts() -> None:
 
 
 def _style(name: str, **options: object) -> ParagraphStyle:
-    base: dict[str, object] = {"fontName": SANS, "fontSize": BODY_SIZE, "leading": 14, "textColor": INK}
+    base: dict[str, object] = {"fontName": SANS, "bulletFontName": SANS, "fontSize": BODY_SIZE, "leading": 14,
+                               "textColor": INK}
     base.update(options)
     return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
@@ -116,6 +117,7 @@ def esc(text: str) -> str:
 def table_style(header: bool = True, zebra: bool = True) -> TableStyle:
     """A calm table: a tinted header row, hairline rules, gentle row shading."""
     commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),

@@ -27,6 +27,7 @@ def radar_drawing(axes: Sequence[str], series: Sequence[RadarSeries], width: flo
     legend_rows = math.ceil(len(series) / 2)
     total = height + legend_rows * LEGEND_ROW + 10
     drawing = Drawing(width, total)
+    drawing.initialFontName = SANS  # the renderer would otherwise start from Helvetica, which we do not bundle
     cx, cy = width / 2, legend_rows * LEGEND_ROW + 10 + height / 2
     radius = min(width, height) / 2 - 30
     drawing.add(_grid(len(axes), cx, cy, radius))

@@ -196,6 +196,13 @@ def open_round_of_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> 
         return _open_round_in(uow, workshop_id)
 
 
+def round_with_proposal(uow_factory: UnitOfWorkFactory, round_id: int) -> tuple[VoteRound, Proposal] | None:
+    """Return a round and its proposal by the round's id, or None."""
+    with uow_factory() as uow:
+        vote = uow.repo(VoteRound).get(round_id)
+        return (vote, _proposal(uow, vote.proposal_id)) if vote is not None else None
+
+
 def proposals_of(uow_factory: UnitOfWorkFactory, workshop_id: int, principle: str | None = None) -> list[Proposal]:
     """Return a workshop's proposals, oldest first, optionally under one principle."""
     with uow_factory() as uow:

@@ -12,6 +12,7 @@ from workshop_app.core.model import Note, StageProgress, Workshop
 from workshop_app.core.plans import Plan, Stage, plan_by_key
 from workshop_app.core.session import TimerState
 from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.vote_controller import VoteController
 
 CHECKPOINT_EVERY_TICKS = 10
 
@@ -28,6 +29,7 @@ class RoomController(QObject):
     def __init__(self, controller: WorkshopController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.votes = VoteController(controller, self)
         self.plan: Plan | None = None
         self.progress: StageProgress | None = None
         self.principles: dict[str, Principle] = {p.key: p for p in load_principles()}

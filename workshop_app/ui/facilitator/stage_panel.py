@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
 from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
 from workshop_app.ui.facilitator.notes_panel import NotesPanel
+from workshop_app.ui.facilitator.proposals_panel import ProposalsPanel
 from workshop_app.ui.room_controller import RoomController
 
-NOTE_KINDS = {"ideas", "welcome", "parties", "commitments", "actions_review", "actions", "charter_review",
-              "signoff", "close", "framing"}
+NOTE_KINDS = {"ideas", "welcome", "parties", "actions_review", "actions", "charter_review", "signoff", "close",
+              "framing"}
 
 
 class StagePanel(QWidget):
@@ -26,9 +27,11 @@ class StagePanel(QWidget):
         self.facilitator_notes = QLabel(wordWrap=True, objectName="hint")
         self.assessment = AssessmentControls(room)
         self.notes = NotesPanel(room)
+        self.proposals = ProposalsPanel(room, room.votes)
         self.controls = QStackedWidget()
         self.controls.addWidget(self.assessment)
         self.controls.addWidget(self.notes)
+        self.controls.addWidget(self.proposals)
         self.nothing = QLabel("")
         self.controls.addWidget(self.nothing)
         layout = QVBoxLayout(self)
@@ -52,6 +55,9 @@ class StagePanel(QWidget):
         if stage.kind == "assessment":
             self.controls.setCurrentWidget(self.assessment)
             self.assessment.refresh()
+        elif stage.kind == "commitments":
+            self.controls.setCurrentWidget(self.proposals)
+            self.proposals.refresh()
         elif stage.kind in NOTE_KINDS:
             self.controls.setCurrentWidget(self.notes)
             self.notes.refresh()

@@ -1,0 +1,61 @@
+"""Proposals and a vote from the console: draft, open, proxy and hands, close, reveal; nothing shown early."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workshop_app.core import roster, workshops
+from workshop_app.core.model import Choice, Participant, Workshop
+from workshop_app.ui.app import build_main_window
+from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
+from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, HandCounts, ProxyVoteDialog, ProxyVote
+
+
+def test_a_vote_from_the_console(qtbot, store, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    workshop = workshops.create_workshop(
+        store, Workshop("Votes", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
+    groups = workshops.list_groups(store, workshop.id)
+    people = [roster.add_participant(store, Participant(workshop.id, f"{g.name} {i}", g.id, present=i == 0))
+              for g in groups for i in range(2)]
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.controller.open_workshop(workshop.id)
+    room = window.room
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
+    panel = window.workshop_page.console.stage.proposals
+    assert window.workshop_page.console.stage.controls.currentWidget() is panel
+
+    monkeypatch.setattr(ProposalDialog, "ask", classmethod(
+        lambda cls, *a, **k: ProposalDraft("We will share the risk register every quarter.", "", None)))
+    qtbot.mouseClick(panel.buttons["new"], Qt.MouseButton.LeftButton)
+    assert panel.list.count() == 1 and "draft" in panel.list.item(0).text()
+    panel.list.setCurrentRow(0)
+    qtbot.mouseClick(panel.buttons["secret"], Qt.MouseButton.LeftButton)
+    assert "vote open" in panel.list.item(0).text() and not panel.buttons["named"].isEnabled()
+
+    vote = panel.vote_panel
+    round_id = vote.round.id
+    for person in people[::2]:
+        room.votes.cast(round_id, person.id, Choice.AGREE)
+    monkeypatch.setattr(ProxyVoteDialog, "ask", classmethod(
+        lambda cls, *a, **k: ProxyVote(people[1].id, people[0].id, Choice.DISAGREE, "")))
+    qtbot.mouseClick(vote.buttons["proxy"], Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(HandCountDialog, "ask", classmethod(
+        lambda cls, *a, **k: HandCounts(groups[3].id, 3, 1, 0, 0, "")))
+    qtbot.mouseClick(vote.buttons["hands"], Qt.MouseButton.LeftButton)
+    assert vote.progress.text() == "5 of 5 have voted"
+    assert "hidden" in vote.outcome.text() and "agree" not in vote.outcome.text().lower().replace("agreed", "")
+    assert not vote.buttons["reveal"].isEnabled()
+
+    qtbot.mouseClick(vote.buttons["close"], Qt.MouseButton.LeftButton)
+    assert "not yet revealed" in panel.list.item(0).text() and vote.buttons["reveal"].isEnabled()
+    qtbot.mouseClick(vote.buttons["reveal"], Qt.MouseButton.LeftButton)
+    text = vote.outcome.text()
+    # Council split 1-1 (one agree, one proxy disagree): under every-party-consents a tie is an objection.
+    assert text.startswith("Not agreed: Council") and "Agree 7 · Abstain 1 · Disagree 1 · Block 0" in text
+    assert "Council: agree 1, abstain 0, disagree 1, block 0" in text
+    assert "Residents: agree 4, abstain 1, disagree 0, block 0" in text
+    assert panel.list.item(0).text().endswith("not agreed")

@@ -1,0 +1,131 @@
+"""Proposals under the current principle, and the controls of the vote on one of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from workshop_app.core.model import Proposal, ProposalStatus, VoteRound
+from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
+from workshop_app.ui.facilitator.vote_panel import VotePanel
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.vote_controller import VoteController
+
+
+def status_word(proposal: Proposal, rounds: list[VoteRound], agreed: bool | None) -> str:
+    """Return a proposal's state in a word or two, never a hidden result."""
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        return "withdrawn"
+    if any(r.closed_at is None for r in rounds):
+        return "vote open"
+    if rounds and rounds[-1].revealed_at is None:
+        return "vote closed, not yet revealed"
+    if agreed is None:
+        return "draft"
+    return "agreed" if agreed else "not agreed"
+
+
+class ProposalsPanel(QWidget):
+    """Draft, amend and withdraw proposals; open a vote on the selected one."""
+
+    def __init__(self, room: RoomController, votes: VoteController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room, self.votes = room, votes
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName("Proposals under this principle")
+        self.buttons = {name: QPushButton(text) for name, text in (
+            ("new", "&New proposal…"), ("amend", "A&mend…"), ("withdraw", "&Withdraw"),
+            ("named", "Open &named vote"), ("secret", "Open s&ecret vote"))}
+        self.vote_panel = VotePanel(room, votes)
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        for name in ("new", "amend", "withdraw"):
+            top.addWidget(self.buttons[name])
+        for name in ("named", "secret"):
+            bottom.addWidget(self.buttons[name])
+        top.addStretch(1)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Proposals", objectName="subheading"))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+        layout.addWidget(self.vote_panel)
+        self._connect()
+
+    def _connect(self) -> None:
+        self.buttons["new"].clicked.connect(self._on_new_clicked)
+        self.buttons["amend"].clicked.connect(self._on_amend_clicked)
+        self.buttons["withdraw"].clicked.connect(self._on_withdraw_clicked)
+        self.buttons["named"].clicked.connect(lambda: self._on_open_clicked(False))
+        self.buttons["secret"].clicked.connect(lambda: self._on_open_clicked(True))
+        self.list.currentRowChanged.connect(self._on_selection_changed)
+        self.votes.proposals_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Reload the current principle's proposals, keeping the selection."""
+        principle = self.room.stage().principle if self.room.stages else None
+        if not principle:
+            return
+        keep = self.selected()
+        self.list.blockSignals(True)
+        self.list.clear()
+        groups = {g.id: g.name for g in self.room.controller.groups()}
+        for proposal in self.votes.proposals(principle):
+            rounds = self.votes.rounds(proposal.id or 0)
+            outcome = self.votes.latest_outcome(proposal.id or 0)
+            party = f" ({groups.get(proposal.party_group_id, '')} only)" if proposal.party_group_id else ""
+            word = status_word(proposal, rounds, outcome.agreed if outcome else None)
+            item = QListWidgetItem(f"{proposal.text}{party}\n    {word}")
+            item.setData(Qt.ItemDataRole.UserRole, proposal.id)
+            self.list.addItem(item)
+            if keep and keep.id == proposal.id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._on_selection_changed()
+        self.vote_panel.refresh()
+
+    def selected(self) -> Proposal | None:
+        """Return the selected proposal."""
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        wanted = int(item.data(Qt.ItemDataRole.UserRole))
+        return next((p for p in self.votes.proposals() if p.id == wanted), None)
+
+    def _on_selection_changed(self) -> None:
+        chosen = self.selected()
+        usable = chosen is not None and chosen.status != ProposalStatus.WITHDRAWN
+        voting = self.votes.open_round() is not None
+        for name in ("amend", "withdraw"):
+            self.buttons[name].setEnabled(usable)
+        for name in ("named", "secret"):
+            self.buttons[name].setEnabled(usable and not voting)
+
+    def _on_new_clicked(self) -> None:
+        principle = self.room.principle()
+        if principle is None:
+            return
+        draft = ProposalDialog.ask(self, principle, self.room.controller.groups())
+        if draft is not None:
+            self.votes.create_proposal(principle.key, draft.text, draft.route, draft.party_group_id)
+
+    def _on_amend_clicked(self) -> None:
+        proposal, principle = self.selected(), self.room.principle()
+        if proposal is None or principle is None:
+            return
+        current = ProposalDraft(proposal.text, proposal.route, proposal.party_group_id)
+        draft = ProposalDialog.ask(self, principle, self.room.controller.groups(), current, amending=True)
+        if draft is not None:
+            self.votes.amend(proposal.id or 0, draft.text, self.room.workshop.facilitator)
+
+    def _on_withdraw_clicked(self) -> None:
+        proposal = self.selected()
+        if proposal is not None:
+            self.votes.withdraw(proposal.id or 0)
+
+    def _on_open_clicked(self, secret: bool) -> None:
+        proposal = self.selected()
+        if proposal is not None:
+            self.votes.open_vote(proposal.id or 0, secret)

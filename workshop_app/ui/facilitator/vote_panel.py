@@ -1,0 +1,103 @@
+"""The open vote for the facilitator: who has voted (never what), proxy and hands entry, close, reveal, outcome."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workshop_app.core.decisions import Outcome
+from workshop_app.core.model import Proposal, VoteRound
+from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, ProxyVoteDialog
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.vote_controller import VoteController
+
+
+def outcome_lines(outcome: Outcome, names: dict[int, str]) -> str:
+    """Return the outcome in words with counts per group."""
+    lines = [outcome.reason]
+    t = outcome.totals
+    lines.append(f"Agree {t.agree} · Abstain {t.abstain} · Disagree {t.disagree} · Block {t.block}")
+    for group_id, counts in outcome.per_group.items():
+        lines.append(f"{names.get(group_id, '')}: agree {counts.agree}, abstain {counts.abstain}, "
+                     f"disagree {counts.disagree}, block {counts.block}")
+    return "\n".join(lines)
+
+
+class VotePanel(QGroupBox):
+    """Follows the latest vote of the workshop from open to reveal."""
+
+    def __init__(self, room: RoomController, votes: VoteController, parent: QWidget | None = None) -> None:
+        super().__init__("The vote", parent)
+        self.room, self.votes = room, votes
+        self.round: VoteRound | None = None
+        self.proposal_text = QLabel(wordWrap=True, objectName="intro")
+        self.progress = QLabel(objectName="subheading")
+        self.outcome = QLabel(wordWrap=True)
+        self.buttons = {name: QPushButton(text) for name, text in (
+            ("proxy", "&Proxy vote…"), ("hands", "Show of &hands…"), ("close", "&Close vote"),
+            ("reveal", "&Reveal results"))}
+        self.buttons["reveal"].setObjectName("primary")
+        row = QHBoxLayout()
+        for button in self.buttons.values():
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.proposal_text)
+        layout.addWidget(self.progress)
+        layout.addLayout(row)
+        layout.addWidget(self.outcome)
+        self.buttons["proxy"].clicked.connect(self._on_proxy_clicked)
+        self.buttons["hands"].clicked.connect(self._on_hands_clicked)
+        self.buttons["close"].clicked.connect(self._on_close_clicked)
+        self.buttons["reveal"].clicked.connect(self._on_reveal_clicked)
+        for signal in (votes.vote_opened, votes.ballot_recorded, votes.vote_closed, votes.vote_revealed):
+            signal.connect(self._on_vote_event)
+
+    def _on_vote_event(self, round_id: int) -> None:
+        found = self.votes.round(round_id)
+        self.round = found[0] if found else None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the followed vote's state: progress while open, the outcome once revealed."""
+        found = self.votes.open_round()
+        if found is None and self.round is not None and self.round.id is not None:
+            found = self.votes.round(self.round.id)
+        self.setVisible(found is not None)
+        if found is None:
+            return
+        self.round, proposal = found
+        self._show(self.round, proposal)
+
+    def _show(self, vote: VoteRound, proposal: Proposal) -> None:
+        kind = "Secret" if vote.secret else "Named"
+        self.proposal_text.setText(f"{kind} vote, round {vote.round_no}: {proposal.text}")
+        self.progress.setText(str(self.votes.progress(vote.id or 0)))
+        is_open, revealed = vote.closed_at is None, vote.revealed_at is not None
+        for name in ("proxy", "hands", "close"):
+            self.buttons[name].setEnabled(is_open)
+        self.buttons["reveal"].setEnabled(not is_open and not revealed)
+        outcome = self.votes.results(vote.id or 0) if revealed else None
+        names = {g.id or 0: g.name for g in self.room.controller.groups()}
+        self.outcome.setText(outcome_lines(outcome, names) if outcome else
+                             "Results stay hidden until you close the vote and reveal them.")
+
+    def _on_proxy_clicked(self) -> None:
+        if self.round is None:
+            return
+        people = [p for p in self.room.controller.participants() if p.is_voting]
+        vote = ProxyVoteDialog.ask(self, people, [p for p in people if p.present])
+        if vote is not None:
+            self.votes.cast(self.round.id or 0, vote.participant_id, vote.choice, vote.reason, vote.holder_id)
+
+    def _on_hands_clicked(self) -> None:
+        counts = HandCountDialog.ask(self, self.room.controller.groups()) if self.round else None
+        if counts is not None and self.round is not None:
+            self.votes.hand_count(self.round.id or 0, counts.group_id, counts.agree, counts.abstain,
+                                  counts.disagree, counts.block, counts.reason)
+
+    def _on_close_clicked(self) -> None:
+        if self.round is not None:
+            self.votes.close(self.round.id or 0)
+
+    def _on_reveal_clicked(self) -> None:
+        if self.round is not None:
+            self.votes.reveal(self.round.id or 0)

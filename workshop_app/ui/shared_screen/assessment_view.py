@@ -12,7 +12,7 @@ from workshop_app.core.assessment import HIGHEST, LOWEST
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
 from workshop_app.ui.shared_screen.scale_points import ScalePoints
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
@@ -80,10 +80,11 @@ class AssessmentView(QWidget):
         for gid, group in groups.items():
             members = [p for p in people if p.group_id == gid and p.id is not None]
             if members:
-                self.groups.addWidget(self._group_column(group, members, sizes), max(1, math.ceil(len(members) / ROWS_PER_COLUMN)))
+                columns = max(1, math.ceil(len(members) / ROWS_PER_COLUMN))
+                self.groups.addWidget(self._group_column(group, members, sizes), columns)
 
     def _group_column(self, group: StakeholderGroup, members: list[Participant], sizes: TypeSizes) -> QFrame:
-        column = QFrame(objectName="card")
+        column = card_frame()
         layout = QVBoxLayout(column)
         layout.addWidget(group_badge(group, round(sizes.body * 1.4), "title"))
         grid = QGridLayout()
@@ -155,7 +156,7 @@ class AssessmentView(QWidget):
         key = event.key()
         buttons = list(self.tiles.values()) if watched in self.tiles.values() else self.scale.points
         if key in MOVES and watched in buttons:
-            index = (buttons.index(watched) + MOVES[key]) % len(buttons)  # type: ignore[arg-type]
+            index = (buttons.index(watched) + MOVES[Qt.Key(key)]) % len(buttons)  # type: ignore[arg-type]
             buttons[index].setFocus()
             return True
         if key in ENTER_KEYS and isinstance(watched, QPushButton) and watched.isEnabled():

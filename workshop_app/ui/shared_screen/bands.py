@@ -19,7 +19,8 @@ class HeaderBand(QFrame):
         self.setObjectName("band")
         self.title = text_label(name="stageTitle", wrap=False)
         self.position = text_label(wrap=False)
-        self.timer = QLabel(objectName="timer")
+        self.timer = QLabel()
+        self.timer.setObjectName("timer")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row = QHBoxLayout(self)
         row.addWidget(self.title, 1)
@@ -55,4 +56,5 @@ class FooterBand(QFrame):
 
     def show_workshop(self, workshop: Workshop) -> None:
         """Show the partnership, the place and the decision rule's name."""
-        self.text.setText(f"{workshop.partnership} · {workshop.place} · Decisions: {rule_text(workshop.decision_rule).name}")
+        rule = rule_text(workshop.decision_rule).name
+        self.text.setText(f"{workshop.partnership} · {workshop.place} · Decisions: {rule}")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.core.content import CaseStudy, Principle
 from workshop_app.ui.room_controller import RoomController
-from workshop_app.ui.shared_screen.parts import text_label
+from workshop_app.ui.shared_screen.parts import card_frame, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 
@@ -29,7 +29,7 @@ class FramingView(QWidget):
         self.sentence = text_label(name="shift")
         self.explanation = text_label()
         self.prompts = text_label()
-        self.case_card = QFrame(objectName="card")
+        self.case_card = card_frame()
         self.case_name = text_label(name="title")
         self.case_summary = text_label()
         card = QVBoxLayout(self.case_card)
@@ -58,8 +58,6 @@ class FramingView(QWidget):
         principle = room.principle()
         if principle is None:
             return
-        layout = self.layout()
-        layout.setSpacing(sizes.body // 2)
         self.shift.setText(shift_words(principle))
         self.sentence.setText(principle.shift)
         self.explanation.setText(principle.explanation)

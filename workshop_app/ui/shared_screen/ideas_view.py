@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWi
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.framing_view import prompt_lines
-from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 CARDS_PER_ROW = 3
@@ -47,7 +47,7 @@ class IdeasView(QWidget):
         self.empty.setVisible(not notes)
         clear_layout(self.wall)
         for index, note in enumerate(notes):
-            card = QFrame(objectName="card")
+            card = card_frame()
             column = QVBoxLayout(card)
             group = groups.get(note.group_id) if note.group_id is not None else None
             if group is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QWidget
 
 from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
@@ -18,6 +18,13 @@ def text_label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def card_frame() -> QFrame:
+    """Return a white card with a border."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    return frame
 
 
 def mark_label(group: StakeholderGroup, size: int) -> QLabel:
@@ -45,9 +52,11 @@ def clear_layout(layout: QLayout) -> None:
     """Remove and delete every item of a layout (and of its nested layouts)."""
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
         if widget is not None:
             widget.hide()
             widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+        elif inner is not None:
+            clear_layout(inner)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 from workshop_app.core.assessment import change_since, largest_gap
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.widgets import assessment_results as words
 from workshop_app.ui.widgets.radar_chart import RadarChart
@@ -23,7 +23,7 @@ class ResultsView(QWidget):
         self.since = text_label(name="quiet")
         self.callout = text_label(name="callout")
         self.radar = RadarChart()
-        card = QFrame(objectName="card")
+        card = card_frame()
         left = QVBoxLayout(card)
         left.addLayout(self.table)
         left.addWidget(self.since)
@@ -55,7 +55,8 @@ class ResultsView(QWidget):
             self.table.addWidget(text_label("\n".join(lines)), row * 2 + 1, 0)
         self.since.setVisible(previous is not None)
         if previous:
-            self.since.setText(f"Last time: {previous.workshop.title}, {previous.workshop.date.day} {previous.workshop.date:%B %Y}.")
+            when = previous.workshop.date
+            self.since.setText(f"Last time: {previous.workshop.title}, {when.day} {when:%B %Y}.")
         self.radar.setFont(self.font())
         self.radar.set_data([room.principles[key].name for key in summary.principles],
                             words.radar_series(summary, groups))

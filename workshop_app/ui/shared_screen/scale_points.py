@@ -38,7 +38,8 @@ class ScalePoints(QWidget):
         grid.addWidget(self.low, 1, 0, 1, 2)
         grid.addWidget(self.high, 1, 3, 1, 2)
         for column, score in enumerate(range(LOWEST, HIGHEST + 1)):
-            button = QPushButton(str(score), objectName="point")
+            button = QPushButton(str(score))
+            button.setObjectName("point")
             button.clicked.connect(lambda _checked=False, s=score: self.point_chosen.emit(s))
             grid.addWidget(button, 0, column)
             self.points.append(button)

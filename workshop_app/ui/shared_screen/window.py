@@ -123,10 +123,14 @@ class SharedScreen(QWidget):
         self.setStyleSheet(stylesheet(sizes))
         margin = sizes.body
         for band in (self.header, self.footer):
-            band.layout().setContentsMargins(margin, margin // 3, margin, margin // 3)
+            band_layout = band.layout()
+            if band_layout is not None:
+                band_layout.setContentsMargins(margin, margin // 3, margin, margin // 3)
         for view in self.views.values():
-            view.layout().setContentsMargins(margin * 2, margin, margin * 2, margin)
-            view.layout().setSpacing(margin // 2)
+            view_layout = view.layout()
+            if view_layout is not None:
+                view_layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
+                view_layout.setSpacing(margin // 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
         """Scale the type to the window's height (the screen's height when full screen)."""

@@ -173,7 +173,7 @@ def shared_tmp() -> Iterator[Path]:
 
 
 def _open_in_child(target: Path, data: Path) -> subprocess.CompletedProcess[str]:
-    """Try open_store in a child process, as an unprivileged user when we are root (root ignores chmod)."""
+    """Try open_store in a child process; as root, without the capabilities that let root ignore chmod."""
     data.mkdir(mode=0o777)
     data.chmod(0o777)
     code = (
@@ -185,7 +185,9 @@ def _open_in_child(target: Path, data: Path) -> subprocess.CompletedProcess[str]
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("running as root without setpriv, so a read-only folder cannot be simulated")
-        prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        # Stay root (so the checkout and its venv stay readable, whatever their mode) but drop the
+        # capabilities that override file permissions, so a 0555 folder and a 0444 file are read-only.
+        prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner"]
     env = {**os.environ, "PYTHONPATH": str(REPO), "WORKSHOP_APP_DATA": str(data)}
     return subprocess.run(
         [*prefix, sys.executable, "-c", code, str(target)],

@@ -82,3 +82,16 @@ def test_notes_are_saved_with_group_and_route(qtbot, store) -> None:  # type: ig
     notes = room.stage_notes()
     assert [n.text for n in notes] == ["Meet in the community centre, not the town hall"]
     assert notes[0].route and panel.list.count() == 1 and panel.text.text() == ""
+
+
+def test_f5_shows_and_hides_the_shared_screen_which_follows_the_console(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    window, _ = _open(qtbot, store)
+    shared = window.shared_screen
+    assert shared is not None and not shared.isVisible()  # one screen: it waits for F5
+    qtbot.addWidget(shared)
+    window.toggle_shared_screen()
+    assert shared.isVisible() and shared.isFullScreen()
+    qtbot.mouseClick(window.workshop_page.console.next, Qt.MouseButton.LeftButton)
+    assert shared.header.title.text() == window.room.stage().title
+    window.toggle_shared_screen()
+    assert not shared.isVisible()

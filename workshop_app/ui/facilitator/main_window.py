@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from workshop_app import __version__
-from workshop_app.ui import errors
+from workshop_app.ui import errors, settings
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.new_workshop_dialog import NewWorkshopDialog
 from workshop_app.ui.facilitator.start_page import StartPage
 from workshop_app.ui.facilitator.workshop_page import WorkshopPage
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.window import SharedScreen, choose_screen, open_shared_screen
 
 APP_TITLE = "Changemaking Partnership Workshop"
 
@@ -27,6 +28,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.room = room
+        self.shared_screen: SharedScreen | None = None
         self._plans = plans
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 760)
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self._build_menu()
         self.statusBar().showMessage(f"Version {__version__} · everything is saved as you go")
+        self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)
         self.start_page.new_requested.connect(self.new_workshop)
         self.start_page.open_requested.connect(controller.open_workshop)
         controller.workshops_changed.connect(self.refresh_workshops)
@@ -61,12 +64,39 @@ class MainWindow(QMainWindow):
             ("&Previous stage", ("Ctrl+Left", "PgUp"), self.room.previous_stage),
             ("&Start or pause the timer", ("Ctrl+T",), self._on_start_pause_requested),
             ("Give the stage &5 more minutes", ("Ctrl+5",), self.room.extend_timer),
+            ("Show or hide the s&hared screen", ("F5",), self.toggle_shared_screen),
         ):
             action = QAction(text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(slot)
             self.room_menu.addAction(action)
+        self.monitor_menu = self.room_menu.addMenu("Shared screen &monitor")
+        self.monitor_menu.aboutToShow.connect(self._on_monitor_menu_shown)
         self.room_menu.setEnabled(False)
+
+    def _on_monitor_menu_shown(self) -> None:
+        self.monitor_menu.clear()
+        group = QActionGroup(self.monitor_menu)
+        current = self.shared_screen.target_screen if self.shared_screen else None
+        for screen in QGuiApplication.screens():
+            geometry = screen.geometry()
+            action = QAction(f"{screen.name()} ({geometry.width()}×{geometry.height()})", group, checkable=True)
+            action.setChecked(screen is current)
+            action.triggered.connect(lambda _c=False, name=screen.name(): self.choose_monitor(name))
+            self.monitor_menu.addAction(action)
+
+    def choose_monitor(self, name: str) -> None:
+        """Show the shared screen on the named monitor from now on."""
+        settings.set_shared_screen_monitor(name)
+        if self.shared_screen is not None:
+            self.shared_screen.target_screen = choose_screen(QGuiApplication.instance(), name)  # type: ignore[arg-type]
+            if self.shared_screen.isVisible():
+                self.shared_screen.present_on(self.shared_screen.target_screen)
+
+    def toggle_shared_screen(self) -> None:
+        """Present the shared screen, or take it away (F5)."""
+        if self.shared_screen is not None:
+            self.shared_screen.toggle()
 
     def _on_start_pause_requested(self) -> None:
         if self.room.timer().running:
@@ -83,6 +113,8 @@ class MainWindow(QMainWindow):
         self.refresh_workshops()
         self.pages.setCurrentWidget(self.start_page)
         self.room_menu.setEnabled(False)
+        if self.shared_screen is not None:
+            self.shared_screen.leave()
         self.setWindowTitle(APP_TITLE)
 
     def new_workshop(self) -> None:
@@ -98,7 +130,19 @@ class MainWindow(QMainWindow):
     def _on_workshop_opened(self, workshop: Any) -> None:
         self.pages.setCurrentWidget(self.workshop_page)
         self.room_menu.setEnabled(self.room.plan is not None)
+        if self.room.plan is not None and self.shared_screen is None:
+            app = QGuiApplication.instance()
+            assert isinstance(app, QGuiApplication)
+            self.shared_screen = open_shared_screen(self.room, app, settings.shared_screen_monitor())
+        elif self.shared_screen is not None and self.shared_screen.target_screen is not None:
+            self.shared_screen.present_on(self.shared_screen.target_screen)
         self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        """Closing the console closes the shared screen too."""
+        if self.shared_screen is not None:
+            self.shared_screen.close()
+        super().closeEvent(event)
 
     def _on_operation_failed(self, sentence: str) -> None:
         errors.show_error(self, sentence)

@@ -11,3 +11,19 @@ import pytest  # noqa: E402
 def _user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test's user data folder (store, logs, plans) out of the real home folder."""
     monkeypatch.setenv("WORKSHOP_APP_DATA", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """Start one real PostgreSQL server for the run (see tests/store/postgres_server.py); fail loudly in CI."""
+    from tests.store.postgres_server import PostgresServer, PostgresUnavailable
+
+    try:
+        server = PostgresServer()
+        server.start()
+    except (PostgresUnavailable, OSError) as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL must run in CI but could not start: {error}")
+        pytest.skip(f"PostgreSQL is not available here: {error}")
+    yield server
+    server.stop()

@@ -1,4 +1,8 @@
-"""Store test fixtures: a real temporary SQLite store and one record of every type."""
+"""Store test fixtures: a real temporary store (SQLite, and PostgreSQL too) and one record of every type.
+
+Every test that takes `store` runs twice, on SQLite and on a real PostgreSQL server started for the run,
+unless it is marked `sqlite_only` (it reads the file's bytes, pragmas, WAL or SQLite triggers directly).
+"""
 
 from __future__ import annotations
 
@@ -22,10 +26,26 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "workshops.sqlite3"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test that takes `store` on each backend, SQLite-only tests on SQLite alone."""
+    if "store" in metafunc.fixturenames:
+        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("backend", ["sqlite"] if sqlite_only else ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    """Open a fresh migrated store on a temporary file and close it afterwards."""
-    opened = open_store(db_path)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Return which database the `store` fixture is on."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def store(db_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """Open a fresh migrated store (a temporary file, or a new PostgreSQL database) and close it afterwards."""
+    target = str(db_path)
+    if backend == "postgresql":
+        target = request.getfixturevalue("postgres_server").new_database()
+    opened = open_store(target)
     yield opened
     opened.close()
 

@@ -48,6 +48,7 @@ def _set_revision(path: Path, revision: str, journal_mode: str) -> None:
     raw.close()
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_gets_the_pragmas(store: Store) -> None:
     for _ in range(2):
         with store._engine.connect() as connection:  # noqa: SLF001
@@ -221,6 +222,7 @@ def test_a_new_store_cannot_be_created_in_a_read_only_folder(shared_tmp: Path) -
     assert not path.exists()
 
 
+@pytest.mark.sqlite_only
 def test_backup_while_another_connection_is_writing_gives_a_valid_copy(store: Store, db_path: Path) -> None:
     with store() as uow:
         add_everything(uow)
@@ -254,6 +256,7 @@ def test_backup_while_another_connection_is_writing_gives_a_valid_copy(store: St
         copied.close()
 
 
+@pytest.mark.sqlite_only
 def test_backup_will_not_overwrite_the_store_itself(store: Store, db_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot overwrite"):
         store.backup(db_path)
@@ -277,6 +280,7 @@ def test_a_refused_file_with_awkward_characters_in_its_name_is_still_read(tmp_pa
     _assert_untouched(path, digest)
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_into_a_missing_folder_is_refused_and_leaves_nothing(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "no such folder" / "copy.sqlite3"
     with pytest.raises(StoreError, match="could not be written") as info:

@@ -33,6 +33,7 @@ def test_every_record_type_round_trips_with_all_fields_and_utc_times(store: Stor
                     assert value == getattr(item, field.name)
 
 
+@pytest.mark.sqlite_only
 def test_enums_are_stored_as_their_values_and_times_as_utc(store: Store, db_path: Path) -> None:
     with store.unit_of_work() as uow:
         add_everything(uow)
@@ -148,6 +149,7 @@ def test_audit_entries_have_no_repository(store: Store) -> None:
         uow.repo(m.AuditEntry)
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_refuses_changing_or_deleting_audit_entries(store: Store, db_path: Path) -> None:
     with store.unit_of_work() as uow:
         audit.append(uow, None, "app", "hello")
@@ -158,6 +160,7 @@ def test_sqlite_refuses_changing_or_deleting_audit_entries(store: Store, db_path
                 raw.execute(sql)
 
 
+@pytest.mark.sqlite_only
 def test_tampering_is_caught_once_the_guard_is_dropped(store: Store, db_path: Path) -> None:
     with store.unit_of_work() as uow:
         workshop = add_everything(uow)[0]

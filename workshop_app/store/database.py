@@ -157,6 +157,9 @@ def _create_engine(url: URL) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _on_postgresql_connect)
+        event.listen(engine, "begin", _on_postgresql_begin)
     return engine
 
 
@@ -176,3 +179,22 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def _on_sqlite_begin(connection: Any) -> None:
     """Start each transaction holding the write lock, so a read-then-write unit never meets a stale read."""
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+POSTGRESQL_WRITE_LOCK = 73052026
+"""The advisory lock every PostgreSQL unit of work holds, so units run one at a time as on SQLite."""
+
+
+def _on_postgresql_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Give up waiting for another program's lock after the same time as on SQLite."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"SET lock_timeout = {int(sqlite_file.BUSY_TIMEOUT_S * 1000)}")
+    finally:
+        cursor.close()
+    dbapi_connection.commit()
+
+
+def _on_postgresql_begin(connection: Any) -> None:
+    """Hold the store's write lock for the whole transaction (PostgreSQL's stand-in for BEGIN IMMEDIATE)."""
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({POSTGRESQL_WRITE_LOCK})")

@@ -13,7 +13,7 @@ from workshop_app.core.errors import StoreError
 def is_locked(error: BaseException) -> bool:
     """Return True if a database error means another program holds the lock."""
     text = str(error).lower()
-    return "database is locked" in text or "database table is locked" in text
+    return "database is locked" in text or "database table is locked" in text or "lock timeout" in text
 
 
 def locked_error(store: str) -> StoreError:

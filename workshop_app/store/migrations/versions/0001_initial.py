@@ -5,8 +5,8 @@ Revises:
 Create Date: 2026-11-25
 
 Times are stored as naive UTC (the store's UTCDateTime type adds the zone back); enums as their
-string values. On SQLite, triggers refuse UPDATE and DELETE on audit_entry, so the log stays
-append-only even against mistakes in the app; a test that tampers with the log must drop them first.
+string values. Triggers refuse UPDATE and DELETE on audit_entry (on SQLite and on PostgreSQL), so the
+log stays append-only even against mistakes in the app; a test that tampers with the log must drop them first.
 """
 
 from __future__ import annotations
@@ -163,8 +163,11 @@ def upgrade() -> None:
 
 
 def _create_audit_triggers() -> None:
-    """On SQLite, make the audit log refuse changes and deletions."""
-    if op.get_bind().dialect.name != "sqlite":
+    """Make the audit log refuse changes and deletions (SQLite and PostgreSQL)."""
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        _create_postgresql_audit_triggers()
+    if dialect != "sqlite":
         return
     for name, event in AUDIT_TRIGGERS.items():
         op.execute(
@@ -173,11 +176,27 @@ def _create_audit_triggers() -> None:
         )
 
 
+def _create_postgresql_audit_triggers() -> None:
+    """On PostgreSQL, one trigger function raises for UPDATE and DELETE on audit_entry."""
+    op.execute(
+        "CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$"
+    )
+    for name, event in AUDIT_TRIGGERS.items():
+        op.execute(
+            f"CREATE TRIGGER {name} BEFORE {event} ON audit_entry "
+            "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()"
+        )
+
+
 def downgrade() -> None:
     """Drop everything this revision created."""
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
         for name in AUDIT_TRIGGERS:
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+            op.execute(f"DROP TRIGGER IF EXISTS {name}" + (" ON audit_entry" if dialect == "postgresql" else ""))
+    if dialect == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS audit_entry_append_only()")
     for table in (
         "audit_entry", "charter_version", "action", "hand_count", "ballot", "vote_round", "amendment",
         "proposal", "note", "assessment", "stage_progress", "participant", "stakeholder_group", "workshop",

@@ -29,4 +29,5 @@ def replies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Capture every error message box instead of showing it."""
     shown: list[str] = []
     monkeypatch.setattr("workshop_app.ui.errors.show_error", lambda parent, sentence: shown.append(sentence))
+    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda parent, question, action: True)
     return shown

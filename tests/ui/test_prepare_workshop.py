@@ -94,6 +94,10 @@ def test_prepare_close_and_reopen(qtbot, db_file: Path, tmp_path: Path, monkeypa
 
     roster.search.setText("llŷr")
     assert roster.proxy.rowCount() == 1
+    roster.table.selectRow(0)
+    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda parent, question, action: False)
+    qtbot.mouseClick(roster.buttons["remove"], Qt.MouseButton.LeftButton)  # cancelled: Dewi stays
+    roster.search.setText("")
     window.close()
     store.close()
 

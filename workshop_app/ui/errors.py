@@ -18,6 +18,15 @@ def show_error(parent: QWidget | None, sentence: str) -> None:
     box.exec()
 
 
+def confirm(parent: QWidget | None, question: str, action: str) -> bool:
+    """Ask a yes/no question whose Yes button names the action; return True when confirmed."""
+    box = QMessageBox(QMessageBox.Icon.Question, TITLE, question, QMessageBox.StandardButton.Cancel, parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def crash_text(summary: str, log_path: Path) -> str:
     """Return the crash dialog's message: what happened, that the work is saved, and where the log is."""
     return (

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core import workshops
 from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import PALETTE, GroupStyle, group_letter
+from workshop_app.ui import errors
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.widgets.group_mark import mark_icon
 
@@ -109,7 +110,7 @@ class GroupsPanel(QWidget):
 
     def _on_remove_clicked(self) -> None:
         group = self.selected()
-        if group:
+        if group and errors.confirm(self, f"Remove the group {group.name}?", "Remove"):
             self.controller.change_groups(workshops.remove_group, group.id)
 
     def _on_style_chosen(self, index: int) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core import participants_csv, roster
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant
+from workshop_app.ui import errors
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.csv_import_dialog import CsvImportDialog
 from workshop_app.ui.facilitator.participant_dialog import ParticipantDialog
@@ -106,7 +107,8 @@ class RosterPanel(QWidget):
 
     def _on_remove_clicked(self) -> None:
         current = self.selected()
-        if current and current.id is not None:
+        if current and current.id is not None and errors.confirm(
+                self, f"Remove {current.name} from this workshop?", "Remove"):
             self.controller.change_participants(roster.remove_participant, current.id)
 
     def _on_presence_toggled(self, participant_id: int, present: bool) -> None:

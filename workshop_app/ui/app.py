@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from typing import Any
 
 from PySide6.QtGui import QFont, QFontDatabase
@@ -64,6 +66,19 @@ def run_gui(db_target: str | None, argv: list[str]) -> int:
         return 2
     window = build_main_window(store)
     window.show()
+    if os.environ.get("WORKSHOP_APP_QUIT_AFTER_SHOWN") == "1":
+        _quit_once_shown(app)
     code = app.exec()
     store.close()
     return code
+
+
+def _quit_once_shown(app: QApplication) -> None:
+    """For benchmarks and smoke tests: print when the first events (the window shown) are done, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        print(f"window shown at {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)

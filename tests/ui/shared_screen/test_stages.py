@@ -12,7 +12,8 @@ from workshop_app.ui.shared_screen.stage_view import StageView, back_at
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.shared_screen.conftest import go_to_kind
 
-EXPECTED_VIEW = {"welcome": "welcome", "framing": "framing", "assessment": "assessment", "ideas": "ideas"}
+EXPECTED_VIEW = {"welcome": "welcome", "framing": "framing", "assessment": "assessment", "ideas": "ideas",
+                 "actions": "actions"}
 
 
 def test_every_stage_of_the_charter_plan_is_shown(shared: SharedScreen) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from workshop_app.ui.facilitator.actions_panel import ActionsPanel, ActionsReviewPanel
 from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
 from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
 from workshop_app.ui.facilitator.notes_panel import NotesPanel
 from workshop_app.ui.facilitator.proposals_panel import ProposalsPanel
 from workshop_app.ui.room_controller import RoomController
 
-NOTE_KINDS = {"ideas", "welcome", "parties", "actions_review", "actions", "charter_review", "signoff", "close",
-              "framing"}
+NOTE_KINDS = {"ideas", "welcome", "parties", "charter_review", "signoff", "close", "framing"}
 
 
 class StagePanel(QWidget):
@@ -28,10 +28,14 @@ class StagePanel(QWidget):
         self.assessment = AssessmentControls(room)
         self.notes = NotesPanel(room)
         self.proposals = ProposalsPanel(room, room.votes)
+        self.actions = ActionsPanel(room, compact=True)
+        self.actions_review = ActionsReviewPanel(room)
         self.controls = QStackedWidget()
         self.controls.addWidget(self.assessment)
         self.controls.addWidget(self.notes)
         self.controls.addWidget(self.proposals)
+        self.controls.addWidget(self.actions)
+        self.controls.addWidget(self.actions_review)
         self.nothing = QLabel("")
         self.controls.addWidget(self.nothing)
         layout = QVBoxLayout(self)
@@ -58,6 +62,10 @@ class StagePanel(QWidget):
         elif stage.kind == "commitments":
             self.controls.setCurrentWidget(self.proposals)
             self.proposals.refresh()
+        elif stage.kind in ("actions", "actions_review"):
+            panel = self.actions if stage.kind == "actions" else self.actions_review
+            self.controls.setCurrentWidget(panel)
+            panel.refresh()
         elif stage.kind in NOTE_KINDS:
             self.controls.setCurrentWidget(self.notes)
             self.notes.refresh()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from workshop_app.core.model import Workshop
 from workshop_app.core.rule_text import rule_text
 from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.facilitator.actions_panel import ActionsPanel
 from workshop_app.ui.facilitator.console_page import ConsolePage
 from workshop_app.ui.facilitator.groups_panel import GroupsPanel
 from workshop_app.ui.facilitator.roster_panel import RosterPanel
@@ -14,7 +15,7 @@ from workshop_app.ui.room_controller import RoomController
 
 
 class WorkshopPage(QWidget):
-    """A heading with the workshop's details over tabs: run it, its participants, its groups."""
+    """A heading with the workshop's details over tabs: run it, its participants, its groups, its actions."""
 
     def __init__(self, controller: WorkshopController, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,9 +25,11 @@ class WorkshopPage(QWidget):
         self.roster = RosterPanel(controller)
         self.groups = GroupsPanel(controller)
         self.console = ConsolePage(room)
+        self.actions = ActionsPanel(room)
         self.tabs.addTab(self.console, "&Run the workshop")
         self.tabs.addTab(self.roster, "&Participants")
         self.tabs.addTab(self.groups, "&Groups")
+        self.tabs.addTab(self.actions, "Ac&tions")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.session import TimerState
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.actions_view import ActionsView
 from workshop_app.ui.shared_screen.assessment_view import AssessmentView
 from workshop_app.ui.shared_screen.bands import FooterBand, HeaderBand
 from workshop_app.ui.shared_screen.framing_view import FramingView
@@ -16,6 +17,7 @@ from workshop_app.ui.shared_screen.results_view import ResultsView
 from workshop_app.ui.shared_screen.room_data import present_voters
 from workshop_app.ui.shared_screen.stage_view import StageView
 from workshop_app.ui.shared_screen.theme import TypeSizes, stylesheet
+from workshop_app.ui.shared_screen.voting_view import VotingView, vote_on_show
 from workshop_app.ui.shared_screen.welcome_view import WelcomeView
 
 WINDOW_TITLE = "Shared screen"
@@ -44,7 +46,9 @@ class SharedScreen(QWidget):
         self.sizes = TypeSizes.for_height(1080)
         self.header, self.footer = HeaderBand(), FooterBand()
         self.views = {"welcome": WelcomeView(), "framing": FramingView(), "assessment": AssessmentView(),
-                      "results": ResultsView(), "ideas": IdeasView(), "stage": StageView()}
+                      "results": ResultsView(), "ideas": IdeasView(), "stage": StageView(),
+                      "actions": ActionsView()}
+        self.views["voting"] = VotingView()
         self.body = QStackedWidget()
         for view in self.views.values():
             self.body.addWidget(view)
@@ -64,6 +68,9 @@ class SharedScreen(QWidget):
         room.controller.groups_changed.connect(self.refresh)
         room.controller.workshop_changed.connect(lambda _w: self.refresh())
         room.controller.participants_changed.connect(self._on_participants_changed)
+        for signal in (room.votes.vote_opened, room.votes.vote_closed, room.votes.vote_revealed):
+            signal.connect(lambda _round_id: self.refresh())
+        room.votes.ballot_recorded.connect(self._on_ballot_recorded)
         self.refresh()
 
     # Showing the room -------------------------------------------------------------------------------
@@ -73,6 +80,11 @@ class SharedScreen(QWidget):
         kind = self.room.stage().kind
         if kind == "assessment" and self.room.results_shown():
             return "results"
+        if kind == "commitments":
+            principle = self.room.principle()
+            return "voting" if vote_on_show(self.room.votes, principle.key if principle else None) else "stage"
+        if kind == "actions_review":
+            return "actions"
         return kind if kind in self.views else "stage"
 
     def current_view(self) -> QWidget:
@@ -108,8 +120,13 @@ class SharedScreen(QWidget):
             else:
                 self.refresh()
 
+    def _on_ballot_recorded(self, _round_id: int) -> None:
+        view = self.current_view()
+        if isinstance(view, VotingView) and self.body.currentWidget() is view:
+            view.refresh_progress()
+
     def _on_participants_changed(self) -> None:
-        if self.room.stages and self.view_key() in ("welcome", "stage"):
+        if self.room.stages and self.view_key() in ("welcome", "stage", "voting"):
             self.refresh()
 
     def _on_notes_changed(self, index: int) -> None:

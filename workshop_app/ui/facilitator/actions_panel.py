@@ -1,0 +1,293 @@
+"""The action plan on the console: filter, add, edit and change the status of actions; review the last workshop's."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
+)
+
+from workshop_app.core.model import Action, ActionStatus, OwnerKind
+from workshop_app.ui import errors
+from workshop_app.ui.action_controller import ActionController, ActionDraft, ActionFilter
+from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
+from workshop_app.ui.models.action_table_model import (
+    COMMITMENT, MEASURE, PRINCIPLE, STATUS, STATUS_WORDS, WHAT, ActionTableModel,
+)
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.widgets.combo import chosen, select_data
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def status_combo(first: str = "") -> QComboBox:
+    """Return a combo box of the four statuses, after an optional 'any' item stored as ''."""
+    combo = QComboBox()
+    if first:
+        combo.addItem(first, "")
+    for status, words in STATUS_WORDS.items():
+        combo.addItem(words, status.value)
+    return combo
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """Edits the Status cell with a combo box of the four statuses."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        combo = status_combo()
+        combo.setParent(parent)
+        combo.setAccessibleName("Status of this action")
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            select_data(editor, str(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, chosen(editor, ""), Qt.ItemDataRole.EditRole)
+
+
+class ActionTable(QWidget):
+    """A table of actions with a quick status change for the selected one (a combo below, or in the cell)."""
+
+    def __init__(self, room: RoomController, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room, self.actions = room, ActionController.for_room(room)
+        self.model = ActionTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(name)
+        self.view.setItemDelegateForColumn(STATUS, StatusDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self.status = status_combo()
+        self.status.setAccessibleName("Status of the selected action")
+        self.status_label = QLabel("&Status of the selected action:")
+        self.status_label.setBuddy(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        self.model.status_change_requested.connect(self._on_status_change_requested)
+        self.status.activated.connect(self._on_status_chosen)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection_changed())
+
+    def show_actions(self, rows: list[Action]) -> None:
+        """Show these actions, keeping the selected one selected."""
+        keep = self.selected()
+        self.model.set_data(rows, {k: p.name for k, p in self.room.principles.items()},
+                            self.actions.commitment_texts(), self.actions.today())
+        row = self.model.row_of(keep.id or 0) if keep else -1
+        if row >= 0:
+            self.view.selectRow(row)
+        self._on_selection_changed()
+
+    def selected(self) -> Action | None:
+        """Return the selected action."""
+        index = self.view.currentIndex()
+        return self.model.action_at(index.row()) if index.isValid() and self.view.selectionModel().hasSelection() \
+            else None
+
+    def _on_selection_changed(self) -> None:
+        action = self.selected()
+        self.status.setEnabled(action is not None)
+        if action is not None:
+            select_data(self.status, ActionStatus(action.status).value)
+
+    def _on_status_chosen(self, _index: int) -> None:
+        action = self.selected()
+        if action is not None and action.id is not None and chosen(self.status, "") != action.status:
+            self.actions.set_status(action.id, ActionStatus(chosen(self.status, action.status)))
+
+    def _on_status_change_requested(self, action_id: int, status: str) -> None:
+        self.actions.set_status(action_id, ActionStatus(status))
+
+
+class ActionsPanel(QWidget):
+    """This workshop's action plan: filters over a table, with Add, Edit and From an agreed commitment."""
+
+    def __init__(self, room: RoomController, compact: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.table = ActionTable(room, "This workshop's actions")
+        self.actions = self.table.actions
+        if compact:
+            for column in (MEASURE, PRINCIPLE, COMMITMENT):
+                self.table.view.hideColumn(column)
+        self.principle = QComboBox()
+        self.principle.addItem("Every principle", "")
+        for key, principle in room.principles.items():
+            self.principle.addItem(principle.name, key)
+        self.owner = QLineEdit(placeholderText="Owner's name contains…", clearButtonEnabled=True)
+        self.status = status_combo("Any status")
+        self.overdue = QCheckBox("O&verdue only")
+        self.count = QLabel(objectName="count")
+        self.buttons = {name: QPushButton(text) for name, text in (
+            ("add", "&Add action…"), ("edit", "&Edit…"), ("commitment", "From an agreed &commitment…"))}
+        self._lay_out()
+        self._connect()
+
+    def _lay_out(self) -> None:
+        filters = QHBoxLayout()
+        for widget, name in ((self.principle, "Show actions under this principle"),
+                             (self.owner, "Show actions whose owner's name contains"),
+                             (self.status, "Show actions with this status")):
+            widget.setAccessibleName(name)
+        filters.addWidget(QLabel("Show:"))
+        for widget in (self.principle, self.owner, self.status, self.overdue):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in self.buttons.values():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.table.status_label)
+        buttons.addWidget(self.table.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Actions", objectName="subheading"))
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        self.buttons["add"].clicked.connect(self._on_add_clicked)
+        self.buttons["edit"].clicked.connect(self._on_edit_clicked)
+        self.buttons["commitment"].clicked.connect(self._on_commitment_clicked)
+        self.table.view.doubleClicked.connect(self._on_row_double_clicked)
+        for combo in (self.principle, self.status):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.owner.textChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.actions.actions_changed.connect(self.refresh)
+        self.room.controller.workshop_opened.connect(lambda _w: self.refresh())
+        self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection_changed())
+
+    def current_filter(self) -> ActionFilter:
+        """Return the filter the controls describe."""
+        return ActionFilter(str(chosen(self.principle, "")), self.owner.text(), str(chosen(self.status, "")),
+                            self.overdue.isChecked())
+
+    def refresh(self) -> None:
+        """Reload the actions that pass the filter."""
+        if self.room.controller.workshop is None:
+            return
+        shown = self.actions.actions(self.current_filter())
+        every = self.actions.actions()
+        overdue = sum(self.actions.is_overdue(a) for a in every)
+        self.table.show_actions(shown)
+        late = f" · {overdue} overdue" if overdue else ""
+        self.count.setText(f"Showing {len(shown)} of {len(every)} actions{late}")
+        self._on_selection_changed()
+
+    def _on_selection_changed(self) -> None:
+        self.buttons["edit"].setEnabled(self.table.selected() is not None)
+
+    def _ask(self, draft: ActionDraft | None, title: str) -> ActionDraft | None:
+        return ActionDialog.ask(self, list(self.room.principles.values()), self.actions.owner_choices(), draft,
+                                title)
+
+    def _default_principle(self) -> str:
+        stage = self.room.stage().principle if self.room.stages else None
+        return stage or str(chosen(self.principle, "")) or next(iter(self.room.principles), "")
+
+    def _on_add_clicked(self) -> None:
+        start = ActionDraft("", self._default_principle(), OwnerKind.PARTICIPANT, "")
+        draft = self._ask(start, "New action")
+        if draft is not None:
+            self.actions.create(draft)
+
+    def _on_edit_clicked(self) -> None:
+        action = self.table.selected()
+        if action is None or action.id is None:
+            return
+        current = ActionDraft(action.what, action.principle, OwnerKind(action.owner_kind), action.owner, action.due,
+                              action.measure, ActionStatus(action.status))
+        draft = self._ask(current, "Edit action")
+        if draft is not None:
+            self.actions.edit(action.id, draft)
+
+    def _on_row_double_clicked(self, index: QModelIndex) -> None:
+        if index.column() != STATUS:
+            self._on_edit_clicked()
+
+    def _on_commitment_clicked(self) -> None:
+        agreed = self.actions.agreed_commitments()
+        if not agreed:
+            errors.show_error(self, "No commitment has been agreed by a vote yet; agree one first, "
+                                    "or add an action under a principle.")
+            return
+        names = {k: p.name for k, p in self.room.principles.items()}
+        commitment = CommitmentPicker.ask(self, agreed, names)
+        if commitment is None:
+            return
+        groups = {g.id: g.name for g in self.room.controller.groups()}
+        party = groups.get(commitment.party_group_id) if commitment.party_group_id is not None else None
+        start = ActionDraft(commitment.text, commitment.principle,
+                            OwnerKind.GROUP if party else OwnerKind.PARTICIPANT, party or "")
+        draft = self._ask(start, "Action from an agreed commitment")
+        if draft is not None:
+            self.actions.create(draft, commitment.id)
+
+
+class ActionsReviewPanel(QWidget):
+    """The previous workshop's open actions: update each one's status, then carry the unfinished ones over."""
+
+    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.table = ActionTable(room, "Open actions from the previous workshop")
+        self.actions = self.table.actions
+        self.table.view.hideColumn(COMMITMENT)
+        self.source = QLabel(objectName="subheading", wordWrap=True)
+        self.hint = QLabel("Go through them with their owners and update each status; then carry the unfinished "
+                           "ones over into this workshop's action plan.", objectName="hint", wordWrap=True)
+        self.carry = QPushButton("&Carry them over")
+        self.carry.setAccessibleName("Carry the unfinished actions over into this workshop")
+        self.result = QLabel(objectName="count", wordWrap=True)
+        row = QHBoxLayout()
+        row.addWidget(self.carry)
+        row.addStretch(1)
+        row.addWidget(self.table.status_label)
+        row.addWidget(self.table.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.source, self.hint):
+            layout.addWidget(widget)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        self.carry.clicked.connect(self._on_carry_clicked)
+        self.actions.actions_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Reload the previous workshop's open actions (and those reviewed here since)."""
+        if self.room.controller.workshop is None:
+            return
+        previous = self.actions.previous_workshop()
+        rows = self.actions.review_actions()
+        if previous is None:
+            self.source.setText("This is the partnership's first workshop: there are no earlier actions to review.")
+        else:
+            day = f"{previous.date.day} {previous.date.strftime('%B %Y')}"
+            self.source.setText(f"Open actions from {previous.title} ({day})" if rows
+                                else f"{previous.title} ({day}) left no open actions.")
+        self.table.show_actions(rows)
+        self.carry.setEnabled(any(a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS) for a in rows))
+
+    def _on_carry_clicked(self) -> None:
+        carried = self.actions.carry_over()
+        if carried is None:
+            return
+        self.result.setText(f"{carried} unfinished action{'s were' if carried != 1 else ' was'} carried over into "
+                            "this workshop's plan." if carried else
+                            "They are already in this workshop's plan: nothing new was carried over.")

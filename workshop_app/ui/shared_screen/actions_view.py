@@ -1,0 +1,125 @@
+"""The action plan on the shared screen: what, who, by when and how it stands, a few large cards at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from workshop_app.core import actions
+from workshop_app.core.model import Action, ActionStatus
+from workshop_app.ui.action_controller import ActionController
+from workshop_app.ui.models.action_table_model import STATUS_WORDS, owner_text
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, text_label
+from workshop_app.ui.shared_screen.theme import TypeSizes
+
+KINDS = ("actions", "actions_review")
+ROWS_PER_PAGE = 4
+"""Cards that fit one screen: the type scales with the screen height, so the count does not change with it."""
+PAGE_SECONDS = 12
+
+
+def screen_order(rows: list[Action], today: dt.date) -> list[Action]:
+    """Return overdue actions first, then the other unfinished ones by due date, then done, then dropped."""
+    rank = {ActionStatus.OPEN: 1, ActionStatus.IN_PROGRESS: 1, ActionStatus.DONE: 2, ActionStatus.DROPPED: 3}
+
+    def key(action: Action) -> tuple[int, dt.date, int]:
+        first = 0 if actions.is_overdue(action, today) else rank[ActionStatus(action.status)]
+        return first, action.due or dt.date.max, action.id or 0
+    return sorted(rows, key=key)
+
+
+def detail_line(action: Action) -> str:
+    """Return who owns an action, by when, and its status, in words."""
+    due = f"by {action.due.day} {action.due.strftime('%B %Y')}" if action.due else "no date set"
+    return f"{owner_text(action)} · {due} · {STATUS_WORDS[ActionStatus(action.status)]}"
+
+
+class ActionsView(QWidget):
+    """Shows this workshop's actions, or in a review the previous workshop's open ones; pages through many."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = text_label(name="heading")
+        self.summary = text_label(name="quiet")
+        self.empty = text_label("", "quiet")
+        self.rows = QVBoxLayout()
+        self.page = 0
+        self._shown: list[Action] = []
+        self._today = dt.date.today()
+        self._room: RoomController | None = None
+        self._sizes = TypeSizes.for_height(1080)
+        self._pager = QTimer(self, interval=PAGE_SECONDS * 1000)
+        self._pager.timeout.connect(self._on_page_turned)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.rows)
+        layout.addStretch(1)
+
+    def pages(self) -> int:
+        """Return how many pages the actions take."""
+        return max(1, -(-len(self._shown) // ROWS_PER_PAGE))
+
+    def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
+        """Fill in the actions the current stage is about."""
+        controller = ActionController.for_room(room)
+        self._sizes = sizes
+        if self._room is not room:
+            self._room = room
+            controller.actions_changed.connect(self._on_actions_changed)
+        self._today = controller.today()
+        review = room.stage().kind == "actions_review"
+        rows = controller.review_actions() if review else controller.actions()
+        self._shown = screen_order(rows, self._today)
+        self.page = min(self.page, self.pages() - 1)
+        self.heading.setText(self._heading(controller, review) if review else room.stage().title)
+        overdue = sum(actions.is_overdue(a, self._today) for a in rows)
+        count = f"{len(rows)} action{'' if len(rows) == 1 else 's'}" + (f", {overdue} overdue" if overdue else "")
+        self.summary.setText(count if self.pages() == 1 else
+                             f"{count} · page {self.page + 1} of {self.pages()}, turning every {PAGE_SECONDS} seconds")
+        self.summary.setVisible(bool(rows))
+        self.empty.setText("There were no earlier actions to review." if review else
+                           "No actions yet: the facilitator adds them as the room agrees who will do what.")
+        self.empty.setVisible(not rows)
+        self._show_page()
+        if self.pages() > 1:
+            self._pager.start()
+        else:
+            self._pager.stop()
+
+    def _heading(self, controller: ActionController, review: bool) -> str:
+        previous = controller.previous_workshop() if review else None
+        return f"Open actions from {previous.title}" if previous else "Open actions from last time"
+
+    def _show_page(self) -> None:
+        clear_layout(self.rows)
+        start = self.page * ROWS_PER_PAGE
+        for action in self._shown[start:start + ROWS_PER_PAGE]:
+            self.rows.addWidget(self._card(action))
+
+    def _card(self, action: Action) -> QWidget:
+        card = card_frame()
+        row = QHBoxLayout(card)
+        column = QVBoxLayout()
+        column.addWidget(text_label(action.what, "title"))
+        column.addWidget(text_label(detail_line(action)))
+        row.addLayout(column, 1)
+        if actions.is_overdue(action, self._today):
+            row.addWidget(text_label("Overdue", "callout", wrap=False))
+        card.setAccessibleName(f"{action.what}. {detail_line(action)}"
+                               + (". Overdue" if actions.is_overdue(action, self._today) else ""))
+        return card
+
+    def _on_page_turned(self) -> None:
+        self.page = (self.page + 1) % self.pages()
+        if self._room is not None and self.isVisible():
+            self.show_stage(self._room, self._sizes)
+
+    def _on_actions_changed(self) -> None:
+        room = self._room
+        if room is not None and room.stages and room.stage().kind in KINDS and self.isVisible():
+            self.show_stage(room, self._sizes)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from workshop_app.core.assessment import largest_gap, summarise
 from workshop_app.core.audit import check_chain
 from workshop_app.core.content import Principle, load_principles
+from workshop_app.core.charter_changes import version_view
 from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, GroupCount, NotAgreed, Party,
     PrincipleSection, RadarSeries, Representative,
@@ -20,7 +21,7 @@ from workshop_app.core.charter_content import (
 from workshop_app.core.decisions import Outcome, outcome_for
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
-    Action, Amendment, Assessment, Ballot, CharterStatus, CharterVersion, DecisionRule, HandCount,
+    Action, Amendment, Assessment, Ballot, CharterVersion, DecisionRule, HandCount,
     Participant, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
@@ -63,13 +64,15 @@ class _Builder:
         chain = check_chain(entries)
         rule = rule_text(DecisionRule(self.workshop.decision_rule))
         gap = largest_gap(summary)
+        next_review = self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months)
+        shown = version_view(self.uow, self.workshop, version, commitments, sections, next_review)
         return CharterContent(
             workshop=self.workshop,
-            version=version.version if version else 1,
-            status=CharterStatus(version.status) if version else CharterStatus.DRAFT,
-            agreed_on=version.agreed_on if version else None,
-            changes=version.changes.strip() if version else "",
-            next_review=self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months),
+            version=shown.number,
+            status=shown.status,
+            agreed_on=shown.agreed_on,
+            changes=shown.changes,
+            next_review=next_review,
             sections=sections,
             parties=tuple(self._party(g) for g in self.groups),
             principles=self._principle_sections(commitments),

@@ -53,7 +53,16 @@ def cover(content: CharterContent) -> list[Flowable]:
         gap(12 * mm),
         subheading("Document control"),
         _control_table(content),
+        *_changes(content),
     ]
+
+
+def _changes(content: CharterContent) -> list[Flowable]:
+    """For version 2 on: what changed since the version before, one line each."""
+    lines = [line for line in content.changes.splitlines() if line.strip()]
+    if content.version < 2 or not lines:
+        return []
+    return [subheading(f"What changed since version {content.version - 1}"), *bullets(lines)]
 
 
 def _party_grid(parties: tuple[Party, ...]) -> Flowable:
@@ -88,7 +97,7 @@ def _control_table(content: CharterContent) -> Table:
         ("Facilitator", workshop.facilitator or "Not recorded"),
         ("Record fingerprint", content.fingerprint),
     ]
-    if content.changes:
+    if content.changes and content.version < 2:
         rows.append(("Changes in this version", content.changes))
     table = data_table(["Item", "Detail"], rows, [42 * mm, TEXT_WIDTH - 42 * mm], bold_first=True)
     table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), ["white"])]))

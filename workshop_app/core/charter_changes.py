@@ -1,0 +1,210 @@
+"""What a charter version says about itself: its number and status, and what changed since the last agreed one.
+
+An agreed version keeps a snapshot of its commitments and wording in its sections_json; comparing that snapshot
+with the record as it stands gives the plain-words list of changes a new version carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workshop_app.core.charter_content import CharterSections, Commitment
+from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
+from workshop_app.core.ports import UnitOfWork
+
+SNAPSHOT_KEY = "agreed_commitments"
+"""The key, in an agreed version's sections_json, of the commitments it agreed."""
+
+SECTION_NAMES: dict[str, str] = {
+    "purpose": "Our shared purpose",
+    "scope": "The service or area",
+    "working_together": "Working together and monitoring",
+    "escalation": "The steps when things go wrong",
+    "resident_concerns": "How residents raise a concern",
+    "review_triggers": "What triggers an early review",
+    "joining_leaving": "How partners join or leave",
+}
+"""The wording sections compared between versions, with the names the changes list uses."""
+
+REWORD_SIMILARITY = 0.6
+"""How alike two commitments' texts must be (difflib ratio) to count as one reworded commitment."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An agreed version's frozen commitments and wording, and whether it belongs to the same workshop."""
+
+    version: int
+    data: Mapping[str, Any]
+    same_workshop: bool
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """How the charter presents its version: the number, status, agreement date and the changes list."""
+
+    number: int
+    status: CharterStatus
+    agreed_on: dt.date | None
+    changes: str
+
+
+def long_day(day: dt.date) -> str:
+    """'14 March 2025'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def snapshot_of(commitments: Sequence[Commitment], sections: CharterSections, next_review: dt.date) -> dict[str, Any]:
+    """The commitments and wording of a charter as it is agreed, ready to store in sections_json."""
+    return {
+        "purpose": sections.purpose, "scope": sections.scope, "working_together": sections.working_together,
+        "escalation": list(sections.escalation), "resident_concerns": sections.resident_concerns,
+        "review_triggers": list(sections.review_triggers), "joining_leaving": sections.joining_leaving,
+        "review_after_months": sections.review_after_months, "next_review": next_review.isoformat(),
+        SNAPSHOT_KEY: [{"proposal_id": c.proposal_id, "code": c.code, "principle": c.principle, "text": c.text}
+                       for c in commitments],
+    }
+
+
+def sections_of(version: CharterVersion) -> dict[str, Any]:
+    """A version's stored sections as a dict (empty when missing or damaged)."""
+    try:
+        data = json.loads(version.sections_json or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def agreed_before(uow: UnitOfWork, workshop: Workshop, number: int) -> Snapshot | None:
+    """The agreed version a version numbered `number` follows: in this workshop, else the partnership's previous."""
+    own = [v for v in uow.repo(CharterVersion).list(workshop_id=workshop.id)
+           if v.status == CharterStatus.AGREED and v.version < number]
+    if own:
+        latest = max(own, key=lambda v: (v.version, v.id or 0))
+        return Snapshot(latest.version, sections_of(latest), True)
+    previous = previous_agreed(uow, workshop)
+    if previous is None or previous.version >= number:
+        return None
+    return Snapshot(previous.version, sections_of(previous), False)
+
+
+def previous_agreed(uow: UnitOfWork, workshop: Workshop) -> CharterVersion | None:
+    """The latest agreed version of the partnership's latest earlier workshop that has one, or None."""
+    name = workshop.partnership.strip().casefold()
+    earlier = sorted((w for w in uow.repo(Workshop).list() if w.partnership.strip().casefold() == name
+                      and (w.date, w.id or 0) < (workshop.date, workshop.id or 0)),
+                     key=lambda w: (w.date, w.id or 0), reverse=True)
+    for other in earlier:
+        agreed = [v for v in uow.repo(CharterVersion).list(workshop_id=other.id) if v.status == CharterStatus.AGREED]
+        if agreed:
+            return max(agreed, key=lambda v: (v.version, v.id or 0))
+    return None
+
+
+def version_view(uow: UnitOfWork, workshop: Workshop, version: CharterVersion | None,
+                 commitments: Sequence[Commitment], sections: CharterSections, next_review: dt.date) -> VersionView:
+    """Number, status and changes as the charter should print them.
+
+    A draft after an agreed version lists what changed since it. An agreed version whose record has changed
+    since (a new vote, new wording) is shown as the next version's draft, so no page claims an agreement
+    that did not happen.
+    """
+    if version is None:
+        return VersionView(1, CharterStatus.DRAFT, None, "")
+    if version.status == CharterStatus.AGREED:
+        own = Snapshot(version.version, sections_of(version), True)
+        lines = describe_changes(own, commitments, sections, next_review) if SNAPSHOT_KEY in own.data else ()
+        if lines:
+            return VersionView(version.version + 1, CharterStatus.DRAFT, None, "\n".join(lines))
+        return VersionView(version.version, CharterStatus.AGREED, version.agreed_on, version.changes.strip())
+    before = agreed_before(uow, workshop, version.version)
+    if before is None or SNAPSHOT_KEY not in before.data:
+        return VersionView(version.version, CharterStatus.DRAFT, None, version.changes.strip())
+    lines = describe_changes(before, commitments, sections, next_review)
+    return VersionView(version.version, CharterStatus.DRAFT, None, "\n".join(lines) or no_change(before.version))
+
+
+def no_change(previous: int) -> str:
+    """The changes line of a version that says nothing new."""
+    return f"Nothing has changed since version {previous}."
+
+
+def describe_changes(before: Snapshot, commitments: Sequence[Commitment], sections: CharterSections,
+                     next_review: dt.date) -> tuple[str, ...]:
+    """Plain-words lines: commitments added, removed and reworded, then sections reworded and the review date."""
+    old = [_Item.of(entry) for entry in before.data.get(SNAPSHOT_KEY, []) if isinstance(entry, dict)]
+    new = [_Item(c.proposal_id, c.code, c.principle, c.text) for c in commitments]
+    return (*_commitment_lines(old, new, before.same_workshop), *_section_lines(before.data, sections, next_review))
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One commitment in a comparison."""
+
+    proposal_id: int
+    code: str
+    principle: str
+    text: str
+
+    @classmethod
+    def of(cls, entry: Mapping[str, Any]) -> _Item:
+        return cls(int(entry.get("proposal_id") or 0), str(entry.get("code", "")), str(entry.get("principle", "")),
+                   str(entry.get("text", "")))
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.text.casefold().split())
+
+
+def _commitment_lines(old: list[_Item], new: list[_Item], same_workshop: bool) -> list[str]:
+    """Pair old and new commitments (by proposal in one workshop, else by text), then pair similar leftovers."""
+    pairs: list[tuple[_Item, _Item]] = []
+    removed, added = list(old), list(new)
+    for item in list(removed):
+        match = next((n for n in added if (n.proposal_id == item.proposal_id if same_workshop else n.key == item.key)),
+                     None)
+        if match is not None:
+            pairs.append((item, match))
+            removed.remove(item)
+            added.remove(match)
+    for item in list(removed):
+        similar = [(difflib.SequenceMatcher(None, item.key, n.key).ratio(), n) for n in added
+                   if n.principle == item.principle]
+        best = max(similar, key=lambda pair: pair[0], default=None)
+        if best is not None and best[0] >= REWORD_SIMILARITY:
+            pairs.append((item, best[1]))
+            removed.remove(item)
+            added.remove(best[1])
+    lines = [f"Commitment {b.code} added: “{b.text}”" for b in added]
+    lines += [f"Commitment {a.code} removed: “{a.text}”" for a in removed]
+    lines += [f"Commitment {b.code} reworded: now “{b.text}” (was “{a.text}”)" for a, b in pairs if a.key != b.key]
+    return lines
+
+
+def _section_lines(old: Mapping[str, Any], sections: CharterSections, next_review: dt.date) -> list[str]:
+    lines = []
+    for key, name in SECTION_NAMES.items():
+        now = getattr(sections, key)
+        was = old.get(key)
+        if was is not None and _normal(was) != _normal(now):
+            lines.append(f"Section reworded: {name}.")
+    was_review = str(old.get("next_review", ""))
+    if was_review and was_review != next_review.isoformat():
+        try:
+            previous = long_day(dt.date.fromisoformat(was_review))
+        except ValueError:
+            previous = was_review
+        lines.append(f"Next review date changed from {previous} to {long_day(next_review)}.")
+    return lines
+
+
+def _normal(value: object) -> str:
+    """Text or a list of lines, compared without case or spacing differences."""
+    if isinstance(value, (list, tuple)):
+        return "\n".join(" ".join(str(v).split()) for v in value)
+    return " ".join(str(value).split())

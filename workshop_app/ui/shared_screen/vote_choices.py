@@ -1,0 +1,170 @@
+"""The four big choice buttons of the voting screen, and the large field that asks why someone blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from workshop_app.core.model import Choice
+from workshop_app.ui.shared_screen.parts import text_label
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+REASON_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class ChoiceSpec:
+    """One choice as the screen offers it: its words, what a screen reader says, and its keys."""
+
+    choice: Choice
+    label: str
+    spoken: str
+    keys: tuple[Qt.Key, ...]
+
+
+CHOICE_SPECS = (
+    ChoiceSpec(Choice.AGREE, "Agree", "Agree with the proposal", (Qt.Key.Key_A, Qt.Key.Key_1)),
+    ChoiceSpec(Choice.ABSTAIN, "Abstain", "Abstain: neither for nor against the proposal",
+               (Qt.Key.Key_B, Qt.Key.Key_2)),
+    ChoiceSpec(Choice.DISAGREE, "Disagree", "Disagree with the proposal", (Qt.Key.Key_D, Qt.Key.Key_3)),
+    ChoiceSpec(Choice.BLOCK, "Block", "Block the proposal (you will be asked for a short reason)",
+               (Qt.Key.Key_X, Qt.Key.Key_4)),
+)
+KEY_HINT = "Keys: A or 1 agree · B or 2 abstain · D or 3 disagree · X or 4 block · Esc cancels"
+
+
+def choice_for_key(key: int) -> Choice | None:
+    """Return the choice a key stands for, or None."""
+    return next((spec.choice for spec in CHOICE_SPECS if key in spec.keys), None)
+
+
+class ChoicePad(QStackedWidget):
+    """Four choice buttons; Block first asks for a reason (Enter confirms, Esc cancels)."""
+
+    chosen = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("choicePad")
+        self.buttons: dict[Choice, QPushButton] = {}
+        self.addWidget(self._choice_page())
+        self.addWidget(self._reason_page())
+
+    def _choice_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        for spec in CHOICE_SPECS:
+            button = QPushButton(spec.label)
+            button.setObjectName("choice")
+            button.setAccessibleName(spec.spoken)
+            button.setToolTip(spec.spoken)
+            button.clicked.connect(lambda _checked=False, c=spec.choice: self.choose(c))
+            button.installEventFilter(self)
+            column.addWidget(button)
+            self.buttons[spec.choice] = button
+        self.hint = text_label(KEY_HINT, "quiet")
+        column.addWidget(self.hint)
+        column.addStretch(1)
+        return page
+
+    def _reason_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.reason_prompt = text_label("Why do you block? Say it in a few words, then press Enter. "
+                                        "Esc goes back.", "title")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(REASON_LIMIT)
+        self.reason.setAccessibleName("Your reason for blocking")
+        self.reason.returnPressed.connect(self.confirm_block)
+        self.reason.installEventFilter(self)
+        self.confirm = QPushButton("Block with this reason")
+        self.confirm.setAccessibleName("Block the proposal with this reason")
+        self.confirm.clicked.connect(self.confirm_block)
+        self.back = QPushButton("Go back")
+        self.back.setAccessibleName("Go back to the four choices without blocking")
+        self.back.clicked.connect(self.cancel_block)
+        self.reason_problem = text_label(name="callout")
+        self.reason_problem.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.confirm)
+        row.addWidget(self.back)
+        for widget in (self.reason_prompt, self.reason):
+            column.addWidget(widget)
+        column.addLayout(row)
+        column.addWidget(self.reason_problem)
+        column.addStretch(1)
+        return page
+
+    # Choosing -------------------------------------------------------------------------------------
+
+    def set_choosing(self, enabled: bool) -> None:
+        """Offer the choices (a person is selected) or not; always back on the four buttons."""
+        self.reset()
+        for button in self.buttons.values():
+            button.setEnabled(enabled)
+
+    def choose(self, choice: Choice) -> None:
+        """Take a choice: Block asks for its reason first, every other choice counts at once."""
+        if not self.buttons[choice].isEnabled():
+            return
+        if choice == Choice.BLOCK:
+            self.setCurrentIndex(1)
+            self.reason.setFocus()
+        else:
+            self.chosen.emit(choice.value, "")
+
+    def confirm_block(self) -> None:
+        """Count the block once a reason is written."""
+        reason = self.reason.text().strip()
+        if not reason:
+            self.reason_problem.setText("Please write a short reason first, or press Esc to go back.")
+            self.reason_problem.show()
+            self.reason.setFocus()
+            return
+        self.chosen.emit(Choice.BLOCK.value, reason)
+
+    def cancel_block(self) -> None:
+        """Leave the reason field and go back to the four choices."""
+        self.reset()
+        self.buttons[Choice.BLOCK].setFocus()
+        self.cancelled.emit()
+
+    def reset(self) -> None:
+        """Empty the reason field (nothing typed stays on screen) and show the four choices."""
+        self.reason.clear()
+        self.reason_problem.hide()
+        self.setCurrentIndex(0)
+
+    def asking_reason(self) -> bool:
+        """Say whether the reason field is on show."""
+        return self.currentIndex() == 1
+
+    # Keyboard -------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """Arrows move between the choices, Enter/Space picks one; Esc in the reason field goes back."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if watched is self.reason:
+            if key == Qt.Key.Key_Escape:
+                self.cancel_block()
+                return True
+            return False
+        buttons = list(self.buttons.values())
+        if key in MOVES and watched in buttons:
+            index = (buttons.index(watched) + MOVES[Qt.Key(key)]) % len(buttons)  # type: ignore[arg-type]
+            buttons[index].setFocus()
+            return True
+        if key in ENTER_KEYS and isinstance(watched, QPushButton) and watched.isEnabled():
+            watched.click()
+            return True
+        return False

@@ -1,0 +1,285 @@
+"""The voting screen: the proposal, a tile per present voter by group, four choices; never a choice before reveal.
+
+A person taps their tile, then a choice (Block asks for a reason); the tile then says only that they voted,
+and the screen is ready for the next person. Everything it changes goes through the VoteController.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from workshop_app.core.model import Choice, Participant, Proposal, StakeholderGroup, VoteRound
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen import room_data
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.theme import TypeSizes
+from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
+from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
+from workshop_app.ui.vote_controller import VoteController
+
+ROWS_PER_COLUMN = 5
+PICK_NAME = "Tap your name, then your choice. You can change your vote until the vote closes."
+CLOSED = "Voting closed - results coming"
+
+
+def vote_on_show(votes: VoteController, principle: str | None) -> tuple[VoteRound, Proposal] | None:
+    """Return the open vote, else the latest vote under the principle (closed or revealed), else None."""
+    found = votes.open_round()
+    if found is not None:
+        return found
+    latest: tuple[VoteRound, Proposal] | None = None
+    for proposal in votes.proposals(principle):
+        for vote in votes.rounds(proposal.id or 0):
+            if latest is None or (vote.opened_at, vote.id or 0) > (latest[0].opened_at, latest[0].id or 0):
+                latest = (vote, proposal)
+    return latest
+
+
+def ballot_kind(vote: VoteRound) -> str:
+    """Say what kind of ballot this is and what the room will see."""
+    if vote.secret:
+        return f"Secret vote (round {vote.round_no}): nobody will see who chose what, even after the reveal."
+    return f"Named vote (round {vote.round_no}): the record keeps who chose what; the screen shows only who voted."
+
+
+def _set_flag(widget: QWidget, name: str, value: bool) -> None:
+    """Set a style property and re-apply the stylesheet to the widget."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class VotingView(QWidget):
+    """The open vote (tiles and choices), then 'closed', then the revealed results."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._room: RoomController | None = None
+        self._sizes = TypeSizes.for_height(1080)
+        self.round: VoteRound | None = None
+        self._people: dict[int, Participant] = {}
+        self._group_names: dict[int, str] = {}
+        self.tiles: dict[int, QPushButton] = {}
+        self._hands_notes: dict[int, QLabel] = {}
+        self.selected: int | None = None
+        self.proposal = text_label(name="heading")
+        self.kind = text_label(name="quiet")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._open_page())
+        self.closed = text_label(CLOSED, "heading")
+        self.closed_progress = text_label(name="title")
+        self.pages.addWidget(self._closed_page())
+        self.results = VoteResultsPanel()
+        self.pages.addWidget(self.results)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.proposal)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.pages, 1)
+
+    def _open_page(self) -> QWidget:
+        page = QWidget()
+        self.groups = QHBoxLayout()
+        self.grid_area = QWidget()
+        self.grid_area.setLayout(self.groups)
+        self.groups.setContentsMargins(0, 0, 0, 0)
+        self.choices = ChoicePad()
+        self.choices.chosen.connect(self._on_chosen)
+        self.choices.cancelled.connect(self._show_selection)
+        for button in self.choices.buttons.values():
+            button.installEventFilter(self)
+        self.instruction = text_label(name="title")
+        self.progress = text_label(name="title")
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        body = QHBoxLayout()
+        body.addWidget(self.grid_area, 3)
+        body.addWidget(self.choices, 1)
+        status = QHBoxLayout()
+        status.addWidget(self.instruction, 3)
+        status.addWidget(self.progress, 1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(status)
+        layout.addLayout(body, 1)
+        return page
+
+    def _closed_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        for label in (self.closed, self.closed_progress):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        layout.addStretch(2)
+        return page
+
+    # Filling in -------------------------------------------------------------------------------------
+
+    def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
+        """Show the vote of the current commitments stage in the state it is in."""
+        self._room, self._sizes = room, sizes
+        principle = room.principle()
+        found = vote_on_show(room.votes, principle.key if principle else None)
+        if found is None:
+            self.round = None
+            return
+        previous = self.round.id if self.round is not None else None
+        self.round, proposal = found
+        self.proposal.setText(proposal.text)
+        self.kind.setText(ballot_kind(self.round))
+        if self.round.closed_at is None:
+            self._show_open(room, sizes, keep_selection=previous == self.round.id)
+        elif self.round.revealed_at is None:
+            self._show_closed()
+        else:
+            self._show_revealed(room, sizes)
+
+    def _show_open(self, room: RoomController, sizes: TypeSizes, keep_selection: bool) -> None:
+        groups = room_data.groups_by_id(room)
+        self._group_names = {gid: g.name for gid, g in groups.items()}
+        people = room_data.present_voters(room)
+        self._people = {p.id: p for p in people if p.id is not None}
+        if not keep_selection or self.selected not in self._people:
+            self.selected = None
+        self._build_tiles(groups, people, sizes)
+        self.pages.setCurrentIndex(0)
+        self.refresh_progress()
+
+    def _show_closed(self) -> None:
+        self.selected = None
+        self.closed_progress.setText(self._progress_text())
+        self.pages.setCurrentIndex(1)
+
+    def _show_revealed(self, room: RoomController, sizes: TypeSizes) -> None:
+        self.selected = None
+        outcome = room.votes.results(self.round.id or 0) if self.round is not None else None
+        if outcome is None:
+            self._show_closed()
+            return
+        self.results.show_outcome(outcome, list(room_data.groups_by_id(room).values()), sizes)
+        self.pages.setCurrentIndex(2)
+
+    def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
+        clear_layout(self.groups)
+        self.tiles, self._hands_notes = {}, {}
+        for gid, group in groups.items():
+            members = [p for p in people if p.group_id == gid and p.id is not None]
+            if members:
+                columns = max(1, math.ceil(len(members) / ROWS_PER_COLUMN))
+                self.groups.addWidget(self._group_column(group, members, sizes), columns)
+
+    def _group_column(self, group: StakeholderGroup, members: list[Participant], sizes: TypeSizes) -> QFrame:
+        column = card_frame()
+        layout = QVBoxLayout(column)
+        layout.addWidget(group_badge(group, round(sizes.body * 1.4), "title"))
+        grid = QGridLayout()
+        for index, person in enumerate(members):
+            tile = QPushButton()
+            tile.setObjectName("voterTile")
+            tile.clicked.connect(lambda _checked=False, pid=person.id: self.select(pid))
+            tile.installEventFilter(self)
+            grid.addWidget(tile, index % ROWS_PER_COLUMN, index // ROWS_PER_COLUMN)
+            self.tiles[person.id or 0] = tile
+        layout.addLayout(grid)
+        self._hands_notes[group.id or 0] = text_label("", "quiet")
+        layout.addWidget(self._hands_notes[group.id or 0])
+        layout.addStretch(1)
+        return column
+
+    def refresh_progress(self) -> None:
+        """Mark who has voted (never what) and say how many of how many."""
+        if self._room is None or self.round is None or self.round.closed_at is not None:
+            return
+        progress = self._room.votes.progress(self.round.id or 0)
+        for pid, tile in self.tiles.items():
+            self._show_tile(pid, tile, pid in progress.voted_participant_ids)
+        for gid, note in self._hands_notes.items():
+            note.setText("Show of hands counted" if gid in progress.hand_count_group_ids else "")
+        self.progress.setText(self._progress_text())
+        self._show_selection()
+
+    def _progress_text(self) -> str:
+        if self._room is None or self.round is None:
+            return ""
+        return f"{self._room.votes.progress(self.round.id or 0)}"
+
+    def _show_tile(self, pid: int, tile: QPushButton, voted: bool) -> None:
+        person = self._people[pid]
+        group = self._group_names.get(person.group_id, "")
+        tile.setText(f"{person.name}\n{'✓ voted' if voted else 'not yet'}")
+        tile.setAccessibleName(f"{person.name}, {group}, {'has voted' if voted else 'has not voted yet'}")
+        _set_flag(tile, "rated", voted)
+        _set_flag(tile, "selected", pid == self.selected)
+
+    def _show_selection(self) -> None:
+        person = self._people.get(self.selected) if self.selected is not None else None
+        if not self.choices.asking_reason():
+            self.choices.set_choosing(person is not None)
+        if person is None:
+            self.instruction.setText(PICK_NAME)
+        else:
+            self.instruction.setText(f"{person.name}: tap your choice, or press Esc to cancel.")
+
+    # Choosing ---------------------------------------------------------------------------------------
+
+    def select(self, pid: int | None) -> None:
+        """Select a person (or none), ready to take their choice."""
+        previous, self.selected = self.selected, pid if pid in self.tiles else None
+        for changed in {previous, self.selected} - {None}:
+            _set_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
+        self.choices.reset()
+        self._show_selection()
+        if self.selected is not None:
+            self.choices.buttons[Choice.AGREE].setFocus()
+
+    def _on_chosen(self, choice: str, reason: str) -> None:
+        if self._room is None or self.round is None or self.selected is None:
+            return
+        order = list(self.tiles)
+        pid, self.selected = self.selected, None
+        next_pid = order[(order.index(pid) + 1) % len(order)]
+        self.choices.reset()
+        self._room.votes.cast(self.round.id or 0, pid, Choice(choice), reason)
+        self.refresh_progress()
+        if next_pid in self.tiles:
+            self.tiles[next_pid].setFocus()
+
+    # Keyboard ---------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """Arrows move between tiles; Enter/Space selects; letters and digits choose; Esc cancels."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        tiles = list(self.tiles.values())
+        if watched in tiles and key in MOVES:
+            index = (tiles.index(watched) + MOVES[Qt.Key(key)]) % len(tiles)  # type: ignore[arg-type]
+            tiles[index].setFocus()
+            return True
+        if watched in tiles and key in ENTER_KEYS and isinstance(watched, QPushButton):
+            watched.click()
+            return True
+        return self._choice_or_escape(key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        """Take choice keys and Esc when the focus is elsewhere in the view."""
+        if not self._choice_or_escape(event.key()):
+            super().keyPressEvent(event)
+
+    def _choice_or_escape(self, key: int) -> bool:
+        if self.selected is None or self.choices.asking_reason():
+            return False
+        choice = choice_for_key(key)
+        if choice is not None:
+            self.choices.choose(choice)
+            return True
+        if key == Qt.Key.Key_Escape:
+            tile = self.tiles.get(self.selected)
+            self.select(None)
+            if tile is not None:
+                tile.setFocus()
+            return True
+        return False

@@ -164,6 +164,52 @@ def charter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def demo_file() -> Path:
+    """The example workshop `demo` opens."""
+    from workshop_app import paths
+
+    return paths.sessions_dir() / "examples" / "northside-leisure.json"
+
+
+def demo_workshop(uow_factory: Any, source: Path) -> int:
+    """Import the example once (reusing a workshop with its title and partnership) and put it at charter review."""
+    import json
+
+    from workshop_app.core import session
+    from workshop_app.core.plans import plan_by_key
+    from workshop_app.core.workshops import list_workshops
+    from workshop_app.export.json_export import import_json
+
+    try:
+        header = json.loads(source.read_text(encoding="utf-8"))["workshop"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise WorkshopError(f"The demo workshop file {source} is missing or damaged; reinstall the app.") from None
+    same = [w for w in list_workshops(uow_factory)
+            if (w.title, w.partnership) == (header.get("title"), header.get("partnership"))]
+    workshop_id = min(w.id or 0 for w in same) if same else import_json(uow_factory, source)
+    workshop = next((w for w in list_workshops(uow_factory) if w.id == workshop_id))
+    stages = plan_by_key(workshop.plan_key).stages
+    review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
+    if session.resume(uow_factory, workshop_id).stage_index != review:
+        session.go_to_stage(uow_factory, workshop_id, review, len(stages), stages[review].title)
+    return workshop_id
+
+
+@command("demo", "open the example workshop (imported once) in the window at its charter review stage")
+def demo(args: argparse.Namespace) -> int:
+    """Check for a display, make sure the example is in the store, then open the window on it."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_ERROR
+    with opened_store(args) as store:
+        workshop_id = demo_workshop(store, demo_file())
+    logs.install_crash_handler()
+    from workshop_app.ui.app import run_gui
+
+    return run_gui(args.db, [sys.argv[0]], workshop_id)
+
+
 def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
     """Return the sentence to show when a window cannot open here (Linux without a display), else None."""
     if not platform.startswith("linux"):

@@ -51,8 +51,8 @@ def build_main_window(uow_factory: Any) -> MainWindow:
     return MainWindow(controller, RoomController(controller), plan_list)
 
 
-def run_gui(db_target: str | None, argv: list[str]) -> int:
-    """Open the store and show the main window; return the exit code."""
+def run_gui(db_target: str | None, argv: list[str], workshop_id: int | None = None) -> int:
+    """Open the store and show the main window (with a workshop open, when given); return the exit code."""
     from workshop_app.store.database import open_store
 
     app = make_application(argv)
@@ -66,11 +66,22 @@ def run_gui(db_target: str | None, argv: list[str]) -> int:
         return 2
     window = build_main_window(store)
     window.show()
+    if workshop_id is not None:
+        window.controller.open_workshop(workshop_id)
+    _quit_after_ms(app, os.environ.get("WORKSHOP_APP_QUIT_AFTER_MS", ""))
     if os.environ.get("WORKSHOP_APP_QUIT_AFTER_SHOWN") == "1":
         _quit_once_shown(app)
     code = app.exec()
     store.close()
     return code
+
+
+def _quit_after_ms(app: QApplication, value: str) -> None:
+    """For tests: quit after the given number of milliseconds (nothing when the value is not a number)."""
+    from PySide6.QtCore import QTimer
+
+    if value.strip().isdigit():
+        QTimer.singleShot(int(value), app.quit)
 
 
 def _quit_once_shown(app: QApplication) -> None:

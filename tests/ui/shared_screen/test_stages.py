@@ -13,7 +13,7 @@ from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.shared_screen.conftest import go_to_kind
 
 EXPECTED_VIEW = {"welcome": "welcome", "framing": "framing", "assessment": "assessment", "ideas": "ideas",
-                 "actions": "actions"}
+                 "actions": "actions", "charter_review": "charter_review"}
 
 
 def test_every_stage_of_the_charter_plan_is_shown(shared: SharedScreen) -> None:

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel, ActionsReviewPanel
 from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
 from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
+from workshop_app.ui.facilitator.charter_panel import CharterPanel
 from workshop_app.ui.facilitator.notes_panel import NotesPanel
 from workshop_app.ui.facilitator.proposals_panel import ProposalsPanel
 from workshop_app.ui.room_controller import RoomController
 
-NOTE_KINDS = {"ideas", "welcome", "parties", "charter_review", "signoff", "close", "framing"}
+NOTE_KINDS = {"ideas", "welcome", "parties", "signoff", "close", "framing"}
 
 
 class StagePanel(QWidget):
@@ -30,12 +31,14 @@ class StagePanel(QWidget):
         self.proposals = ProposalsPanel(room, room.votes)
         self.actions = ActionsPanel(room, compact=True)
         self.actions_review = ActionsReviewPanel(room)
+        self.charter = CharterPanel(room)
         self.controls = QStackedWidget()
         self.controls.addWidget(self.assessment)
         self.controls.addWidget(self.notes)
         self.controls.addWidget(self.proposals)
         self.controls.addWidget(self.actions)
         self.controls.addWidget(self.actions_review)
+        self.controls.addWidget(self.charter)
         self.nothing = QLabel("")
         self.controls.addWidget(self.nothing)
         layout = QVBoxLayout(self)
@@ -66,6 +69,9 @@ class StagePanel(QWidget):
             panel = self.actions if stage.kind == "actions" else self.actions_review
             self.controls.setCurrentWidget(panel)
             panel.refresh()
+        elif stage.kind == "charter_review":
+            self.controls.setCurrentWidget(self.charter)
+            self.charter.refresh()
         elif stage.kind in NOTE_KINDS:
             self.controls.setCurrentWidget(self.notes)
             self.notes.refresh()

@@ -11,6 +11,7 @@ from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.actions_view import ActionsView
 from workshop_app.ui.shared_screen.assessment_view import AssessmentView
 from workshop_app.ui.shared_screen.bands import FooterBand, HeaderBand
+from workshop_app.ui.shared_screen.charter_view import CharterView
 from workshop_app.ui.shared_screen.framing_view import FramingView
 from workshop_app.ui.shared_screen.ideas_view import IdeasView
 from workshop_app.ui.shared_screen.results_view import ResultsView
@@ -49,6 +50,7 @@ class SharedScreen(QWidget):
                       "results": ResultsView(), "ideas": IdeasView(), "stage": StageView(),
                       "actions": ActionsView()}
         self.views["voting"] = VotingView()
+        self.views["charter_review"] = CharterView()
         self.body = QStackedWidget()
         for view in self.views.values():
             self.body.addWidget(view)

@@ -1,0 +1,251 @@
+"""The charter review stage in the console: a preview, export to PDF, edit the wording, mark agreed, amend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from workshop_app.core import charter_versions
+from workshop_app.core.charter import build_charter
+from workshop_app.core.charter_content import CharterContent
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import CharterStatus, CharterVersion
+from workshop_app.export.charter_front import status_words
+from workshop_app.export.charter_pdf import render_charter
+from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
+from workshop_app.ui.room_controller import RoomController
+
+
+def suggested_name(content: CharterContent) -> str:
+    """A file name for the charter, e.g. 'northside-leisure-partnership-charter-v1.pdf'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", content.title.casefold()).strip("-") or "charter"
+    return f"{slug}-v{content.version}.pdf"
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    """Ask where to save the PDF (in the Documents folder by default); None when cancelled."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    chosen, _filter = QFileDialog.getSaveFileName(parent, "Export the charter as PDF", str(Path(folder) / suggested),
+                                                  "PDF documents (*.pdf)")
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def preview_html(content: CharterContent) -> str:
+    """The charter in brief as HTML: title, status, changes, purpose, commitments by principle, and the rest."""
+    s = content.sections
+    parts = [f"<h2>{escape(content.title)}</h2>",
+             f"<p><b>Version {content.version} · {escape(status_words(content))}</b> · next review by "
+             f"{content.next_review.day} {content.next_review:%B %Y}</p>"]
+    changes = [line for line in content.changes.splitlines() if line.strip()]
+    if content.version > 1 and changes:
+        parts.append(f"<h3>What changed since version {content.version - 1}</h3>{_list(changes)}")
+    if content.undecided_count:
+        parts.append(f"<p><i>{content.undecided_count} proposal(s) have no revealed vote on their current wording "
+                     "and are not in the charter.</i></p>")
+    parts.append(f"<h3>Our shared purpose</h3><p>{escape(s.purpose)}</p>")
+    for section in content.principles:
+        items = [f"{c.text} ({c.code} · {c.consent.line})" for c in section.commitments]
+        body = _list(items) if items else "<p><i>No commitments agreed under this principle.</i></p>"
+        parts.append(f"<h3>{section.number}. {escape(section.name)}</h3>{body}")
+    parts.append(f"<h3>Action plan</h3><p>{len(content.actions)} action(s), each with an owner.</p>")
+    parts.append(f"<h3>Working together and monitoring</h3><p>{escape(s.working_together)}</p>")
+    parts.append(f"<h3>When things go wrong</h3>{_list(s.escalation, 'ol')}"
+                 f"<p>{escape(s.resident_concerns)}</p>")
+    parts.append(f"<h3>Review</h3>{_list(s.review_triggers)}<p>{escape(s.joining_leaving)}</p>")
+    if content.not_agreed:
+        parts.append("<h3>Not agreed</h3>" + _list([f"{n.text} ({n.reason})" for n in content.not_agreed]))
+    return "".join(parts)
+
+
+def _list(items: tuple[str, ...] | list[str], tag: str = "ul") -> str:
+    return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + f"</{tag}>"
+
+
+class PdfWriter(QThread):
+    """Lays out the charter PDF away from the window's thread (the content is read beforehand)."""
+
+    written = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, content: CharterContent, out: Path) -> None:
+        super().__init__()
+        self.content, self.out = content, out
+
+    def run(self) -> None:
+        """Write the file and say how it went."""
+        try:
+            self.written.emit(str(render_charter(self.content, self.out)))
+        except WorkshopError as error:
+            self.failed.emit(str(error))
+        except OSError as error:
+            self.failed.emit(f"The charter could not be written to {self.out} ({error.strerror}); "
+                             "choose another folder.")
+
+
+class CharterPanel(QWidget):
+    """Preview of the charter as it stands, with its version controls and the PDF export."""
+
+    exported = Signal(str)
+
+    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room = room
+        self.content: CharterContent | None = None
+        self.version: CharterVersion | None = None
+        self.last_pdf: Path | None = None
+        self._writer: PdfWriter | None = None
+        self.ask_save_path: Callable[[QWidget, str], Path | None] = ask_save_path
+        self.ask_agreed_on: Callable[[QWidget, int, dt.date], dt.date | None] = ask_agreed_on
+        self.ask_wording: Callable[[QWidget, charter_versions.CharterWording],
+                                   charter_versions.CharterWording | None] = ask_wording
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.status = QLabel(objectName="subheading", wordWrap=True)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Charter preview")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.saved = QLabel(objectName="hint", wordWrap=True)
+        self.export = QPushButton("&Export PDF…", objectName="primary")
+        self.open = QPushButton("&Open")
+        self.open.setAccessibleName("Open the exported PDF")
+        self.open.setEnabled(False)
+        self.edit = QPushButton("Edit &wording…")
+        self.agree = QPushButton("&Mark as agreed…")
+        self.amend = QPushButton("Start &next version")
+        buttons = QHBoxLayout()
+        for button in (self.edit, self.agree, self.amend):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export)
+        buttons.addWidget(self.open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.saved)
+        layout.addLayout(buttons)
+        self.export.clicked.connect(self.export_pdf)
+        self.open.clicked.connect(self.open_pdf)
+        self.edit.clicked.connect(self.edit_wording)
+        self.agree.clicked.connect(self.mark_agreed)
+        self.amend.clicked.connect(self.start_amendment)
+
+    # Showing the charter ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the charter as it stands (starting version 1 when there is none) and show it."""
+        controller = self.room.controller
+        self.version = controller.run(charter_versions.current_version, controller.workshop_id).value
+        self.content = controller.run(build_charter, controller.workshop_id).value
+        if self.content is None or self.version is None:
+            self.status.setText("The charter cannot be shown.")
+            return
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(preview_html(self.content))
+        self.preview.verticalScrollBar().setValue(scroll)
+        draft = self.version.status == CharterStatus.DRAFT
+        self.status.setText(self._status_text())
+        self.edit.setEnabled(draft)
+        self.agree.setEnabled(draft)
+        self.amend.setVisible(not draft)
+        self.amend.setText(f"Start version &{self.version.version + 1}")
+
+    def _status_text(self) -> str:
+        assert self.content is not None and self.version is not None
+        shown = f"Version {self.content.version} · {status_words(self.content)}"
+        if self.version.status == CharterStatus.AGREED and self.content.version != self.version.version:
+            return (f"{shown}. The record has changed since version {self.version.version} was agreed: start "
+                    f"version {self.version.version + 1} to agree the changes.")
+        return shown
+
+    def _changed(self) -> None:
+        """Reload the workshop (its purpose or review date may have changed) and tell both windows."""
+        controller = self.room.controller
+        workshop = controller.run(lambda f, wid: build_charter(f, wid).workshop, controller.workshop_id).value
+        if workshop is not None:
+            controller.workshop = workshop
+            controller.workshop_changed.emit(workshop)
+        self.refresh()
+
+    # Version controls -------------------------------------------------------------------------------
+
+    def edit_wording(self) -> None:
+        """Edit the draft's wording in a dialog and save it."""
+        controller = self.room.controller
+        wording = controller.run(charter_versions.current_wording, controller.workshop_id).value
+        if wording is None:
+            return
+        edited = self.ask_wording(self, wording)
+        if edited is not None and controller.run(charter_versions.update_sections, controller.workshop_id,
+                                                 edited).ok:
+            self._changed()
+
+    def mark_agreed(self) -> None:
+        """Ask for the day and mark the draft version agreed."""
+        if self.version is None or self.content is None:
+            return
+        day = self.ask_agreed_on(self, self.version.version, self.content.workshop.date)
+        controller = self.room.controller
+        if day is not None and controller.run(charter_versions.mark_agreed, controller.workshop_id, day).ok:
+            self._changed()
+
+    def start_amendment(self) -> None:
+        """Start the next version as a draft."""
+        controller = self.room.controller
+        if controller.run(charter_versions.start_amendment, controller.workshop_id).ok:
+            self._changed()
+
+    # The PDF ----------------------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        """Ask where, then write the PDF in the background with a busy bar; Open is offered when done."""
+        self.refresh()
+        if self.content is None or self._writer is not None:
+            return
+        out = self.ask_save_path(self, suggested_name(self.content))
+        if out is None:
+            return
+        self._writer = PdfWriter(self.content, out)
+        self._writer.written.connect(self._on_written)
+        self._writer.failed.connect(self._on_failed)
+        self._writer.finished.connect(self._on_writer_finished)
+        self.export.setEnabled(False)
+        self.progress.setVisible(True)
+        self.saved.setText(f"Writing the charter to {out}…")
+        self._writer.start()
+
+    def _on_written(self, path: str) -> None:
+        self.last_pdf = Path(path)
+        self.saved.setText(f"Saved to {path}")
+        self.open.setEnabled(True)
+        self.exported.emit(path)
+
+    def _on_failed(self, sentence: str) -> None:
+        self.saved.setText("The charter was not saved.")
+        self.room.controller.operation_failed.emit(sentence)
+
+    def _on_writer_finished(self) -> None:
+        self.progress.setVisible(False)
+        self.export.setEnabled(True)
+        if self._writer is not None:
+            self._writer.deleteLater()
+        self._writer = None
+
+    def open_pdf(self) -> None:
+        """Open the exported PDF in the system's viewer."""
+        if self.last_pdf is not None:
+            self.open_url(QUrl.fromLocalFile(str(self.last_pdf)))

@@ -1,0 +1,114 @@
+"""Dialogs of the charter review stage: edit the charter's wording, and choose the day it was agreed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from workshop_app.core.charter_versions import CharterWording
+
+LIST_HINT = "One per line."
+
+
+def to_qdate(day: dt.date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    """A QDate as a Python date."""
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def date_edit(day: dt.date, name: str) -> QDateEdit:
+    """A date field with a calendar pop-up, showing e.g. '14 March 2025'."""
+    edit = QDateEdit(to_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+class CharterSectionsDialog(QDialog):
+    """The editable parts of a draft charter: purpose, working together, escalation, concerns, review."""
+
+    def __init__(self, wording: CharterWording, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit the charter's wording")
+        self.resize(720, 760)
+        self.purpose = self._text(wording.purpose, "Our shared purpose")
+        self.working_together = self._text(wording.working_together, "Working together and monitoring")
+        self.escalation = self._text("\n".join(wording.escalation), "The steps when things go wrong, one per line")
+        self.resident_concerns = self._text(wording.resident_concerns, "How residents raise a concern")
+        self.review_triggers = self._text("\n".join(wording.review_triggers),
+                                          "What triggers an early review, one per line")
+        self.joining_leaving = self._text(wording.joining_leaving, "How partners join or leave")
+        self.next_review = date_edit(wording.next_review, "Next review date")
+        form = QFormLayout()
+        for label, field in (("Our shared &purpose", self.purpose), ("&Working together", self.working_together),
+                             ("When things go &wrong\n(the steps, in order)", self.escalation),
+                             ("How residents raise\na &concern", self.resident_concerns),
+                             ("What triggers an\n&early review", self.review_triggers),
+                             ("&Joining or leaving", self.joining_leaving), ("Next &review by", self.next_review)):
+            form.addRow(label, field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Change the wording together with the room. Lists take one item per line.",
+                                objectName="intro", wordWrap=True))
+        layout.addLayout(form, 1)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _text(value: str, name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(value)
+        edit.setAccessibleName(name)
+        edit.setTabChangesFocus(True)
+        return edit
+
+    def wording(self) -> CharterWording:
+        """The wording as typed (core tidies and checks it)."""
+        return CharterWording(
+            self.purpose.toPlainText(), self.working_together.toPlainText(),
+            tuple(self.escalation.toPlainText().splitlines()), self.resident_concerns.toPlainText(),
+            tuple(self.review_triggers.toPlainText().splitlines()), self.joining_leaving.toPlainText(),
+            from_qdate(self.next_review.date()),
+        )
+
+
+def ask_wording(parent: QWidget | None, wording: CharterWording) -> CharterWording | None:
+    """Show the wording dialog; return the new wording, or None when cancelled."""
+    dialog = CharterSectionsDialog(wording, parent)
+    return dialog.wording() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class AgreedDateDialog(QDialog):
+    """Asks on which day the room agreed the charter."""
+
+    def __init__(self, version: int, default: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Mark version {version} as agreed")
+        self.day = date_edit(default, "The day the charter was agreed")
+        buttons = QDialogButtonBox()
+        buttons.addButton("Mark as agreed", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Version {version} will be frozen: its wording can no longer change. Later "
+                                "changes make a new version that lists what changed.", wordWrap=True))
+        form = QFormLayout()
+        form.addRow("&Agreed on", self.day)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+def ask_agreed_on(parent: QWidget | None, version: int, default: dt.date) -> dt.date | None:
+    """Ask for the day of agreement; None when cancelled."""
+    dialog = AgreedDateDialog(version, default, parent)
+    return from_qdate(dialog.day.date()) if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -254,6 +254,19 @@ class CharterVersion:
 
 
 @dataclass
+class PhoneCode:
+    """A participant's personal join code for phone voting; a secret, never exported or logged."""
+
+    workshop_id: int
+    participant_id: int
+    code: str
+    issued_at: dt.datetime = field(default_factory=utc_now)
+    revoked_at: dt.datetime | None = None
+    bound_device: str = ""
+    id: int | None = None
+
+
+@dataclass
 class AuditEntry:
     """An append-only log entry chained to the one before it by a hash."""
 

@@ -25,6 +25,7 @@ ROW_TYPES: dict[type, type[tables.TableBase]] = {
     model.Action: tables.ActionRow,
     model.CharterVersion: tables.CharterVersionRow,
     model.AuditEntry: tables.AuditEntryRow,
+    model.PhoneCode: tables.PhoneCodeRow,
 }
 """Each core record type and the table that holds it."""
 

@@ -229,6 +229,19 @@ class CharterVersionRow(TableBase, table=True):
     created_at: dt.datetime = _when()  # type: ignore[assignment]
 
 
+class PhoneCodeRow(TableBase, table=True):
+    """A stored PhoneCode; participant_id has no foreign key so a participant can still be removed."""
+
+    __tablename__ = "phone_code"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    participant_id: int = Field(index=True)
+    code: str
+    issued_at: dt.datetime = _when()  # type: ignore[assignment]
+    revoked_at: dt.datetime | None = _when(nullable=True)  # type: ignore[assignment]
+    bound_device: str
+
+
 class AuditEntryRow(TableBase, table=True):
     """A stored AuditEntry: append-only, read per workshop in id order."""
 

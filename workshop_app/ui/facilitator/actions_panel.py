@@ -78,7 +78,7 @@ class ActionTable(QWidget):
         layout.addWidget(self.view, 1)
         self.model.status_change_requested.connect(self._on_status_change_requested)
         self.status.activated.connect(self._on_status_chosen)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection_changed())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
 
     def show_actions(self, rows: list[Action]) -> None:
         """Show these actions, keeping the selected one selected."""
@@ -170,7 +170,7 @@ class ActionsPanel(QWidget):
         self.overdue.toggled.connect(self.refresh)
         self.actions.actions_changed.connect(self.refresh)
         self.room.controller.workshop_opened.connect(lambda _w: self.refresh())
-        self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection_changed())
+        self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
 
     def current_filter(self) -> ActionFilter:
         """Return the filter the controls describe."""

@@ -99,7 +99,9 @@ class ActionsView(QWidget):
         clear_layout(self.rows)
         start = self.page * ROWS_PER_PAGE
         for action in self._shown[start:start + ROWS_PER_PAGE]:
-            self.rows.addWidget(self._card(action))
+            card = self._card(action)
+            self.rows.addWidget(card)
+            card.show()  # at once, not when the layout gets round to it, so the room sees a change straight away
 
     def _card(self, action: Action) -> QWidget:
         card = card_frame()

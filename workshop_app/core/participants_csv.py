@@ -92,8 +92,10 @@ def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
 def preview_csv(text: str, workshop_id: int, groups: list[StakeholderGroup],
                 existing: list[Participant]) -> CsvPreview:
     """Check every row against the workshop's groups and people; nothing is stored."""
-    reader = csv.reader(io.StringIO(text), _sniff(text))
-    lines = [row for row in reader]
+    try:
+        lines = list(csv.reader(io.StringIO(text), _sniff(text)))
+    except csv.Error as error:
+        raise WorkshopError(f"The file could not be read as CSV ({error}); save it again as CSV and retry.") from None
     while lines and not any(cell.strip() for cell in lines[0]):
         lines.pop(0)
     if not lines:
@@ -130,11 +132,11 @@ def _row(number: int, cells: list[str], columns: dict[str, int], workshop_id: in
         problem = "The name is empty."
     elif group is None:
         known = ", ".join(g.name for g in groups.values())
-        problem = f"Unknown group '{group_text}' (use one of: {known})."
+        problem = f"Unknown group '{' '.join(group_text.split())}' (use one of: {known})."
     elif name.casefold() in seen:
         problem = f"{name} is already on the list."
     elif voting not in YES | NO:
-        problem = f"Voting must be 'yes' or 'observer', not '{fields['voting']}'."
+        problem = f"Voting must be 'yes' or 'observer', not '{' '.join(fields['voting'].split())}'."
     if problem:
         return CsvRow(number, participant=None, problem=problem, **fields)
     assert group is not None and group.id is not None

@@ -26,10 +26,10 @@ def pages_of(content: CharterContent, per_page: int = COMMITMENTS_PER_PAGE) -> l
 
 
 def who_line(commitment: Commitment) -> str:
-    """'C1 · Council · Council 3/3 · Provider 2/2': the code, who commits, and each group's consent."""
-    party = commitment.party or "All partners"
+    """'C1 · by Council · consent: Council 3/3 · Provider 2/2': the code, who commits, each group's consent."""
+    party = f"by {commitment.party}" if commitment.party else "by all partners"
     consent = commitment.consent.line
-    return f"{commitment.code} · {party}" + (f" · {consent}" if consent else "")
+    return f"{commitment.code} · {party}" + (f" · consent: {consent}" if consent else "")
 
 
 class CharterView(QWidget):

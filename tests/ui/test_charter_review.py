@@ -1,0 +1,121 @@
+"""The charter review stage: the console's preview, PDF export, wording, agreement; the shared screen's view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QLabel
+
+from workshop_app import cli
+from workshop_app.core import charter_versions
+from workshop_app.core.model import CharterStatus
+from workshop_app.ui.app import build_main_window
+from workshop_app.ui.facilitator.charter_panel import CharterPanel
+from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.shared_screen.charter_view import CharterView
+from workshop_app.ui.shared_screen.window import SharedScreen
+
+TITLE = "Northside Leisure Partnership charter"
+AGREED_DAY = dt.date(2025, 3, 14)
+
+
+@pytest.fixture
+def window(qtbot, store):  # type: ignore[no-untyped-def]
+    """The console on the example workshop, at its charter review stage."""
+    workshop_id = cli.demo_workshop(store, cli.demo_file())
+    opened = build_main_window(store)
+    qtbot.addWidget(opened)
+    opened.show()
+    opened.controller.open_workshop(workshop_id)
+    yield opened
+    opened.room._clock.stop()
+    if opened.shared_screen is not None:
+        opened.shared_screen.close()
+
+
+def panel_of(window: MainWindow) -> CharterPanel:
+    panel = window.workshop_page.console.stage.charter
+    assert window.workshop_page.console.stage.controls.currentWidget() is panel
+    return panel
+
+
+def test_the_console_previews_the_charter_at_its_review_stage(window: MainWindow) -> None:
+    assert window.room.stage().kind == "charter_review"
+    panel = panel_of(window)
+    text = panel.preview.toPlainText()
+    assert TITLE in text and "Version 1 · Draft: not yet agreed" in text
+    assert "We will meet as a partnership board every three months" in text
+    assert panel.edit.isEnabled() and panel.agree.isEnabled() and not panel.amend.isVisible()
+    assert not panel.open.isEnabled()
+
+
+def test_export_writes_the_pdf_in_the_background_then_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_of(window)
+    out = tmp_path / "charter.pdf"
+    asked: list[str] = []
+    opened: list[QUrl] = []
+    panel.ask_save_path = lambda _parent, name: asked.append(name) or out  # type: ignore[func-returns-value]
+    panel.open_url = opened.append
+    with qtbot.waitSignal(panel.exported, timeout=60_000):
+        panel.export.click()
+        assert panel.progress.isVisible() and not panel.export.isEnabled()
+    qtbot.waitUntil(lambda: panel.export.isEnabled())
+    assert asked == ["northside-leisure-partnership-charter-v1.pdf"]
+    reader = PdfReader(out)
+    assert reader.metadata is not None and reader.metadata.title == TITLE
+    assert "Draft: not yet agreed" in reader.pages[0].extract_text()
+    assert not panel.progress.isVisible() and panel.open.isEnabled() and str(out) in panel.saved.text()
+    panel.open.click()
+    assert opened == [QUrl.fromLocalFile(str(out))]
+
+
+def test_a_cancelled_export_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    panel = panel_of(window)
+    panel.ask_save_path = lambda _parent, _name: None
+    panel.export.click()
+    assert panel._writer is None and not panel.progress.isVisible() and not list(tmp_path.glob("*.pdf"))
+
+
+def test_wording_then_agreement_then_next_version(window: MainWindow, store) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_of(window)
+    workshop_id = window.controller.workshop_id
+    panel.ask_wording = lambda _parent, wording: replace(wording, resident_concerns="Ring the centre desk.")
+    panel.edit.click()
+    assert "Ring the centre desk." in panel.preview.toPlainText()
+    panel.ask_agreed_on = lambda _parent, version, default: default
+    panel.agree.click()
+    version = charter_versions.current_version(store, workshop_id)
+    assert (version.status, version.agreed_on) == (CharterStatus.AGREED, AGREED_DAY)
+    assert "Version 1 · Agreed on 14 March 2025" in panel.status.text()
+    assert not panel.edit.isEnabled() and panel.amend.isVisible() and panel.amend.text() == "Start version &2"
+    panel.amend.click()
+    assert charter_versions.current_version(store, workshop_id).version == 2
+    assert "What changed since version 1" in panel.preview.toPlainText()
+    assert "Nothing has changed since version 1." in panel.preview.toPlainText()
+
+
+def test_the_shared_screen_shows_agreed_commitments_in_large_type(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    shared = SharedScreen(window.room)
+    qtbot.addWidget(shared)
+    shared.setGeometry(0, 0, 1920, 1080)
+    shared.show()
+    qtbot.waitExposed(shared)
+    view = shared.current_view()
+    assert isinstance(view, CharterView)
+    labels = [label for label in view.findChildren(QLabel) if label.isVisibleTo(shared) and label.text().strip()]
+    texts = [label.text() for label in labels]
+    assert TITLE in texts and "Version 1 · Draft: not yet agreed" in texts
+    assert any(t.startswith("We will meet as a partnership board every three months") for t in texts)
+    assert "1. Collaborative" in texts and "Commitments, page 1 of 3" in texts
+    assert min(QFontInfo(label.font()).pixelSize() for label in labels) >= 28
+    view._on_page_turned()
+    assert view.page == 1 and "Commitments, page 2 of 3" in [label.text() for label in view.findChildren(QLabel)]
+    window.workshop_page.console.stage.charter.ask_agreed_on = lambda _p, _v, default: default
+    window.workshop_page.console.stage.charter.agree.click()
+    assert view.status.text() == "Version 1 · Agreed on 14 March 2025"

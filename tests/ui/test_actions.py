@@ -81,7 +81,7 @@ def shown_whats(panel: ActionsPanel) -> list[str]:
 
 def test_actions_added_through_the_dialog_are_saved_shown_and_audited(qtbot, store, window,  # type: ignore[no-untyped-def]
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    panel = window.workshop_page.actions
+    panel = window.workshop_page.action_plan
     window.workshop_page.tabs.setCurrentWidget(panel)
     asked = add_through_dialog(qtbot, panel, monkeypatch, DRAFTS)
     choices = asked[0]["choices"]
@@ -101,7 +101,7 @@ def test_actions_added_through_the_dialog_are_saved_shown_and_audited(qtbot, sto
 
 
 def test_the_filters_narrow_the_table(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    panel = window.workshop_page.actions
+    panel = window.workshop_page.action_plan
     add_through_dialog(qtbot, panel, monkeypatch, DRAFTS)
     panel.principle.setCurrentIndex(panel.principle.findData("accountable"))
     assert shown_whats(panel) == [DRAFTS[0].what, DRAFTS[2].what]
@@ -121,7 +121,7 @@ def test_the_filters_narrow_the_table(qtbot, window, monkeypatch: pytest.MonkeyP
 
 def test_a_status_change_is_saved_and_audited(qtbot, store, window,  # type: ignore[no-untyped-def]
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    panel = window.workshop_page.actions
+    panel = window.workshop_page.action_plan
     add_through_dialog(qtbot, panel, monkeypatch, DRAFTS[:2])
     first = actions.list_actions(store, window.controller.workshop_id)[0]
     panel.table.view.selectRow(0)
@@ -145,7 +145,7 @@ def test_a_status_change_is_saved_and_audited(qtbot, store, window,  # type: ign
 
 def test_editing_keeps_the_fields_and_saves_the_changes(qtbot, store, window,  # type: ignore[no-untyped-def]
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    panel = window.workshop_page.actions
+    panel = window.workshop_page.action_plan
     add_through_dialog(qtbot, panel, monkeypatch, DRAFTS[:1])
     panel.table.view.selectRow(0)
     seen: list[ActionDraft] = []
@@ -174,7 +174,7 @@ def agree(store: Any, proposal: Proposal) -> None:
 def test_an_action_from_an_agreed_commitment_is_prefilled(qtbot, store, window,  # type: ignore[no-untyped-def]
                                                          monkeypatch: pytest.MonkeyPatch, replies) -> None:
     wid = window.controller.workshop_id
-    panel = window.workshop_page.console.stage.actions
+    panel = window.workshop_page.console.stage.action_plan
     go_to_kind(window.room, "actions")
     assert window.workshop_page.console.stage.controls.currentWidget() is panel
     qtbot.mouseClick(panel.buttons["commitment"], Qt.MouseButton.LeftButton)
@@ -238,7 +238,7 @@ def test_the_review_shows_last_time_s_open_actions_and_carries_them_over(qtbot, 
     qtbot.mouseClick(panel.carry, Qt.MouseButton.LeftButton)
     assert len(actions.list_actions(store, review.id)) == 1 and "nothing new" in panel.result.text()
     assert audit_kinds(store, review.id).count("actions_carried_over") == 1
-    assert shown_whats(main.workshop_page.actions) == [made[0].what]  # the Actions tab has it too
+    assert shown_whats(main.workshop_page.action_plan) == [made[0].what]  # the Actions tab has it too
 
     shared = main.shared_screen
     assert shared is not None

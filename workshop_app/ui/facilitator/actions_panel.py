@@ -21,6 +21,14 @@ from workshop_app.ui.widgets.combo import chosen, select_data
 Index = QModelIndex | QPersistentModelIndex
 
 
+def named_label(text: str, name: str, wrap: bool = True) -> QLabel:
+    """Return a label styled by its object name."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
+
+
 def status_combo(first: str = "") -> QComboBox:
     """Return a combo box of the four statuses, after an optional 'any' item stored as ''."""
     combo = QComboBox()
@@ -54,7 +62,7 @@ class ActionTable(QWidget):
 
     def __init__(self, room: RoomController, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room, self.actions = room, ActionController.for_room(room)
+        self.room, self.plan = room, ActionController.for_room(room)
         self.model = ActionTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -84,7 +92,7 @@ class ActionTable(QWidget):
         """Show these actions, keeping the selected one selected."""
         keep = self.selected()
         self.model.set_data(rows, {k: p.name for k, p in self.room.principles.items()},
-                            self.actions.commitment_texts(), self.actions.today())
+                            self.plan.commitment_texts(), self.plan.today())
         row = self.model.row_of(keep.id or 0) if keep else -1
         if row >= 0:
             self.view.selectRow(row)
@@ -105,10 +113,10 @@ class ActionTable(QWidget):
     def _on_status_chosen(self, _index: int) -> None:
         action = self.selected()
         if action is not None and action.id is not None and chosen(self.status, "") != action.status:
-            self.actions.set_status(action.id, ActionStatus(chosen(self.status, action.status)))
+            self.plan.set_status(action.id, ActionStatus(chosen(self.status, action.status)))
 
     def _on_status_change_requested(self, action_id: int, status: str) -> None:
-        self.actions.set_status(action_id, ActionStatus(status))
+        self.plan.set_status(action_id, ActionStatus(status))
 
 
 class ActionsPanel(QWidget):
@@ -118,7 +126,7 @@ class ActionsPanel(QWidget):
         super().__init__(parent)
         self.room = room
         self.table = ActionTable(room, "This workshop's actions")
-        self.actions = self.table.actions
+        self.plan = self.table.plan
         if compact:
             for column in (MEASURE, PRINCIPLE, COMMITMENT):
                 self.table.view.hideColumn(column)
@@ -126,10 +134,12 @@ class ActionsPanel(QWidget):
         self.principle.addItem("Every principle", "")
         for key, principle in room.principles.items():
             self.principle.addItem(principle.name, key)
-        self.owner = QLineEdit(placeholderText="Owner's name contains…", clearButtonEnabled=True)
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText("Owner's name contains…")
+        self.owner.setClearButtonEnabled(True)
         self.status = status_combo("Any status")
         self.overdue = QCheckBox("O&verdue only")
-        self.count = QLabel(objectName="count")
+        self.count = named_label("", "count", wrap=False)
         self.buttons = {name: QPushButton(text) for name, text in (
             ("add", "&Add action…"), ("edit", "&Edit…"), ("commitment", "From an agreed &commitment…"))}
         self._lay_out()
@@ -137,13 +147,15 @@ class ActionsPanel(QWidget):
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
-        for widget, name in ((self.principle, "Show actions under this principle"),
+        named: tuple[tuple[QWidget, str], ...] = (
+            (self.principle, "Show actions under this principle"),
                              (self.owner, "Show actions whose owner's name contains"),
-                             (self.status, "Show actions with this status")):
+            (self.status, "Show actions with this status"))
+        for widget, name in named:
             widget.setAccessibleName(name)
         filters.addWidget(QLabel("Show:"))
-        for widget in (self.principle, self.owner, self.status, self.overdue):
-            filters.addWidget(widget)
+        for control in (self.principle, self.owner, self.status, self.overdue):
+            filters.addWidget(control)
         filters.addStretch(1)
         buttons = QHBoxLayout()
         for button in self.buttons.values():
@@ -153,7 +165,7 @@ class ActionsPanel(QWidget):
         buttons.addWidget(self.table.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Actions", objectName="subheading"))
+        layout.addWidget(named_label("Actions", "subheading", wrap=False))
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
@@ -168,7 +180,7 @@ class ActionsPanel(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         self.owner.textChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
-        self.actions.actions_changed.connect(self.refresh)
+        self.plan.actions_changed.connect(self.refresh)
         self.room.controller.workshop_opened.connect(lambda _w: self.refresh())
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
 
@@ -181,9 +193,9 @@ class ActionsPanel(QWidget):
         """Reload the actions that pass the filter."""
         if self.room.controller.workshop is None:
             return
-        shown = self.actions.actions(self.current_filter())
-        every = self.actions.actions()
-        overdue = sum(self.actions.is_overdue(a) for a in every)
+        shown = self.plan.actions(self.current_filter())
+        every = self.plan.actions()
+        overdue = sum(self.plan.is_overdue(a) for a in every)
         self.table.show_actions(shown)
         late = f" · {overdue} overdue" if overdue else ""
         self.count.setText(f"Showing {len(shown)} of {len(every)} actions{late}")
@@ -193,7 +205,7 @@ class ActionsPanel(QWidget):
         self.buttons["edit"].setEnabled(self.table.selected() is not None)
 
     def _ask(self, draft: ActionDraft | None, title: str) -> ActionDraft | None:
-        return ActionDialog.ask(self, list(self.room.principles.values()), self.actions.owner_choices(), draft,
+        return ActionDialog.ask(self, list(self.room.principles.values()), self.plan.owner_choices(), draft,
                                 title)
 
     def _default_principle(self) -> str:
@@ -204,7 +216,7 @@ class ActionsPanel(QWidget):
         start = ActionDraft("", self._default_principle(), OwnerKind.PARTICIPANT, "")
         draft = self._ask(start, "New action")
         if draft is not None:
-            self.actions.create(draft)
+            self.plan.create(draft)
 
     def _on_edit_clicked(self) -> None:
         action = self.table.selected()
@@ -214,14 +226,14 @@ class ActionsPanel(QWidget):
                               action.measure, ActionStatus(action.status))
         draft = self._ask(current, "Edit action")
         if draft is not None:
-            self.actions.edit(action.id, draft)
+            self.plan.edit(action.id, draft)
 
     def _on_row_double_clicked(self, index: QModelIndex) -> None:
         if index.column() != STATUS:
             self._on_edit_clicked()
 
     def _on_commitment_clicked(self) -> None:
-        agreed = self.actions.agreed_commitments()
+        agreed = self.plan.agreed_commitments()
         if not agreed:
             errors.show_error(self, "No commitment has been agreed by a vote yet; agree one first, "
                                     "or add an action under a principle.")
@@ -236,7 +248,7 @@ class ActionsPanel(QWidget):
                             OwnerKind.GROUP if party else OwnerKind.PARTICIPANT, party or "")
         draft = self._ask(start, "Action from an agreed commitment")
         if draft is not None:
-            self.actions.create(draft, commitment.id)
+            self.plan.create(draft, commitment.id)
 
 
 class ActionsReviewPanel(QWidget):
@@ -246,14 +258,14 @@ class ActionsReviewPanel(QWidget):
         super().__init__(parent)
         self.room = room
         self.table = ActionTable(room, "Open actions from the previous workshop")
-        self.actions = self.table.actions
+        self.plan = self.table.plan
         self.table.view.hideColumn(COMMITMENT)
-        self.source = QLabel(objectName="subheading", wordWrap=True)
-        self.hint = QLabel("Go through them with their owners and update each status; then carry the unfinished "
-                           "ones over into this workshop's action plan.", objectName="hint", wordWrap=True)
+        self.source = named_label("", "subheading")
+        self.hint = named_label("Go through them with their owners and update each status; then carry the unfinished "
+                                "ones over into this workshop's action plan.", "hint")
         self.carry = QPushButton("&Carry them over")
         self.carry.setAccessibleName("Carry the unfinished actions over into this workshop")
-        self.result = QLabel(objectName="count", wordWrap=True)
+        self.result = named_label("", "count")
         row = QHBoxLayout()
         row.addWidget(self.carry)
         row.addStretch(1)
@@ -267,14 +279,14 @@ class ActionsReviewPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.result)
         self.carry.clicked.connect(self._on_carry_clicked)
-        self.actions.actions_changed.connect(self.refresh)
+        self.plan.actions_changed.connect(self.refresh)
 
     def refresh(self) -> None:
         """Reload the previous workshop's open actions (and those reviewed here since)."""
         if self.room.controller.workshop is None:
             return
-        previous = self.actions.previous_workshop()
-        rows = self.actions.review_actions()
+        previous = self.plan.previous_workshop()
+        rows = self.plan.review_actions()
         if previous is None:
             self.source.setText("This is the partnership's first workshop: there are no earlier actions to review.")
         else:
@@ -285,7 +297,7 @@ class ActionsReviewPanel(QWidget):
         self.carry.setEnabled(any(a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS) for a in rows))
 
     def _on_carry_clicked(self) -> None:
-        carried = self.actions.carry_over()
+        carried = self.plan.carry_over()
         if carried is None:
             return
         self.result.setText(f"{carried} unfinished action{'s were' if carried != 1 else ' was'} carried over into "

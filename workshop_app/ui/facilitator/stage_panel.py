@@ -29,14 +29,14 @@ class StagePanel(QWidget):
         self.assessment = AssessmentControls(room)
         self.notes = NotesPanel(room)
         self.proposals = ProposalsPanel(room, room.votes)
-        self.actions = ActionsPanel(room, compact=True)
+        self.action_plan = ActionsPanel(room, compact=True)
         self.actions_review = ActionsReviewPanel(room)
         self.charter = CharterPanel(room)
         self.controls = QStackedWidget()
         self.controls.addWidget(self.assessment)
         self.controls.addWidget(self.notes)
         self.controls.addWidget(self.proposals)
-        self.controls.addWidget(self.actions)
+        self.controls.addWidget(self.action_plan)
         self.controls.addWidget(self.actions_review)
         self.controls.addWidget(self.charter)
         self.nothing = QLabel("")
@@ -66,7 +66,7 @@ class StagePanel(QWidget):
             self.controls.setCurrentWidget(self.proposals)
             self.proposals.refresh()
         elif stage.kind in ("actions", "actions_review"):
-            panel = self.actions if stage.kind == "actions" else self.actions_review
+            panel = self.action_plan if stage.kind == "actions" else self.actions_review
             self.controls.setCurrentWidget(panel)
             panel.refresh()
         elif stage.kind == "charter_review":

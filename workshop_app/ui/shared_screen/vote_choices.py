@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.model import Choice
 from workshop_app.ui.shared_screen.parts import text_label
@@ -51,6 +51,9 @@ class ChoicePad(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("choicePad")
+        # The pad takes the space the view gives it, whatever page it shows: a layout that moved when the
+        # reason field first appeared would tell the room that someone had just blocked.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.buttons: dict[Choice, QPushButton] = {}
         self.addWidget(self._choice_page())
         self.addWidget(self._reason_page())

@@ -47,10 +47,16 @@ def ballot_kind(vote: VoteRound) -> str:
 
 
 def _set_flag(widget: QWidget, name: str, value: bool) -> None:
-    """Set a style property and re-apply the stylesheet to the widget."""
+    """Set a style property, re-apply the stylesheet, and let the layout take the new size at once.
+
+    Without the geometry update a tile kept the size of its selected (thicker) border whenever the layout
+    happened to run during the selection, as it does when the block reason field appears: the grid then
+    differed after a block, which would hint at a secret choice.
+    """
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    widget.updateGeometry()
 
 
 class VotingView(QWidget):

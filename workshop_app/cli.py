@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CRASH = 1
 EXIT_ERROR = 2
+EXIT_BROKEN = 1
+"""`verify`: the audit chain is broken (an entry was altered or removed)."""
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -208,6 +210,32 @@ def demo(args: argparse.Namespace) -> int:
     from workshop_app.ui.app import run_gui
 
     return run_gui(args.db, [sys.argv[0]], workshop_id)
+
+
+@command(
+    "verify",
+    "check a workshop's audit log: exit 0 when the record is whole, 1 naming the first altered entry",
+    arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
+)
+def verify(args: argparse.Namespace) -> int:
+    """Check the workshop's hash chain and print its fingerprint (as the charter's footer shows it)."""
+    from workshop_app.core.audit import check_chain, iso_utc
+    from workshop_app.export.charter_pdf import FINGERPRINT_LENGTH
+
+    with opened_store(args) as store:
+        with store() as uow:
+            if uow.repo(Workshop).get(args.id) is None:
+                raise WorkshopError(f"There is no workshop with id {args.id}; run `workshop-app list` to see them.")
+            entries = uow.audit_entries(args.id)
+    check = check_chain(entries)
+    if check.ok:
+        print(f"Workshop {args.id}: the record is whole ({check.count} entries; "
+              f"fingerprint {check.head[:FINGERPRINT_LENGTH]})")
+        return EXIT_OK
+    broken = next(e for e in entries if e.id == check.broken_id)
+    print(f"Workshop {args.id}: the record is NOT whole. The first broken entry is {broken.id} "
+          f"({iso_utc(broken.at)}, {broken.kind}): it {check.problem}.")
+    return EXIT_BROKEN
 
 
 def display_problem(environ: Mapping[str, str], platform: str) -> str | None:

@@ -1,0 +1,102 @@
+"""`workshop-app verify ID`: a whole record and its fingerprint (as the charter prints it), an altered entry, no such id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from workshop_app import cli
+from workshop_app.core import roster, voting, workshops
+from workshop_app.core.audit import iso_utc
+from workshop_app.core.model import AuditEntry, Choice, Participant, Workshop
+from workshop_app.store.database import open_store
+
+
+def make_store(db: Path) -> tuple[int, list[AuditEntry]]:
+    """Create a workshop with people, a proposal and a revealed vote; return its id and its audit entries."""
+    store = open_store(db)
+    try:
+        workshop = workshops.create_workshop(store, Workshop(
+            "Charter workshop 2026", "Northside Leisure Partnership", "Northside", dt.date(2026, 3, 4),
+            "Sam Rivers", "charter"))
+        wid = workshop.id or 0
+        groups = workshops.list_groups(store, wid)
+        people = [roster.add_participant(store, Participant(wid, f"Person {n}", g.id or 0, present=True))
+                  for n, g in enumerate(groups)]
+        proposal = voting.create_proposal(store, wid, "collaborative", "We will meet every month.")
+        vote = voting.open_vote(store, proposal.id or 0, secret=False)
+        for person in people:
+            voting.cast_ballot(store, vote.id or 0, person.id or 0, Choice.AGREE)
+        voting.close_vote(store, vote.id or 0)
+        voting.reveal_vote(store, vote.id or 0)
+        with store() as uow:
+            return wid, uow.audit_entries(wid)
+    finally:
+        store.close()
+
+
+def verify(db: Path, wid: int, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(["verify", str(wid), "--db", str(db)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_untouched_record_is_whole_and_its_fingerprint_is_the_charters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "store.sqlite3"
+    wid, entries = make_store(db)
+    code, out, err = verify(db, wid, capsys)
+    assert code == 0 and err == ""
+    assert out == (f"Workshop {wid}: the record is whole ({len(entries)} entries; "
+                   f"fingerprint {entries[-1].hash[:16]})\n")
+    pdf = tmp_path / "charter.pdf"
+    assert cli.main(["charter", str(wid), "--out", str(pdf), "--db", str(db)]) == 0
+    capsys.readouterr()
+    footer = re.findall(r"Record fingerprint ([0-9a-f]{16})", PdfReader(pdf).pages[-1].extract_text())
+    printed = re.search(r"fingerprint ([0-9a-f]{16})\)", out)
+    assert printed is not None and footer == [printed.group(1)]
+
+
+def test_an_entry_altered_in_sqlite_is_named_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.sqlite3"
+    wid, entries = make_store(db)
+    target = next(e for e in entries if e.kind == "ballot_cast")
+    connection = sqlite3.connect(db)
+    with pytest.raises(sqlite3.DatabaseError):
+        connection.execute("UPDATE audit_entry SET text = 'x' WHERE id = ?", (target.id,))
+    connection.execute("DROP TRIGGER audit_entry_no_update")
+    connection.execute("UPDATE audit_entry SET text = ? WHERE id = ?",
+                       (target.text.replace("voted", "did not vote"), target.id))
+    connection.commit()
+    connection.close()
+    code, out, _err = verify(db, wid, capsys)
+    assert code == 1
+    assert out == (f"Workshop {wid}: the record is NOT whole. The first broken entry is {target.id} "
+                   f"({iso_utc(target.at)}, ballot_cast): it has been altered since it was written.\n")
+
+
+def test_a_removed_link_names_the_entry_after_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.sqlite3"
+    wid, entries = make_store(db)
+    connection = sqlite3.connect(db)
+    connection.execute("DROP TRIGGER audit_entry_no_delete")
+    connection.execute("DELETE FROM audit_entry WHERE id = ?", (entries[2].id,))
+    connection.commit()
+    connection.close()
+    code, out, _err = verify(db, wid, capsys)
+    assert code == 1
+    assert f"The first broken entry is {entries[3].id} " in out and "does not link to the entry before it" in out
+
+
+def test_an_unknown_workshop_is_one_sentence_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.sqlite3"
+    wid, _ = make_store(db)
+    code, out, err = verify(db, wid + 41, capsys)
+    assert code == 2 and out == ""
+    assert err == f"There is no workshop with id {wid + 41}; run `workshop-app list` to see them.\n"

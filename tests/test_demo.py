@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,9 @@ TITLE = "Northside Leisure Partnership: charter workshop"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(tmp_path / "demo.sqlite3")
-    yield opened  # type: ignore[misc]
+    yield opened
     opened.close()
 
 

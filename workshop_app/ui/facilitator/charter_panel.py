@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QStandardPaths, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +24,15 @@ from workshop_app.export.charter_front import status_words
 from workshop_app.export.charter_pdf import render_charter
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
 from workshop_app.ui.room_controller import RoomController
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """Give a widget the object name the stylesheet styles it by, and return it."""
+    widget.setObjectName(name)
+    return widget
 
 
 def suggested_name(content: CharterContent) -> str:
@@ -111,14 +121,14 @@ class CharterPanel(QWidget):
         self.ask_wording: Callable[[QWidget, charter_versions.CharterWording],
                                    charter_versions.CharterWording | None] = ask_wording
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        self.status = QLabel(objectName="subheading", wordWrap=True)
+        self.status = named(QLabel(wordWrap=True), "subheading")
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Charter preview")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
-        self.saved = QLabel(objectName="hint", wordWrap=True)
-        self.export = QPushButton("&Export PDF…", objectName="primary")
+        self.saved = named(QLabel(wordWrap=True), "hint")
+        self.export = named(QPushButton("&Export PDF…"), "primary")
         self.open = QPushButton("&Open")
         self.open.setAccessibleName("Open the exported PDF")
         self.open.setEnabled(False)

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.charter_versions import CharterWording
 
-LIST_HINT = "One per line."
-
 
 def to_qdate(day: dt.date) -> QDate:
     """A Python date as a QDate."""
@@ -59,8 +57,9 @@ class CharterSectionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Change the wording together with the room. Lists take one item per line.",
-                                objectName="intro", wordWrap=True))
+        intro = QLabel("Change the wording together with the room. Lists take one item per line.", wordWrap=True)
+        intro.setObjectName("intro")
+        layout.addWidget(intro)
         layout.addLayout(form, 1)
         layout.addWidget(buttons)
 

@@ -1,0 +1,41 @@
+"""A workshop for phone tests: groups, voting participants, an observer, codes, and an open vote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from workshop_app.core import phone_codes, roster, voting, workshops
+from workshop_app.core.model import DecisionRule, Participant, Workshop
+from workshop_app.core.ports import UnitOfWorkFactory
+
+
+@dataclass
+class Room:
+    """Ids and codes of a prepared workshop."""
+
+    workshop_id: int
+    group_ids: list[int]
+    voters: list[Participant]
+    observer: Participant
+    codes: dict[int, str] = field(default_factory=dict)
+    round_id: int = 0
+    proposal_id: int = 0
+
+
+def make_room(uow_factory: UnitOfWorkFactory, voters: int = 6, rule: DecisionRule = DecisionRule.MAJORITY) -> Room:
+    """Create a workshop with `voters` present voting people over its groups, one observer, codes and a vote."""
+    workshop = workshops.create_workshop(uow_factory, Workshop(
+        title="Phone vote", partnership="Town", place="Hall", date=dt.date(2026, 5, 1),
+        facilitator="Sam", plan_key="charter-3h", decision_rule=rule))
+    wid = workshop.id or 0
+    groups = [g.id or 0 for g in workshops.list_groups(uow_factory, wid)]
+    people = [roster.add_participant(uow_factory, Participant(wid, f"Voter {i:03d}", groups[i % len(groups)],
+                                                              present=True)) for i in range(voters)]
+    observer = roster.add_participant(uow_factory, Participant(wid, "Olive Observer", groups[0], is_voting=False,
+                                                               present=True))
+    phone_codes.issue_missing_codes(uow_factory, wid)
+    codes = {c.participant_id: c.code for c in phone_codes.active_codes(uow_factory, wid)}
+    proposal = voting.create_proposal(uow_factory, wid, "trust", "We will publish every decision within a week.")
+    vote = voting.open_vote_in_room(uow_factory, proposal.id or 0, True)
+    return Room(wid, groups, people, observer, codes, vote.id or 0, proposal.id or 0)

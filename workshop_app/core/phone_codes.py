@@ -1,0 +1,145 @@
+"""Personal join codes for phone voting: issue, reissue (revoking the old), match in constant time, bind a phone.
+
+A code is 15 characters of Crockford base32 (75 random bits from `secrets`). Codes are stored as they are,
+because the badge sheet must print them again; they live only in the store, never in the audit log or an
+export. A phone that joins gets a random device token; only its SHA-256 is stored (`bound_device`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from workshop_app.core import audit
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, utc_now
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 15
+CODE_BITS = CODE_LENGTH * 5
+_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+
+
+class CodeRefusedError(WorkshopError):
+    """A phone code was unknown, revoked, or already used on another phone."""
+
+
+@dataclass(frozen=True)
+class Badge:
+    """One line of the badge sheet: who, their group, and their code."""
+
+    participant_id: int
+    name: str
+    group: str
+    code: str
+    is_voting: bool
+
+
+def new_code() -> str:
+    """Return a fresh random code of CODE_LENGTH characters."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise(text: str) -> str:
+    """Return a typed code in canonical form: capitals, no spaces or dashes, look-alike letters mapped."""
+    kept = "".join(ch for ch in text.upper() if not ch.isspace() and ch != "-")
+    return kept.translate(_LOOKALIKES)
+
+
+def format_code(code: str) -> str:
+    """Return a code split into groups of five for reading aloud and typing."""
+    return "-".join(code[i:i + 5] for i in range(0, len(code), 5))
+
+
+def device_hash(token: str) -> str:
+    """Return the stored form of a phone's device token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def match_code(codes: list[PhoneCode], presented: str) -> PhoneCode | None:
+    """Return the active code equal to the presented one, comparing every code in constant time."""
+    wanted = normalise(presented).encode("ascii", "replace")
+    found: PhoneCode | None = None
+    for code in codes:
+        if hmac.compare_digest(code.code.encode("ascii"), wanted) and code.revoked_at is None:
+            found = code
+    return found
+
+
+def active_codes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[PhoneCode]:
+    """Return the workshop's codes that have not been revoked."""
+    with uow_factory() as uow:
+        return _active(uow, workshop_id)
+
+
+def code_for_device(uow_factory: UnitOfWorkFactory, workshop_id: int, device: str) -> PhoneCode | None:
+    """Return the active code bound to a device (given as its hash), or None."""
+    if not device:
+        return None
+    with uow_factory() as uow:
+        rows = uow.repo(PhoneCode).list(workshop_id=workshop_id, bound_device=device, revoked_at=None)
+    return rows[0] if rows else None
+
+
+def issue_missing_codes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[PhoneCode]:
+    """Give every participant without an active code a new one; return the codes issued."""
+    with uow_factory() as uow:
+        have = {c.participant_id for c in _active(uow, workshop_id)}
+        issued = [uow.repo(PhoneCode).add(PhoneCode(workshop_id, p.id, new_code()))
+                  for p in uow.repo(Participant).list(workshop_id=workshop_id)
+                  if p.id is not None and p.id not in have]
+        if issued:
+            audit.append(uow, workshop_id, "phone_codes_issued",
+                         f"Phone codes were issued for {len(issued)} participant(s).")
+            uow.commit()
+        return issued
+
+
+def reissue_code(uow_factory: UnitOfWorkFactory, participant_id: int) -> PhoneCode:
+    """Revoke a participant's code (and the phone bound to it) and issue a new one."""
+    with uow_factory() as uow:
+        person = uow.repo(Participant).get(participant_id)
+        if person is None or person.id is None:
+            raise WorkshopError("That participant cannot be found; choose a name from the list.")
+        for old in uow.repo(PhoneCode).list(participant_id=participant_id, revoked_at=None):
+            old.revoked_at = utc_now()
+            uow.repo(PhoneCode).update(old)
+        code = uow.repo(PhoneCode).add(PhoneCode(person.workshop_id, person.id, new_code()))
+        audit.append(uow, person.workshop_id, "phone_code_reissued",
+                     f"A new phone code was issued for {person.name}; the old one no longer works.")
+        uow.commit()
+        return code
+
+
+def bind_device(uow_factory: UnitOfWorkFactory, workshop_id: int, presented: str, device: str) -> PhoneCode:
+    """Bind a phone (its device hash) to the participant whose code it presents; refuse a second phone."""
+    with uow_factory() as uow:
+        code = match_code(_active(uow, workshop_id), presented)
+        if code is None:
+            raise CodeRefusedError("That code is not valid; check it against your badge or ask the facilitator.")
+        if code.bound_device and not hmac.compare_digest(code.bound_device, device):
+            raise CodeRefusedError("That code is already in use on another phone; ask the facilitator for a new code.")
+        if not code.bound_device:
+            code.bound_device = device
+            uow.repo(PhoneCode).update(code)
+            uow.commit()
+        return code
+
+
+def badges(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Badge]:
+    """Return every participant with an active code, by group order then name, for the badge sheet."""
+    with uow_factory() as uow:
+        groups = {g.id: g for g in uow.repo(StakeholderGroup).list(workshop_id=workshop_id)}
+        codes = {c.participant_id: c.code for c in _active(uow, workshop_id)}
+        people = [p for p in uow.repo(Participant).list(workshop_id=workshop_id) if p.id in codes]
+    people.sort(key=lambda p: (groups[p.group_id].position if p.group_id in groups else 0, p.name.casefold()))
+    return [Badge(p.id or 0, p.name, groups[p.group_id].name if p.group_id in groups else "",
+                  codes[p.id or 0], p.is_voting) for p in people]
+
+
+def _active(uow: UnitOfWork, workshop_id: int) -> list[PhoneCode]:
+    """Return the workshop's unrevoked codes inside a unit of work."""
+    return uow.repo(PhoneCode).list(workshop_id=workshop_id, revoked_at=None)

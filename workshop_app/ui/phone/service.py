@@ -1,0 +1,137 @@
+"""The phone server's rules, apart from HTTP: join with a code, read the open vote, cast a vote.
+
+Every request is checked against the phone's bound code, the participant, the open vote and its round;
+every vote must carry a one-time nonce. Replies are plain data; the server turns them into HTTP.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop_app.core import phone_codes, phone_votes
+from workshop_app.core.errors import ClosedVoteError, WorkshopError
+from workshop_app.core.model import Choice, PhoneCode
+from workshop_app.core.phone_votes import NotAVoterError
+from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.ui.phone.guard import NonceBook, RateLimiter
+
+MAX_CODE_CHARS = 64
+MAX_REASON_CHARS = 500
+CHOICES = frozenset(c.value for c in Choice)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer to one request: an HTTP status, a JSON body, and a device token to set, if any."""
+
+    status: int
+    body: dict[str, Any] = field(default_factory=dict)
+    device_token: str | None = None
+
+
+def refused(status: int, sentence: str) -> Reply:
+    """Return a refusal carrying one sentence for the person holding the phone."""
+    return Reply(status, {"error": sentence})
+
+
+class PhoneService:
+    """Join, state and vote for one workshop; `on_ballot(round_id)` is called after each recorded vote."""
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, workshop_id: int,
+                 on_ballot: Callable[[int], None] = lambda _round_id: None) -> None:
+        self.uow_factory = uow_factory
+        self.workshop_id = workshop_id
+        self.on_ballot = on_ballot
+        self.nonces = NonceBook()
+        self.join_limit = RateLimiter(per_second=1 / 30, burst=10)
+
+    def join(self, client: str, body: Any, token: str | None) -> Reply:
+        """Bind this phone to the participant whose code it presents, and return the phone's view."""
+        if not self.join_limit.allow(client):
+            return refused(429, "Too many code attempts from this phone; wait a minute and try again.")
+        code = body.get("code") if isinstance(body, dict) else None
+        if not isinstance(code, str) or not code.strip() or len(code) > MAX_CODE_CHARS:
+            return refused(400, "Type the code printed on your badge.")
+        token = token or secrets.token_urlsafe(32)
+        try:
+            bound = phone_codes.bind_device(self.uow_factory, self.workshop_id, code,
+                                            phone_codes.device_hash(token))
+        except WorkshopError as error:
+            return refused(403, str(error))
+        reply = self._state_of(bound, phone_codes.device_hash(token))
+        return Reply(reply.status, reply.body, token if reply.status == 200 else None)
+
+    def state(self, token: str | None) -> Reply:
+        """Return what this phone may show now, with a fresh nonce for its next vote."""
+        bound, device = self._bound(token)
+        if bound is None:
+            return refused(401, "Type the code printed on your badge to join.")
+        return self._state_of(bound, device)
+
+    def vote(self, token: str | None, body: Any) -> Reply:
+        """Record this phone's choice in the open vote, once per nonce."""
+        bound, device = self._bound(token)
+        if bound is None:
+            return refused(401, "Type the code printed on your badge to join.")
+        fields = _vote_fields(body)
+        if fields is None:
+            return refused(400, "That vote could not be read; reload the page and choose again.")
+        round_id, choice, reason, nonce = fields
+        if not self.nonces.use(device, nonce):
+            return refused(409, "That vote was already sent once; reload the page to vote again.")
+        try:
+            phone_votes.cast_from_phone(self.uow_factory, self.workshop_id, bound.participant_id,
+                                        round_id, choice, reason)
+        except NotAVoterError as error:
+            return refused(403, str(error))
+        except ClosedVoteError as error:
+            return self._with_error(bound, device, 409, str(error))
+        except WorkshopError as error:
+            return self._with_error(bound, device, 422, str(error))
+        self.on_ballot(round_id)
+        reply = self._state_of(bound, device)
+        reply.body["recorded"] = True
+        return reply
+
+    def _bound(self, token: str | None) -> tuple[PhoneCode | None, str]:
+        """Return the active code bound to this phone's token, and the token's hash."""
+        if not token or len(token) > 128:
+            return None, ""
+        device = phone_codes.device_hash(token)
+        return phone_codes.code_for_device(self.uow_factory, self.workshop_id, device), device
+
+    def _state_of(self, bound: PhoneCode, device: str) -> Reply:
+        """Return the phone's view as JSON data with a new nonce, or a refusal for a non-voter."""
+        try:
+            state = phone_votes.phone_state(self.uow_factory, self.workshop_id, bound.participant_id)
+        except NotAVoterError as error:
+            return refused(403, str(error))
+        vote = None if state.round_id is None else {
+            "round": state.round_id, "proposal": state.proposal, "principle": state.principle,
+            "secret": state.secret, "mine": state.my_choice,
+        }
+        return Reply(200, {"name": state.name, "vote": vote, "outcome": state.outcome,
+                           "nonce": self.nonces.issue(device)})
+
+    def _with_error(self, bound: PhoneCode, device: str, status: int, sentence: str) -> Reply:
+        """Return a refusal that still carries the phone's fresh view, so the page can recover."""
+        reply = self._state_of(bound, device)
+        body = dict(reply.body)
+        body["error"] = sentence
+        return Reply(status, body)
+
+
+def _vote_fields(body: Any) -> tuple[int, str, str, str] | None:
+    """Return (round, choice, reason, nonce) from a vote body, or None if any is missing or malformed."""
+    if not isinstance(body, dict) or set(body) - {"round", "choice", "reason", "nonce"}:
+        return None
+    round_id, choice = body.get("round"), body.get("choice")
+    reason, nonce = body.get("reason", ""), body.get("nonce")
+    if type(round_id) is not int or choice not in CHOICES or not isinstance(nonce, str):
+        return None
+    if not isinstance(reason, str) or len(reason) > MAX_REASON_CHARS or len(nonce) > 64:
+        return None
+    return round_id, str(choice), reason, nonce

@@ -1,0 +1,120 @@
+"""Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
+
+startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_scaling, peak_rss_mb.
+Run: .venv/bin/python bench/run.py   (or `make bench`)
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, lambda: (print(f"window shown at {time.time():.6f}", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def _shown_after(args: list[str], env: dict[str, str]) -> float:
+    """Start a process and return the seconds until it prints 'window shown at T'."""
+    start = time.time()
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120, check=True)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("window shown at"))
+    return float(line.split()[-1]) - start
+
+
+def startup_ratio(folder: Path, runs: int = 5) -> float:
+    """Median start-to-shown time of the app over that of a bare PySide6 window (interleaved runs)."""
+    env = {**os.environ, "WORKSHOP_APP_QUIT_AFTER_SHOWN": "1", "WORKSHOP_APP_DATA": str(folder / "data"),
+           "PYTHONPATH": str(ROOT)}
+    db = folder / "startup.sqlite3"
+    app_times, bare_times = [], []
+    for _ in range(runs):
+        app_times.append(_shown_after([sys.executable, "-m", "workshop_app", "--db", str(db)], env))
+        bare_times.append(_shown_after([sys.executable, "-c", BARE_WINDOW], env))
+    return statistics.median(app_times) / statistics.median(bare_times)
+
+
+def bare_sqlite_commit_s(folder: Path, count: int = 500) -> float:
+    """Median time of one insert and commit with plain sqlite3 in WAL mode, synchronous=FULL."""
+    raw = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("CREATE TABLE ballot (id INTEGER PRIMARY KEY, participant INTEGER, choice TEXT, at TEXT)")
+    times = []
+    for n in range(count):
+        start = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("INSERT INTO ballot (participant, choice, at) VALUES (?, 'agree', datetime('now'))", (n,))
+        raw.execute("COMMIT")
+        times.append(time.perf_counter() - start)
+    raw.close()
+    return statistics.median(times)
+
+
+def p95(values: list[float]) -> float:
+    """Return the 95th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def charter_seconds(folder: Path, scale: int, repeats: int = 3) -> float:
+    """Best-of time to render the charter PDF of the example workshop scaled by `scale`."""
+    from bench.scaled import scaled_store
+    from workshop_app.export.charter_pdf import write_charter
+
+    store, workshop_id = scaled_store(scale)
+    best = math.inf
+    for _ in range(repeats if scale < 100 else 1):
+        start = time.perf_counter()
+        write_charter(store, workshop_id, folder / f"charter-{scale}.pdf")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def peak_rss_mb(folder: Path) -> float:
+    """Peak memory of a GUI process that runs the example workshop through."""
+    env = {**os.environ, "WORKSHOP_APP_DATA": str(folder / "rss-data"), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "workshop_gui.py"), str(folder / "rss.sqlite3"),
+                           str(folder / "rss.pdf")], capture_output=True, text=True, env=env, timeout=600, check=True)
+    return float(done.stdout.split()[-1])
+
+
+def main() -> None:
+    """Measure every figure and print it."""
+    folder = Path(tempfile.mkdtemp(prefix="workshop-bench-"))
+    os.environ["WORKSHOP_APP_DATA"] = str(folder / "data")
+    print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
+    from bench.workshop_gui import vote_times
+
+    votes = vote_times(folder / "votes.sqlite3", 500)
+    bare = bare_sqlite_commit_s(folder)
+    print(f"vote_p95_ms: {p95(votes) * 1000:.2f} ms", flush=True)
+    print(f"vote_ratio: {statistics.median(votes) / bare:.2f} x", flush=True)
+    times = {scale: charter_seconds(folder, scale) for scale in (1, 10, 100)}
+    for scale, name in ((1, "typical"), (10, "10x"), (100, "100x")):
+        print(f"charter_s_{name}: {times[scale]:.3f} s", flush=True)
+    slope = statistics.linear_regression([math.log(s) for s in times], [math.log(t) for t in times.values()]).slope
+    print(f"charter_scaling: {slope:.2f} exponent", flush=True)
+    print(f"peak_rss_mb: {peak_rss_mb(folder):.1f} MiB", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Benchmark helpers that drive the real GUI offscreen: voting through the console, and a whole workshop run."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+EXAMPLE = ROOT / "sessions" / "examples" / "northside-leisure.json"
+
+
+def open_example(db: Path) -> tuple[Any, Any, Any]:
+    """Import the example into a new store and open it in the facilitator window; return app, window, store."""
+    from workshop_app.export.json_export import import_json
+    from workshop_app.store.database import open_store
+    from workshop_app.ui.app import build_main_window, make_application
+
+    store = open_store(db)
+    workshop_id = import_json(store, EXAMPLE)
+    app = make_application([sys.argv[0]])
+    window = build_main_window(store)
+    window.show()
+    window.controller.open_workshop(workshop_id)
+    app.processEvents()
+    return app, window, store
+
+
+def open_a_vote(window: Any) -> int:
+    """Go to the first commitments stage, draft a proposal and open a named vote; return its round id."""
+    room = window.room
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
+    principle = room.stage().principle or ""
+    room.votes.create_proposal(principle, "We will publish every meeting's papers a week ahead.")
+    proposal = room.votes.proposals(principle)[-1]
+    assert room.votes.open_vote(proposal.id, False)
+    opened = room.votes.open_round()
+    assert opened is not None
+    return int(opened[0].id)
+
+
+def vote_times(db: Path, count: int) -> list[float]:
+    """Return the seconds from each cast to its commit and the shared screen's voting view updated."""
+    from workshop_app.core.model import Choice
+    from workshop_app.ui.shared_screen.voting_view import VotingView
+
+    app, window, store = open_example(db)
+    round_id = open_a_vote(window)
+    screen = window.shared_screen
+    assert screen is not None and isinstance(screen.current_view(), VotingView)
+    people = [p.id for p in window.controller.participants() if p.is_voting]
+    choices = (Choice.AGREE, Choice.ABSTAIN, Choice.DISAGREE)
+    times = []
+    for n in range(count):
+        start = time.perf_counter()
+        assert window.room.votes.cast(round_id, people[n % len(people)], choices[n % 3])
+        app.processEvents()
+        times.append(time.perf_counter() - start)
+    window.close()
+    store.close()
+    return times
+
+
+def run_through(db: Path, out: Path) -> float:
+    """Run the example workshop through: every stage on both screens, a vote, the charter; return peak RSS in MiB."""
+    from workshop_app.core.model import Choice
+    from workshop_app.export.charter_pdf import write_charter
+
+    app, window, store = open_example(db)
+    room = window.room
+    for index in range(len(room.stages)):
+        room.go_to(index)
+        app.processEvents()
+    round_id = open_a_vote(window)
+    for person in [p.id for p in window.controller.participants() if p.is_voting]:
+        room.votes.cast(round_id, person, Choice.AGREE)
+        app.processEvents()
+    room.votes.close(round_id)
+    room.votes.reveal(round_id)
+    app.processEvents()
+    write_charter(store, window.controller.workshop_id, out)
+    window.close()
+    store.close()
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    print(f"peak_rss_mb {run_through(Path(sys.argv[1]), Path(sys.argv[2])):.1f}")

@@ -74,9 +74,12 @@ class ActionTable(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        for column in (WHAT, MEASURE, COMMITMENT):  # the long texts share the width left and wrap
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.status = status_combo()
         self.status.setAccessibleName("Status of the selected action")
         self.status_label = QLabel("&Status of the selected action:")
@@ -87,6 +90,11 @@ class ActionTable(QWidget):
         self.model.status_change_requested.connect(self._on_status_change_requested)
         self.status.activated.connect(self._on_status_chosen)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
+
+    def hide_details(self) -> None:
+        """Show only what, owner, due and status, for a narrow column (the rest stays in the Actions tab)."""
+        for column in (MEASURE, PRINCIPLE, COMMITMENT):
+            self.view.hideColumn(column)
 
     def show_actions(self, rows: list[Action]) -> None:
         """Show these actions, keeping the selected one selected."""
@@ -128,8 +136,7 @@ class ActionsPanel(QWidget):
         self.table = ActionTable(room, "This workshop's actions")
         self.plan = self.table.plan
         if compact:
-            for column in (MEASURE, PRINCIPLE, COMMITMENT):
-                self.table.view.hideColumn(column)
+            self.table.hide_details()
         self.principle = QComboBox()
         self.principle.addItem("Every principle", "")
         for key, principle in room.principles.items():
@@ -259,7 +266,7 @@ class ActionsReviewPanel(QWidget):
         self.room = room
         self.table = ActionTable(room, "Open actions from the previous workshop")
         self.plan = self.table.plan
-        self.table.view.hideColumn(COMMITMENT)
+        self.table.hide_details()
         self.source = named_label("", "subheading")
         self.hint = named_label("Go through them with their owners and update each status; then carry the unfinished "
                                 "ones over into this workshop's action plan.", "hint")

@@ -16,7 +16,7 @@ from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, text_l
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 KINDS = ("actions", "actions_review")
-ROWS_PER_PAGE = 4
+ROWS_PER_PAGE = 5
 """Cards that fit one screen: the type scales with the screen height, so the count does not change with it."""
 PAGE_SECONDS = 12
 
@@ -106,7 +106,11 @@ class ActionsView(QWidget):
     def _card(self, action: Action) -> QWidget:
         card = card_frame()
         row = QHBoxLayout(card)
+        gap = self._sizes.body
+        row.setContentsMargins(gap // 2, gap // 3, gap // 2, gap // 3)
+        row.setSpacing(gap)
         column = QVBoxLayout()
+        column.setSpacing(gap // 6)
         column.addWidget(text_label(action.what, "title"))
         column.addWidget(text_label(detail_line(action)))
         row.addLayout(column, 1)

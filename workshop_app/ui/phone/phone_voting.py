@@ -1,0 +1,78 @@
+"""The Qt side of phone voting: starts and stops the server, and brings phone votes to the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+
+from workshop_app.core import phone_codes
+from workshop_app.core.model import WorkshopStatus
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.phone.server import PhoneServer
+from workshop_app.ui.phone.service import PhoneService
+from workshop_app.ui.vote_controller import VoteController
+
+DEFAULT_PORT = 8765
+
+
+class PhoneVoting(QObject):
+    """Phone voting for the open workshop: on only between start() and stop(), off when the workshop closes."""
+
+    started = Signal(str)
+    stopped = Signal()
+    _phone_ballot = Signal(int)
+
+    def __init__(self, controller: WorkshopController, votes: VoteController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.votes = votes
+        self.server: PhoneServer | None = None
+        self._phone_ballot.connect(self._on_phone_ballot, Qt.ConnectionType.QueuedConnection)
+        controller.workshop_opened.connect(lambda _workshop: self.stop())
+        controller.workshop_changed.connect(self._on_workshop_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    @property
+    def running(self) -> bool:
+        """Whether phones can reach the server now."""
+        return self.server is not None and self.server.running
+
+    @property
+    def join_url(self) -> str:
+        """Return the address phones open, or an empty string when off."""
+        return self.server.url if self.server is not None and self.server.running else ""
+
+    def start(self, host: str, port: int = DEFAULT_PORT, names: tuple[str, ...] = ()) -> bool:
+        """Issue any missing codes and listen on host:port; say why in one sentence if it cannot."""
+        self.stop()
+        workshop_id = self.controller.workshop_id
+        if not self.controller.run(phone_codes.issue_missing_codes, workshop_id).ok:
+            return False
+        server = PhoneServer(PhoneService(self.controller.uow_factory, workshop_id, self._phone_ballot.emit))
+        try:
+            url = server.start(host, port, list(names) or None)
+        except OSError as error:
+            self.controller.operation_failed.emit(
+                f"Phone voting could not start on {host} port {port} ({error.strerror or error}); "
+                "choose another address or port.")
+            return False
+        self.server = server
+        self.started.emit(url)
+        return True
+
+    def stop(self) -> None:
+        """Stop listening and cut every phone off."""
+        if self.server is None:
+            return
+        server, self.server = self.server, None
+        server.stop()
+        self.stopped.emit()
+
+    def _on_phone_ballot(self, round_id: int) -> None:
+        """A phone's vote was recorded (on the server thread); tell the console and shared screen here."""
+        self.votes.ballot_recorded.emit(round_id)
+
+    def _on_workshop_changed(self, workshop: object) -> None:
+        if getattr(workshop, "status", None) == WorkshopStatus.CLOSED:
+            self.stop()

@@ -12,8 +12,9 @@ from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel
 
 from workshop_app.core import actions, roster, voting, workshops
+from workshop_app.core.content import load_principles
 from workshop_app.core.model import (
-    Action, ActionStatus, AuditEntry, Choice, OwnerKind, Proposal, Workshop,
+    Action, ActionStatus, Choice, OwnerKind, Proposal, Workshop,
 )
 from workshop_app.ui.action_controller import ActionController, ActionDraft, OwnerChoices
 from workshop_app.ui.app import build_main_window
@@ -338,3 +339,27 @@ def test_the_shared_screen_follows_a_new_action(shared_actions: SharedScreen) ->
     assert texts[2] == "Open the pool at 6am"  # the most overdue comes first
     assert "Residents (group) · by " in texts[3] and texts[3].endswith("· Open")
     assert "7 actions, 3 overdue · page 1 of 2, turning every 12 seconds" in texts
+
+
+def test_the_action_dialog_offers_owners_by_kind_and_refuses_an_empty_owner(qtbot) -> None:  # type: ignore[no-untyped-def]
+    choices = OwnerChoices(("Ana Brooks", "Tom Okafor"), ("Northside Council",), ("Council", "Residents"))
+    dialog = ActionDialog(load_principles(), choices, ActionDraft("", "creative", OwnerKind.PARTICIPANT, ""),
+                          "New action")
+    qtbot.addWidget(dialog)
+    assert [dialog.owner.itemText(i) for i in range(dialog.owner.count())] == ["Ana Brooks", "Tom Okafor"]
+    assert not dialog.owner.isEditable() and not dialog.due.isEnabled()
+    dialog.owner_kind.setCurrentIndex(dialog.owner_kind.findData(OwnerKind.GROUP.value))
+    assert [dialog.owner.itemText(i) for i in range(dialog.owner.count())] == ["Council", "Residents"]
+    dialog.owner_kind.setCurrentIndex(dialog.owner_kind.findData(OwnerKind.ORGANISATION.value))
+    assert dialog.owner.isEditable()
+    dialog.owner.setEditText("")
+    qtbot.keyClicks(dialog.what, "Hold a design day")
+    dialog._on_accept_requested()
+    assert dialog.problem.text().startswith("Name who owns this action") and dialog.result() == 0
+    dialog.owner.setEditText("Riverton Youth Trust")
+    dialog.has_due.setChecked(True)
+    dialog.measure.setText("30 residents come")
+    draft = dialog.draft()
+    assert draft == ActionDraft("Hold a design day", "creative", OwnerKind.ORGANISATION, "Riverton Youth Trust",
+                                draft.due, "30 residents come", ActionStatus.OPEN)
+    assert draft.due is not None and draft.due > TODAY

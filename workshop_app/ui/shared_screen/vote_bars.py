@@ -103,7 +103,7 @@ class VoteBars(QWidget):
         if mark < 12:
             return
         mark_rect = QRectF(rect.left() + 6, rect.top() + (rect.height() - mark) / 2, mark, mark)
-        painter.setPen(QPen(text_colour_on(colour), 2))
+        painter.setPen(QPen(QColor(theme.TEXT), 2))
         painter.setBrush(QColor(theme.CARD))
         painter.drawEllipse(mark_rect.adjusted(-3, -3, 3, 3))
         paint_mark(painter, mark_rect, piece.group.colour, piece.group.mark, group_letter(piece.group.name))

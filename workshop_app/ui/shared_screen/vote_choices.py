@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.model import Choice
+from workshop_app.ui.shared_screen import theme
 from workshop_app.ui.shared_screen.parts import text_label
+from workshop_app.ui.shared_screen.theme import TypeSizes
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
@@ -80,15 +82,14 @@ class ChoicePad(QStackedWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        self.reason_prompt = text_label("Why do you block? Say it in a few words, then press Enter. "
-                                        "Esc goes back.", "title")
+        self.reason_prompt = text_label("Why do you block? A few words, then Enter (Esc goes back).", "title")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(REASON_LIMIT)
         self.reason.setAccessibleName("Your reason for blocking")
         self.reason.returnPressed.connect(self.confirm_block)
         self.reason.installEventFilter(self)
-        self.confirm = QPushButton("Block with this reason")
+        self.confirm = QPushButton("Confirm block")
         self.confirm.setAccessibleName("Block the proposal with this reason")
         self.confirm.clicked.connect(self.confirm_block)
         self.back = QPushButton("Go back")
@@ -96,15 +97,17 @@ class ChoicePad(QStackedWidget):
         self.back.clicked.connect(self.cancel_block)
         self.reason_problem = text_label(name="callout")
         self.reason_problem.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.confirm)
-        row.addWidget(self.back)
-        for widget in (self.reason_prompt, self.reason):
+        for widget in (self.reason_prompt, self.reason, self.confirm, self.back):
             column.addWidget(widget)
-        column.addLayout(row)
         column.addWidget(self.reason_problem)
         column.addStretch(1)
         return page
+
+    def apply_sizes(self, sizes: TypeSizes) -> None:
+        """Make the reason field as large as the rest of the screen's type (the shared stylesheet has no rule)."""
+        self.reason.setStyleSheet(
+            f"font-size: {sizes.title}px; color: {theme.TEXT}; background: {theme.CARD}; "
+            f"border: 3px solid {theme.ACCENT}; border-radius: 8px; padding: {sizes.body // 3}px;")
 
     # Choosing -------------------------------------------------------------------------------------
 

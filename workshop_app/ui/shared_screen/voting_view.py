@@ -127,6 +127,7 @@ class VotingView(QWidget):
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Show the vote of the current commitments stage in the state it is in."""
         self._room, self._sizes = room, sizes
+        self.choices.apply_sizes(sizes)
         principle = room.principle()
         found = vote_on_show(room.votes, principle.key if principle else None)
         if found is None:

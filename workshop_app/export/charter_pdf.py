@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from workshop_app import __version__
 from workshop_app.core.charter import build_charter
@@ -138,6 +139,9 @@ def render_charter(content: CharterContent, out: Path) -> Path:
     except PermissionError:
         raise WorkshopError(f"The charter cannot be written to {target}; close it if it is open, "
                             "or choose another file.") from None
+    except LayoutError:
+        raise WorkshopError("The charter could not be laid out because one name or text is longer than a page; "
+                            "shorten it and try again.") from None
     finally:
         if os.path.exists(temp_name):
             os.remove(temp_name)

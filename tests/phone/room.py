@@ -27,7 +27,7 @@ def make_room(uow_factory: UnitOfWorkFactory, voters: int = 6, rule: DecisionRul
     """Create a workshop with `voters` present voting people over its groups, one observer, codes and a vote."""
     workshop = workshops.create_workshop(uow_factory, Workshop(
         title="Phone vote", partnership="Town", place="Hall", date=dt.date(2026, 5, 1),
-        facilitator="Sam", plan_key="charter-3h", decision_rule=rule))
+        facilitator="Sam", plan_key="charter", decision_rule=rule))
     wid = workshop.id or 0
     groups = [g.id or 0 for g in workshops.list_groups(uow_factory, wid)]
     people = [roster.add_participant(uow_factory, Participant(wid, f"Voter {i:03d}", groups[i % len(groups)],

@@ -14,6 +14,8 @@ from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.new_workshop_dialog import NewWorkshopDialog
 from workshop_app.ui.facilitator.start_page import StartPage
 from workshop_app.ui.facilitator.workshop_page import WorkshopPage
+from workshop_app.ui.phone.dialog import PhoneVotingDialog
+from workshop_app.ui.phone.phone_voting import PhoneVoting
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.window import SharedScreen, choose_screen, open_shared_screen
 
@@ -30,6 +32,7 @@ class MainWindow(QMainWindow):
         self.room = room
         self.shared_screen: SharedScreen | None = None
         self._plans = plans
+        self.phone_voting = PhoneVoting(controller, room.votes, self)
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 760)
         self.start_page = StartPage()
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
             ("&Start or pause the timer", ("Ctrl+T",), self._on_start_pause_requested),
             ("Give the stage &5 more minutes", ("Ctrl+5",), self.room.extend_timer),
             ("Show or hide the s&hared screen", ("F5",), self.toggle_shared_screen),
+            ("&Phone voting…", ("Ctrl+Shift+P",), self.show_phone_voting),
         ):
             action = QAction(text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -104,6 +108,10 @@ class MainWindow(QMainWindow):
         else:
             self.room.start_timer()
 
+    def show_phone_voting(self) -> None:
+        """Open the phone voting window: address, start or stop, join address, badges and new codes."""
+        PhoneVotingDialog(self.phone_voting, self).exec()
+
     def refresh_workshops(self) -> None:
         """Reload the start page's list."""
         self.start_page.set_workshops(self.controller.list_workshops())
@@ -113,6 +121,7 @@ class MainWindow(QMainWindow):
         self.refresh_workshops()
         self.pages.setCurrentWidget(self.start_page)
         self.room_menu.setEnabled(False)
+        self.phone_voting.stop()
         if self.shared_screen is not None:
             self.shared_screen.leave()
         self.setWindowTitle(APP_TITLE)
@@ -134,12 +143,15 @@ class MainWindow(QMainWindow):
             app = QGuiApplication.instance()
             assert isinstance(app, QGuiApplication)
             self.shared_screen = open_shared_screen(self.room, app, settings.shared_screen_monitor())
+            self.phone_voting.started.connect(self.shared_screen.join_qr.show_join)
+            self.phone_voting.stopped.connect(self.shared_screen.join_qr.hide_join)
         elif self.shared_screen is not None and self.shared_screen.target_screen is not None:
             self.shared_screen.present_on(self.shared_screen.target_screen)
         self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        """Closing the console closes the shared screen too."""
+        """Closing the console stops phone voting and closes the shared screen too."""
+        self.phone_voting.stop()
         if self.shared_screen is not None:
             self.shared_screen.close()
         super().closeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QScreen, QShortcut
-from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.session import TimerState
 from workshop_app.ui.room_controller import RoomController
@@ -14,6 +14,7 @@ from workshop_app.ui.shared_screen.bands import FooterBand, HeaderBand
 from workshop_app.ui.shared_screen.charter_view import CharterView
 from workshop_app.ui.shared_screen.framing_view import FramingView
 from workshop_app.ui.shared_screen.ideas_view import IdeasView
+from workshop_app.ui.shared_screen.join_qr import JoinQr
 from workshop_app.ui.shared_screen.results_view import ResultsView
 from workshop_app.ui.shared_screen.room_data import present_voters
 from workshop_app.ui.shared_screen.stage_view import StageView
@@ -58,7 +59,11 @@ class SharedScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the screen decides the size
         layout.addWidget(self.header)
-        layout.addWidget(self.body, 1)
+        self.join_qr = JoinQr()  # shown only while phone voting is on
+        middle = QHBoxLayout()
+        middle.addWidget(self.body, 1)
+        middle.addWidget(self.join_qr)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.footer)
         self._apply_sizes(self.sizes)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.toggle)
@@ -140,6 +145,7 @@ class SharedScreen(QWidget):
     def _apply_sizes(self, sizes: TypeSizes) -> None:
         self.sizes = sizes
         self.setStyleSheet(stylesheet(sizes))
+        self.join_qr.apply_sizes(sizes)
         margin = sizes.body
         for band in (self.header, self.footer):
             band_layout = band.layout()

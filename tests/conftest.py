@@ -27,3 +27,17 @@ def postgres_server():  # type: ignore[no-untyped-def]
         pytest.skip(f"PostgreSQL is not available here: {error}")
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box left to open in a test would wait for a click forever: fail the test instead."""
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # the core/store/export tests also run with Qt made unimportable
+        return
+
+    def refuse(box: QMessageBox) -> int:
+        raise AssertionError(f"a message box opened during the test: {box.text()!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)

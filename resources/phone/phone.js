@@ -98,7 +98,14 @@
     const result = await call("POST", "/api/vote", { round: state.vote.round, choice: picked, reason: reason, nonce: nonce });
     sending = false;
     $("send").disabled = false;
-    if (result.status === 200) { say(""); $("reason").value = ""; render(result.data, false); return; }
+    if (result.status === 200) {
+      say("");
+      $("reason").value = "";
+      state.nonce = result.data.nonce;
+      state.vote.mine = result.data.mine;
+      render(state, false);
+      return;
+    }
     say(result.data.error || "Your vote was not recorded; please try again.");
     if (result.data.name) { render(result.data, false); } else { await refresh(); }
   }

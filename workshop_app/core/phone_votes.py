@@ -58,9 +58,10 @@ def cast_from_phone(
         raise WorkshopError("Choose agree, abstain, disagree or block.") from None
     with uow_factory() as uow:
         _voter(uow, workshop_id, participant_id)
-    found = voting.open_round_of_workshop(uow_factory, workshop_id)
-    if found is None or found[0].id != round_id:
-        raise ClosedVoteError("This vote is closed, so your choice was not recorded; reload to see what is open.")
+        vote = uow.repo(VoteRound).get(round_id)
+        proposal = uow.repo(Proposal).get(vote.proposal_id) if vote is not None else None
+        if vote is None or proposal is None or proposal.workshop_id != workshop_id or vote.closed_at is not None:
+            raise ClosedVoteError("This vote is closed, so your choice was not recorded; reload to see what is open.")
     return voting.cast_ballot(uow_factory, round_id, participant_id, chosen, reason)
 
 

@@ -7,6 +7,7 @@ every vote must carry a one-time nonce. Replies are plain data; the server turns
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,9 +48,29 @@ class PhoneService:
         self.on_ballot = on_ballot
         self.nonces = NonceBook()
         self.join_limit = RateLimiter(per_second=1 / 30, burst=10)
+        # One store call at a time from the server's threads: SQLite takes one writer anyway, and queueing
+        # here is far quicker than many threads retrying against the database's busy timeout.
+        self._store_lock = threading.Lock()
 
     def join(self, client: str, body: Any, token: str | None) -> Reply:
         """Bind this phone to the participant whose code it presents, and return the phone's view."""
+        with self._store_lock:
+            return self._join(client, body, token)
+
+    def state(self, token: str | None) -> Reply:
+        """Return what this phone may show now, with a fresh nonce for its next vote."""
+        with self._store_lock:
+            return self._state(token)
+
+    def vote(self, token: str | None, body: Any) -> Reply:
+        """Record this phone's choice in the open vote, once per nonce."""
+        with self._store_lock:
+            reply, round_id = self._vote(token, body)
+        if round_id is not None:
+            self.on_ballot(round_id)
+        return reply
+
+    def _join(self, client: str, body: Any, token: str | None) -> Reply:
         if not self.join_limit.allow(client):
             return refused(429, "Too many code attempts from this phone; wait a minute and try again.")
         code = body.get("code") if isinstance(body, dict) else None
@@ -64,37 +85,34 @@ class PhoneService:
         reply = self._state_of(bound, phone_codes.device_hash(token))
         return Reply(reply.status, reply.body, token if reply.status == 200 else None)
 
-    def state(self, token: str | None) -> Reply:
-        """Return what this phone may show now, with a fresh nonce for its next vote."""
+    def _state(self, token: str | None) -> Reply:
         bound, device = self._bound(token)
         if bound is None:
             return refused(401, "Type the code printed on your badge to join.")
         return self._state_of(bound, device)
 
-    def vote(self, token: str | None, body: Any) -> Reply:
-        """Record this phone's choice in the open vote, once per nonce."""
+    def _vote(self, token: str | None, body: Any) -> tuple[Reply, int | None]:
+        """Check and cast a vote; return the reply and the round voted in (None when refused)."""
         bound, device = self._bound(token)
         if bound is None:
-            return refused(401, "Type the code printed on your badge to join.")
+            return refused(401, "Type the code printed on your badge to join."), None
         fields = _vote_fields(body)
         if fields is None:
-            return refused(400, "That vote could not be read; reload the page and choose again.")
+            return refused(400, "That vote could not be read; reload the page and choose again."), None
         round_id, choice, reason, nonce = fields
         if not self.nonces.use(device, nonce):
-            return refused(409, "That vote was already sent once; reload the page to vote again.")
+            return refused(409, "That vote was already sent once; reload the page to vote again."), None
         try:
             phone_votes.cast_from_phone(self.uow_factory, self.workshop_id, bound.participant_id,
                                         round_id, choice, reason)
         except NotAVoterError as error:
-            return refused(403, str(error))
+            return refused(403, str(error)), None
         except ClosedVoteError as error:
-            return self._with_error(bound, device, 409, str(error))
+            return self._with_error(bound, device, 409, str(error)), None
         except WorkshopError as error:
-            return self._with_error(bound, device, 422, str(error))
-        self.on_ballot(round_id)
-        reply = self._state_of(bound, device)
-        reply.body["recorded"] = True
-        return reply
+            return self._with_error(bound, device, 422, str(error)), None
+        return Reply(200, {"recorded": True, "round": round_id, "mine": choice,
+                           "nonce": self.nonces.issue(device)}), round_id
 
     def _bound(self, token: str | None) -> tuple[PhoneCode | None, str]:
         """Return the active code bound to this phone's token, and the token's hash."""

@@ -56,8 +56,9 @@ class JoinQr(QWidget):
         self.hint = QLabel("Scan, or open the address on the room's Wi-Fi, then type the code on your badge.")
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.qr, self.address, self.hint):
+        for widget in (self.heading, self.qr, self.address):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.hint)  # no alignment flag, so the wrapped text gets its full height
         layout.addStretch(1)
         self.apply_sizes(TypeSizes.for_height(1080))
         self.hide()
@@ -76,7 +77,7 @@ class JoinQr(QWidget):
         """Size the QR (about eleven body lines square) and the type for the screen."""
         side = sizes.body * 11
         self.qr.setFixedSize(side, side)
-        self.hint.setFixedWidth(side)
+        self.hint.setFixedWidth(side + sizes.body * 3)
         self.setStyleSheet(
             f"#joinQr {{ background: {CARD}; border-left: 3px solid {HEADING}; }}"
             f"#joinQr QLabel {{ color: {TEXT}; font-size: {sizes.body}px; background: transparent; }}")

@@ -1,11 +1,12 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
 startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_scaling, peak_rss_mb, phone_p95_ms.
-Run: .venv/bin/python bench/run.py   (or `make bench`)
+Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup` measures startup_ratio alone.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import sqlite3
@@ -98,10 +99,15 @@ def peak_rss_mb(folder: Path) -> float:
 
 
 def main() -> None:
-    """Measure every figure and print it."""
+    """Measure every figure (or only startup_ratio, with `--only startup`) and print it."""
+    parser = argparse.ArgumentParser(description="Measure the benchmark figures and print one line each.")
+    parser.add_argument("--only", choices=("startup",), help="measure only this figure")
+    only = parser.parse_args().only
     folder = Path(tempfile.mkdtemp(prefix="workshop-bench-"))
     os.environ["WORKSHOP_APP_DATA"] = str(folder / "data")
     print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
+    if only == "startup":
+        return
     from bench.workshop_gui import vote_times
 
     votes = vote_times(folder / "votes.sqlite3", 500)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_app import __version__, logs
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Workshop
 
 if TYPE_CHECKING:
     from workshop_app.store.database import Store
@@ -88,6 +87,8 @@ def _one_line(text: str) -> str:
 @command("list", "list the workshops in the store: id, date, status, title (tab separated)")
 def list_workshops(args: argparse.Namespace) -> int:
     """Print one tab-separated line per workshop."""
+    from workshop_app.core.model import Workshop
+
     with opened_store(args) as store:
         with store() as uow:
             workshops = uow.repo(Workshop).list()
@@ -220,6 +221,7 @@ def demo(args: argparse.Namespace) -> int:
 def verify(args: argparse.Namespace) -> int:
     """Check the workshop's hash chain and print its fingerprint (as the charter's footer shows it)."""
     from workshop_app.core.audit import check_chain, iso_utc
+    from workshop_app.core.model import Workshop
     from workshop_app.export.charter_pdf import FINGERPRINT_LENGTH
 
     with opened_store(args) as store:

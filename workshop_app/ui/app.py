@@ -1,21 +1,20 @@
-"""Starts the GUI: the application object, the store, the crash dialog and the main window."""
+"""Starts the GUI: the application object, the crash dialog, the main window, then the store behind it.
+
+Only Qt and the light start page are imported before the window shows; the store (SQLAlchemy, Alembic) and the
+workshop windows are loaded by ui/startup.py right after the first paint.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
-import time
 from typing import Any
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from workshop_app import __version__, paths
-from workshop_app.core.errors import WorkshopError
 from workshop_app.ui import errors
-from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.main_window import MainWindow
-from workshop_app.ui.room_controller import RoomController
 
 
 def load_fonts_and_style(app: QApplication) -> None:
@@ -46,33 +45,32 @@ def plan_list() -> list[Any]:
 
 
 def build_main_window(uow_factory: Any) -> MainWindow:
-    """Return the main window over a store."""
+    """Return the main window over a store, with every page built."""
+    from workshop_app.ui.controller import WorkshopController
+    from workshop_app.ui.room_controller import RoomController
+
     controller = WorkshopController(uow_factory)
     return MainWindow(controller, RoomController(controller), plan_list)
 
 
 def run_gui(db_target: str | None, argv: list[str], workshop_id: int | None = None) -> int:
-    """Open the store and show the main window (with a workshop open, when given); return the exit code."""
-    from workshop_app.store.database import open_store
+    """Show the main window, then open the store behind it (and the workshop, when given); return the exit code.
+
+    A store that cannot be opened shows its sentence and ends the app with exit code 2.
+    """
+    from workshop_app.ui.startup import Startup
 
     app = make_application(argv)
     errors.install_crash_dialog(app)
     load_fonts_and_style(app)
-    try:
-        store = open_store(db_target)
-    except WorkshopError as error:
-        print(error, file=sys.stderr)
-        errors.show_error(None, str(error))
-        return 2
-    window = build_main_window(store)
+    window = MainWindow(plans=plan_list)
     window.show()
-    if workshop_id is not None:
-        window.controller.open_workshop(workshop_id)
+    startup = Startup(app, window, db_target, workshop_id,
+                      quit_when_loaded=os.environ.get("WORKSHOP_APP_QUIT_AFTER_SHOWN") == "1")
     _quit_after_ms(app, os.environ.get("WORKSHOP_APP_QUIT_AFTER_MS", ""))
-    if os.environ.get("WORKSHOP_APP_QUIT_AFTER_SHOWN") == "1":
-        _quit_once_shown(app)
+    startup.begin()
     code = app.exec()
-    store.close()
+    startup.close()
     return code
 
 
@@ -82,14 +80,3 @@ def _quit_after_ms(app: QApplication, value: str) -> None:
 
     if value.strip().isdigit():
         QTimer.singleShot(int(value), app.quit)
-
-
-def _quit_once_shown(app: QApplication) -> None:
-    """For benchmarks and smoke tests: print when the first events (the window shown) are done, then quit."""
-    from PySide6.QtCore import QTimer
-
-    def report() -> None:
-        print(f"window shown at {time.time():.6f}", flush=True)
-        app.quit()
-
-    QTimer.singleShot(0, report)

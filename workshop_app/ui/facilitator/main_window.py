@@ -1,23 +1,27 @@
-"""The facilitator's main window: the start page, then the open workshop."""
+"""The facilitator's main window: the start page, then the open workshop.
+
+The window is light to build: it can be shown before the store opens (`attach` gives it the controllers a moment
+later) and the workshop page, with the shared screen and phone voting, is built once, before the first workshop opens.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from workshop_app import __version__
 from workshop_app.ui import errors, settings
-from workshop_app.ui.controller import WorkshopController
-from workshop_app.ui.facilitator.new_workshop_dialog import NewWorkshopDialog
 from workshop_app.ui.facilitator.start_page import StartPage
-from workshop_app.ui.facilitator.workshop_page import WorkshopPage
-from workshop_app.ui.phone.dialog import PhoneVotingDialog
-from workshop_app.ui.phone.phone_voting import PhoneVoting
-from workshop_app.ui.room_controller import RoomController
-from workshop_app.ui.shared_screen.window import SharedScreen, choose_screen, open_shared_screen
+
+if TYPE_CHECKING:
+    from workshop_app.ui.controller import WorkshopController
+    from workshop_app.ui.facilitator.workshop_page import WorkshopPage
+    from workshop_app.ui.phone.phone_voting import PhoneVoting
+    from workshop_app.ui.room_controller import RoomController
+    from workshop_app.ui.shared_screen.window import SharedScreen
 
 APP_TITLE = "Changemaking Partnership Workshop"
 
@@ -25,58 +29,95 @@ APP_TITLE = "Changemaking Partnership Workshop"
 class MainWindow(QMainWindow):
     """Hosts the start page and the workshop page, with the File menu and its shortcuts."""
 
-    def __init__(self, controller: WorkshopController, room: RoomController, plans: Callable[[], list[Any]],
-                 parent: QWidget | None = None) -> None:
+    controller: WorkshopController
+    room: RoomController
+    workshop_page: WorkshopPage
+    phone_voting: PhoneVoting
+
+    def __init__(self, controller: WorkshopController | None = None, room: RoomController | None = None,
+                 plans: Callable[[], list[Any]] = list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
-        self.room = room
         self.shared_screen: SharedScreen | None = None
         self._plans = plans
-        self.phone_voting = PhoneVoting(controller, room.votes, self)
+        self._attached = False
+        self._workshop_page_built = False
         self.setWindowTitle(APP_TITLE)
         self.resize(1200, 760)
         self.start_page = StartPage()
-        self.workshop_page = WorkshopPage(controller, room)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
-        self.pages.addWidget(self.workshop_page)
         self.setCentralWidget(self.pages)
         self._build_menu()
         self.statusBar().showMessage(f"Version {__version__} · everything is saved as you go")
-        self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)
         self.start_page.new_requested.connect(self.new_workshop)
-        self.start_page.open_requested.connect(controller.open_workshop)
+        self.start_page.open_requested.connect(self.open_workshop)
+        if controller is not None and room is not None:
+            self.attach(controller, room)
+            self.ensure_workshop_page()
+
+    def attach(self, controller: WorkshopController, room: RoomController) -> None:
+        """Work on the store behind these controllers from now on, and fill the start page's list."""
+        self.controller = controller
+        self.room = room
+        self._attached = True
+        self._install_shortcuts()
         controller.workshops_changed.connect(self.refresh_workshops)
-        controller.workshop_opened.connect(self._on_workshop_opened)
         controller.operation_failed.connect(self._on_operation_failed)
         self.refresh_workshops()
 
+    def ensure_workshop_page(self) -> None:
+        """Build the workshop page and phone voting once (after attach, before any workshop opens)."""
+        if self._workshop_page_built:
+            return
+        from workshop_app.ui.facilitator.workshop_page import WorkshopPage
+        from workshop_app.ui.phone.phone_voting import PhoneVoting
+
+        self._workshop_page_built = True
+        self.phone_voting = PhoneVoting(self.controller, self.room.votes, self)
+        self.workshop_page = WorkshopPage(self.controller, self.room)
+        self.pages.addWidget(self.workshop_page)
+        self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)
+        self.controller.workshop_opened.connect(self._on_workshop_opened)
+
+    def open_workshop(self, workshop_id: int) -> None:
+        """Open a workshop from the start page."""
+        if self._attached:
+            self.ensure_workshop_page()
+            self.controller.open_workshop(workshop_id)
+
     def _build_menu(self) -> None:
+        """Build the File and Room menus; their shortcuts are set by attach (setting them loads Qt's `Qt` enums)."""
+        self._shortcuts: list[tuple[QAction, list[QKeySequence]]] = []
         menu = self.menuBar().addMenu("&File")
         for text, shortcut, slot in (
-            ("&New workshop…", QKeySequence.StandardKey.New, self.new_workshop),
+            ("&New workshop…", QKeySequence(QKeySequence.StandardKey.New), self.new_workshop),
             ("&All workshops", QKeySequence("Ctrl+Shift+O"), self.show_start_page),
-            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
+            ("&Quit", QKeySequence(QKeySequence.StandardKey.Quit), self.close),
         ):
-            action = QAction(text, self, shortcut=shortcut)
+            action = QAction(text, self)
             action.triggered.connect(slot)
             menu.addAction(action)
+            self._shortcuts.append((action, [shortcut]))
         self.room_menu = self.menuBar().addMenu("&Room")
         for text, keys, slot in (
-            ("&Next stage", ("Ctrl+Right", "PgDown"), self.room.next_stage),
-            ("&Previous stage", ("Ctrl+Left", "PgUp"), self.room.previous_stage),
+            ("&Next stage", ("Ctrl+Right", "PgDown"), lambda: self.room.next_stage()),
+            ("&Previous stage", ("Ctrl+Left", "PgUp"), lambda: self.room.previous_stage()),
             ("&Start or pause the timer", ("Ctrl+T",), self._on_start_pause_requested),
-            ("Give the stage &5 more minutes", ("Ctrl+5",), self.room.extend_timer),
+            ("Give the stage &5 more minutes", ("Ctrl+5",), lambda: self.room.extend_timer()),
             ("Show or hide the s&hared screen", ("F5",), self.toggle_shared_screen),
             ("&Phone voting…", ("Ctrl+Shift+P",), self.show_phone_voting),
         ):
             action = QAction(text, self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(slot)
             self.room_menu.addAction(action)
+            self._shortcuts.append((action, [QKeySequence(k) for k in keys]))
         self.monitor_menu = self.room_menu.addMenu("Shared screen &monitor")
         self.monitor_menu.aboutToShow.connect(self._on_monitor_menu_shown)
         self.room_menu.setEnabled(False)
+
+    def _install_shortcuts(self) -> None:
+        for action, keys in self._shortcuts:
+            action.setShortcuts(keys)
 
     def _on_monitor_menu_shown(self) -> None:
         self.monitor_menu.clear()
@@ -91,6 +132,8 @@ class MainWindow(QMainWindow):
 
     def choose_monitor(self, name: str) -> None:
         """Show the shared screen on the named monitor from now on."""
+        from workshop_app.ui.shared_screen.window import choose_screen
+
         settings.set_shared_screen_monitor(name)
         if self.shared_screen is not None:
             self.shared_screen.target_screen = choose_screen(QGuiApplication.instance(), name)  # type: ignore[arg-type]
@@ -110,36 +153,47 @@ class MainWindow(QMainWindow):
 
     def show_phone_voting(self) -> None:
         """Open the phone voting window: address, start or stop, join address, badges and new codes."""
+        from workshop_app.ui.phone.dialog import PhoneVotingDialog
+
         PhoneVotingDialog(self.phone_voting, self).exec()
 
     def refresh_workshops(self) -> None:
-        """Reload the start page's list."""
-        self.start_page.set_workshops(self.controller.list_workshops())
+        """Reload the start page's list (it stays empty until the store is attached)."""
+        if self._attached:
+            self.start_page.set_workshops(self.controller.list_workshops())
 
     def show_start_page(self) -> None:
         """Go back to the list of workshops."""
         self.refresh_workshops()
         self.pages.setCurrentWidget(self.start_page)
         self.room_menu.setEnabled(False)
-        self.phone_voting.stop()
+        if self._workshop_page_built:
+            self.phone_voting.stop()
         if self.shared_screen is not None:
             self.shared_screen.leave()
         self.setWindowTitle(APP_TITLE)
 
     def new_workshop(self) -> None:
         """Ask for a new workshop's details and create it."""
+        if not self._attached:
+            return
+        from workshop_app.ui.facilitator.new_workshop_dialog import NewWorkshopDialog
+
         plans = self._plans()
         if not plans:
             errors.show_error(self, "No session plans were found; reinstall the app to restore the sessions folder.")
             return
         draft = NewWorkshopDialog.ask(self, plans)
         if draft is not None:
+            self.ensure_workshop_page()
             self.controller.create_workshop(draft)
 
     def _on_workshop_opened(self, workshop: Any) -> None:
         self.pages.setCurrentWidget(self.workshop_page)
         self.room_menu.setEnabled(self.room.plan is not None)
         if self.room.plan is not None and self.shared_screen is None:
+            from workshop_app.ui.shared_screen.window import open_shared_screen
+
             app = QGuiApplication.instance()
             assert isinstance(app, QGuiApplication)
             self.shared_screen = open_shared_screen(self.room, app, settings.shared_screen_monitor())
@@ -151,7 +205,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         """Closing the console stops phone voting and closes the shared screen too."""
-        self.phone_voting.stop()
+        if self._workshop_page_built:
+            self.phone_voting.stop()
         if self.shared_screen is not None:
             self.shared_screen.close()
         super().closeEvent(event)

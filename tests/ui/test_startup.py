@@ -1,0 +1,132 @@
+"""Startup: the main window shows its start page before the store opens; the store, list and pages load right after."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from workshop_app.export.json_export import import_json
+from workshop_app.store.database import open_store
+from workshop_app.ui.app import plan_list
+from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.facilitator.start_page import NO_WORKSHOPS, OPENING
+from workshop_app.ui.startup import Startup
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "sessions" / "examples" / "northside-leisure.json"
+HEAVY = ("sqlalchemy", "alembic", "sqlmodel", "reportlab", "segno", "workshop_app.store",
+         "workshop_app.ui.shared_screen", "workshop_app.ui.phone", "workshop_app.ui.facilitator.workshop_page")
+
+SPY = f"""
+import sys
+from workshop_app.ui import startup
+
+shown = startup.Startup._on_shown
+
+def spy(self):
+    heavy = sorted(m for m in sys.modules if m.startswith({HEAVY!r}))
+    page = self.window.start_page
+    print("at shown:", self.window.isVisible(), page.empty.text(), heavy, flush=True)
+    shown(self)
+
+startup.Startup._on_shown = spy
+from workshop_app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run_app(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    """Run the window's start in a fresh interpreter, offscreen, and capture its output."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), **extra}
+    return subprocess.run([sys.executable, "-c", SPY, *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+def test_the_window_shows_its_start_page_before_the_store_and_workshop_windows_load(tmp_path: Path) -> None:
+    db = tmp_path / "new.sqlite3"
+    done = run_app("--db", str(db), WORKSHOP_APP_QUIT_AFTER_SHOWN="1", WORKSHOP_APP_DATA=str(tmp_path / "data"))
+    assert done.returncode == 0, done.stderr
+    assert f"at shown: True {OPENING} []" in done.stdout.splitlines()
+    assert "window shown at" in done.stdout
+    connection = sqlite3.connect(db)  # the store was still opened and migrated before the app quit
+    try:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    finally:
+        connection.close()
+
+
+def test_a_store_error_after_the_window_shows_gives_one_sentence_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    content = b"These are my meeting notes, not a database.\n" * 50
+    bad.write_bytes(content)
+    done = run_app("--db", str(bad), WORKSHOP_APP_QUIT_AFTER_MS="1500", WORKSHOP_APP_DATA=str(tmp_path / "data"))
+    assert done.returncode == 2
+    sentences = [line for line in done.stderr.splitlines() if "propagateSizeHints" not in line]
+    assert len(sentences) == 1 and sentences[0].endswith(".") and "Traceback" not in done.stderr
+    assert "at shown: True" in done.stdout
+    assert bad.read_bytes() == content
+
+
+def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    store = open_store(db)
+    workshop_id = import_json(store, EXAMPLE)
+    store.close()
+    window = MainWindow(plans=plan_list)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.start_page.empty.text() == OPENING and not hasattr(window, "controller")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    startup = Startup(app, window, str(db), workshop_id)
+    startup.begin()
+    try:
+        qtbot.waitUntil(lambda: startup.loaded, timeout=30_000)
+        assert window.start_page.model.rowCount() == 1
+        assert window.controller.workshop is not None and window.controller.workshop.id == workshop_id
+        assert window.pages.currentWidget() is window.workshop_page
+        assert window.room.plan is not None
+    finally:
+        if window.shared_screen is not None:
+            window.shared_screen.close()
+        startup.close()
+
+
+def test_startup_on_an_empty_store_says_there_are_no_workshops(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(plans=plan_list)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    startup = Startup(app, window, str(tmp_path / "empty.sqlite3"), None)
+    startup.begin()
+    try:
+        qtbot.waitUntil(lambda: startup.loaded, timeout=30_000)
+        assert window.start_page.empty.text() == NO_WORKSHOPS
+        assert window.pages.currentWidget() is window.start_page
+    finally:
+        startup.close()
+
+
+def test_a_store_error_in_process_shows_the_sentence(qtbot: QtBot, tmp_path: Path,
+                                                     replies: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database\n" * 100)
+    window = MainWindow(plans=plan_list)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    codes: list[int] = []
+    monkeypatch.setattr(app, "exit", codes.append)
+    startup = Startup(app, window, str(bad), None)
+    startup.begin()
+    qtbot.waitUntil(lambda: bool(codes), timeout=30_000)
+    assert codes == [2]
+    assert len(replies) == 1 and replies[0].endswith(".")
+    assert not startup.loaded

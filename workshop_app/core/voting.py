@@ -182,11 +182,11 @@ def progress(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteProgress:
 
 
 def _open_round_in(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
-    """Return the workshop's open round and its proposal, if a vote is open."""
-    for proposal in uow.repo(Proposal).list(workshop_id=workshop_id):
-        for vote in uow.repo(VoteRound).list(proposal_id=proposal.id):
-            if vote.closed_at is None:
-                return vote, proposal
+    """Return the workshop's oldest open round and its proposal, if a vote is open."""
+    for vote in uow.repo(VoteRound).list(closed_at=None):
+        proposal = uow.repo(Proposal).get(vote.proposal_id)
+        if proposal is not None and proposal.workshop_id == workshop_id:
+            return vote, proposal
     return None
 
 

@@ -25,6 +25,22 @@ class VoteController(QObject):
     def __init__(self, controller: WorkshopController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._cache: dict[tuple[str, int], Any] = {}
+        # Connected first, so every view that reacts to a change reads fresh figures.
+        for signal in (self.proposals_changed, controller.participants_changed, controller.workshop_opened):
+            signal.connect(self.forget)
+        for signal in (self.vote_opened, self.ballot_recorded, self.vote_closed, self.vote_revealed):
+            signal.connect(self.forget)
+
+    def forget(self, *_args: Any) -> None:
+        """Drop what was read from the store; the next question reads it again."""
+        self._cache.clear()
+
+    def _cached(self, key: str, number: int, read: Any) -> Any:
+        """Return a store read, made once per change (several views ask the same question per ballot)."""
+        if (key, number) not in self._cache:
+            self._cache[(key, number)] = read()
+        return self._cache[(key, number)]
 
     def _run(self, operation: Any, *args: Any) -> Any:
         return self.controller.run(operation, *args)
@@ -60,7 +76,7 @@ class VoteController(QObject):
 
     def rounds(self, proposal_id: int) -> list[VoteRound]:
         """Return a proposal's rounds, oldest first."""
-        return voting.rounds_of(self.controller.uow_factory, proposal_id)
+        return self._cached("rounds", proposal_id, lambda: voting.rounds_of(self.controller.uow_factory, proposal_id))
 
     def latest_outcome(self, proposal_id: int) -> Outcome | None:
         """Return the outcome of a proposal's latest revealed round, or None."""
@@ -71,7 +87,9 @@ class VoteController(QObject):
 
     def open_round(self) -> tuple[VoteRound, Proposal] | None:
         """Return the vote now open, with its proposal."""
-        return voting.open_round_of_workshop(self.controller.uow_factory, self.controller.workshop_id)
+        workshop_id = self.controller.workshop_id
+        return self._cached("open", workshop_id,
+                            lambda: voting.open_round_of_workshop(self.controller.uow_factory, workshop_id))
 
     def open_vote(self, proposal_id: int, secret: bool) -> bool:
         """Open a vote on a proposal (named or secret)."""
@@ -99,7 +117,7 @@ class VoteController(QObject):
 
     def progress(self, round_id: int) -> VoteProgress:
         """Return who has voted in a round, never what."""
-        return voting.progress(self.controller.uow_factory, round_id)
+        return self._cached("progress", round_id, lambda: voting.progress(self.controller.uow_factory, round_id))
 
     def close(self, round_id: int) -> bool:
         """Close a vote: from now on it cannot change."""
@@ -124,4 +142,5 @@ class VoteController(QObject):
 
     def round(self, round_id: int) -> tuple[VoteRound, Proposal] | None:
         """Return a round and its proposal by id."""
-        return voting.round_with_proposal(self.controller.uow_factory, round_id)
+        return self._cached("round", round_id,
+                            lambda: voting.round_with_proposal(self.controller.uow_factory, round_id))

@@ -12,20 +12,13 @@ from workshop_app.core.assessment import HIGHEST, LOWEST
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, set_style_flag, text_label
 from workshop_app.ui.shared_screen.scale_points import ScalePoints
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 ROWS_PER_COLUMN = 6
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
-
-
-def _set_flag(widget: QWidget, name: str, value: bool) -> None:
-    """Set a style property and re-apply the stylesheet to the widget."""
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class AssessmentView(QWidget):
@@ -113,8 +106,8 @@ class AssessmentView(QWidget):
         group = self._group_names.get(person.group_id, "")
         tile.setText(f"✓ {person.name}" if rated else person.name)
         tile.setAccessibleName(f"{person.name}, {group}, {'rated' if rated else 'not rated yet'}")
-        _set_flag(tile, "rated", rated)
-        _set_flag(tile, "selected", pid == self.selected)
+        set_style_flag(tile, "rated", rated)
+        set_style_flag(tile, "selected", pid == self.selected)
 
     def _show_selection(self) -> None:
         person = self._people.get(self.selected) if self.selected is not None else None
@@ -130,7 +123,7 @@ class AssessmentView(QWidget):
         """Select a person (or none), ready to take their point."""
         previous, self.selected = self.selected, pid if pid in self.tiles else None
         for changed in {previous, self.selected} - {None}:
-            _set_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
+            set_style_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
         self._show_selection()
         if self.selected is not None:
             self.scale.points[(HIGHEST - LOWEST) // 2].setFocus()

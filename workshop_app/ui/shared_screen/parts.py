@@ -60,3 +60,18 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
         elif inner is not None:
             clear_layout(inner)
+
+
+def set_style_flag(widget: QWidget, name: str, value: bool) -> None:
+    """Set a style property and re-apply the stylesheet, only when it changes (a re-polish is costly).
+
+    The geometry update lets the layout take the new size at once: without it a tile kept the size of
+    its selected (thicker) border when the layout ran during the selection, as it does when the block
+    reason field appears, and the grid then differed after a block, hinting at a secret choice.
+    """
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.updateGeometry()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from workshop_app.core.model import Choice, Participant, Proposal, StakeholderGroup, VoteRound
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, set_style_flag, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
@@ -44,19 +44,6 @@ def ballot_kind(vote: VoteRound) -> str:
     if vote.secret:
         return f"Secret vote (round {vote.round_no}): nobody will see who chose what, even after the reveal."
     return f"Named vote (round {vote.round_no}): the record keeps who chose what; the screen shows only who voted."
-
-
-def _set_flag(widget: QWidget, name: str, value: bool) -> None:
-    """Set a style property, re-apply the stylesheet, and let the layout take the new size at once.
-
-    Without the geometry update a tile kept the size of its selected (thicker) border whenever the layout
-    happened to run during the selection, as it does when the block reason field appears: the grid then
-    differed after a block, which would hint at a secret choice.
-    """
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.updateGeometry()
 
 
 class VotingView(QWidget):
@@ -218,8 +205,8 @@ class VotingView(QWidget):
         group = self._group_names.get(person.group_id, "")
         tile.setText(f"{person.name}\n{'✓ voted' if voted else 'not yet'}")
         tile.setAccessibleName(f"{person.name}, {group}, {'has voted' if voted else 'has not voted yet'}")
-        _set_flag(tile, "rated", voted)
-        _set_flag(tile, "selected", pid == self.selected)
+        set_style_flag(tile, "rated", voted)
+        set_style_flag(tile, "selected", pid == self.selected)
 
     def _show_selection(self) -> None:
         person = self._people.get(self.selected) if self.selected is not None else None
@@ -236,7 +223,7 @@ class VotingView(QWidget):
         """Select a person (or none), ready to take their choice."""
         previous, self.selected = self.selected, pid if pid in self.tiles else None
         for changed in {previous, self.selected} - {None}:
-            _set_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
+            set_style_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
         self.choices.reset()
         self._show_selection()
         if self.selected is not None:

@@ -1,7 +1,7 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
 startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_scaling, peak_rss_mb, phone_p95_ms.
-Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup` measures startup_ratio alone.
+Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup` or `--only vote` measures just those figures.
 """
 
 from __future__ import annotations
@@ -101,11 +101,12 @@ def peak_rss_mb(folder: Path) -> float:
 def main() -> None:
     """Measure every figure (or only startup_ratio, with `--only startup`) and print it."""
     parser = argparse.ArgumentParser(description="Measure the benchmark figures and print one line each.")
-    parser.add_argument("--only", choices=("startup",), help="measure only this figure")
+    parser.add_argument("--only", choices=("startup", "vote"), help="measure only this figure")
     only = parser.parse_args().only
     folder = Path(tempfile.mkdtemp(prefix="workshop-bench-"))
     os.environ["WORKSHOP_APP_DATA"] = str(folder / "data")
-    print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
+    if only != "vote":
+        print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
     if only == "startup":
         return
     from bench.workshop_gui import vote_times
@@ -114,6 +115,8 @@ def main() -> None:
     bare = bare_sqlite_commit_s(folder)
     print(f"vote_p95_ms: {p95(votes) * 1000:.2f} ms", flush=True)
     print(f"vote_ratio: {statistics.median(votes) / bare:.2f} x", flush=True)
+    if only == "vote":
+        return
     times = {scale: charter_seconds(folder, scale) for scale in (1, 10, 100)}
     for scale, name in ((1, "typical"), (10, "10x"), (100, "100x")):
         print(f"charter_s_{name}: {times[scale]:.3f} s", flush=True)

@@ -47,6 +47,10 @@ class FakeRepository(Generic[T]):
         rows = [r for r in rows if all(getattr(r, k) == v for k, v in where.items())]
         return copy.deepcopy(rows)
 
+    def column(self, name: str, **where: Any) -> list[Any]:
+        """Return one field of the matching records ordered by id."""
+        return [getattr(r, name) for r in self.list(**where)]
+
 
 class FakeStore:
     """Committed state shared by every unit of work made from it."""

@@ -180,3 +180,22 @@ def test_times_keep_microseconds_and_compare_in_filters(store: Store) -> None:
     with store.unit_of_work() as uow:
         found = uow.repo(m.Ballot).list(cast_at=when(11).astimezone(dt.timezone.utc))
         assert [b.id for b in found] == [added[10].id]
+
+
+def test_column_reads_one_field_of_matching_records(store) -> None:  # type: ignore[no-untyped-def]
+    """column() gives the same values, in the same order, as reading whole records."""
+    import datetime as _dt
+
+    from workshop_app.core.model import Participant as _P, StakeholderGroup as _G, Workshop as _W
+
+    with store() as uow:
+        ws = uow.repo(_W).add(_W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter"))
+        group = uow.repo(_G).add(_G(ws.id, "Council", "#000000", "square"))
+        for name in ("Cai", "Ana", "Ben"):
+            uow.repo(_P).add(_P(ws.id, name, group.id, is_voting=name != "Ben"))
+        uow.commit()
+    with store() as uow:
+        assert uow.repo(_P).column("name", workshop_id=ws.id) == ["Cai", "Ana", "Ben"]
+        assert uow.repo(_P).column("name", is_voting=False) == ["Ben"]
+        with pytest.raises(TypeError, match="no field colour"):
+            uow.repo(_P).column("colour")

@@ -34,6 +34,10 @@ class Repository(Protocol[T]):
         """Return records whose fields equal the given values, ordered by id."""
         ...
 
+    def column(self, name: str, **where: Any) -> list[Any]:
+        """Return one field of the records whose fields equal the given values, ordered by id."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One transaction: nothing is kept unless commit() is called before leaving the block."""

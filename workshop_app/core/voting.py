@@ -174,10 +174,10 @@ def progress(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteProgress:
         _, proposal = _round(uow, round_id)
         voters = [p for p in uow.repo(Participant).list(workshop_id=proposal.workshop_id) if p.is_voting]
         ids = {p.id for p in voters}
-        voted = frozenset(b.participant_id for b in uow.repo(Ballot).list(round_id=round_id)
-                          if b.participant_id in ids)
+        voted = frozenset(pid for pid in uow.repo(Ballot).column("participant_id", round_id=round_id)
+                          if pid in ids)
         eligible = sum(1 for p in voters if p.present or p.id in voted)
-        hands = frozenset(h.group_id for h in uow.repo(HandCount).list(round_id=round_id))
+        hands = frozenset(uow.repo(HandCount).column("group_id", round_id=round_id))
         return VoteProgress(voted, eligible, hands)
 
 

@@ -52,7 +52,9 @@ class VotePanel(QGroupBox):
             signal.connect(self._on_vote_event)
 
     def _on_vote_event(self, round_id: int) -> None:
-        found = self.votes.round(round_id)
+        found = self.votes.open_round()
+        if found is None or found[0].id != round_id:
+            found = self.votes.round(round_id)
         self.round = found[0] if found else None
         self.refresh()
 

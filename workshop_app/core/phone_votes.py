@@ -56,13 +56,15 @@ def cast_from_phone(
         chosen = Choice(choice)
     except ValueError:
         raise WorkshopError("Choose agree, abstain, disagree or block.") from None
-    with uow_factory() as uow:
+
+    def check(uow: UnitOfWork) -> None:
         _voter(uow, workshop_id, participant_id)
         vote = uow.repo(VoteRound).get(round_id)
         proposal = uow.repo(Proposal).get(vote.proposal_id) if vote is not None else None
         if vote is None or proposal is None or proposal.workshop_id != workshop_id or vote.closed_at is not None:
             raise ClosedVoteError("This vote is closed, so your choice was not recorded; reload to see what is open.")
-    return voting.cast_ballot(uow_factory, round_id, participant_id, chosen, reason)
+
+    return voting.cast_ballot(uow_factory, round_id, participant_id, chosen, reason, precheck=check)
 
 
 def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant:

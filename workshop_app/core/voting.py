@@ -6,6 +6,7 @@ round is revealed; the reveal entry is the first to record the totals and the ou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workshop_app.core import audit
@@ -77,10 +78,16 @@ def cast_ballot(
     choice: Choice,
     reason: str = "",
     proxy_holder_id: int | None = None,
+    precheck: Callable[[UnitOfWork], None] | None = None,
 ) -> Ballot:
-    """Record one choice; a later ballot of the same person replaces it in the count (all are kept)."""
+    """Record one choice; a later ballot of the same person replaces it in the count (all are kept).
+
+    `precheck`, when given, runs first inside the same transaction and may refuse the ballot by raising.
+    """
     choice = Choice(choice)
     with uow_factory() as uow:
+        if precheck is not None:
+            precheck(uow)
         vote, proposal = _open_round(uow, round_id)
         voter = _voter(uow, proposal.workshop_id, participant_id)
         if choice == Choice.BLOCK and not reason.strip():

@@ -22,6 +22,8 @@ class AgendaPanel(QWidget):
         super().__init__(parent)
         self.room = room
         self.list = QListWidget()
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setAccessibleName("Agenda: choose a stage to move the room there")
         self.progress = QLabel(objectName="count")
         layout = QVBoxLayout(self)

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self._attached = False
         self._workshop_page_built = False
         self.setWindowTitle(APP_TITLE)
-        self.resize(1200, 760)
+        self._fit_to_screen()
         self.start_page = StartPage()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
@@ -84,6 +84,16 @@ class MainWindow(QMainWindow):
         if self._attached:
             self.ensure_workshop_page()
             self.controller.open_workshop(workshop_id)
+
+    def _fit_to_screen(self) -> None:
+        """Fill most of the laptop's screen (a small screen gets all of it)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(1200, 760)
+            return
+        width, height = min(screen.width(), 1600), min(screen.height(), 1000)
+        self.setGeometry(screen.x() + (screen.width() - width) // 2, screen.y() + (screen.height() - height) // 2,
+                         width, height)
 
     def _build_menu(self) -> None:
         """Build the File and Room menus; their shortcuts are set by attach (setting them loads Qt's `Qt` enums)."""

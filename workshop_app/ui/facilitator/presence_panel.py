@@ -19,6 +19,8 @@ class PresencePanel(QWidget):
         self.controller = controller
         self.count = QLabel(objectName="count")
         self.list = QListWidget()
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setAccessibleName("Who is here: tick a person when they arrive")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

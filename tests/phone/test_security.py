@@ -118,6 +118,16 @@ def test_a_reissued_code_revokes_the_old_code_and_its_phone(store: Store, room: 
     assert [b.choice.value for b in ballots(store, room)] == ["abstain"]
 
 
+def test_a_reissued_code_stops_a_phone_that_has_already_voted_at_once(store: Store, room: Room,
+                                                                       phones: list[Phone]) -> None:
+    voter = room.voters[3]
+    assert phones[0].join(room.codes[voter.id or 0]).status == 200 and phones[0].vote("agree").status == 200
+    phone_codes.reissue_code(store, voter.id or 0)
+    assert phones[0].vote("disagree").status == 401  # the very next vote, with no state read in between
+    assert phones[0].vote("disagree").status == 401
+    assert [b.choice.value for b in ballots(store, room)] == ["agree"]
+
+
 def test_an_observer_code_is_refused(store: Store, room: Room, phones: list[Phone]) -> None:
     refused = phones[0].join(room.codes[room.observer.id or 0])
     assert refused.status == 403 and "Observers do not vote" in refused.data["error"]

@@ -69,6 +69,16 @@ def match_code(codes: list[PhoneCode], presented: str) -> PhoneCode | None:
     return found
 
 
+def match_text(codes: list[str], presented: str) -> str | None:
+    """Return the code (as stored) equal to the presented one, comparing with every code in constant time."""
+    wanted = normalise(presented).encode("ascii", "replace")
+    found: str | None = None
+    for code in codes:
+        if hmac.compare_digest(code.encode("ascii"), wanted) and code:
+            found = code
+    return found
+
+
 def active_codes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[PhoneCode]:
     """Return the workshop's codes that have not been revoked."""
     with uow_factory() as uow:
@@ -117,7 +127,10 @@ def reissue_code(uow_factory: UnitOfWorkFactory, participant_id: int) -> PhoneCo
 def bind_device(uow_factory: UnitOfWorkFactory, workshop_id: int, presented: str, device: str) -> PhoneCode:
     """Bind a phone (its device hash) to the participant whose code it presents; refuse a second phone."""
     with uow_factory() as uow:
-        code = match_code(_active(uow, workshop_id), presented)
+        repo = uow.repo(PhoneCode)
+        found = match_text(repo.column("code", workshop_id=workshop_id, revoked_at=None), presented)
+        rows = repo.list(workshop_id=workshop_id, code=found, revoked_at=None) if found else []
+        code = rows[0] if rows else None
         if code is None:
             raise CodeRefusedError("That code is not valid; check it against your badge or ask the facilitator.")
         if code.bound_device and not hmac.compare_digest(code.bound_device, device):

@@ -10,12 +10,17 @@ from dataclasses import dataclass
 from workshop_app.core import voting
 from workshop_app.core.decisions import last_ballots
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
-from workshop_app.core.model import Ballot, Choice, Participant, Proposal, VoteRound, Workshop, WorkshopStatus
+from workshop_app.core.model import (Ballot, Choice, Participant, PhoneCode, Proposal, VoteRound, Workshop,
+                                     WorkshopStatus)
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 
 class NotAVoterError(WorkshopError):
     """The phone's participant cannot vote: an observer, removed, or the workshop is closed."""
+
+
+class NotBoundError(WorkshopError):
+    """The phone is no longer bound to the participant by an active code (reissued or revoked)."""
 
 
 @dataclass(frozen=True)
@@ -49,15 +54,23 @@ def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id
 
 
 def cast_from_phone(
-    uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int, round_id: int, choice: str, reason: str
+    uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int, round_id: int, choice: str, reason: str,
+    device: str = "",
 ) -> Ballot:
-    """Check the phone's vote against the participant, the workshop's open vote and its round; then cast it."""
+    """Check the phone's vote against the participant, the workshop's open vote and its round; then cast it.
+
+    With `device` (the phone's device hash), the ballot's own transaction also checks that this phone is
+    still bound to the participant by an active code, and raises NotBoundError if it is not.
+    """
     try:
         chosen = Choice(choice)
     except ValueError:
         raise WorkshopError("Choose agree, abstain, disagree or block.") from None
 
     def check(uow: UnitOfWork) -> None:
+        if device and uow.repo(PhoneCode).column("participant_id", workshop_id=workshop_id, bound_device=device,
+                                                 revoked_at=None) != [participant_id]:
+            raise NotBoundError("Your code no longer works on this phone; type the code on your badge to join.")
         _voter(uow, workshop_id, participant_id)
         vote = uow.repo(VoteRound).get(round_id)
         proposal = uow.repo(Proposal).get(vote.proposal_id) if vote is not None else None

@@ -15,7 +15,7 @@ from typing import Any
 from workshop_app.core import phone_codes, phone_votes
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import Choice, PhoneCode
-from workshop_app.core.phone_votes import NotAVoterError
+from workshop_app.core.phone_votes import NotAVoterError, NotBoundError
 from workshop_app.core.ports import UnitOfWorkFactory
 from workshop_app.ui.phone.guard import NonceBook, RateLimiter
 
@@ -51,6 +51,9 @@ class PhoneService:
         # One store call at a time from the server's threads: SQLite takes one writer anyway, and queueing
         # here is far quicker than many threads retrying against the database's busy timeout.
         self._store_lock = threading.Lock()
+        # Device hash -> participant it was last seen bound to: a hint that saves a lookup per vote. It is
+        # never trusted: each ballot's own transaction checks the binding again (phone_votes.NotBoundError).
+        self._voters: dict[str, int] = {}
 
     def join(self, client: str, body: Any, token: str | None) -> Reply:
         """Bind this phone to the participant whose code it presents, and return the phone's view."""
@@ -82,19 +85,20 @@ class PhoneService:
                                             phone_codes.device_hash(token))
         except WorkshopError as error:
             return refused(403, str(error))
-        reply = self._state_of(bound, phone_codes.device_hash(token))
+        self._voters[phone_codes.device_hash(token)] = bound.participant_id
+        reply = self._state_of(bound.participant_id, phone_codes.device_hash(token))
         return Reply(reply.status, reply.body, token if reply.status == 200 else None)
 
     def _state(self, token: str | None) -> Reply:
         bound, device = self._bound(token)
         if bound is None:
             return refused(401, "Type the code printed on your badge to join.")
-        return self._state_of(bound, device)
+        return self._state_of(bound.participant_id, device)
 
     def _vote(self, token: str | None, body: Any) -> tuple[Reply, int | None]:
         """Check and cast a vote; return the reply and the round voted in (None when refused)."""
-        bound, device = self._bound(token)
-        if bound is None:
+        participant_id, device = self._voter_of(token)
+        if participant_id is None:
             return refused(401, "Type the code printed on your badge to join."), None
         fields = _vote_fields(body)
         if fields is None:
@@ -103,14 +107,17 @@ class PhoneService:
         if not self.nonces.use(device, nonce):
             return refused(409, "That vote was already sent once; reload the page to vote again."), None
         try:
-            phone_votes.cast_from_phone(self.uow_factory, self.workshop_id, bound.participant_id,
-                                        round_id, choice, reason)
+            phone_votes.cast_from_phone(self.uow_factory, self.workshop_id, participant_id,
+                                        round_id, choice, reason, device)
+        except NotBoundError:
+            self._voters.pop(device, None)
+            return refused(401, "Type the code printed on your badge to join."), None
         except NotAVoterError as error:
             return refused(403, str(error)), None
         except ClosedVoteError as error:
-            return self._with_error(bound, device, 409, str(error)), None
+            return self._with_error(participant_id, device, 409, str(error)), None
         except WorkshopError as error:
-            return self._with_error(bound, device, 422, str(error)), None
+            return self._with_error(participant_id, device, 422, str(error)), None
         return Reply(200, {"recorded": True, "round": round_id, "mine": choice,
                            "nonce": self.nonces.issue(device)}), round_id
 
@@ -119,12 +126,27 @@ class PhoneService:
         if not token or len(token) > 128:
             return None, ""
         device = phone_codes.device_hash(token)
-        return phone_codes.code_for_device(self.uow_factory, self.workshop_id, device), device
+        bound = phone_codes.code_for_device(self.uow_factory, self.workshop_id, device)
+        if bound is None:
+            self._voters.pop(device, None)
+        else:
+            self._voters[device] = bound.participant_id
+        return bound, device
 
-    def _state_of(self, bound: PhoneCode, device: str) -> Reply:
+    def _voter_of(self, token: str | None) -> tuple[int | None, str]:
+        """Return the participant this phone was last seen bound to (looked up if not known), and its hash."""
+        if not token or len(token) > 128:
+            return None, ""
+        device = phone_codes.device_hash(token)
+        if device in self._voters:
+            return self._voters[device], device
+        bound, device = self._bound(token)
+        return (bound.participant_id if bound is not None else None), device
+
+    def _state_of(self, participant_id: int, device: str) -> Reply:
         """Return the phone's view as JSON data with a new nonce, or a refusal for a non-voter."""
         try:
-            state = phone_votes.phone_state(self.uow_factory, self.workshop_id, bound.participant_id)
+            state = phone_votes.phone_state(self.uow_factory, self.workshop_id, participant_id)
         except NotAVoterError as error:
             return refused(403, str(error))
         vote = None if state.round_id is None else {
@@ -134,9 +156,9 @@ class PhoneService:
         return Reply(200, {"name": state.name, "vote": vote, "outcome": state.outcome,
                            "nonce": self.nonces.issue(device)})
 
-    def _with_error(self, bound: PhoneCode, device: str, status: int, sentence: str) -> Reply:
+    def _with_error(self, participant_id: int, device: str, status: int, sentence: str) -> Reply:
         """Return a refusal that still carries the phone's fresh view, so the page can recover."""
-        reply = self._state_of(bound, device)
+        reply = self._state_of(participant_id, device)
         body = dict(reply.body)
         body["error"] = sentence
         return Reply(status, body)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from workshop_app.core import voting
 from workshop_app.core.decisions import last_ballots
-from workshop_app.core.errors import ClosedVoteError, WorkshopError
+from workshop_app.core.errors import ClosedVoteError, StoreError, WorkshopError
 from workshop_app.core.model import (Ballot, Choice, Participant, PhoneCode, Proposal, VoteRound, Workshop,
                                      WorkshopStatus)
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
@@ -38,9 +38,9 @@ class PhoneState:
 
 def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int) -> PhoneState:
     """Return what this participant's phone may show now."""
-    found = voting.open_round_of_workshop(uow_factory, workshop_id)
     with uow_factory() as uow:
         person = _voter(uow, workshop_id, participant_id)
+        found = _open_vote(uow, workshop_id)
         if found is not None:
             vote, proposal = found
             mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id, participant_id=participant_id))
@@ -53,6 +53,17 @@ def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id
     return PhoneState(person.name, outcome=outcome.reason)
 
 
+@dataclass(frozen=True)
+class PhoneVote:
+    """One phone's vote to cast: whose, from which phone (its device hash), in which round, and the choice."""
+
+    participant_id: int
+    device: str
+    round_id: int
+    choice: str
+    reason: str = ""
+
+
 def cast_from_phone(
     uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int, round_id: int, choice: str, reason: str,
     device: str = "",
@@ -62,22 +73,52 @@ def cast_from_phone(
     With `device` (the phone's device hash), the ballot's own transaction also checks that this phone is
     still bound to the participant by an active code, and raises NotBoundError if it is not.
     """
+    vote = PhoneVote(participant_id, device, round_id, choice, reason)
+    chosen = _choice(choice)
+    return voting.cast_ballot(uow_factory, round_id, participant_id, chosen, reason,
+                              precheck=lambda uow: _check(uow, workshop_id, vote))
+
+
+def cast_from_phones(uow_factory: UnitOfWorkFactory, workshop_id: int,
+                     votes: list[PhoneVote]) -> list[Ballot | WorkshopError]:
+    """Check and cast several phones' votes, in order, in one transaction with one commit.
+
+    Each vote is checked on its own (as cast_from_phone, with its device) and a refused one is returned as
+    its WorkshopError while the others go ahead; a StoreError keeps none of them and is raised.
+    """
+    results: list[Ballot | WorkshopError] = []
+    with uow_factory() as uow:
+        for vote in votes:
+            try:
+                chosen = _choice(vote.choice)
+                _check(uow, workshop_id, vote)
+                results.append(voting.cast_in(uow, vote.round_id, vote.participant_id, chosen, vote.reason))
+            except StoreError:
+                raise
+            except WorkshopError as error:  # every check runs before anything of this vote is written
+                results.append(error)
+        uow.commit()
+    return results
+
+
+def _choice(choice: str) -> Choice:
+    """Return the choice a phone sent, or refuse."""
     try:
-        chosen = Choice(choice)
+        return Choice(choice)
     except ValueError:
         raise WorkshopError("Choose agree, abstain, disagree or block.") from None
 
-    def check(uow: UnitOfWork) -> None:
-        if device and uow.repo(PhoneCode).column("participant_id", workshop_id=workshop_id, bound_device=device,
-                                                 revoked_at=None) != [participant_id]:
-            raise NotBoundError("Your code no longer works on this phone; type the code on your badge to join.")
-        _voter(uow, workshop_id, participant_id)
-        vote = uow.repo(VoteRound).get(round_id)
-        proposal = uow.repo(Proposal).get(vote.proposal_id) if vote is not None else None
-        if vote is None or proposal is None or proposal.workshop_id != workshop_id or vote.closed_at is not None:
-            raise ClosedVoteError("This vote is closed, so your choice was not recorded; reload to see what is open.")
 
-    return voting.cast_ballot(uow_factory, round_id, participant_id, chosen, reason, precheck=check)
+def _check(uow: UnitOfWork, workshop_id: int, vote: PhoneVote) -> None:
+    """Refuse a phone's vote unless its phone is still bound, its person votes, and its round is open here."""
+    if vote.device and uow.repo(PhoneCode).column("participant_id", workshop_id=workshop_id, bound_device=vote.device,
+                                                  revoked_at=None) != [vote.participant_id]:
+        raise NotBoundError("Your code no longer works on this phone; type the code on your badge to join.")
+    _voter(uow, workshop_id, vote.participant_id)
+    found = uow.repo(VoteRound).get(vote.round_id)
+    proposal = uow.repo(Proposal).get(found.proposal_id) if found is not None else None
+    if found is None or proposal is None or proposal.workshop_id != workshop_id or found.closed_at is not None:
+        raise ClosedVoteError("This vote is closed, so your choice was not recorded; reload to see what is open.")
 
 
 def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant:
@@ -91,6 +132,15 @@ def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participan
     if not person.is_voting:
         raise NotAVoterError("Observers do not vote, so this code cannot be used to vote.")
     return person
+
+
+def _open_vote(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+    """Return the workshop's oldest open round and its proposal (as voting.open_round_of_workshop), or None."""
+    for vote in uow.repo(VoteRound).list(closed_at=None):
+        proposal = uow.repo(Proposal).get(vote.proposal_id)
+        if proposal is not None and proposal.workshop_id == workshop_id:
+            return vote, proposal
+    return None
 
 
 def _last_revealed(uow: UnitOfWork, workshop_id: int) -> VoteRound | None:

@@ -88,18 +88,28 @@ def cast_ballot(
     with uow_factory() as uow:
         if precheck is not None:
             precheck(uow)
-        vote, proposal = _open_round(uow, round_id)
-        voter = _voter(uow, proposal.workshop_id, participant_id)
-        if choice == Choice.BLOCK and not reason.strip():
-            raise WorkshopError("A block needs a short reason; please say why before blocking.")
-        holder = _proxy_holder(uow, proposal.workshop_id, participant_id, proxy_holder_id)
-        ballot = uow.repo(Ballot).add(Ballot(
-            round_id=round_id, participant_id=participant_id, choice=choice,
-            reason=reason.strip() if choice == Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
-        ))
-        audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder))
+        ballot = cast_in(uow, round_id, participant_id, choice, reason, proxy_holder_id)
         uow.commit()
         return ballot
+
+
+def cast_in(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice, reason: str = "",
+            proxy_holder_id: int | None = None) -> Ballot:
+    """Check and write one ballot and its audit entry inside the caller's unit of work (no commit).
+
+    Every check runs before anything is written, so a refusal (WorkshopError) leaves the unit unchanged.
+    """
+    vote, proposal = _open_round(uow, round_id)
+    voter = _voter(uow, proposal.workshop_id, participant_id)
+    if choice == Choice.BLOCK and not reason.strip():
+        raise WorkshopError("A block needs a short reason; please say why before blocking.")
+    holder = _proxy_holder(uow, proposal.workshop_id, participant_id, proxy_holder_id)
+    ballot = uow.repo(Ballot).add(Ballot(
+        round_id=round_id, participant_id=participant_id, choice=choice,
+        reason=reason.strip() if choice == Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
+    ))
+    audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder))
+    return ballot
 
 
 def record_hand_count(

@@ -19,11 +19,12 @@ T = TypeVar("T")
 class SqlRepository(Generic[T]):
     """Add, fetch, change, delete and list one record type inside a unit of work."""
 
-    def __init__(self, session: Session, kind: type[T], store: str) -> None:
+    def __init__(self, session: Session, kind: type[T], store: str, seen: list[Any] | None = None) -> None:
         self._session = session
         self._kind = kind
         self._row: Any = convert.ROW_TYPES[kind]
         self._store = store
+        self._seen = seen if seen is not None else []
 
     def add(self, item: T) -> T:
         """Store a new record (always under a fresh id) and set its id."""
@@ -39,7 +40,10 @@ class SqlRepository(Generic[T]):
         """Return the record with this id, or None."""
         with translated(self._store):
             row = self._session.get(self._row, item_id)
-        return convert.from_row(self._kind, row) if row is not None else None
+        if row is None:
+            return None
+        self._seen.append(row)  # held until the transaction ends, so a later get needs no SELECT
+        return convert.from_row(self._kind, row)
 
     def update(self, item: T) -> T:
         """Write every field of an existing record; KeyError if it is not stored."""
@@ -77,6 +81,7 @@ class SqlRepository(Generic[T]):
         query = select(self._row).where(*(getattr(self._row, k) == v for k, v in where.items()))
         with translated(self._store):
             rows = self._session.scalars(query.order_by(self._row.id)).all()
+        self._seen.extend(rows)
         return [convert.from_row(self._kind, row) for row in rows]
 
     def column(self, name: str, **where: Any) -> list[Any]:
@@ -93,6 +98,9 @@ class SqlUnitOfWork:
     def __init__(self, sessions: sessionmaker[Session], store: str) -> None:
         self._session = sessions()
         self._store = store
+        # Rows read by get() and list() in this transaction: the session only keeps rows someone still refers to, and
+        # the records handed out are copies, so without these a repeated get would read the row again.
+        self._seen: list[Any] = []
 
     def __enter__(self) -> Self:
         return self
@@ -107,7 +115,7 @@ class SqlUnitOfWork:
         """Return the repository for one record type (audit entries have none: they are append-only)."""
         if kind is AuditEntry or kind not in convert.ROW_TYPES:
             raise TypeError(f"There is no repository for {getattr(kind, '__name__', kind)!s}")
-        return SqlRepository(self._session, kind, self._store)
+        return SqlRepository(self._session, kind, self._store, self._seen)
 
     def last_audit(self, workshop_id: int | None) -> AuditEntry | None:
         """Return the newest entry of one workshop's chain, or None."""
@@ -146,7 +154,9 @@ class SqlUnitOfWork:
         """Make everything done in this unit durable."""
         with translated(self._store):
             self._session.commit()
+        self._seen.clear()
 
     def rollback(self) -> None:
         """Throw away everything not yet committed."""
         self._session.rollback()
+        self._seen.clear()

@@ -1,7 +1,7 @@
 """The phone server: one thread running an asyncio HTTP/1.1 server bound to one chosen address.
 
 Every request is parsed and answered on that single thread, store calls included, so hundreds of phones
-never fight over the interpreter lock. It listens only between start() and stop(); stop() also cuts every
+never fight over the interpreter lock; votes that arrive together are cast in one transaction. It listens only between start() and stop(); stop() also cuts every
 open connection. Requests are refused when their Host or Origin is not this server's own address (no DNS
 rebinding, no cross-site posts), when the body is over 4 KB or not JSON, or when the client has used up
 its rate limit.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from workshop_app.ui.phone.wire import MAX_HEAD_BYTES, BadRequest, Request, read
 
 MAX_BODY_BYTES = 4096
 IDLE_TIMEOUT_S = 20.0
+MAX_BATCH = 50  # votes cast in one transaction at most
 COOKIE = "wsphone"
 PAGES = {"/": ("index.html", "text/html; charset=utf-8"), "/phone.js": ("phone.js", "text/javascript; charset=utf-8"),
          "/phone.css": ("phone.css", "text/css; charset=utf-8")}
@@ -87,6 +88,7 @@ class _Site:
         self.origins = origins
         self.pages = load_pages()
         self.handlers: set[asyncio.Task[Any]] = set()
+        self.queued: list[tuple[str | None, Any, asyncio.Future[Reply]]] = []
         self.writers: set[asyncio.StreamWriter] = set()
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -138,12 +140,38 @@ class _Site:
         if refusal is not None:
             _send_reply(writer, refusal, True)
             return False
-        _send_reply(writer, route(request, client, body), not keep)
+        _send_reply(writer, await route(request, client, body), not keep)
         return keep
 
-    def _routes(self) -> dict[str, Callable[[Request, str, Any], Reply]]:
-        return {"/api/join": lambda request, client, body: self.service.join(client, body, _token(request)),
-                "/api/vote": lambda request, _client, body: self.service.vote(_token(request), body)}
+    def _routes(self) -> dict[str, Callable[[Request, str, Any], Awaitable[Reply]]]:
+        return {"/api/join": self._join, "/api/vote": self._vote}
+
+    async def _join(self, request: Request, client: str, body: Any) -> Reply:
+        return self.service.join(client, body, _token(request))
+
+    async def _vote(self, request: Request, _client: str, body: Any) -> Reply:
+        """Queue the vote with the others that arrived together; they are cast in one transaction."""
+        answer: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
+        self.queued.append((_token(request), body, answer))
+        if len(self.queued) == 1:
+            asyncio.get_running_loop().call_soon(self._cast_queued)
+        return await answer
+
+    def _cast_queued(self) -> None:
+        """Cast up to MAX_BATCH queued votes together and answer each; the rest go in the next turn."""
+        batch, self.queued = self.queued[:MAX_BATCH], self.queued[MAX_BATCH:]
+        if self.queued:
+            asyncio.get_running_loop().call_soon(self._cast_queued)
+        try:
+            replies = self.service.votes([(token, body) for token, body, _answer in batch])
+        except Exception as error:  # noqa: BLE001 - each waiting request must end, whatever went wrong
+            for _token_, _body, answer in batch:
+                if not answer.done():
+                    answer.set_exception(error)
+            return
+        for (_token_, _body, answer), reply in zip(batch, replies, strict=True):
+            if not answer.done():
+                answer.set_result(reply)
 
     def _get(self, request: Request, writer: asyncio.StreamWriter, keep: bool) -> None:
         """Serve the page files and the phone's current view."""

@@ -67,11 +67,15 @@ class PhoneService:
 
     def vote(self, token: str | None, body: Any) -> Reply:
         """Record this phone's choice in the open vote, once per nonce."""
+        return self.votes([(token, body)])[0]
+
+    def votes(self, requests: list[tuple[str | None, Any]]) -> list[Reply]:
+        """Record several phones' votes (token, body) in order, in one transaction; one reply for each."""
         with self._store_lock:
-            reply, round_id = self._vote(token, body)
-        if round_id is not None:
+            replies, rounds = self._votes(requests)
+        for round_id in rounds:
             self.on_ballot(round_id)
-        return reply
+        return replies
 
     def _join(self, client: str, body: Any, token: str | None) -> Reply:
         if not self.join_limit.allow(client):
@@ -95,31 +99,43 @@ class PhoneService:
             return refused(401, "Type the code printed on your badge to join.")
         return self._state_of(bound.participant_id, device)
 
-    def _vote(self, token: str | None, body: Any) -> tuple[Reply, int | None]:
-        """Check and cast a vote; return the reply and the round voted in (None when refused)."""
+    def _votes(self, requests: list[tuple[str | None, Any]]) -> tuple[list[Reply], list[int]]:
+        """Check and cast votes; return the replies and the rounds voted in."""
+        prepared = [self._prepared(token, body) for token, body in requests]
+        casts = [p for p in prepared if isinstance(p, phone_votes.PhoneVote)]
+        try:
+            results: list[Any] = phone_votes.cast_from_phones(self.uow_factory, self.workshop_id, casts)
+        except WorkshopError as error:  # the store failed: none of them was kept
+            results = [error] * len(casts)
+        outcome = iter(results)
+        replies = [p if isinstance(p, Reply) else self._cast_reply(p, next(outcome)) for p in prepared]
+        return replies, [p.round_id for p, r in zip(casts, results, strict=True) if not isinstance(r, Exception)]
+
+    def _prepared(self, token: str | None, body: Any) -> Reply | phone_votes.PhoneVote:
+        """Return the vote a request asks for, or the refusal when its phone, body or nonce will not do."""
         participant_id, device = self._voter_of(token)
         if participant_id is None:
-            return refused(401, "Type the code printed on your badge to join."), None
+            return refused(401, "Type the code printed on your badge to join.")
         fields = _vote_fields(body)
         if fields is None:
-            return refused(400, "That vote could not be read; reload the page and choose again."), None
+            return refused(400, "That vote could not be read; reload the page and choose again.")
         round_id, choice, reason, nonce = fields
         if not self.nonces.use(device, nonce):
-            return refused(409, "That vote was already sent once; reload the page to vote again."), None
-        try:
-            phone_votes.cast_from_phone(self.uow_factory, self.workshop_id, participant_id,
-                                        round_id, choice, reason, device)
-        except NotBoundError:
-            self._voters.pop(device, None)
-            return refused(401, "Type the code printed on your badge to join."), None
-        except NotAVoterError as error:
-            return refused(403, str(error)), None
-        except ClosedVoteError as error:
-            return self._with_error(participant_id, device, 409, str(error)), None
-        except WorkshopError as error:
-            return self._with_error(participant_id, device, 422, str(error)), None
-        return Reply(200, {"recorded": True, "round": round_id, "mine": choice,
-                           "nonce": self.nonces.issue(device)}), round_id
+            return refused(409, "That vote was already sent once; reload the page to vote again.")
+        return phone_votes.PhoneVote(participant_id, device, round_id, choice, reason)
+
+    def _cast_reply(self, vote: phone_votes.PhoneVote, result: Any) -> Reply:
+        """Return the reply to a cast vote: recorded, or why not (with the phone's fresh view when it helps)."""
+        if isinstance(result, NotBoundError):
+            self._voters.pop(vote.device, None)
+            return refused(401, "Type the code printed on your badge to join.")
+        if isinstance(result, NotAVoterError):
+            return refused(403, str(result))
+        if isinstance(result, WorkshopError):
+            status = 409 if isinstance(result, ClosedVoteError) else 422
+            return self._with_error(vote.participant_id, vote.device, status, str(result))
+        return Reply(200, {"recorded": True, "round": vote.round_id, "mine": vote.choice,
+                           "nonce": self.nonces.issue(vote.device)})
 
     def _bound(self, token: str | None) -> tuple[PhoneCode | None, str]:
         """Return the active code bound to this phone's token, and the token's hash."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, utc_now
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import Repository, UnitOfWork, UnitOfWorkFactory
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 15
@@ -126,20 +126,41 @@ def reissue_code(uow_factory: UnitOfWorkFactory, participant_id: int) -> PhoneCo
 
 def bind_device(uow_factory: UnitOfWorkFactory, workshop_id: int, presented: str, device: str) -> PhoneCode:
     """Bind a phone (its device hash) to the participant whose code it presents; refuse a second phone."""
+    bound = bind_devices(uow_factory, workshop_id, [(presented, device)])[0]
+    if isinstance(bound, CodeRefusedError):
+        raise bound
+    return bound
+
+
+def bind_devices(uow_factory: UnitOfWorkFactory, workshop_id: int,
+                 requests: list[tuple[str, str]]) -> list[PhoneCode | CodeRefusedError]:
+    """Bind several phones (presented code, device hash), in order, in one transaction; refusals are returned."""
+    results: list[PhoneCode | CodeRefusedError] = []
     with uow_factory() as uow:
         repo = uow.repo(PhoneCode)
-        found = match_text(repo.column("code", workshop_id=workshop_id, revoked_at=None), presented)
-        rows = repo.list(workshop_id=workshop_id, code=found, revoked_at=None) if found else []
-        code = rows[0] if rows else None
-        if code is None:
-            raise CodeRefusedError("That code is not valid; check it against your badge or ask the facilitator.")
-        if code.bound_device and not hmac.compare_digest(code.bound_device, device):
-            raise CodeRefusedError("That code is already in use on another phone; ask the facilitator for a new code.")
-        if not code.bound_device:
-            code.bound_device = device
-            uow.repo(PhoneCode).update(code)
+        codes = repo.column("code", workshop_id=workshop_id, revoked_at=None) if requests else []
+        for presented, device in requests:
+            try:
+                results.append(_bind(repo, workshop_id, match_text(codes, presented), device))
+            except CodeRefusedError as error:
+                results.append(error)
+        if any(not isinstance(r, CodeRefusedError) for r in results):
             uow.commit()
-        return code
+    return results
+
+
+def _bind(repo: Repository[PhoneCode], workshop_id: int, found: str | None, device: str) -> PhoneCode:
+    """Bind the matched active code to a device, or refuse if there is none or another phone holds it."""
+    rows = repo.list(workshop_id=workshop_id, code=found, revoked_at=None) if found else []
+    code = rows[0] if rows else None
+    if code is None:
+        raise CodeRefusedError("That code is not valid; check it against your badge or ask the facilitator.")
+    if code.bound_device and not hmac.compare_digest(code.bound_device, device):
+        raise CodeRefusedError("That code is already in use on another phone; ask the facilitator for a new code.")
+    if not code.bound_device:
+        code.bound_device = device
+        repo.update(code)
+    return code
 
 
 def badges(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Badge]:

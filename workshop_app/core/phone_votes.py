@@ -53,6 +53,36 @@ def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id
     return PhoneState(person.name, outcome=outcome.reason)
 
 
+def phone_states(uow_factory: UnitOfWorkFactory, workshop_id: int,
+                 participant_ids: list[int]) -> list[PhoneState | NotAVoterError]:
+    """Return several participants' phone views (as phone_state), read together while a vote is open."""
+    with uow_factory() as uow:
+        found = _open_vote(uow, workshop_id)
+        if found is not None:
+            return [_open_state(uow, workshop_id, pid, *found) for pid in participant_ids]
+    return [_state_or_refusal(uow_factory, workshop_id, pid) for pid in participant_ids]
+
+
+def _open_state(uow: UnitOfWork, workshop_id: int, participant_id: int, vote: VoteRound,
+                proposal: Proposal) -> PhoneState | NotAVoterError:
+    """Return a participant's view of the open vote, or why they cannot vote."""
+    try:
+        person = _voter(uow, workshop_id, participant_id)
+    except NotAVoterError as error:
+        return error
+    mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id, participant_id=participant_id))
+    chosen = mine[participant_id].choice.value if participant_id in mine else ""
+    return PhoneState(person.name, vote.id, proposal.text, proposal.principle, vote.secret, chosen)
+
+
+def _state_or_refusal(uow_factory: UnitOfWorkFactory, workshop_id: int,
+                      participant_id: int) -> PhoneState | NotAVoterError:
+    try:
+        return phone_state(uow_factory, workshop_id, participant_id)
+    except NotAVoterError as error:
+        return error
+
+
 @dataclass(frozen=True)
 class PhoneVote:
     """One phone's vote to cast: whose, from which phone (its device hash), in which round, and the choice."""

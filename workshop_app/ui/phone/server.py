@@ -1,7 +1,7 @@
 """The phone server: one thread running an asyncio HTTP/1.1 server bound to one chosen address.
 
 Every request is parsed and answered on that single thread, store calls included, so hundreds of phones
-never fight over the interpreter lock; votes that arrive together are cast in one transaction. It listens only between start() and stop(); stop() also cuts every
+never fight over the interpreter lock; joins or votes that arrive together share one transaction. It listens only between start() and stop(); stop() also cuts every
 open connection. Requests are refused when their Host or Origin is not this server's own address (no DNS
 rebinding, no cross-site posts), when the body is over 4 KB or not JSON, or when the client has used up
 its rate limit.
@@ -15,7 +15,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from workshop_app import paths
 from workshop_app.ui.phone.guard import RateLimiter
@@ -24,7 +24,7 @@ from workshop_app.ui.phone.wire import MAX_HEAD_BYTES, BadRequest, Request, read
 
 MAX_BODY_BYTES = 4096
 IDLE_TIMEOUT_S = 20.0
-MAX_BATCH = 50  # votes cast in one transaction at most
+MAX_BATCH = 50  # joins or votes handled in one transaction at most
 COOKIE = "wsphone"
 PAGES = {"/": ("index.html", "text/html; charset=utf-8"), "/phone.js": ("phone.js", "text/javascript; charset=utf-8"),
          "/phone.css": ("phone.css", "text/css; charset=utf-8")}
@@ -36,6 +36,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
 }
+T = TypeVar("T")
 NOT_FOUND = "There is nothing here; open the address shown on the screen."
 
 
@@ -79,6 +80,38 @@ def _send_reply(writer: asyncio.StreamWriter, reply: Reply, close: bool) -> None
     _send(writer, reply.status, data, "application/json; charset=utf-8", close, cookie)
 
 
+class _Batches(Generic[T]):
+    """Requests of one kind that arrive together, handled in one call (one transaction) on the loop's next turn."""
+
+    def __init__(self, handle: Callable[[list[T]], list[Reply]]) -> None:
+        self.handle = handle
+        self.queued: list[tuple[T, asyncio.Future[Reply]]] = []
+
+    async def submit(self, item: T) -> Reply:
+        """Queue one request and wait for its reply."""
+        answer: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
+        self.queued.append((item, answer))
+        if len(self.queued) == 1:
+            asyncio.get_running_loop().call_soon(self._run)
+        return await answer
+
+    def _run(self) -> None:
+        """Handle up to MAX_BATCH queued requests together and answer each; the rest go in the next turn."""
+        batch, self.queued = self.queued[:MAX_BATCH], self.queued[MAX_BATCH:]
+        if self.queued:
+            asyncio.get_running_loop().call_soon(self._run)
+        try:
+            replies = self.handle([item for item, _answer in batch])
+        except Exception as error:  # noqa: BLE001 - each waiting request must end, whatever went wrong
+            for _item, answer in batch:
+                if not answer.done():
+                    answer.set_exception(error)
+            return
+        for (_item, answer), reply in zip(batch, replies, strict=True):
+            if not answer.done():
+                answer.set_result(reply)
+
+
 class _Site:
     """The routes and checks of one listening server, run on its event loop's thread."""
 
@@ -88,7 +121,8 @@ class _Site:
         self.origins = origins
         self.pages = load_pages()
         self.handlers: set[asyncio.Task[Any]] = set()
-        self.queued: list[tuple[str | None, Any, asyncio.Future[Reply]]] = []
+        self.joins: _Batches[tuple[str, Any, str | None]] = _Batches(service.joins)
+        self.votes: _Batches[tuple[str | None, Any]] = _Batches(service.votes)
         self.writers: set[asyncio.StreamWriter] = set()
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -147,31 +181,12 @@ class _Site:
         return {"/api/join": self._join, "/api/vote": self._vote}
 
     async def _join(self, request: Request, client: str, body: Any) -> Reply:
-        return self.service.join(client, body, _token(request))
+        """Queue the join with the others that arrived together; they are bound in one transaction."""
+        return await self.joins.submit((client, body, _token(request)))
 
     async def _vote(self, request: Request, _client: str, body: Any) -> Reply:
         """Queue the vote with the others that arrived together; they are cast in one transaction."""
-        answer: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
-        self.queued.append((_token(request), body, answer))
-        if len(self.queued) == 1:
-            asyncio.get_running_loop().call_soon(self._cast_queued)
-        return await answer
-
-    def _cast_queued(self) -> None:
-        """Cast up to MAX_BATCH queued votes together and answer each; the rest go in the next turn."""
-        batch, self.queued = self.queued[:MAX_BATCH], self.queued[MAX_BATCH:]
-        if self.queued:
-            asyncio.get_running_loop().call_soon(self._cast_queued)
-        try:
-            replies = self.service.votes([(token, body) for token, body, _answer in batch])
-        except Exception as error:  # noqa: BLE001 - each waiting request must end, whatever went wrong
-            for _token_, _body, answer in batch:
-                if not answer.done():
-                    answer.set_exception(error)
-            return
-        for (_token_, _body, answer), reply in zip(batch, replies, strict=True):
-            if not answer.done():
-                answer.set_result(reply)
+        return await self.votes.submit((_token(request), body))
 
     def _get(self, request: Request, writer: asyncio.StreamWriter, keep: bool) -> None:
         """Serve the page files and the phone's current view."""

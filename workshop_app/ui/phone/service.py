@@ -57,8 +57,12 @@ class PhoneService:
 
     def join(self, client: str, body: Any, token: str | None) -> Reply:
         """Bind this phone to the participant whose code it presents, and return the phone's view."""
+        return self.joins([(client, body, token)])[0]
+
+    def joins(self, requests: list[tuple[str, Any, str | None]]) -> list[Reply]:
+        """Join several phones (client, body, token) in order, binding them in one transaction."""
         with self._store_lock:
-            return self._join(client, body, token)
+            return self._joins(requests)
 
     def state(self, token: str | None) -> Reply:
         """Return what this phone may show now, with a fresh nonce for its next vote."""
@@ -77,21 +81,45 @@ class PhoneService:
             self.on_ballot(round_id)
         return replies
 
-    def _join(self, client: str, body: Any, token: str | None) -> Reply:
+    def _joins(self, requests: list[tuple[str, Any, str | None]]) -> list[Reply]:
+        """Check, bind and answer join requests; one reply for each."""
+        prepared = [self._join_request(client, body, token) for client, body, token in requests]
+        asks = [p for p in prepared if not isinstance(p, Reply)]
+        try:
+            bound: list[Any] = phone_codes.bind_devices(self.uow_factory, self.workshop_id,
+                                                        [(code, phone_codes.device_hash(t)) for code, t in asks])
+        except WorkshopError as error:
+            bound = [error] * len(asks)
+        joined = [(t, b) for (_code, t), b in zip(asks, bound, strict=True) if isinstance(b, PhoneCode)]
+        states = iter(phone_votes.phone_states(self.uow_factory, self.workshop_id,
+                                               [b.participant_id for _t, b in joined]) if joined else [])
+        outcome = iter(bound)
+        replies = []
+        for item in prepared:
+            if isinstance(item, Reply):
+                replies.append(item)
+                continue
+            code = next(outcome)
+            replies.append(refused(403, str(code)) if isinstance(code, WorkshopError)
+                           else self._joined(item[1], code, next(states)))
+        return replies
+
+    def _join_request(self, client: str, body: Any, token: str | None) -> Reply | tuple[str, str]:
+        """Return (code, device token) for a join request, or its refusal."""
         if not self.join_limit.allow(client):
             return refused(429, "Too many code attempts from this phone; wait a minute and try again.")
         code = body.get("code") if isinstance(body, dict) else None
         if not isinstance(code, str) or not code.strip() or len(code) > MAX_CODE_CHARS:
             return refused(400, "Type the code printed on your badge.")
-        token = token or secrets.token_urlsafe(32)
-        try:
-            bound = phone_codes.bind_device(self.uow_factory, self.workshop_id, code,
-                                            phone_codes.device_hash(token))
-        except WorkshopError as error:
-            return refused(403, str(error))
-        self._voters[phone_codes.device_hash(token)] = bound.participant_id
-        reply = self._state_of(bound.participant_id, phone_codes.device_hash(token))
-        return Reply(reply.status, reply.body, token if reply.status == 200 else None)
+        return code, token or secrets.token_urlsafe(32)
+
+    def _joined(self, token: str, bound: PhoneCode, state: Any) -> Reply:
+        """Return a joined phone's view with its device token, or the refusal when its person cannot vote."""
+        if isinstance(state, NotAVoterError):
+            return refused(403, str(state))
+        device = phone_codes.device_hash(token)
+        self._voters[device] = bound.participant_id
+        return Reply(200, _view(state, self.nonces.issue(device)), token)
 
     def _state(self, token: str | None) -> Reply:
         bound, device = self._bound(token)
@@ -165,12 +193,7 @@ class PhoneService:
             state = phone_votes.phone_state(self.uow_factory, self.workshop_id, participant_id)
         except NotAVoterError as error:
             return refused(403, str(error))
-        vote = None if state.round_id is None else {
-            "round": state.round_id, "proposal": state.proposal, "principle": state.principle,
-            "secret": state.secret, "mine": state.my_choice,
-        }
-        return Reply(200, {"name": state.name, "vote": vote, "outcome": state.outcome,
-                           "nonce": self.nonces.issue(device)})
+        return Reply(200, _view(state, self.nonces.issue(device)))
 
     def _with_error(self, participant_id: int, device: str, status: int, sentence: str) -> Reply:
         """Return a refusal that still carries the phone's fresh view, so the page can recover."""
@@ -178,6 +201,15 @@ class PhoneService:
         body = dict(reply.body)
         body["error"] = sentence
         return Reply(status, body)
+
+
+def _view(state: phone_votes.PhoneState, nonce: str) -> dict[str, Any]:
+    """Return a phone's view as JSON data: its person's name, the open vote or the outcome, and a nonce."""
+    vote = None if state.round_id is None else {
+        "round": state.round_id, "proposal": state.proposal, "principle": state.principle,
+        "secret": state.secret, "mine": state.my_choice,
+    }
+    return {"name": state.name, "vote": vote, "outcome": state.outcome, "nonce": nonce}
 
 
 def _vote_fields(body: Any) -> tuple[int, str, str, str] | None:

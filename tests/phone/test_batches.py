@@ -1,0 +1,83 @@
+"""Joins and votes that arrive together are handled in one transaction, each still checked on its own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.phone.room import Room
+from workshop_app.core import phone_codes
+from workshop_app.core.errors import StoreError
+from workshop_app.core.model import Ballot
+from workshop_app.store.database import Store
+from workshop_app.ui.phone.service import PhoneService
+
+
+def joined(service: PhoneService, room: Room, count: int) -> list[tuple[str, str]]:
+    """Join the first `count` voters in one batch; return their (device token, nonce)."""
+    replies = service.joins([(f"10.0.0.{i}", {"code": room.codes[p.id or 0]}, None)
+                             for i, p in enumerate(room.voters[:count])])
+    assert [r.status for r in replies] == [200] * count
+    return [(r.device_token or "", r.body["nonce"]) for r in replies]
+
+
+def test_one_batch_of_joins_binds_a_code_to_the_first_phone_only(store: Store, room: Room) -> None:
+    service = PhoneService(store, room.workshop_id)
+    code = room.codes[room.voters[0].id or 0]
+    replies = service.joins([("10.0.0.1", {"code": code}, None), ("10.0.0.2", {"code": code}, None),
+                             ("10.0.0.3", {"code": "nonsense"}, None), ("10.0.0.4", {"code": 7}, None),
+                             ("10.0.0.5", {"code": room.codes[room.observer.id or 0]}, None)])
+    assert [r.status for r in replies] == [200, 403, 403, 400, 403]
+    assert "another phone" in replies[1].body["error"] and replies[0].body["name"] == room.voters[0].name
+    assert [r.device_token is not None for r in replies] == [True, False, False, False, False]
+
+
+def test_one_batch_of_votes_keeps_the_good_ones_and_refuses_each_bad_one(store: Store, room: Room) -> None:
+    service, seen = PhoneService(store, room.workshop_id), list[int]()
+    service.on_ballot = seen.append
+    phones = joined(service, room, 4)
+    phone_codes.reissue_code(store, room.voters[2].id or 0)
+    vote = {"round": room.round_id, "choice": "agree"}
+    replies = service.votes([(phones[0][0], {**vote, "nonce": phones[0][1]}),
+                             (phones[1][0], {**vote, "nonce": "forged"}),
+                             (phones[2][0], {**vote, "nonce": phones[2][1]}),
+                             (phones[3][0], {**vote, "choice": "block", "nonce": phones[3][1]}),
+                             (phones[0][0], {**vote, "nonce": phones[0][1]})])
+    assert [r.status for r in replies] == [200, 409, 401, 422, 409]
+    with store() as uow:
+        cast = uow.repo(Ballot).list(round_id=room.round_id)
+    assert [(b.participant_id, b.choice.value) for b in cast] == [(room.voters[0].id, "agree")]
+    assert seen == [room.round_id]
+
+
+def test_a_batch_the_store_cannot_keep_records_none_of_its_votes(store: Store, room: Room) -> None:
+    class FailingCommit:
+        """A unit-of-work factory whose commits fail like a full disk."""
+
+        def __call__(self) -> Any:
+            unit = store()
+
+            def commit() -> None:
+                raise StoreError("The store could not be written; free some disk space and try again.")
+            unit.commit = commit  # type: ignore[method-assign]
+            return unit
+
+    service = PhoneService(store, room.workshop_id)
+    phones = joined(service, room, 2)
+    service.uow_factory = FailingCommit()
+    replies = service.votes([(t, {"round": room.round_id, "choice": "agree", "nonce": n}) for t, n in phones])
+    assert [r.status for r in replies] == [422, 422] and "disk space" in replies[0].body["error"]
+    assert all(r.body.get("nonce") for r in replies)  # each phone gets a fresh nonce to try again
+    with store() as uow:
+        assert uow.repo(Ballot).list(round_id=room.round_id) == []
+
+
+def test_two_votes_of_one_phone_in_one_batch_count_in_order(store: Store, room: Room) -> None:
+    service = PhoneService(store, room.workshop_id)
+    token, first = joined(service, room, 1)[0]
+    second = service.state(token).body["nonce"]
+    replies = service.votes([(token, {"round": room.round_id, "choice": "agree", "nonce": first}),
+                             (token, {"round": room.round_id, "choice": "disagree", "nonce": second})])
+    assert [(r.status, r.body["mine"]) for r in replies] == [(200, "agree"), (200, "disagree")]
+    with store() as uow:
+        cast = uow.repo(Ballot).list(round_id=room.round_id)
+    assert [b.choice.value for b in cast] == ["agree", "disagree"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 import copy
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
@@ -47,7 +49,7 @@ class FakeRepository(Generic[T]):
         rows = [r for r in rows if all(getattr(r, k) == v for k, v in where.items())]
         return copy.deepcopy(rows)
 
-    def column(self, name: str, **where: Any) -> list[Any]:
+    def column(self, name: str, **where: Any) -> builtins.list[Any]:
         """Return one field of the matching records ordered by id."""
         return [getattr(r, name) for r in self.list(**where)]
 

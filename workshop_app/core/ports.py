@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar
@@ -34,7 +36,7 @@ class Repository(Protocol[T]):
         """Return records whose fields equal the given values, ordered by id."""
         ...
 
-    def column(self, name: str, **where: Any) -> list[Any]:
+    def column(self, name: str, **where: Any) -> builtins.list[Any]:
         """Return one field of the records whose fields equal the given values, ordered by id."""
         ...
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -84,7 +86,7 @@ class SqlRepository(Generic[T]):
         self._seen.extend(rows)
         return [convert.from_row(self._kind, row) for row in rows]
 
-    def column(self, name: str, **where: Any) -> list[Any]:
+    def column(self, name: str, **where: Any) -> builtins.list[Any]:
         """Return one field of the matching records, ordered by id (cheaper than whole records)."""
         self._check_fields([name, *where])
         query = select(getattr(self._row, name)).where(*(getattr(self._row, k) == v for k, v in where.items()))

@@ -37,7 +37,7 @@ def test_a_phone_joins_votes_changes_and_sees_only_its_own_choice(store: Store, 
     phone, voter = phones[0], room.voters[0]
     joined = phone.join(phone_codes.format_code(room.codes[voter.id or 0]).lower())
     assert joined.status == 200 and joined.data["name"] == voter.name
-    assert set(joined.data) == {"name", "vote", "outcome", "nonce"}
+    assert set(joined.data) == {"name", "vote", "outcome", "rating", "nonce"}
     assert joined.data["vote"] == {"round": room.round_id, "proposal": "We will publish every decision within a week.",
                                    "principle": "trust", "secret": True, "mine": ""}
     assert phone.vote("agree").data["mine"] == "agree"
@@ -229,7 +229,8 @@ def test_nothing_is_exposed_before_the_reveal_and_only_the_sentence_after(store:
     outcome = voting.reveal_vote(store, room.round_id)
     revealed = phones[1].state().data
     assert revealed["outcome"] == outcome.reason and outcome.reason
-    assert set(revealed) == {"name", "vote", "outcome", "nonce"} and revealed["vote"] is None
+    assert set(revealed) == {"name", "vote", "outcome", "rating", "nonce"} and revealed["vote"] is None
+    assert revealed["rating"] is None
 
 
 def test_the_server_stops_listening_and_cuts_kept_alive_phones(room: Room, server: PhoneServer,

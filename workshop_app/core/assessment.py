@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -103,13 +103,19 @@ def record_score(
     group_id: int,
     score: int,
     participant_id: int | None = None,
+    precheck: Callable[[UnitOfWork], None] | None = None,
 ) -> Assessment:
-    """Record a score from a person (or a whole group when participant_id is None); re-rating adds a row."""
+    """Record a score from a person (or a whole group when participant_id is None); re-rating adds a row.
+
+    `precheck`, when given, runs first inside the score's own transaction and may refuse by raising.
+    """
     if isinstance(score, bool) or not isinstance(score, int) or not LOWEST <= score <= HIGHEST:
         raise WorkshopError(f"A score must be a whole number from {LOWEST} to {HIGHEST}.")
     if not principle.strip():
         raise WorkshopError("Choose the principle this score is for.")
     with uow_factory() as uow:
+        if precheck is not None:
+            precheck(uow)
         who = _rater(uow, workshop_id, group_id, participant_id, principle.strip(), score)
         row = uow.repo(Assessment).add(Assessment(
             workshop_id=workshop_id, principle=principle.strip(), group_id=group_id, score=score,

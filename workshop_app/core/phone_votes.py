@@ -139,12 +139,17 @@ def _choice(choice: str) -> Choice:
         raise WorkshopError("Choose agree, abstain, disagree or block.") from None
 
 
+def check_phone(uow: UnitOfWork, workshop_id: int, participant_id: int, device: str) -> Participant:
+    """Return the phone's voting participant; refuse unless the phone (its device hash) is still bound to them."""
+    if device and uow.repo(PhoneCode).column("participant_id", workshop_id=workshop_id, bound_device=device,
+                                             revoked_at=None) != [participant_id]:
+        raise NotBoundError("Your code no longer works on this phone; type the code on your badge to join.")
+    return _voter(uow, workshop_id, participant_id)
+
+
 def _check(uow: UnitOfWork, workshop_id: int, vote: PhoneVote) -> None:
     """Refuse a phone's vote unless its phone is still bound, its person votes, and its round is open here."""
-    if vote.device and uow.repo(PhoneCode).column("participant_id", workshop_id=workshop_id, bound_device=vote.device,
-                                                  revoked_at=None) != [vote.participant_id]:
-        raise NotBoundError("Your code no longer works on this phone; type the code on your badge to join.")
-    _voter(uow, workshop_id, vote.participant_id)
+    check_phone(uow, workshop_id, vote.participant_id, vote.device)
     found = uow.repo(VoteRound).get(vote.round_id)
     proposal = uow.repo(Proposal).get(found.proposal_id) if found is not None else None
     if found is None or proposal is None or proposal.workshop_id != workshop_id or found.closed_at is not None:

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
 
         self._workshop_page_built = True
         self.phone_voting = PhoneVoting(self.controller, self.room.votes, self)
+        self.phone_voting.rating_recorded.connect(self.room.assessment_changed)  # "n of m have rated"
         self.workshop_page = WorkshopPage(self.controller, self.room)
         self.pages.addWidget(self.workshop_page)
         self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)

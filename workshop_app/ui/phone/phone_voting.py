@@ -1,4 +1,4 @@
-"""The Qt side of phone voting: starts and stops the server, and brings phone votes to the GUI thread."""
+"""The Qt side of phone voting: starts and stops the server, and brings phone votes and ratings to the GUI thread."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ class PhoneVoting(QObject):
 
     started = Signal(str)
     stopped = Signal()
+    rating_recorded = Signal(str)
+    """A phone's score for this principle was recorded; emitted on the GUI thread."""
     _phone_ballot = Signal(int)
+    _phone_rating = Signal(str)
 
     def __init__(self, controller: WorkshopController, votes: VoteController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +30,7 @@ class PhoneVoting(QObject):
         self.votes = votes
         self.server: PhoneServer | None = None
         self._phone_ballot.connect(self._on_phone_ballot, Qt.ConnectionType.QueuedConnection)
+        self._phone_rating.connect(self.rating_recorded, Qt.ConnectionType.QueuedConnection)
         controller.workshop_opened.connect(lambda _workshop: self.stop())
         controller.workshop_changed.connect(self._on_workshop_changed)
         app = QCoreApplication.instance()
@@ -49,7 +53,8 @@ class PhoneVoting(QObject):
         workshop_id = self.controller.workshop_id
         if not self.controller.run(phone_codes.issue_missing_codes, workshop_id).ok:
             return False
-        server = PhoneServer(PhoneService(self.controller.uow_factory, workshop_id, self._phone_ballot.emit))
+        server = PhoneServer(PhoneService(self.controller.uow_factory, workshop_id, self._phone_ballot.emit,
+                                          self._phone_rating.emit))
         try:
             url = server.start(host, port, list(names) or None)
         except OSError as error:

@@ -178,7 +178,7 @@ class _Site:
         return keep
 
     def _routes(self) -> dict[str, Callable[[Request, str, Any], Awaitable[Reply]]]:
-        return {"/api/join": self._join, "/api/vote": self._vote}
+        return {"/api/join": self._join, "/api/vote": self._vote, "/api/rate": self._rate}
 
     async def _join(self, request: Request, client: str, body: Any) -> Reply:
         """Queue the join with the others that arrived together; they are bound in one transaction."""
@@ -187,6 +187,10 @@ class _Site:
     async def _vote(self, request: Request, _client: str, body: Any) -> Reply:
         """Queue the vote with the others that arrived together; they are cast in one transaction."""
         return await self.votes.submit((_token(request), body))
+
+    async def _rate(self, request: Request, _client: str, body: Any) -> Reply:
+        """Record a 1-5 score for the open rating (ratings are few, so each has its own transaction)."""
+        return self.service.rate(_token(request), body)
 
     def _get(self, request: Request, writer: asyncio.StreamWriter, keep: bool) -> None:
         """Serve the page files and the phone's current view."""

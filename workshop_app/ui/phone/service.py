@@ -1,4 +1,4 @@
-"""The phone server's rules, apart from HTTP: join with a code, read the open vote, cast a vote.
+"""The phone server's rules, apart from HTTP: join with a code, read the open vote or rating, vote or rate.
 
 Every request is checked against the phone's bound code, the participant, the open vote and its round;
 every vote must carry a one-time nonce. Replies are plain data; the server turns them into HTTP.
@@ -12,15 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop_app.core import phone_codes, phone_votes
+from workshop_app.core import phone_codes, phone_ratings, phone_votes
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import Choice, PhoneCode
+from workshop_app.core.phone_ratings import OpenRating, RatingClosedError
 from workshop_app.core.phone_votes import NotAVoterError, NotBoundError
+from workshop_app.core.plans import Stage
 from workshop_app.core.ports import UnitOfWorkFactory
 from workshop_app.ui.phone.guard import NonceBook, RateLimiter
 
 MAX_CODE_CHARS = 64
 MAX_REASON_CHARS = 500
+MAX_PRINCIPLE_CHARS = 64
 CHOICES = frozenset(c.value for c in Choice)
 
 
@@ -39,13 +42,19 @@ def refused(status: int, sentence: str) -> Reply:
 
 
 class PhoneService:
-    """Join, state and vote for one workshop; `on_ballot(round_id)` is called after each recorded vote."""
+    """Join, state, vote and rate for one workshop.
+
+    `on_ballot(round_id)` is called after each recorded vote, `on_rating(principle)` after each recorded score.
+    """
 
     def __init__(self, uow_factory: UnitOfWorkFactory, workshop_id: int,
-                 on_ballot: Callable[[int], None] = lambda _round_id: None) -> None:
+                 on_ballot: Callable[[int], None] = lambda _round_id: None,
+                 on_rating: Callable[[str], None] = lambda _principle: None) -> None:
         self.uow_factory = uow_factory
         self.workshop_id = workshop_id
         self.on_ballot = on_ballot
+        self.on_rating = on_rating
+        self._stages: tuple[Stage, ...] | None = None  # the workshop's plan, read once
         self.nonces = NonceBook()
         self.join_limit = RateLimiter(per_second=1 / 30, burst=10)
         # One store call at a time from the server's threads: SQLite takes one writer anyway, and queueing
@@ -81,6 +90,49 @@ class PhoneService:
             self.on_ballot(round_id)
         return replies
 
+    def rate(self, token: str | None, body: Any) -> Reply:
+        """Record this phone's 1-5 score for the open rating, once per nonce; re-rating adds a newer score."""
+        with self._store_lock:
+            reply = self._rate(token, body)
+        if reply.status == 200:
+            self.on_rating(str(reply.body["principle"]))
+        return reply
+
+    def _rate(self, token: str | None, body: Any) -> Reply:
+        """Check and record one score; return the reply."""
+        participant_id, device = self._voter_of(token)
+        if participant_id is None:
+            return refused(401, "Type the code printed on your badge to join.")
+        fields = _rate_fields(body)
+        if fields is None:
+            return refused(400, "That rating could not be read; reload the page and choose a number from 1 to 5.")
+        principle, score, nonce = fields
+        if not self.nonces.use(device, nonce):
+            return refused(409, "That rating was already sent once; reload the page to rate again.")
+        try:
+            phone_ratings.rate_from_phone(self.uow_factory, self.workshop_id, participant_id, device, principle,
+                                          score, self.stages())
+        except NotBoundError:
+            self._voters.pop(device, None)
+            return refused(401, "Type the code printed on your badge to join.")
+        except NotAVoterError as error:
+            return refused(403, str(error))
+        except WorkshopError as error:
+            status = 409 if isinstance(error, RatingClosedError) else 422
+            return self._with_error(participant_id, device, status, str(error))
+        return Reply(200, {"recorded": True, "principle": principle, "mine": score,
+                           "nonce": self.nonces.issue(device)})
+
+    def stages(self) -> tuple[Stage, ...]:
+        """Return the workshop plan's stages (read from the plan once)."""
+        if self._stages is None:
+            self._stages = phone_ratings.workshop_stages(self.uow_factory, self.workshop_id)
+        return self._stages
+
+    def _ratings(self, participant_ids: list[int]) -> list[OpenRating | None]:
+        """Return each participant's view of the open rating, or None for each when none is open."""
+        return phone_ratings.open_ratings(self.uow_factory, self.workshop_id, participant_ids, self.stages())
+
     def _joins(self, requests: list[tuple[str, Any, str | None]]) -> list[Reply]:
         """Check, bind and answer join requests; one reply for each."""
         prepared = [self._join_request(client, body, token) for client, body, token in requests]
@@ -93,6 +145,7 @@ class PhoneService:
         joined = [(t, b) for (_code, t), b in zip(asks, bound, strict=True) if isinstance(b, PhoneCode)]
         states = iter(phone_votes.phone_states(self.uow_factory, self.workshop_id,
                                                [b.participant_id for _t, b in joined]) if joined else [])
+        ratings = iter(self._ratings([b.participant_id for _t, b in joined]) if joined else [])
         outcome = iter(bound)
         replies = []
         for item in prepared:
@@ -101,7 +154,7 @@ class PhoneService:
                 continue
             code = next(outcome)
             replies.append(refused(403, str(code)) if isinstance(code, WorkshopError)
-                           else self._joined(item[1], code, next(states)))
+                           else self._joined(item[1], code, next(states), next(ratings)))
         return replies
 
     def _join_request(self, client: str, body: Any, token: str | None) -> Reply | tuple[str, str]:
@@ -113,13 +166,13 @@ class PhoneService:
             return refused(400, "Type the code printed on your badge.")
         return code, token or secrets.token_urlsafe(32)
 
-    def _joined(self, token: str, bound: PhoneCode, state: Any) -> Reply:
+    def _joined(self, token: str, bound: PhoneCode, state: Any, rating: OpenRating | None) -> Reply:
         """Return a joined phone's view with its device token, or the refusal when its person cannot vote."""
         if isinstance(state, NotAVoterError):
             return refused(403, str(state))
         device = phone_codes.device_hash(token)
         self._voters[device] = bound.participant_id
-        return Reply(200, _view(state, self.nonces.issue(device)), token)
+        return Reply(200, _view(state, rating, self.nonces.issue(device)), token)
 
     def _state(self, token: str | None) -> Reply:
         bound, device = self._bound(token)
@@ -193,7 +246,7 @@ class PhoneService:
             state = phone_votes.phone_state(self.uow_factory, self.workshop_id, participant_id)
         except NotAVoterError as error:
             return refused(403, str(error))
-        return Reply(200, _view(state, self.nonces.issue(device)))
+        return Reply(200, _view(state, self._ratings([participant_id])[0], self.nonces.issue(device)))
 
     def _with_error(self, participant_id: int, device: str, status: int, sentence: str) -> Reply:
         """Return a refusal that still carries the phone's fresh view, so the page can recover."""
@@ -203,13 +256,34 @@ class PhoneService:
         return Reply(status, body)
 
 
-def _view(state: phone_votes.PhoneState, nonce: str) -> dict[str, Any]:
-    """Return a phone's view as JSON data: its person's name, the open vote or the outcome, and a nonce."""
+def _view(state: phone_votes.PhoneState, rating: OpenRating | None, nonce: str) -> dict[str, Any]:
+    """Return a phone's view as JSON data: its name, the open vote or the outcome, the open rating, a nonce."""
     vote = None if state.round_id is None else {
         "round": state.round_id, "proposal": state.proposal, "principle": state.principle,
         "secret": state.secret, "mine": state.my_choice,
     }
-    return {"name": state.name, "vote": vote, "outcome": state.outcome, "nonce": nonce}
+    return {"name": state.name, "vote": vote, "outcome": state.outcome, "rating": _rating_view(rating),
+            "nonce": nonce}
+
+
+def _rating_view(rating: OpenRating | None) -> dict[str, Any] | None:
+    """Return the open rating as JSON data (the person's own latest score only), or None when closed."""
+    if rating is None:
+        return None
+    return {"principle": rating.principle, "name": rating.name, "question": rating.question,
+            "low": rating.low, "high": rating.high, "mine": rating.mine}
+
+
+def _rate_fields(body: Any) -> tuple[str, int, str] | None:
+    """Return (principle, score, nonce) from a rating body, or None if any is missing or malformed."""
+    if not isinstance(body, dict) or set(body) != {"principle", "score", "nonce"}:
+        return None
+    principle, score, nonce = body["principle"], body["score"], body["nonce"]
+    if not isinstance(principle, str) or len(principle) > MAX_PRINCIPLE_CHARS or type(score) is not int:
+        return None
+    if not isinstance(nonce, str) or len(nonce) > 64:
+        return None
+    return principle, score, nonce
 
 
 def _vote_fields(body: Any) -> tuple[int, str, str, str] | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-
 import copy
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar

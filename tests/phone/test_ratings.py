@@ -202,3 +202,15 @@ def test_a_phone_rating_updates_the_console_and_shared_screen_on_the_gui_thread(
     view = screen.current_view()
     assert isinstance(view, AssessmentView) and view.progress.text() == "1 of 4 have rated"
     window.close()
+
+
+def test_the_served_page_has_the_rating_steps(server: PhoneServer, phones: list[Phone]) -> None:
+    phone = phones[0]
+    phone.connection.request("GET", "/", headers={"Host": server.url.split("/")[2]})
+    html = phone.connection.getresponse().read().decode()
+    assert [f'data-score="{n}"' in html for n in range(1, 6)] == [True] * 5
+    for words in ("Send my rating", "Your rating is recorded", "Change it", "Rating closed"):
+        assert words in html
+    phone.connection.request("GET", "/phone.js", headers={"Host": server.url.split("/")[2]})
+    script = phone.connection.getresponse().read().decode()
+    assert '"/api/rate"' in script and "send?" in script

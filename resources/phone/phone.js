@@ -42,7 +42,7 @@
   function render(data, keepScreen) {
     state = data;
     if (data.nonce) { nonce = data.nonce; }
-    $("who").textContent = "Voting as " + data.name;
+    $("who").textContent = "You are " + data.name;
     $("who").hidden = false;
     const vote = data.vote;
     if (!vote && data.rating) { renderRating(data.rating, keepScreen); return; }

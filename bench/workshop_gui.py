@@ -87,6 +87,20 @@ def run_through(db: Path, out: Path) -> float:
     write_charter(store, window.controller.workshop_id, out)
     window.close()
     store.close()
+    return peak_rss_mib()
+
+
+def peak_rss_mib() -> float:
+    """Return this process's peak resident memory in MiB.
+
+    Linux's VmHWM belongs to this program alone; ru_maxrss also keeps the parent's peak when the parent
+    started us with vfork (as subprocess does), which made the figure depend on what the bench ran before.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

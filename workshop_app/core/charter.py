@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from workshop_app.core.assessment import largest_gap, summarise
 from workshop_app.core.audit import check_chain
-from workshop_app.core.content import Principle, load_principles
+from workshop_app.core.content import load_principles
 from workshop_app.core.charter_changes import version_view
 from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, GroupCount, NotAgreed, Party,

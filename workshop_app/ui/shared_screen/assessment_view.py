@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.core.assessment import HIGHEST, LOWEST
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, set_style_flag, text_label
+from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
+from workshop_app.ui.shared_screen.person_tiles import build_tile_columns
 from workshop_app.ui.shared_screen.scale_points import ScalePoints
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
@@ -68,28 +67,7 @@ class AssessmentView(QWidget):
         self.refresh()
 
     def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
-        clear_layout(self.groups)
-        self.tiles = {}
-        for gid, group in groups.items():
-            members = [p for p in people if p.group_id == gid and p.id is not None]
-            if members:
-                columns = max(1, math.ceil(len(members) / ROWS_PER_COLUMN))
-                self.groups.addWidget(self._group_column(group, members, sizes), columns)
-
-    def _group_column(self, group: StakeholderGroup, members: list[Participant], sizes: TypeSizes) -> QFrame:
-        column = card_frame()
-        layout = QVBoxLayout(column)
-        layout.addWidget(group_badge(group, round(sizes.body * 1.4), "title"))
-        grid = QGridLayout()
-        for index, person in enumerate(members):
-            tile = QPushButton()
-            tile.clicked.connect(lambda _checked=False, pid=person.id: self.select(pid))
-            tile.installEventFilter(self)
-            grid.addWidget(tile, index % ROWS_PER_COLUMN, index // ROWS_PER_COLUMN)
-            self.tiles[person.id or 0] = tile
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        return column
+        self.tiles = build_tile_columns(self.groups, groups, people, sizes, self.select, self, ROWS_PER_COLUMN)
 
     def refresh(self) -> None:
         """Show who has rated (a tick, never the score) and how many of how many."""

@@ -6,16 +6,15 @@ and the screen is ready for the next person. Everything it changes goes through 
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.model import Choice, Participant, Proposal, StakeholderGroup, VoteRound
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, set_style_flag, text_label
+from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
+from workshop_app.ui.shared_screen.person_tiles import build_tile_columns
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
@@ -157,31 +156,14 @@ class VotingView(QWidget):
         self.pages.setCurrentIndex(2)
 
     def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
-        clear_layout(self.groups)
-        self.tiles, self._hands_notes = {}, {}
-        for gid, group in groups.items():
-            members = [p for p in people if p.group_id == gid and p.id is not None]
-            if members:
-                columns = max(1, math.ceil(len(members) / ROWS_PER_COLUMN))
-                self.groups.addWidget(self._group_column(group, members, sizes), columns)
+        self._hands_notes = {}
+        self.tiles = build_tile_columns(self.groups, groups, people, sizes, self.select, self, ROWS_PER_COLUMN,
+                                        "voterTile", self._hands_note)
 
-    def _group_column(self, group: StakeholderGroup, members: list[Participant], sizes: TypeSizes) -> QFrame:
-        column = card_frame()
-        layout = QVBoxLayout(column)
-        layout.addWidget(group_badge(group, round(sizes.body * 1.4), "title"))
-        grid = QGridLayout()
-        for index, person in enumerate(members):
-            tile = QPushButton()
-            tile.setObjectName("voterTile")
-            tile.clicked.connect(lambda _checked=False, pid=person.id: self.select(pid))
-            tile.installEventFilter(self)
-            grid.addWidget(tile, index % ROWS_PER_COLUMN, index // ROWS_PER_COLUMN)
-            self.tiles[person.id or 0] = tile
-        layout.addLayout(grid)
-        self._hands_notes[group.id or 0] = text_label("", "quiet")
-        layout.addWidget(self._hands_notes[group.id or 0])
-        layout.addStretch(1)
-        return column
+    def _hands_note(self, group: StakeholderGroup) -> QLabel:
+        note = text_label("", "quiet")
+        self._hands_notes[group.id or 0] = note
+        return note
 
     def refresh_progress(self) -> None:
         """Mark who has voted (never what) and say how many of how many."""

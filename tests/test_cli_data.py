@@ -66,3 +66,24 @@ def test_a_missing_file_and_an_unknown_workshop_exit_2(tmp_path: Path, capsys: p
     assert "could not be read" in capsys.readouterr().err
     assert cli.main(["--db", str(db), "export", "7", "--out", str(tmp_path / "x.json")]) == 2
     assert "no workshop with id 7" in capsys.readouterr().err
+
+
+def test_every_bad_file_the_app_would_refuse_exits_2_naming_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.core.test_import_strict import FIELD_CASES, RAW_CASES, _with
+
+    db = tmp_path / "store.sqlite"
+    assert cli.main(["--db", str(db), "import", str(EXAMPLE)]) == 0
+    before = table_dump(db)
+    cases = [(case, _with(edit), path) for case, edit, path in FIELD_CASES]
+    cases += [(case, text(), path) for case, text, path in RAW_CASES]
+    cases.append(("nesting far too deep", "[" * 200_000 + "]" * 200_000, "levels deep"))
+    bad = tmp_path / "bad.json"
+    for case, content, path in cases:
+        bad.write_text(content, encoding="utf-8", errors="surrogatepass")
+        capsys.readouterr()
+        assert cli.main(["--db", str(db), "import", str(bad)]) == 2, case
+        err = capsys.readouterr().err
+        assert path in err and err.count("\n") == 1, (case, err)
+    assert table_dump(db) == before

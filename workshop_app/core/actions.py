@@ -47,7 +47,7 @@ def create_action(
             owner_kind=OwnerKind(owner_kind), owner=owner.strip(), due=due, measure=measure.strip(),
             status=ActionStatus(status), proposal_id=proposal_id,
         )
-        _check(action)
+        check_action(action)
         action = uow.repo(Action).add(action)
         audit.append(uow, workshop_id, "action_created",
                      f"Action {action.id} was added for {action.owner}: {action.what}")
@@ -80,7 +80,7 @@ def update_action(
         }
         new = replace(old, **changes)
         new.owner_kind, new.status = OwnerKind(new.owner_kind), ActionStatus(new.status)
-        _check(new)
+        check_action(new)
         uow.repo(Action).update(new)
         _audit_update(uow, old, new)
         uow.commit()
@@ -176,7 +176,7 @@ def _workshop(uow: UnitOfWork, workshop: Workshop | int) -> Workshop:
     return found
 
 
-def _check(action: Action) -> None:
+def check_action(action: Action) -> None:
     """Refuse an action without a principle, a description or an owner."""
     if not action.principle:
         raise WorkshopError("Choose the principle this action belongs to.")

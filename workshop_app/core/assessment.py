@@ -109,10 +109,7 @@ def record_score(
 
     `precheck`, when given, runs first inside the score's own transaction and may refuse by raising.
     """
-    if isinstance(score, bool) or not isinstance(score, int) or not LOWEST <= score <= HIGHEST:
-        raise WorkshopError(f"A score must be a whole number from {LOWEST} to {HIGHEST}.")
-    if not principle.strip():
-        raise WorkshopError("Choose the principle this score is for.")
+    check_score(principle, score)
     with uow_factory() as uow:
         if precheck is not None:
             precheck(uow)
@@ -124,6 +121,22 @@ def record_score(
         audit.append(uow, workshop_id, "score_recorded", who)
         uow.commit()
         return row
+
+
+def check_score(principle: str, score: int) -> None:
+    """Refuse a score outside the scale or without a principle."""
+    if isinstance(score, bool) or not isinstance(score, int) or not LOWEST <= score <= HIGHEST:
+        raise WorkshopError(f"A score must be a whole number from {LOWEST} to {HIGHEST}.")
+    if not principle.strip():
+        raise WorkshopError("Choose the principle this score is for.")
+
+
+def check_rater(person: Participant, group_id: int) -> None:
+    """Refuse a personal score from someone outside the group, or from an observer."""
+    if person.group_id != group_id:
+        raise WorkshopError("That person is not a member of this group; choose a name from the list.")
+    if not person.is_voting:
+        raise WorkshopError(f"{person.name} is an observer, and observers do not rate.")
 
 
 def _rater(
@@ -138,10 +151,9 @@ def _rater(
     if participant_id is None:
         return f"{group.name} rated {principle} {score} of {HIGHEST} as a group."
     person = uow.repo(Participant).get(participant_id)
-    if person is None or person.workshop_id != workshop_id or person.group_id != group_id:
+    if person is None or person.workshop_id != workshop_id:
         raise WorkshopError("That person is not a member of this group; choose a name from the list.")
-    if not person.is_voting:
-        raise WorkshopError(f"{person.name} is an observer, and observers do not rate.")
+    check_rater(person, group_id)
     return f"{person.name} rated {principle}."
 
 

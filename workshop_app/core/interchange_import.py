@@ -9,12 +9,21 @@ from typing import Any
 from workshop_app.core.audit import check_chain
 from workshop_app.core.errors import ImportError_
 from workshop_app.core.interchange import FORMAT, VERSION, outcome_dict
+from workshop_app.core.interchange_json import check_tree
 from workshop_app.core.interchange_read import Fields, Item, RefTable, fail, load_json, read_workshop
 from workshop_app.core.model import (
     Action, ActionStatus, Amendment, Assessment, AuditEntry, Ballot, CharterStatus, CharterVersion, Choice,
     HandCount, Note, OwnerKind, Participant, Proposal, ProposalStatus, StageProgress, StakeholderGroup, VoteRound,
 )
+from workshop_app.core.actions import check_action
+from workshop_app.core.assessment import check_rater, check_score
+from workshop_app.core.content import Principle, load_principles, principle_by_key
+from workshop_app.core.notes import check_note
+from workshop_app.core.palette import HEX_COLOUR, GroupStyle, check_style
 from workshop_app.core.records import WorkshopRecord
+from workshop_app.core.roster import check_person
+from workshop_app.core.voting import check_proxy, check_reason, check_voter, check_wording
+from workshop_app.core.workshops import check_group_name
 
 ROUND_RESULTS = ("revealed", "withheld")
 
@@ -26,6 +35,7 @@ def read_document(data: str | bytes) -> WorkshopRecord:
 
 def from_document(document: dict[str, Any]) -> WorkshopRecord:
     """Check a parsed document and return its record with the file's refs as ids; outcomes are recomputed."""
+    check_tree(document)
     top = Fields(document, "")
     if top.raw("format") != FORMAT:
         raise ImportError_(f'The file is not a workshop record (its "format" is not "{FORMAT}"); '
@@ -55,10 +65,12 @@ class _Reader:
         workshop = read_workshop(top.obj_field("workshop"))  # type: ignore[arg-type]
         workshop.id = 0
         record = WorkshopRecord(workshop=workshop)
-        record.groups = [self._group(Fields(*item)) for item in top.items("groups")]
-        record.participants = [self._participant(Fields(*item)) for item in top.items("participants")]
+        for item in top.items("groups"):
+            record.groups.append(self._group(Fields(*item), record.groups))
+        for item in top.items("participants"):
+            record.participants.append(self._participant(Fields(*item), record.participants))
         record.stage_progress = self._progress(top.obj_field("stage_progress", nullable=True))
-        record.assessments = [self._assessment(Fields(*item)) for item in top.items("assessments")]
+        record.assessments = [self._assessment(Fields(*item), record) for item in top.items("assessments")]
         record.notes = [self._note(Fields(*item)) for item in top.items("notes")]
         for item in top.items("proposals"):
             proposal, amendments = self._proposal(Fields(*item))
@@ -79,18 +91,38 @@ class _Reader:
             text += f" {self.withheld} vote round(s) not revealed at export were left out: their ballots were withheld."
         return text
 
-    def _group(self, f: Fields) -> StakeholderGroup:
+    def _group(self, f: Fields, before: list[StakeholderGroup]) -> StakeholderGroup:
         ref = self.groups.declare(f)
-        return StakeholderGroup(workshop_id=0, name=f.text("name"), colour=f.text("colour"), mark=f.text("mark"),
+        name = f.text("name")
+        name = f.checked("name", lambda: check_group_name(before, name))
+        style = GroupStyle(f.text("colour"), f.text("mark"))
+        f.checked("colour" if not HEX_COLOUR.match(style.colour) else "mark", lambda: check_style(style))
+        return StakeholderGroup(workshop_id=0, name=name, colour=style.colour, mark=style.mark,
                                 position=f.whole("position"), id=ref)
 
-    def _participant(self, f: Fields) -> Participant:
+    def _participant(self, f: Fields, before: list[Participant]) -> Participant:
         ref = self.people.declare(f)
-        return Participant(
+        person = Participant(
             workshop_id=0, name=f.text("name"), group_id=self.groups.check(f, "group_ref"),
             organisation=f.text("organisation"), role=f.text("role"), is_voting=f.flag("is_voting"),
             present=f.flag("present"), id=ref,
         )
+        return f.checked("name", lambda: check_person(person, before))
+
+    def _principle(self, f: Fields, key: str = "principle") -> Principle:
+        """Read a principle key, refusing one the app does not know."""
+        value = f.text(key)
+        return f.checked(key, lambda: principle_by_key(value))
+
+    def _route(self, f: Fields, principles: list[Principle]) -> str:
+        """Read a practical route key (or empty), refusing one no principle given has."""
+        route = f.text("route")
+        if route and all(route not in {r.key for r in p.routes} for p in principles):
+            if len(principles) == 1:
+                f.checked("route", lambda: principles[0].route_by_key(route))
+            raise fail(f.at("route"), f'is "{route}", which is not a practical route the app knows',
+                       "use a route key from the principles, or leave it empty")
+        return route
 
     def _progress(self, f: Fields | None) -> StageProgress | None:
         if f is None:
@@ -102,41 +134,53 @@ class _Reader:
             results_shown=f.flag("results_shown"),
         )
 
-    def _assessment(self, f: Fields) -> Assessment:
+    def _assessment(self, f: Fields, record: WorkshopRecord) -> Assessment:
+        principle = self._principle(f).key
         score = f.whole("score")
-        if not 1 <= score <= 5:
-            raise fail(f.at("score"), f"is {score}, but a score is a whole number from 1 to 5")
+        f.checked("score", lambda: check_score(principle, score))
+        group_id = self.groups.check(f, "group_ref")
+        person = record.participant(self.people.check(f, "participant_ref", nullable=True))
+        if person is not None:
+            f.checked("participant_ref", lambda: check_rater(person, group_id))
         return Assessment(
-            workshop_id=0, principle=f.text("principle"), group_id=self.groups.check(f, "group_ref"), score=score,
-            participant_id=self.people.check(f, "participant_ref", nullable=True), created_at=f.stamp("created_at"),
+            workshop_id=0, principle=principle, group_id=group_id, score=score,
+            participant_id=person.id if person else None, created_at=f.stamp("created_at"),
         )
 
     def _note(self, f: Fields) -> Note:
-        return Note(workshop_id=0, stage_index=f.whole("stage_index", lowest=0), text=f.text("text"),
-                    group_id=self.groups.check(f, "group_ref", nullable=True), route=f.text("route"),
-                    created_at=f.stamp("created_at"))
+        text = f.text("text")
+        return Note(workshop_id=0, stage_index=f.whole("stage_index", lowest=0),
+                    text=f.checked("text", lambda: check_note(text)),
+                    group_id=self.groups.check(f, "group_ref", nullable=True),
+                    route=self._route(f, load_principles()), created_at=f.stamp("created_at"))
 
     def _proposal(self, f: Fields) -> tuple[Proposal, list[Amendment]]:
         ref = self.proposals.declare(f)
+        principle = self._principle(f)
+        text = f.text("text")
+        f.checked("text", lambda: check_wording(principle.key, text))
         proposal = Proposal(
-            workshop_id=0, principle=f.text("principle"), text=f.text("text"), route=f.text("route"),
+            workshop_id=0, principle=principle.key, text=text, route=self._route(f, [principle]),
             party_group_id=self.groups.check(f, "party_group_ref", nullable=True),
             status=f.choice("status", ProposalStatus), created_at=f.stamp("created_at"), id=ref,
         )
-        amendments = [
-            Amendment(proposal_id=ref, old_text=a.text("old_text"), new_text=a.text("new_text"),
-                      author=a.text("author"), created_at=a.stamp("created_at"))
-            for a in (Fields(*item) for item in f.items("amendments"))
-        ]
+        amendments = []
+        for a in (Fields(*item) for item in f.items("amendments")):
+            new_text = a.text("new_text")
+            a.checked("new_text", lambda: check_wording(principle.key, new_text))
+            amendments.append(Amendment(proposal_id=ref, old_text=a.text("old_text"), new_text=new_text,
+                                        author=a.text("author"), created_at=a.stamp("created_at")))
         return proposal, amendments
 
     def _action(self, f: Fields) -> Action:
-        return Action(
-            workshop_id=0, principle=f.text("principle"), what=f.text("what"),
+        action = Action(
+            workshop_id=0, principle=self._principle(f).key, what=f.text("what"),
             owner_kind=f.choice("owner_kind", OwnerKind), owner=f.text("owner"), due=f.date("due", True),
             measure=f.text("measure"), status=f.choice("status", ActionStatus),
             proposal_id=self.proposals.check(f, "proposal_ref", nullable=True), created_at=f.stamp("created_at"),
         )
+        f.checked("what" if not action.what.strip() else "owner", lambda: check_action(action))
+        return action
 
     def _charter(self, f: Fields) -> CharterVersion:
         sections = f.typed("sections", dict)
@@ -226,10 +270,14 @@ class _Reader:
         for item in items:
             b = Fields(*item)
             pid = self.people.check(b, "participant_ref")
+            voter = record.participant(pid)
+            assert voter is not None
+            b.checked("participant_ref", lambda: check_voter(voter))
+            holder = self.people.check(b, "proxy_holder_ref", nullable=True)
+            b.checked("proxy_holder_ref", lambda: check_proxy(pid, holder))
             ballots.append(Ballot(
                 round_id=vote.id or 0, participant_id=pid, choice=_choice(b),
-                reason=b.text("reason"), proxy_holder_id=self.people.check(b, "proxy_holder_ref", nullable=True),
-                cast_at=b.stamp("cast_at"),
+                reason=b.text("reason"), proxy_holder_id=holder, cast_at=b.stamp("cast_at"),
             ))
         return ballots
 
@@ -272,6 +320,6 @@ class _Reader:
 def _choice(f: Fields) -> Choice:
     """Read a ballot's choice, refusing a block without a reason."""
     choice = f.choice("choice", Choice)
-    if choice == Choice.BLOCK and not f.text("reason").strip():
-        raise fail(f.at("reason"), "is empty, but a block needs a reason", "add the reason given")
+    reason = f.text("reason")
+    f.checked("reason", lambda: check_reason(choice, reason))
     return choice

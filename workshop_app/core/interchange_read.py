@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from enum import StrEnum
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-from workshop_app.core.errors import ImportError_
+from workshop_app.core.errors import ImportError_, WorkshopError
+from workshop_app.core.interchange_json import parse
 from workshop_app.core.model import Workshop, utc_now
 
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+MAX_OFFSET = dt.timedelta(hours=14)
 Item = tuple[dict[str, Any], str]
 
 TYPE_WORDS = {str: "text", int: "a whole number", bool: "true or false", float: "a number",
@@ -31,13 +35,7 @@ def load_json(data: str | bytes) -> dict[str, Any]:
             raise ImportError_(
                 f"The file is not UTF-8 text (byte {error.start}); choose a workshop file exported as JSON."
             ) from None
-    try:
-        document = json.loads(data)
-    except json.JSONDecodeError as error:
-        raise ImportError_(
-            f"The file is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno}); "
-            "choose a workshop file exported by workshop-app."
-        ) from None
+    document = parse(data)
     if not isinstance(document, dict):
         raise ImportError_("The file holds JSON but not a workshop record (its top level is not an object); "
                            "choose a workshop file exported by workshop-app.")
@@ -117,7 +115,20 @@ class Fields:
             at = dt.datetime.fromisoformat(value)
         except ValueError:
             raise fail(self.at(key), f'is "{value}", which is not a time such as 2025-03-14T10:30:00Z') from None
-        return at.replace(tzinfo=dt.timezone.utc) if at.tzinfo is None else at.astimezone(dt.timezone.utc)
+        offset = at.utcoffset()
+        if offset is not None and (offset % dt.timedelta(minutes=1) or abs(offset) > MAX_OFFSET):
+            raise fail(self.at(key), f'is "{value}", whose offset from UTC is not whole minutes within 14 hours')
+        try:
+            return at.replace(tzinfo=dt.timezone.utc) if offset is None else at.astimezone(dt.timezone.utc)
+        except OverflowError:
+            raise fail(self.at(key), f'is "{value}", which is outside the years a time can have') from None
+
+    def checked(self, key: str, check: Callable[[], T]) -> T:
+        """Run one of the app's own checks on a field, naming the field if it refuses."""
+        try:
+            return check()
+        except WorkshopError as error:
+            raise ImportError_(f"The field {self.at(key)} is not accepted: {error}") from None
 
     def stamp(self, key: str) -> dt.datetime:
         """Return a required time field."""
@@ -171,11 +182,17 @@ def read_workshop(f: Fields) -> Workshop:
     """Read the workshop object."""
     from workshop_app.core.model import DecisionRule, WorkshopStatus
 
+    from workshop_app.core.plans import plan_by_key
+    from workshop_app.core.workshops import check_workshop
+
     date = f.date("date")
     assert date is not None
+    title, plan_key = f.text("title"), f.text("plan_key")
+    f.checked("title", lambda: check_workshop(Workshop(title, "", "", date, "", plan_key)))
+    f.checked("plan_key", lambda: plan_by_key(plan_key))
     return Workshop(
-        title=f.text("title"), partnership=f.text("partnership"), place=f.text("place"), date=date,
-        facilitator=f.text("facilitator"), plan_key=f.text("plan_key"),
+        title=title.strip(), partnership=f.text("partnership"), place=f.text("place"), date=date,
+        facilitator=f.text("facilitator"), plan_key=plan_key,
         decision_rule=f.choice("decision_rule", DecisionRule), status=f.choice("status", WorkshopStatus),
         purpose=f.text("purpose"), scope=f.text("scope"), next_review=f.date("next_review", nullable=True),
         created_at=f.time("created_at") or utc_now(), id=None,

@@ -16,14 +16,20 @@ def list_notes(uow_factory: UnitOfWorkFactory, workshop_id: int, stage_index: in
         return uow.repo(Note).list(workshop_id=workshop_id, stage_index=stage_index)
 
 
-def add_note(uow_factory: UnitOfWorkFactory, workshop_id: int, stage_index: int, text: str,
-             group_id: int | None = None, route: str = "") -> Note:
-    """Add a note to a stage."""
+def check_note(text: str) -> str:
+    """Refuse an empty or over-long note; return its text tidied."""
     clean = " ".join(text.split())
     if not clean:
         raise WorkshopError("Write something on the note first.")
     if len(clean) > MAX_NOTE_LENGTH:
         raise WorkshopError(f"Keep a note under {MAX_NOTE_LENGTH} characters; split a long idea into two notes.")
+    return clean
+
+
+def add_note(uow_factory: UnitOfWorkFactory, workshop_id: int, stage_index: int, text: str,
+             group_id: int | None = None, route: str = "") -> Note:
+    """Add a note to a stage."""
+    clean = check_note(text)
     with uow_factory() as uow:
         if group_id is not None:
             group = uow.repo(StakeholderGroup).get(group_id)

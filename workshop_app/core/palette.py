@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from workshop_app.core.errors import WorkshopError
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,17 @@ PALETTE: tuple[GroupStyle, ...] = (
 MARKS: tuple[str, ...] = tuple(style.mark for style in PALETTE)
 
 DEFAULT_GROUPS: tuple[str, ...] = ("Council", "Provider", "VCS", "Residents")
+
+
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
+
+
+def check_style(style: GroupStyle) -> None:
+    """Refuse a colour that is not written #RRGGBB, or a mark the app cannot draw."""
+    if not HEX_COLOUR.match(style.colour):
+        raise WorkshopError(f'"{style.colour}" is not a colour written as # and six hex digits, such as #0072B2.')
+    if style.mark not in MARKS:
+        raise WorkshopError(f'"{style.mark}" is not a mark the app can draw; use one of: {", ".join(MARKS)}.')
 
 
 def next_style(used: list[GroupStyle]) -> GroupStyle:

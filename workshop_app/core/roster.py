@@ -30,17 +30,23 @@ def matches(participant: Participant, query: str, group_name: str = "") -> bool:
     return any(needle in f.casefold() for f in fields)
 
 
-def _check(uow: UnitOfWork, person: Participant) -> Participant:
+def check_person(person: Participant, others: list[Participant]) -> Participant:
+    """Refuse an empty name or one already on the list; return the person with their text tidied."""
     name = clean_name(person.name)
     if not name:
+        raise WorkshopError("Give the participant a name.")
+    if any(o.name.casefold() == name.casefold() and o.id != person.id for o in others):
+        raise WorkshopError(f"{name} is already on the list; add something to tell them apart.")
+    return replace(person, name=name, organisation=person.organisation.strip(), role=person.role.strip())
+
+
+def _check(uow: UnitOfWork, person: Participant) -> Participant:
+    if not clean_name(person.name):
         raise WorkshopError("Give the participant a name.")
     group = uow.repo(StakeholderGroup).get(person.group_id)
     if group is None or group.workshop_id != person.workshop_id:
         raise WorkshopError("Choose one of this workshop's stakeholder groups for the participant.")
-    others = uow.repo(Participant).list(workshop_id=person.workshop_id)
-    if any(o.name.casefold() == name.casefold() and o.id != person.id for o in others):
-        raise WorkshopError(f"{name} is already on the list; add something to tell them apart.")
-    return replace(person, name=name, organisation=person.organisation.strip(), role=person.role.strip())
+    return check_person(person, uow.repo(Participant).list(workshop_id=person.workshop_id))
 
 
 def add_participant(uow_factory: UnitOfWorkFactory, person: Participant) -> Participant:

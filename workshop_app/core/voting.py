@@ -101,8 +101,7 @@ def cast_in(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice,
     """
     vote, proposal = _open_round(uow, round_id)
     voter = _voter(uow, proposal.workshop_id, participant_id)
-    if choice == Choice.BLOCK and not reason.strip():
-        raise WorkshopError("A block needs a short reason; please say why before blocking.")
+    check_reason(choice, reason)
     holder = _proxy_holder(uow, proposal.workshop_id, participant_id, proxy_holder_id)
     ballot = uow.repo(Ballot).add(Ballot(
         round_id=round_id, participant_id=participant_id, choice=choice,
@@ -245,7 +244,7 @@ def create_proposal(
     with uow_factory() as uow:
         if uow.repo(Workshop).get(workshop_id) is None:
             raise WorkshopError("That workshop cannot be found; open a workshop first.")
-        _check_wording(principle, text)
+        check_wording(principle, text)
         _check_party(uow, workshop_id, party_group_id)
         proposal = uow.repo(Proposal).add(Proposal(
             workshop_id=workshop_id, principle=principle.strip(), text=text.strip(),
@@ -284,7 +283,7 @@ def edit_proposal(
         if not isinstance(party_group_id, _Keep):
             _check_party(uow, proposal.workshop_id, party_group_id)
             proposal.party_group_id = party_group_id
-        _check_wording(proposal.principle, proposal.text)
+        check_wording(proposal.principle, proposal.text)
         uow.repo(Proposal).update(proposal)
         audit.append(uow, proposal.workshop_id, "proposal_edited",
                      f"Proposal {proposal_id} was edited: {proposal.text}")
@@ -300,7 +299,7 @@ def amend_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int, new_text: s
             raise WorkshopError("This proposal was withdrawn, so it cannot be amended.")
         if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
             raise WorkshopError("Close the open vote on this proposal before amending it.")
-        _check_wording(proposal.principle, new_text)
+        check_wording(proposal.principle, new_text)
         if new_text.strip() == proposal.text:
             raise WorkshopError("The new wording is the same as the old; change the text to amend it.")
         amendment = uow.repo(Amendment).add(Amendment(
@@ -336,7 +335,26 @@ def amendments_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[Amen
         return uow.repo(Amendment).list(proposal_id=proposal_id)
 
 
-def _check_wording(principle: str, text: str) -> None:
+def check_reason(choice: Choice, reason: str) -> None:
+    """Refuse a block without a reason."""
+    if choice == Choice.BLOCK and not reason.strip():
+        raise WorkshopError("A block needs a short reason; please say why before blocking.")
+
+
+def check_voter(person: Participant) -> Participant:
+    """Refuse a ballot from an observer."""
+    if not person.is_voting:
+        raise WorkshopError(f"{person.name} is an observer, and observers do not vote.")
+    return person
+
+
+def check_proxy(participant_id: int, holder_id: int | None) -> None:
+    """Refuse a proxy held by the voter themselves."""
+    if holder_id == participant_id:
+        raise WorkshopError("A person cannot hold their own proxy; record their vote directly instead.")
+
+
+def check_wording(principle: str, text: str) -> None:
     """Refuse an empty principle or text."""
     if not principle.strip():
         raise WorkshopError("Choose the principle this proposal belongs to.")
@@ -397,9 +415,7 @@ def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participan
     person = uow.repo(Participant).get(participant_id)
     if person is None or person.workshop_id != workshop_id:
         raise WorkshopError("That person is not a participant of this workshop; choose a name from the grid.")
-    if not person.is_voting:
-        raise WorkshopError(f"{person.name} is an observer, and observers do not vote.")
-    return person
+    return check_voter(person)
 
 
 def _proxy_holder(
@@ -411,8 +427,7 @@ def _proxy_holder(
     holder = uow.repo(Participant).get(holder_id)
     if holder is None or holder.workshop_id != workshop_id:
         raise WorkshopError("A proxy must be held by a participant of this workshop; choose who holds it.")
-    if holder_id == participant_id:
-        raise WorkshopError("A person cannot hold their own proxy; record their vote directly instead.")
+    check_proxy(participant_id, holder_id)
     return holder
 
 

@@ -9,7 +9,7 @@ from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
     Assessment, HandCount, Participant, Proposal, StageProgress, StakeholderGroup, Workshop, WorkshopStatus,
 )
-from workshop_app.core.palette import DEFAULT_GROUPS, GroupStyle, next_style
+from workshop_app.core.palette import DEFAULT_GROUPS, GroupStyle, check_style, next_style
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 
@@ -29,7 +29,8 @@ def get_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
     return found
 
 
-def _check_workshop(workshop: Workshop) -> None:
+def check_workshop(workshop: Workshop) -> None:
+    """Refuse a workshop without a title or a session plan."""
     if not workshop.title.strip():
         raise WorkshopError("Give the workshop a title.")
     if not workshop.plan_key.strip():
@@ -40,7 +41,7 @@ def create_workshop(
     uow_factory: UnitOfWorkFactory, draft: Workshop, group_names: tuple[str, ...] = DEFAULT_GROUPS
 ) -> Workshop:
     """Store a new workshop with its stakeholder groups and a stage pointer at the first stage."""
-    _check_workshop(draft)
+    check_workshop(draft)
     with uow_factory() as uow:
         workshop = uow.repo(Workshop).add(replace(draft, id=None, title=draft.title.strip()))
         assert workshop.id is not None
@@ -59,7 +60,7 @@ def create_workshop(
 
 def update_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop) -> Workshop:
     """Save changed workshop details."""
-    _check_workshop(workshop)
+    check_workshop(workshop)
     with uow_factory() as uow:
         uow.repo(Workshop).update(workshop)
         audit.append(uow, workshop.id, "workshop_updated", f"Workshop details changed: {workshop.title}")
@@ -92,7 +93,8 @@ def list_groups(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Stakeh
     return sorted(rows, key=lambda g: (g.position, g.id or 0))
 
 
-def _check_group_name(groups: list[StakeholderGroup], name: str, skip_id: int | None = None) -> str:
+def check_group_name(groups: list[StakeholderGroup], name: str, skip_id: int | None = None) -> str:
+    """Refuse an empty group name or one another group has; return it tidied."""
     clean = " ".join(name.split())
     if not clean:
         raise WorkshopError("Give the group a name.")
@@ -104,7 +106,7 @@ def _check_group_name(groups: list[StakeholderGroup], name: str, skip_id: int | 
 def add_group(uow_factory: UnitOfWorkFactory, workshop_id: int, name: str) -> StakeholderGroup:
     """Add a group at the end, with the next unused colour and mark."""
     groups = list_groups(uow_factory, workshop_id)
-    clean = _check_group_name(groups, name)
+    clean = check_group_name(groups, name)
     style = next_style([GroupStyle(g.colour, g.mark) for g in groups])
     position = max((g.position for g in groups), default=-1) + 1
     with uow_factory() as uow:
@@ -121,7 +123,7 @@ def rename_group(uow_factory: UnitOfWorkFactory, group_id: int, name: str) -> St
     with uow_factory() as uow:
         group = _require_group(uow, group_id)
         others = uow.repo(StakeholderGroup).list(workshop_id=group.workshop_id)
-        old, group.name = group.name, _check_group_name(others, name, skip_id=group_id)
+        old, group.name = group.name, check_group_name(others, name, skip_id=group_id)
         uow.repo(StakeholderGroup).update(group)
         audit.append(uow, group.workshop_id, "group_renamed", f"Group renamed: {old} → {group.name}")
         uow.commit()
@@ -132,6 +134,7 @@ def set_group_style(uow_factory: UnitOfWorkFactory, group_id: int, style: GroupS
     """Change a group's colour and mark."""
     with uow_factory() as uow:
         group = _require_group(uow, group_id)
+        check_style(style)
         group.colour, group.mark = style.colour, style.mark
         uow.repo(StakeholderGroup).update(group)
         audit.append(uow, group.workshop_id, "group_style", f"Group style changed: {group.name}")

@@ -96,3 +96,39 @@ def remove_participant(uow_factory: UnitOfWorkFactory, participant_id: int) -> N
         uow.repo(Participant).delete(participant_id)
         audit.append(uow, person.workshop_id, "participant_removed", f"Participant removed: {person.name}")
         uow.commit()
+
+
+def set_all_present(uow_factory: UnitOfWorkFactory, workshop_id: int, present: bool,
+                    group_id: int | None = None) -> int:
+    """Mark everyone (or everyone in one group) present or absent in one step; return how many changed."""
+    with uow_factory() as uow:
+        where: dict[str, int] = {"workshop_id": workshop_id}
+        if group_id is not None:
+            where["group_id"] = group_id
+        changed = [p for p in uow.repo(Participant).list(**where) if p.present != present]
+        for person in changed:
+            person.present = present
+            uow.repo(Participant).update(person)
+        if changed:
+            word = "present" if present else "absent"
+            audit.append(uow, workshop_id, "presence", f"{len(changed)} people marked {word} at once")
+        uow.commit()
+    return len(changed)
+
+
+def presence_warning(groups: list[StakeholderGroup], people: list[Participant]) -> str:
+    """Return a plain warning naming groups with nobody here or under half their voters here, or ''."""
+    absent, thin = [], []
+    for group in groups:
+        voters = [p for p in people if p.group_id == group.id and p.is_voting]
+        here = sum(p.present for p in voters)
+        if voters and here == 0:
+            absent.append(group.name)
+        elif voters and here * 2 < len(voters):
+            thin.append(f"{group.name} ({here} of {len(voters)})")
+    parts = []
+    if absent:
+        parts.append(f"Nobody from {', '.join(absent)} is marked here.")
+    if thin:
+        parts.append(f"Fewer than half are marked here in {', '.join(thin)}.")
+    return " ".join(parts)

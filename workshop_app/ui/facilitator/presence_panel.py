@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from workshop_app.core import roster
+from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.widgets.group_mark import mark_icon
@@ -22,11 +24,22 @@ class PresencePanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setAccessibleName("Who is here: tick a person when they arrive")
+        self.everyone = QPushButton("&Everyone is here")
+        self.everyone.setAccessibleName("Mark everyone on the list as here")
+        self.whole_group = QPushButton("A &whole group is here")
+        self.whole_group.setAccessibleName("Mark everyone in one group as here")
+        self.group_menu = QMenu(self.whole_group)
+        self.whole_group.setMenu(self.group_menu)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.everyone)
+        buttons.addWidget(self.whole_group)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Who is here", objectName="subheading"))
         layout.addWidget(self.count)
+        layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
+        self.everyone.clicked.connect(lambda: self.mark_here(None))
         self.list.itemChanged.connect(self._on_item_changed)
         controller.participants_changed.connect(self.refresh)
         controller.workshop_opened.connect(self.refresh)
@@ -50,8 +63,20 @@ class PresencePanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self._fill_group_menu(groups)
         self.count.setText(f"{sum(p.present for p in people)} of {len(people)} here")
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         present = item.checkState() == Qt.CheckState.Checked
         self.controller.change_participants(roster.set_present, int(item.data(Qt.ItemDataRole.UserRole)), present)
+
+    def _fill_group_menu(self, groups: list[StakeholderGroup]) -> None:
+        self.group_menu.clear()
+        for group in groups:
+            action = self.group_menu.addAction(mark_icon(group.colour, group.mark, group_letter(group.name)),
+                                               group.name.replace("&", "&&"))
+            action.triggered.connect(lambda _c=False, gid=group.id: self.mark_here(gid))
+
+    def mark_here(self, group_id: int | None) -> None:
+        """Mark everyone, or everyone in one group, as here in one step."""
+        self.controller.change_participants(roster.set_all_present, self.controller.workshop_id, True, group_id)

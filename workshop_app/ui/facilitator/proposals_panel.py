@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from workshop_app.core import roster
 from workshop_app.core.model import Proposal, ProposalStatus, VoteRound
+from workshop_app.ui import errors
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
 from workshop_app.ui.facilitator.vote_panel import VotePanel
 from workshop_app.ui.room_controller import RoomController
@@ -127,5 +129,11 @@ class ProposalsPanel(QWidget):
 
     def _on_open_clicked(self, secret: bool) -> None:
         proposal = self.selected()
-        if proposal is not None:
-            self.votes.open_vote(proposal.id or 0, secret)
+        if proposal is None:
+            return
+        controller = self.room.controller
+        warning = roster.presence_warning(controller.groups(), controller.participants())
+        if warning and not errors.confirm(self, f"{warning} Open the vote anyway, or mark people here first?",
+                                          "Open the vote anyway"):
+            return
+        self.votes.open_vote(proposal.id or 0, secret)

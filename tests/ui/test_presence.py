@@ -1,0 +1,85 @@
+"""Presence from the console and the projector: everyone or a group in one action, check-in by tapping, a warning."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workshop_app.core import roster, voting, workshops
+from workshop_app.core.model import Participant, Workshop
+from workshop_app.ui.app import build_main_window
+from workshop_app.ui.shared_screen.theme import TypeSizes
+from workshop_app.ui.shared_screen.welcome_view import WelcomeView
+
+
+def _window(qtbot, store, per_group: int = 10):  # type: ignore[no-untyped-def]
+    workshop = workshops.create_workshop(
+        store, Workshop("Presence", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
+    for group in workshops.list_groups(store, workshop.id):
+        for i in range(per_group):
+            roster.add_participant(store, Participant(workshop.id, f"{group.name} person {i}", group.id))
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.controller.open_workshop(workshop.id)
+    return window
+
+
+def _here(window) -> int:  # type: ignore[no-untyped-def]
+    return sum(p.present for p in window.controller.participants())
+
+
+def test_everyone_is_here_in_one_click(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, store)
+    panel = window.workshop_page.console.presence
+    assert panel.count.text() == "0 of 40 here"
+    qtbot.mouseClick(panel.everyone, Qt.MouseButton.LeftButton)
+    assert _here(window) == 40 and panel.count.text() == "40 of 40 here"
+    assert all(panel.list.item(i).checkState() == Qt.CheckState.Checked for i in range(panel.list.count()))
+
+
+def test_a_whole_group_is_here_from_its_menu(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, store)
+    panel = window.workshop_page.console.presence
+    actions = panel.group_menu.actions()
+    assert [a.text() for a in actions] == ["Council", "Provider", "VCS", "Residents"]
+    actions[2].trigger()
+    present = [p for p in window.controller.participants() if p.present]
+    assert len(present) == 10 and {p.name.split()[0] for p in present} == {"VCS"}
+
+
+def test_tapping_your_name_on_the_welcome_stage_checks_you_in(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, store, per_group=2)
+    room = window.room
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "welcome"))
+    view = WelcomeView()
+    qtbot.addWidget(view)
+    view.show_stage(room, TypeSizes.for_height(1080))
+    assert len(view.tiles) == 8
+    person = next(p for p in window.controller.participants() if p.name == "Provider person 1")
+    assert view.tiles[person.id].text() == "Provider person 1"
+    qtbot.mouseClick(view.tiles[person.id], Qt.MouseButton.LeftButton)
+    assert [p.name for p in window.controller.participants() if p.present] == ["Provider person 1"]
+    view.show_stage(room, TypeSizes.for_height(1080))
+    assert view.tiles[person.id].text() == "✓ Provider person 1"
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_opening_a_vote_with_a_group_absent_warns_first(qtbot, store, monkeypatch, answer: bool) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, store, per_group=4)
+    council = workshops.list_groups(store, window.controller.workshop_id)[0]
+    for group in workshops.list_groups(store, window.controller.workshop_id)[1:]:
+        roster.set_all_present(store, window.controller.workshop_id, True, group.id)
+    room = window.room
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
+    panel = window.workshop_page.console.stage.proposals
+    room.votes.create_proposal(room.stage().principle, "We will meet monthly.")
+    panel.refresh()
+    panel.list.setCurrentRow(0)
+    asked: list[str] = []
+    monkeypatch.setattr("workshop_app.ui.errors.confirm",
+                        lambda parent, question, action: asked.append(question) or answer)
+    qtbot.mouseClick(panel.buttons["named"], Qt.MouseButton.LeftButton)
+    assert asked and f"Nobody from {council.name} is marked here." in asked[0]
+    assert (voting.open_round_of_workshop(store, window.controller.workshop_id) is not None) is answer

@@ -11,11 +11,11 @@ from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
-from workshop_app.ui.shared_screen.person_tiles import build_tile_columns
+from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
+from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.scale_points import ScalePoints
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
-ROWS_PER_COLUMN = 6
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
 MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
 
@@ -29,7 +29,7 @@ class AssessmentView(QWidget):
         self._principle = ""
         self._people: dict[int, Participant] = {}
         self._group_names: dict[int, str] = {}
-        self.tiles: dict[int, QPushButton] = {}
+        self.tiles: dict[int, BigTile] = {}
         self.selected: int | None = None
         self.heading = text_label(name="heading")
         self.scale = ScalePoints()
@@ -39,7 +39,7 @@ class AssessmentView(QWidget):
         self.instruction = text_label(name="title")
         self.progress = text_label(name="title")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.groups = QHBoxLayout()
+        self.board = TileBoard(self.select, self)
         status = QHBoxLayout()
         status.addWidget(self.instruction, 3)
         status.addWidget(self.progress, 1)
@@ -47,7 +47,7 @@ class AssessmentView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.scale)
         layout.addLayout(status)
-        layout.addLayout(self.groups, 1)
+        layout.addWidget(self.board, 1)
 
     # Filling in ---------------------------------------------------------------------------------
 
@@ -67,7 +67,7 @@ class AssessmentView(QWidget):
         self.refresh()
 
     def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
-        self.tiles = build_tile_columns(self.groups, groups, people, sizes, self.select, self, ROWS_PER_COLUMN)
+        self.tiles = self.board.set_room(list(groups.values()), people, sizes)
 
     def refresh(self) -> None:
         """Show who has rated (a tick, never the score) and how many of how many."""
@@ -79,10 +79,10 @@ class AssessmentView(QWidget):
         self.progress.setText(f"{self._room.rating_progress(self._principle)} have rated")
         self._show_selection()
 
-    def _show_tile(self, pid: int, tile: QPushButton, rated: bool) -> None:
+    def _show_tile(self, pid: int, tile: BigTile, rated: bool) -> None:
         person = self._people[pid]
         group = self._group_names.get(person.group_id, "")
-        tile.setText(f"✓ {person.name}" if rated else person.name)
+        tile.set_mark(DONE_MARK if rated else "")
         tile.setAccessibleName(f"{person.name}, {group}, {'rated' if rated else 'not rated yet'}")
         set_style_flag(tile, "rated", rated)
         set_style_flag(tile, "selected", pid == self.selected)
@@ -100,6 +100,8 @@ class AssessmentView(QWidget):
     def select(self, pid: int | None) -> None:
         """Select a person (or none), ready to take their point."""
         previous, self.selected = self.selected, pid if pid in self.tiles else None
+        if self.selected is not None:
+            self.board.show_person(self.selected)
         for changed in {previous, self.selected} - {None}:
             set_style_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
         self._show_selection()
@@ -115,7 +117,9 @@ class AssessmentView(QWidget):
         self.selected = None
         self._room.record_score(self._principle, person.group_id, score, person.id)
         self.refresh()
-        if next_pid in self.tiles:
+        if self.board.paged():
+            self.board.show_finder()
+        elif next_pid in self.tiles:
             self.tiles[next_pid].setFocus()
 
     # Keyboard -----------------------------------------------------------------------------------
@@ -125,13 +129,17 @@ class AssessmentView(QWidget):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
-        buttons = list(self.tiles.values()) if watched in self.tiles.values() else self.scale.points
+        tiles = self.board.visible_buttons()
+        buttons = tiles if watched in tiles else self.scale.points
         if key in MOVES and watched in buttons:
             index = (buttons.index(watched) + MOVES[Qt.Key(key)]) % len(buttons)  # type: ignore[arg-type]
             buttons[index].setFocus()
             return True
         if key in ENTER_KEYS and isinstance(watched, QPushButton) and watched.isEnabled():
             watched.click()
+            return True
+        if self.selected is None and key == Qt.Key.Key_Escape and self.board.paged():
+            self.board.show_finder()
             return True
         return self._digit_or_escape(key)
 

@@ -17,7 +17,7 @@ class HeaderBand(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("band")
-        self.title = text_label(name="stageTitle", wrap=False)
+        self.title = text_label(name="stageTitle")
         self.position = text_label(wrap=False)
         self.timer = QLabel()
         self.timer.setObjectName("timer")
@@ -50,11 +50,12 @@ class FooterBand(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("band")
-        self.text = text_label(wrap=False)
+        self.text = text_label()
         row = QHBoxLayout(self)
         row.addWidget(self.text)
 
     def show_workshop(self, workshop: Workshop) -> None:
         """Show the partnership, the place and the decision rule's name."""
         rule = rule_text(workshop.decision_rule).name
-        self.text.setText(f"{workshop.partnership} · {workshop.place} · Decisions: {rule}")
+        parts = (workshop.partnership.strip(), workshop.place.strip(), f"Decisions: {rule}")
+        self.text.setText(" · ".join(part for part in parts if part))

@@ -1,60 +1,275 @@
-"""The grid of people's tiles, one column card per stakeholder group, shared by the rating and voting views."""
+"""The people's tiles of a walk-up vote or rating, laid out from the room and the space the screen has.
+
+When everybody fits, one page shows every group with its people. When they do not, a finder page shows a button
+per group (a large group gets one per first-letter range), and each button opens a page with those people: a
+person taps their group, their name, then their choice, three taps at most.
+"""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from workshop_app.core.model import Participant, StakeholderGroup
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge
+from workshop_app.ui.shared_screen.big_tile import MAX_LINES, BigTile, inner_margin, wrap_lines
+from workshop_app.ui.shared_screen.parts import group_badge, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
+from workshop_app.ui.shared_screen.tile_pages import Grid, Page, Section, plan_pages
+from workshop_app.ui.widgets.group_mark import mark_icon
+from workshop_app.core.palette import group_letter
+
+MIN_TILE_HEIGHT = 48
+FIND_PROMPT = "Find your name: tap your group first."
+BACK_WORDS = "◀ All groups"
 
 
-def build_tile_columns(
-    row: QHBoxLayout,
-    groups: dict[int, StakeholderGroup],
-    people: list[Participant],
-    sizes: TypeSizes,
-    on_select: Callable[[int], None],
-    key_filter: QObject,
-    rows: int,
-    tile_name: str = "",
-    footer: Callable[[StakeholderGroup], QWidget] | None = None,
-) -> dict[int, QPushButton]:
-    """Fill `row` with a card per group that has people (`rows` tiles a column); return the tiles by person id."""
-    clear_layout(row)
-    tiles: dict[int, QPushButton] = {}
-    for gid, group in groups.items():
-        members = [p for p in people if p.group_id == gid and p.id is not None]
-        if members:
-            columns = max(1, math.ceil(len(members) / rows))
-            card = _group_card(group, members, sizes, tiles, on_select, key_filter, rows, tile_name)
-            if footer is not None:
-                layout = card.layout()
-                assert isinstance(layout, QVBoxLayout)
-                layout.insertWidget(layout.count() - 1, footer(group))
-            row.addWidget(card, columns)
-    return tiles
+class TileBoard(QWidget):
+    """Places person tiles (and, for a large room, a finder) by hand in whatever size it is given."""
 
+    def __init__(self, on_select: Callable[[int], None], key_filter: QObject, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_select = on_select
+        self._key_filter = key_filter
+        self._sizes = TypeSizes.for_height(1080)
+        self._groups: list[StakeholderGroup] = []
+        self._people: list[Participant] = []
+        self.notes: dict[int, str] = {}
+        self.tiles: dict[int, BigTile] = {}
+        self.pages: list[Page] = [Page()]
+        self.page: int | None = 0
+        self.finders: list[BigTile] = []
+        self.headers: list[QWidget] = []
+        self.prompt = text_label(FIND_PROMPT, "title", wrap=False)
+        self.prompt.setParent(self)
+        self.back = QPushButton(BACK_WORDS, self)
+        self.back.setObjectName("back")
+        self.back.setAccessibleName("Back to the list of groups")
+        self.back.clicked.connect(self.show_finder)
+        self.back.installEventFilter(key_filter)
+        self.tile_height = MIN_TILE_HEIGHT
+        self.columns = 1
 
-def _group_card(group: StakeholderGroup, members: list[Participant], sizes: TypeSizes,
-                tiles: dict[int, QPushButton], on_select: Callable[[int], None], key_filter: QObject,
-                rows: int, tile_name: str) -> QFrame:
-    card = card_frame()
-    layout = QVBoxLayout(card)
-    layout.addWidget(group_badge(group, round(sizes.body * 1.4), "title"))
-    grid = QGridLayout()
-    for index, person in enumerate(members):
-        tile = QPushButton()
-        if tile_name:
-            tile.setObjectName(tile_name)
-        tile.clicked.connect(lambda _checked=False, pid=person.id: on_select(pid))
-        tile.installEventFilter(key_filter)
-        grid.addWidget(tile, index % rows, index // rows)
-        tiles[person.id or 0] = tile
-    layout.addLayout(grid)
-    layout.addStretch(1)
-    return card
+    # Filling in -------------------------------------------------------------------------------------
+
+    def set_room(self, groups: list[StakeholderGroup], people: list[Participant], sizes: TypeSizes,
+                 tile_name: str = "") -> dict[int, BigTile]:
+        """Make a tile for each person (in group order), lay them out, and return them by person id."""
+        for tile in self.tiles.values():
+            tile.hide()
+            tile.deleteLater()
+        self._groups, self._sizes = groups, sizes
+        order = {g.id: i for i, g in enumerate(groups)}
+        self._people = sorted((p for p in people if p.id is not None and p.group_id in order),
+                              key=lambda p: (order[p.group_id], p.name.casefold()))
+        self.tiles = {}
+        for person in self._people:
+            tile = BigTile(person.name, parent=self)
+            if tile_name:
+                tile.setObjectName(tile_name)
+            tile.clicked.connect(lambda _checked=False, pid=person.id: self._on_select(pid))
+            tile.installEventFilter(self._key_filter)
+            self.tiles[person.id or 0] = tile
+        self.page = 0
+        self.relayout()
+        return self.tiles
+
+    def set_note(self, group_id: int, note: str) -> None:
+        """Add a short note to a group's heading (e.g. that its show of hands was counted)."""
+        if self.notes.get(group_id, "") != note:
+            self.notes[group_id] = note
+            self.relayout()
+
+    # Where things are -------------------------------------------------------------------------------
+
+    def paged(self) -> bool:
+        """Say whether the room takes more than one page (so a finder is needed)."""
+        return len(self.pages) > 1
+
+    def page_of(self, pid: int) -> int:
+        """Return the page that holds a person's tile."""
+        return next(i for i, page in enumerate(self.pages) if any(p.id == pid for s in page.sections() for p in s.people))
+
+    def visible_buttons(self) -> list[QPushButton]:
+        """Return the buttons on show, in reading order (finder buttons, or the page's tiles)."""
+        if self.page is None:
+            return list(self.finders)
+        return [self.tiles[p.id or 0] for s in self.pages[self.page].sections() for p in s.people]
+
+    def show_finder(self) -> None:
+        """Show the finder (when the room takes several pages)."""
+        if self.paged():
+            self.page = None
+            self._place()
+            if self.finders:
+                self.finders[0].setFocus()
+
+    def show_page(self, index: int) -> None:
+        """Show one page of tiles."""
+        self.page = index
+        self._place()
+        buttons = self.visible_buttons()
+        if buttons:
+            buttons[0].setFocus()
+
+    def show_person(self, pid: int) -> None:
+        """Show the page that holds a person's tile."""
+        if pid in self.tiles and self.page != self.page_of(pid):
+            self.page = self.page_of(pid)
+            self._place()
+
+    # Laying out -------------------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802 - Qt naming
+        """Lay the tiles out again for the new size."""
+        super().resizeEvent(event)
+        self.relayout()
+
+    def tile_font(self) -> QFont:
+        """Return the font the tiles use (the stylesheet's, at the tile size)."""
+        font = QFont(self.font())
+        font.setPixelSize(self._sizes.tile)
+        return font
+
+    def gap(self) -> int:
+        """Return the space between tiles."""
+        return max(6, self._sizes.body // 3)
+
+    def header_height(self) -> int:
+        """Return the height of a group's heading row (at least a tile's height, for the back button)."""
+        title = QFont(self.font())
+        title.setPixelSize(self._sizes.title)
+        return max(MIN_TILE_HEIGHT, QFontMetrics(title).height() + self.gap(), round(self._sizes.body * 1.4))
+
+    def _grid(self, texts: list[str], width: int) -> tuple[int, int]:
+        """Return (columns, tile height) that fit the most tiles a page while every text takes two lines at most."""
+        font, gap = self.tile_font(), self.gap()
+        metrics = QFontMetrics(font)
+        margin = inner_margin(font)
+        zone = metrics.horizontalAdvance("✓ ")
+        best = (1, MIN_TILE_HEIGHT, -1.0)
+        most = max(1, min(8, width // max(1, metrics.horizontalAdvance("M") * 8)))
+        for columns in range(1, most + 1):
+            tile_width = (width - gap * (columns - 1)) / columns
+            text_width = tile_width - 2 * margin - zone
+            if text_width <= 0:
+                break
+            lines = max((len(wrap_lines(font, t, text_width)) for t in texts), default=1)
+            if lines > MAX_LINES:
+                break
+            height = max(MIN_TILE_HEIGHT, lines * metrics.lineSpacing() + 2 * margin)
+            score = columns / (height + gap)
+            if score > best[2]:
+                best = (columns, height, score)
+        return best[0], best[1]
+
+    def relayout(self) -> None:
+        """Work out columns, tile height and pages for the present size, then place everything."""
+        width, height = self.width(), self.height()
+        if width <= 0 or height <= 0:  # not laid out yet: everybody on one page until the board has a size
+            self.pages, self.page = [Page([[Section(g, [p for p in self._people if p.group_id == g.id])
+                                            for g in self._groups]])], 0
+            return
+        self.columns, self.tile_height = self._grid([p.name for p in self._people], width)
+        gap = self.gap()
+        grid = Grid(self.columns, height + gap, self.header_height() + gap // 2, self.tile_height + gap)
+        was_paged = self.paged()
+        self.pages = plan_pages(self._groups, self._people, grid, self._header_columns(width))
+        if not self.paged():
+            self.page = 0
+        elif not was_paged or self.page is not None and self.page >= len(self.pages):
+            self.page = None
+        self._make_finders()
+        self._place()
+
+    def _header_columns(self, width: int) -> dict[int, int]:
+        """Return how many tile columns each group's heading needs (its mark and name on one line)."""
+        font = QFont(self.font())
+        font.setPixelSize(self._sizes.title)
+        font.setBold(True)
+        metrics, column = QFontMetrics(font), self.column_width(width) + self.gap()
+        mark = round(self._sizes.body * 1.4) * 4 // 3 + self.gap()
+        return {g.id or 0: -(-(mark + metrics.horizontalAdvance(g.name)) // column) for g in self._groups}
+
+    def column_width(self, width: int) -> int:
+        """Return a tile's width for the present number of columns."""
+        return (width - self.gap() * (self.columns - 1)) // self.columns
+
+    def _make_finders(self) -> None:
+        for button in self.finders:
+            button.hide()
+            button.deleteLater()
+        self.finders = []
+        if not self.paged():
+            return
+        size = round(self._sizes.tile * 1.2)
+        for index, page in enumerate(self.pages):
+            section = page.sections()[0]
+            group = section.group
+            icon = mark_icon(group.colour, group.mark, group_letter(group.name), size).pixmap(size, size)
+            button = BigTile(section.title(), icon, self)
+            button.setObjectName("finder")
+            count = len(section.people)
+            button.setAccessibleName(f"{section.title()}: show these {count} names")
+            button.clicked.connect(lambda _checked=False, i=index: self.show_page(i))
+            button.installEventFilter(self._key_filter)
+            self.finders.append(button)
+
+    def _place(self) -> None:
+        for widget in self.headers:
+            widget.hide()
+            widget.deleteLater()
+        self.headers = []
+        shown = set(self.visible_buttons())
+        for widget in [*self.tiles.values(), *self.finders]:
+            widget.setVisible(widget in shown)
+        self.prompt.setVisible(self.page is None)
+        self.back.setVisible(self.page is not None and self.paged())
+        if self.page is None:
+            self._place_finders()
+        else:
+            self._place_page(self.pages[self.page])
+
+    def _place_finders(self) -> None:
+        gap, width = self.gap(), self.width()
+        self.prompt.setGeometry(0, 0, width, self.header_height())
+        columns, height = self._grid([b.text() for b in self.finders], width)
+        columns = min(columns, max(1, len(self.finders)))
+        tile_width = (width - gap * (columns - 1)) // columns
+        for index, button in enumerate(self.finders):
+            r, c = divmod(index, columns)
+            button.setGeometry(c * (tile_width + gap), self.header_height() + gap + r * (height + gap),
+                               tile_width, height)
+
+    def _place_page(self, page: Page) -> None:
+        gap, width, y = self.gap(), self.width(), 0
+        step = self.column_width(width) + gap
+        for shelf in page.shelves:
+            x = 0
+            for section in shelf:
+                header = self._header(section, section.columns * step - gap)
+                header.move(x, y)
+                top = y + self.header_height() + gap // 2
+                for index, person in enumerate(section.people):
+                    r, c = divmod(index, section.columns)
+                    self.tiles[person.id or 0].setGeometry(x + c * step, top + r * (self.tile_height + gap),
+                                                           step - gap, self.tile_height)
+                x += section.columns * step
+            y += self.header_height() + gap // 2 + max(s.rows() for s in shelf) * (self.tile_height + gap)
+        if self.paged():
+            hint = self.back.sizeHint()
+            self.back.setGeometry(width - hint.width(), 0, hint.width(), self.header_height())
+
+    def _header(self, section: Section, width: int) -> QWidget:
+        badge = group_badge(section.group, round(self._sizes.body * 1.4), "title", wrap=False)
+        badge.setParent(self)
+        label = badge.findChild(QLabel, "title")
+        if label is not None:
+            label.setText(section.title(self.notes.get(section.group.id or 0, "")))
+        room = width - (self.back.sizeHint().width() + self.gap() if self.paged() else 0)
+        badge.resize(min(room, badge.sizeHint().width()), self.header_height())
+        badge.show()
+        self.headers.append(badge)
+        return badge

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from workshop_app.core.assessment import HIGHEST, LOWEST
 from workshop_app.core.content import Principle
 from workshop_app.ui.shared_screen.parts import text_label
+from workshop_app.ui.shared_screen.theme import BUTTON_MIN_PX
 
 
 def end_word(label: str) -> str:
@@ -40,6 +41,7 @@ class ScalePoints(QWidget):
         for column, score in enumerate(range(LOWEST, HIGHEST + 1)):
             button = QPushButton(str(score))
             button.setObjectName("point")
+            button.setMinimumHeight(BUTTON_MIN_PX)
             button.clicked.connect(lambda _checked=False, s=score: self.point_chosen.emit(s))
             grid.addWidget(button, 0, column)
             self.points.append(button)

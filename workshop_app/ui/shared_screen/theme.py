@@ -18,13 +18,18 @@ BAND_TEXT = "#FFFFFF"
 CARD = "#FFFFFF"
 CARD_BORDER = "#8A8A8A"
 ACCENT = "#0072B2"
-RATED = "#E3F1E8"
-RATED_TEXT = "#0B5A2A"
+RATED = "#0B5A2A"
+"""A voted or rated tile: dark green, over 3:1 against a white tile, so the state never rests on a tint alone."""
+RATED_TEXT = "#FFFFFF"
 OVERRUN = "#A0001C"
 CALLOUT = "#FFF4D6"
 
 BODY_FACTOR = 0.028
 """Body text pixel size as a share of the screen height: 30 px at 1080p."""
+NAME_MIN_PX = 22
+"""People's names on tiles are never smaller than this, whatever the screen."""
+BUTTON_MIN_PX = 96
+"""The walk-up choice buttons (vote choices, rating points) are at least this tall."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class TypeSizes:
         """Scale every size from the screen height (px = height * factor)."""
         body = max(12, round(height * BODY_FACTOR))
         return cls(body=body, heading=round(body * 1.8), title=round(body * 1.25),
-                   timer=round(body * 1.9), tile=body)
+                   timer=round(body * 1.9), tile=max(NAME_MIN_PX, body))
 
 
 def relative_luminance(colour: QColor) -> float:

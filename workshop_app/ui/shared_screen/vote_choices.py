@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from workshop_app.core.model import Choice
 from workshop_app.ui.shared_screen import theme
@@ -37,6 +40,7 @@ CHOICE_SPECS = (
                (Qt.Key.Key_X, Qt.Key.Key_4)),
 )
 KEY_HINT = "Keys: A or 1 agree · B or 2 abstain · D or 3 disagree · X or 4 block · Esc cancels"
+SHORT_KEY_HINT = "Keys: A, B, D, X or 1 to 4 · Esc cancels"
 
 
 def choice_for_key(key: int) -> Choice | None:
@@ -53,9 +57,9 @@ class ChoicePad(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("choicePad")
-        # The pad takes the space the view gives it, whatever page it shows: a layout that moved when the
-        # reason field first appeared would tell the room that someone had just blocked.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        # The pad keeps one size, whatever page it shows (apply_sizes makes it tall enough for both): a layout
+        # that moved when the reason field first appeared would tell the room that someone had just blocked.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.buttons: dict[Choice, QPushButton] = {}
         self.addWidget(self._choice_page())
         self.addWidget(self._reason_page())
@@ -64,16 +68,20 @@ class ChoicePad(QStackedWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        for spec in CHOICE_SPECS:
+        grid = QGridLayout()
+        column.addLayout(grid)
+        for index, spec in enumerate(CHOICE_SPECS):
             button = QPushButton(spec.label)
             button.setObjectName("choice")
             button.setAccessibleName(spec.spoken)
             button.setToolTip(spec.spoken)
             button.clicked.connect(lambda _checked=False, c=spec.choice: self.choose(c))
             button.installEventFilter(self)
-            column.addWidget(button)
+            grid.addWidget(button, index // 2, index % 2)
             self.buttons[spec.choice] = button
-        self.hint = text_label(KEY_HINT, "quiet")
+        self.hint = text_label(SHORT_KEY_HINT, "quiet")
+        self.hint.setToolTip(KEY_HINT)
+        self.hint.setAccessibleName(KEY_HINT)
         column.addWidget(self.hint)
         column.addStretch(1)
         return page
@@ -82,32 +90,66 @@ class ChoicePad(QStackedWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        self.reason_prompt = text_label("Why do you block? A few words, then Enter (Esc goes back).", "title")
+        self.reason_prompt = text_label("Why do you block? Write a few words.", "title")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(REASON_LIMIT)
         self.reason.setAccessibleName("Your reason for blocking")
+        self.reason.setToolTip("Enter confirms, Esc goes back")
         self.reason.returnPressed.connect(self.confirm_block)
         self.reason.installEventFilter(self)
-        self.confirm = QPushButton("Confirm block")
+        self.confirm = QPushButton("Confirm")
+        self.confirm.setObjectName("choice")
         self.confirm.setAccessibleName("Block the proposal with this reason")
         self.confirm.clicked.connect(self.confirm_block)
         self.back = QPushButton("Go back")
+        self.back.setObjectName("choice")
         self.back.setAccessibleName("Go back to the four choices without blocking")
         self.back.clicked.connect(self.cancel_block)
         self.reason_problem = text_label(name="callout")
         self.reason_problem.hide()
-        for widget in (self.reason_prompt, self.reason, self.confirm, self.back):
-            column.addWidget(widget)
+        column.addWidget(self.reason_prompt)
+        column.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.addWidget(self.confirm)
+        row.addWidget(self.back)
+        column.addLayout(row)
         column.addWidget(self.reason_problem)
         column.addStretch(1)
         return page
 
     def apply_sizes(self, sizes: TypeSizes) -> None:
-        """Make the reason field as large as the rest of the screen's type (the shared stylesheet has no rule)."""
+        """Size the pad for the screen: buttons at least 96 px tall, wide enough for their words, and one height
+        that holds both the choices and the reason field."""
         self.reason.setStyleSheet(
             f"font-size: {sizes.title}px; color: {theme.TEXT}; background: {theme.CARD}; "
             f"border: 3px solid {theme.ACCENT}; border-radius: 8px; padding: {sizes.body // 3}px;")
+        font = QFont(self.font())
+        font.setPixelSize(sizes.title)
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        words = [spec.label for spec in CHOICE_SPECS] + [self.confirm.text(), self.back.text()]
+        button_width = max(metrics.horizontalAdvance(w) for w in words) + sizes.body + 10
+        width = max(2 * button_width + sizes.body // 2, sizes.title * 10)
+        buttons = [*self.buttons.values(), self.confirm, self.back]
+        for button in buttons:
+            button.setMinimumSize(button_width, max(theme.BUTTON_MIN_PX, round(sizes.title * 2.5)))
+        self.setFixedSize(width, self._tallest_page(width))
+
+    def _tallest_page(self, width: int) -> int:
+        """Return the height the taller page needs at a width, counting the reason-problem line too."""
+        hidden = self.reason_problem.isHidden()
+        self.reason_problem.setText("Please write a short reason first, or press Esc to go back.")
+        self.reason_problem.show()
+        heights = []
+        for page in (self.widget(i) for i in range(self.count())):
+            page.ensurePolished()
+            layout = page.layout()
+            if layout is not None:
+                layout.activate()
+                heights.append(layout.totalHeightForWidth(width))
+        self.reason_problem.setHidden(hidden)
+        return max(heights)
 
     # Choosing -------------------------------------------------------------------------------------
 
@@ -131,7 +173,6 @@ class ChoicePad(QStackedWidget):
         """Count the block once a reason is written."""
         reason = self.reason.text().strip()
         if not reason:
-            self.reason_problem.setText("Please write a short reason first, or press Esc to go back.")
             self.reason_problem.show()
             self.reason.setFocus()
             return

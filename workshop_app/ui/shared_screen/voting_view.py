@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.model import Choice, Participant, Proposal, StakeholderGroup, VoteRound
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
-from workshop_app.ui.shared_screen.person_tiles import build_tile_columns
+from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
+from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
 from workshop_app.ui.vote_controller import VoteController
 
-ROWS_PER_COLUMN = 5
 PICK_NAME = "Tap your name, then your choice. You can change your vote until the vote closes."
 CLOSED = "Voting closed - results coming"
 
@@ -55,10 +55,9 @@ class VotingView(QWidget):
         self.round: VoteRound | None = None
         self._people: dict[int, Participant] = {}
         self._group_names: dict[int, str] = {}
-        self.tiles: dict[int, QPushButton] = {}
-        self._hands_notes: dict[int, QLabel] = {}
+        self.tiles: dict[int, BigTile] = {}
         self.selected: int | None = None
-        self.proposal = text_label(name="heading")
+        self.proposal = text_label(name="title")
         self.kind = text_label(name="quiet")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._open_page())
@@ -74,10 +73,7 @@ class VotingView(QWidget):
 
     def _open_page(self) -> QWidget:
         page = QWidget()
-        self.groups = QHBoxLayout()
-        self.grid_area = QWidget()
-        self.grid_area.setLayout(self.groups)
-        self.groups.setContentsMargins(0, 0, 0, 0)
+        self.board = TileBoard(self.select, self)
         self.choices = ChoicePad()
         self.choices.chosen.connect(self._on_chosen)
         self.choices.cancelled.connect(self._show_selection)
@@ -87,8 +83,11 @@ class VotingView(QWidget):
         self.progress = text_label(name="title")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         body = QHBoxLayout()
-        body.addWidget(self.grid_area, 3)
-        body.addWidget(self.choices, 1)
+        body.addWidget(self.board, 1)
+        pad_column = QVBoxLayout()
+        pad_column.addWidget(self.choices)
+        pad_column.addStretch(1)
+        body.addLayout(pad_column)
         status = QHBoxLayout()
         status.addWidget(self.instruction, 3)
         status.addWidget(self.progress, 1)
@@ -156,14 +155,8 @@ class VotingView(QWidget):
         self.pages.setCurrentIndex(2)
 
     def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
-        self._hands_notes = {}
-        self.tiles = build_tile_columns(self.groups, groups, people, sizes, self.select, self, ROWS_PER_COLUMN,
-                                        "voterTile", self._hands_note)
-
-    def _hands_note(self, group: StakeholderGroup) -> QLabel:
-        note = text_label("", "quiet")
-        self._hands_notes[group.id or 0] = note
-        return note
+        self.board.notes = {}
+        self.tiles = self.board.set_room(list(groups.values()), people, sizes, "voterTile")
 
     def refresh_progress(self) -> None:
         """Mark who has voted (never what) and say how many of how many."""
@@ -172,8 +165,8 @@ class VotingView(QWidget):
         progress = self._room.votes.progress(self.round.id or 0)
         for pid, tile in self.tiles.items():
             self._show_tile(pid, tile, pid in progress.voted_participant_ids)
-        for gid, note in self._hands_notes.items():
-            note.setText("Show of hands counted" if gid in progress.hand_count_group_ids else "")
+        for gid in self._group_names:
+            self.board.set_note(gid, "show of hands counted" if gid in progress.hand_count_group_ids else "")
         self.progress.setText(self._progress_text())
         self._show_selection()
 
@@ -182,10 +175,10 @@ class VotingView(QWidget):
             return ""
         return f"{self._room.votes.progress(self.round.id or 0)}"
 
-    def _show_tile(self, pid: int, tile: QPushButton, voted: bool) -> None:
+    def _show_tile(self, pid: int, tile: BigTile, voted: bool) -> None:
         person = self._people[pid]
         group = self._group_names.get(person.group_id, "")
-        tile.setText(f"{person.name}\n{'✓ voted' if voted else 'not yet'}")
+        tile.set_mark(DONE_MARK if voted else "")
         tile.setAccessibleName(f"{person.name}, {group}, {'has voted' if voted else 'has not voted yet'}")
         set_style_flag(tile, "rated", voted)
         set_style_flag(tile, "selected", pid == self.selected)
@@ -204,6 +197,8 @@ class VotingView(QWidget):
     def select(self, pid: int | None) -> None:
         """Select a person (or none), ready to take their choice."""
         previous, self.selected = self.selected, pid if pid in self.tiles else None
+        if self.selected is not None:
+            self.board.show_person(self.selected)
         for changed in {previous, self.selected} - {None}:
             set_style_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
         self.choices.reset()
@@ -220,7 +215,9 @@ class VotingView(QWidget):
         self.choices.reset()
         self._room.votes.cast(self.round.id or 0, pid, Choice(choice), reason)
         self.refresh_progress()
-        if next_pid in self.tiles:
+        if self.board.paged():
+            self.board.show_finder()
+        elif next_pid in self.tiles:
             self.tiles[next_pid].setFocus()
 
     # Keyboard ---------------------------------------------------------------------------------------
@@ -230,14 +227,17 @@ class VotingView(QWidget):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
-        tiles = list(self.tiles.values())
+        tiles = self.board.visible_buttons()
         if watched in tiles and key in MOVES:
             index = (tiles.index(watched) + MOVES[Qt.Key(key)]) % len(tiles)  # type: ignore[arg-type]
             tiles[index].setFocus()
             return True
-        if watched in tiles and key in ENTER_KEYS and isinstance(watched, QPushButton):
+        if (watched in tiles or watched is self.board.back) and key in ENTER_KEYS and isinstance(watched, QPushButton):
             watched.click()
             return True
+        if self.selected is None and key == Qt.Key.Key_Escape and self.board.page is not None:
+            self.board.show_finder()
+            return self.board.paged()
         return self._choice_or_escape(key)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming

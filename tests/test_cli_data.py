@@ -87,3 +87,30 @@ def test_every_bad_file_the_app_would_refuse_exits_2_naming_its_path(
         err = capsys.readouterr().err
         assert path in err and err.count("\n") == 1, (case, err)
     assert table_dump(db) == before
+
+
+def test_export_with_a_vote_still_open_keeps_it_and_says_to_keep_the_file_private(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.core.interchange_fixtures import small_workshop
+    from workshop_app.core import voting
+    from workshop_app.core.model import Choice
+    from workshop_app.store.database import open_store
+
+    db = tmp_path / "store.sqlite"
+    store = open_store(db)
+    wid = small_workshop(store)
+    proposal = voting.create_proposal(store, wid, "creative", "We will try a pop-up session.")
+    vote = voting.open_vote(store, proposal.id or 0, True)
+    voting.cast_ballot(store, vote.id or 0, 1, Choice.BLOCK, "Too soon")
+    store.close()
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    assert cli.main(["--db", str(db), "export", str(wid), "--out", str(first)]) == 0
+    out = capsys.readouterr().out
+    assert "ballots of 3 vote(s) not revealed yet" in out and "Too soon" not in out
+    other = tmp_path / "other.sqlite"
+    assert cli.main(["--db", str(other), "import", str(first)]) == 0
+    assert cli.main(["--db", str(other), "export", "1", "--out", str(second)]) == 0
+    rounds = [json.loads(p.read_text(encoding="utf-8"))["vote_rounds"] for p in (first, second)]
+    assert rounds[0] == rounds[1] and rounds[0][-1]["closed_at"] is None
+    assert rounds[0][-1]["sealed_ballots"][0]["reason"] == "Too soon"

@@ -1,5 +1,8 @@
 """Hidden means hidden: while votes are open, no export, log or audit text holds a tally, a choice or a reason.
 
+The one exception is the interchange file the facilitator asks for: it keeps an unrevealed round's
+ballots under `sealed_ballots` (so export -> import loses nothing); everything else in it is checked.
+
 Two checks for each artefact (JSON, CSV, charter PDF text, rotating log, audit text): a direct search for the
 block reasons, counts and choice words next to a voter's name; and a twin store where the same people voted
 in the same order with other choices, whose artefacts must be the same once times and hashes are set aside.
@@ -84,7 +87,7 @@ def artefacts(scene: Scene, tag: str) -> dict[str, str]:
     out = scene.folder / tag
     out.mkdir()
     export_json(scene.store, scene.workshop_id, out / "workshop.json")
-    texts = {"json": (out / "workshop.json").read_text(encoding="utf-8")}
+    texts = {"json": unsealed((out / "workshop.json").read_text(encoding="utf-8"))}
     for path in export_csv(scene.store, scene.workshop_id, out / "csv"):
         texts[path.name] = path.read_text(encoding="utf-8-sig")
     write_charter(scene.store, scene.workshop_id, out / "charter.pdf")
@@ -93,6 +96,15 @@ def artefacts(scene: Scene, tag: str) -> dict[str, str]:
         texts["audit"] = "\n".join(f"{e.kind}: {e.text}" for e in uow.audit_entries(scene.workshop_id))
     texts["log"] = "\n".join(p.read_text(encoding="utf-8") for p in sorted(paths.log_dir().glob("*.log*")))
     return texts
+
+
+def unsealed(text: str) -> str:
+    """Return an interchange file's text without its sealed ballots and counts (the one place they may be)."""
+    document = json.loads(text)
+    for vote in document["vote_rounds"]:
+        for key in [k for k in vote if k.startswith("sealed_")]:
+            del vote[key]
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def leaks(text: str) -> list[str]:
@@ -141,7 +153,7 @@ def test_nothing_gives_an_open_vote_away(tmp_path: Path, logged: Path) -> None:
     assert "ValueError" in texts["log"] and "Vote opened" in texts["log"]
     assert {name: leaks(text) for name, text in texts.items() if leaks(text)} == {}
     document = json.loads(texts["json"])
-    assert [r["results"] for r in document["vote_rounds"]] == ["withheld", "withheld"]
+    assert [r["results"] for r in document["vote_rounds"]] == ["sealed", "sealed"]
     assert all(set(r) & {"ballots", "hand_counts", "outcome"} == set() for r in document["vote_rounds"])
     assert texts["votes.csv"].splitlines()[1:] == []
     assert "A ballot was cast in round 1 of proposal 2." in texts["audit"]
@@ -195,3 +207,16 @@ def test_after_the_reveal_the_results_are_there_and_a_secret_ballot_names_nobody
     assert re.search(r"revealed: 2 agree, 1 abstain, 2 disagree, 2 block\. Not agreed", texts["audit"])
     assert not [line for line in texts["audit"].splitlines() if "proposal 2" in line and "cast" in line
                 and any(n in line for people in PEOPLE.values() for n in people)]
+
+
+def test_the_interchange_file_keeps_the_sealed_ballots_and_only_there(tmp_path: Path) -> None:
+    scene = build(tmp_path / "real")
+    out = tmp_path / "workshop.json"
+    export_json(scene.store, scene.workshop_id, out)
+    scene.store.close()
+    text = out.read_text(encoding="utf-8")
+    named, secret = json.loads(text)["vote_rounds"]
+    assert [b["choice"] for b in named["sealed_ballots"]] == [str(c) for _, c in NAMED] + ["agree"]
+    assert SECRET_REASON in {b["reason"] for b in secret["sealed_ballots"]}
+    assert secret["sealed_hand_counts"][0]["block_reason"] == HANDS_REASON
+    assert leaks(text) and not leaks(unsealed(text))

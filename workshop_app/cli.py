@@ -137,7 +137,7 @@ def import_workshop(args: argparse.Namespace) -> int:
 def export_workshop(args: argparse.Namespace) -> int:
     """Write the workshop's JSON file or CSV folder and say where it went."""
     from workshop_app.export.csv_export import export_csv
-    from workshop_app.export.json_export import export_json
+    from workshop_app.export.json_export import write_json
 
     out = Path(args.out).expanduser().resolve()
     with opened_store(args) as store:
@@ -145,8 +145,11 @@ def export_workshop(args: argparse.Namespace) -> int:
             written = export_csv(store, args.id, out)
             print(f"{len(written)} CSV files written to {out}")
         else:
-            export_json(store, args.id, out)
+            sealed = write_json(store, args.id, out)
             print(f"Workshop {args.id} written to {out}")
+            if sealed:
+                print(f"The file holds the ballots of {sealed} vote(s) not revealed yet; "
+                      "keep it private until the results are shown.")
     return EXIT_OK
 
 

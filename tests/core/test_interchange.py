@@ -10,10 +10,10 @@ import pytest
 
 from tests.core.fakes import FakeStore
 from tests.core.interchange_fixtures import SECRET_REASON, example_document, small_workshop
-from workshop_app.core import interchange
+from workshop_app.core import interchange, roster, voting, workshops
 from workshop_app.core.errors import ImportError_, WorkshopError
 from workshop_app.core.interchange_import import from_document, read_document
-from workshop_app.core.model import Workshop
+from workshop_app.core.model import Choice, Workshop
 from workshop_app.core.records import load_record, save_record
 
 VOLATILE = ("exported_at", "audit_workshop_id", "audit_head", "audit")
@@ -77,18 +77,94 @@ def test_example_is_complete() -> None:
     assert doc["stage_progress"]["stage_index"] == 24  # the charter plan's charter review stage
 
 
-def test_unrevealed_rounds_export_no_choice_reason_or_tally() -> None:
+def test_unrevealed_rounds_are_sealed_apart_with_no_outcome_or_tally() -> None:
     store = FakeStore()
     doc = export(store, small_workshop(store))
-    hidden = [r for r in doc["vote_rounds"] if r["results"] == "withheld"]
+    hidden = [r for r in doc["vote_rounds"] if r["results"] == "sealed"]
     assert len(hidden) == 2
     for r in hidden:
         assert not {"ballots", "hand_counts", "outcome"} & r.keys()
-        assert r["withheld"] == "ballots withheld until reveal"
-    named, secret = hidden
-    assert named["voted_refs"] == [3] and "voted_refs" not in secret
-    text = json.dumps(doc, ensure_ascii=False)
-    assert "Hidden block reason" not in text
+        assert r["sealed"] == interchange.SEALED
+        assert [b["participant_ref"] for b in r["sealed_ballots"]] == [3]
+    outside = json.dumps({**doc, "vote_rounds": [
+        {k: v for k, v in r.items() if not k.startswith("sealed_")} for r in doc["vote_rounds"]]})
+    assert "Hidden block reason" in json.dumps(doc, ensure_ascii=False)
+    assert "Hidden block reason" not in outside
+
+
+def _open_round_workshop(store: FakeStore) -> tuple[int, int, list[int]]:
+    """The small workshop plus a proposal whose named vote is still open with two ballots and a hand count."""
+    wid = small_workshop(store)
+    people = [p.id or 0 for p in roster.list_participants(store, wid)]
+    proposal = voting.create_proposal(store, wid, "place_based", "We will meet in each ward in turn.")
+    vote = voting.open_vote(store, proposal.id or 0, False)
+    voting.cast_ballot(store, vote.id or 0, people[0], Choice.BLOCK, "Not my ward first")
+    voting.cast_ballot(store, vote.id or 0, people[1], Choice.AGREE, "", people[0])
+    voting.cast_ballot(store, vote.id or 0, people[0], Choice.AGREE)
+    voting.record_hand_count(store, vote.id or 0, workshops.list_groups(store, wid)[1].id or 0, agree=2)
+    return wid, proposal.id or 0, people
+
+
+def test_export_then_import_keeps_open_and_unrevealed_rounds_with_their_ballots() -> None:
+    store = FakeStore()
+    wid, _, _ = _open_round_workshop(store)
+    first = export(store, wid)
+    assert [r["results"] for r in first["vote_rounds"]] == ["revealed"] * 3 + ["sealed"] * 3
+    assert first["vote_rounds"][-1]["closed_at"] is None
+    again_store, new_id = reimport(first)
+    second = export(again_store, new_id)
+    assert stable(second) == stable(first)
+    assert "3 vote round(s) not revealed yet were carried over" in second["audit"][0]["text"]
+
+
+def test_an_imported_open_vote_carries_on_and_decides_as_the_original_would() -> None:
+    store = FakeStore()
+    wid, proposal_id, people = _open_round_workshop(store)
+    again_store, new_id = reimport(export(store, wid))
+    outcomes = []
+    for s, w in ((store, wid), (again_store, new_id)):
+        open_round = voting.open_round_of_workshop(s, w)
+        assert open_round is not None
+        round_id = open_round[0].id or 0
+        everyone = [p.id or 0 for p in roster.list_participants(s, w)]
+        voting.cast_ballot(s, round_id, everyone[2], Choice.DISAGREE)
+        voting.close_vote(s, round_id)
+        outcomes.append(voting.reveal_vote(s, round_id))
+    assert outcomes[0].totals == outcomes[1].totals and outcomes[0].reason == outcomes[1].reason
+    assert outcomes[0].totals.agree == 4
+
+
+def test_older_files_with_withheld_rounds_still_import_leaving_them_out() -> None:
+    store = FakeStore()
+    doc = export(store, small_workshop(store))
+    for r in doc["vote_rounds"]:
+        if r["results"] == "sealed":
+            del r["sealed"], r["sealed_ballots"], r["sealed_hand_counts"]
+            r["results"], r["withheld"] = "withheld", "ballots withheld until reveal"
+            if not r["secret"]:
+                r["voted_refs"] = [3]
+    store2, new_id = reimport(doc)
+    again = export(store2, new_id)
+    assert len(again["vote_rounds"]) == 3
+    assert "2 vote round(s) not revealed at export were left out" in again["audit"][0]["text"]
+
+
+def test_a_second_open_round_on_one_proposal_is_refused() -> None:
+    store = FakeStore()
+    wid, _, _ = _open_round_workshop(store)
+    doc = export(store, wid)
+    doc["vote_rounds"][3]["closed_at"] = doc["vote_rounds"][4]["closed_at"] = None
+    assert doc["vote_rounds"][3]["proposal_ref"] == doc["vote_rounds"][4]["proposal_ref"]
+    with pytest.raises(ImportError_, match=r"vote_rounds\[4\]\.closed_at"):
+        from_document(doc)
+
+
+def test_a_sealed_round_with_a_reveal_time_is_refused() -> None:
+    store = FakeStore()
+    doc = export(store, small_workshop(store))
+    doc["vote_rounds"][3]["revealed_at"] = doc["vote_rounds"][3]["closed_at"]
+    with pytest.raises(ImportError_, match=r"vote_rounds\[3\]\.results"):
+        from_document(doc)
 
 
 def test_secret_ballots_name_no_voter_and_keep_the_tally() -> None:
@@ -101,15 +177,6 @@ def test_secret_ballots_name_no_voter_and_keep_the_tally() -> None:
     assert secret["outcome"]["kind"] == "blocked"
     store2, new_id = reimport(doc)
     assert export(store2, new_id)["vote_rounds"][1] == secret
-
-
-def test_withheld_rounds_are_left_out_on_import_and_said_so() -> None:
-    store = FakeStore()
-    doc = export(store, small_workshop(store))
-    store2, new_id = reimport(doc)
-    again = export(store2, new_id)
-    assert len(again["vote_rounds"]) == 3
-    assert "2 vote round(s) not revealed" in again["audit"][0]["text"]
 
 
 def test_outcome_that_disagrees_with_the_votes_is_refused_naming_the_proposal() -> None:

@@ -1,7 +1,9 @@
 """The JSON interchange format (version 1) for one workshop: a record becomes a plain dict (see docs/interchange.md).
 
-Secrecy: a round that is not revealed gives no choice, reason, count or outcome; a revealed secret
-round gives its counted ballots without voters (group, choice, reason and an anonymous key only).
+Secrecy: a round that is not revealed yet (open, or closed and not revealed) is "sealed": its ballots
+are kept apart under `sealed_ballots` so an import can carry the vote on, and no outcome or count is
+given. That file is the only place they leave the store. A revealed secret round gives its counted
+ballots without voters (group, choice, reason and an anonymous key only).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from workshop_app.core.records import WorkshopRecord
 
 FORMAT = "changemaking-workshop"
 VERSION = 1
-WITHHELD = "ballots withheld until reveal"
+SEALED = ("not revealed yet: these ballots are kept only so that an import can carry the vote on; "
+          "the app shows no choice or count before the reveal")
 CHOICE_ORDER = tuple(Choice)
 
 Refs = Mapping[str, Mapping[int | None, int]]
@@ -150,24 +153,29 @@ def _round(record: WorkshopRecord, refs: Refs, vote: VoteRound) -> dict[str, Any
         "present_group_refs": [_ref(refs, "group", gid) for gid in vote.present_group_ids],
     }
     outcome = record.outcome(vote)
+    ballots = record.ballots_of(vote.id)
+    hands = [_hands(refs, h) for h in record.hand_counts_of(vote.id)]
     if outcome is None:
-        head["results"] = "withheld"
-        head["withheld"] = WITHHELD
-        if not vote.secret:
-            voted = dict.fromkeys(b.participant_id for b in record.ballots_of(vote.id))
-            head["voted_refs"] = [_ref(refs, "participant", pid) for pid in voted]
+        head["results"] = "sealed"
+        head["sealed"] = SEALED
+        head["sealed_ballots"] = _named_ballots(refs, ballots)
+        head["sealed_hand_counts"] = hands
         return head
     head["results"] = "revealed"
-    ballots = record.ballots_of(vote.id)
-    head["ballots"] = _secret_ballots(record, refs, ballots) if vote.secret else [
+    head["ballots"] = _secret_ballots(record, refs, ballots) if vote.secret else _named_ballots(refs, ballots)
+    head["hand_counts"] = hands
+    head["outcome"] = outcome_dict(outcome, refs["group"])
+    return head
+
+
+def _named_ballots(refs: Refs, ballots: list[Ballot]) -> list[dict[str, Any]]:
+    """Return every ballot cast with its voter, superseded ones too, in the order they were cast."""
+    return [
         {"participant_ref": _ref(refs, "participant", b.participant_id), "choice": str(b.choice),
          "reason": b.reason, "proxy_holder_ref": _ref(refs, "participant", b.proxy_holder_id),
          "cast_at": when(b.cast_at)}
         for b in ballots
     ]
-    head["hand_counts"] = [_hands(refs, h) for h in record.hand_counts_of(vote.id)]
-    head["outcome"] = outcome_dict(outcome, refs["group"])
-    return head
 
 
 def _secret_ballots(record: WorkshopRecord, refs: Refs, ballots: list[Ballot]) -> list[dict[str, Any]]:

@@ -25,7 +25,7 @@ from workshop_app.core.roster import check_person
 from workshop_app.core.voting import check_proxy, check_reason, check_voter, check_wording
 from workshop_app.core.workshops import check_group_name
 
-ROUND_RESULTS = ("revealed", "withheld")
+ROUND_RESULTS = ("revealed", "sealed", "withheld")
 
 
 def read_document(data: str | bytes) -> WorkshopRecord:
@@ -57,6 +57,7 @@ class _Reader:
         self.proposals = RefTable("proposal", "proposals")
         self.rounds = RefTable("vote round", "vote_rounds")
         self.withheld = 0
+        self.sealed = 0
 
     def record(self) -> WorkshopRecord:
         """Read the whole document."""
@@ -89,6 +90,8 @@ class _Reader:
                 f"{len(record.audit)} entries ending in {record.audit_head}.")
         if self.withheld:
             text += f" {self.withheld} vote round(s) not revealed at export were left out: their ballots were withheld."
+        if self.sealed:
+            text += f" {self.sealed} vote round(s) not revealed yet were carried over with their ballots, still hidden."
         return text
 
     def _group(self, f: Fields, before: list[StakeholderGroup]) -> StakeholderGroup:
@@ -215,7 +218,12 @@ class _Reader:
             if f.raw("results") == "withheld":
                 self._withheld(f)
                 continue
+            self._one_open_round(record, vote, f)
             record.rounds.append(vote)
+            if f.raw("results") == "sealed":
+                self.sealed += 1
+                self._votes(record, vote, f, "sealed_")
+                continue
             self._votes(record, vote, f)
             stated.append((vote, f))
         for vote, f in stated:
@@ -233,7 +241,15 @@ class _Reader:
         )
         if results == "revealed" and (vote.closed_at is None or vote.revealed_at is None):
             raise fail(f.at("results"), 'is "revealed" but the round has no closed_at or revealed_at time')
+        if results == "sealed" and vote.revealed_at is not None:
+            raise fail(f.at("results"), 'is "sealed" but the round has a revealed_at time', 'set it to null')
         return vote
+
+    def _one_open_round(self, record: WorkshopRecord, vote: VoteRound, f: Fields) -> None:
+        """Refuse a second open round on a proposal, as opening a vote in the app does."""
+        if vote.closed_at is None and any(r.closed_at is None for r in record.rounds_of(vote.proposal_id)):
+            raise fail(f.at("closed_at"), "is null, but another round of the same proposal is still open",
+                       "close one of them")
 
     def _present(self, f: Fields) -> tuple[int, ...]:
         """Read the groups that had present voting members when the round closed (the quorum)."""
@@ -252,11 +268,14 @@ class _Reader:
                     raise fail(f"{f.at('voted_refs')}[{n}]", "is not the ref of one of the file's participants")
         self.withheld += 1
 
-    def _votes(self, record: WorkshopRecord, vote: VoteRound, f: Fields) -> None:
-        """Read a revealed round's ballots (named, or anonymous for a secret round) and show-of-hands counts."""
-        read = self._secret_ballots if vote.secret else self._named_ballots
-        record.ballots.extend(read(record, vote, f.items("ballots")))
-        for item in f.items("hand_counts"):
+    def _votes(self, record: WorkshopRecord, vote: VoteRound, f: Fields, prefix: str = "") -> None:
+        """Read a round's ballots (anonymous for a revealed secret round) and show-of-hands counts.
+
+        A sealed round's fields carry the prefix "sealed_" and always name their voters.
+        """
+        read = self._secret_ballots if vote.secret and not prefix else self._named_ballots
+        record.ballots.extend(read(record, vote, f.items(f"{prefix}ballots")))
+        for item in f.items(f"{prefix}hand_counts"):
             h = Fields(*item)
             counts = {k: h.whole(k, lowest=0) for k in ("agree", "abstain", "disagree", "block")}
             reason = h.text("block_reason")

@@ -39,8 +39,15 @@ def write_text_atomically(out: Path, text: str, newline: str = "\n") -> None:
 
 def export_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> Path:
     """Write one workshop's complete record to a JSON file and return its path."""
-    write_text_atomically(out, interchange.dumps(workshop_document(uow_factory, workshop_id)))
+    write_json(uow_factory, workshop_id, out)
     return out
+
+
+def write_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> int:
+    """Write one workshop's complete record to a JSON file; return how many of its votes are not revealed yet."""
+    document = workshop_document(uow_factory, workshop_id)
+    write_text_atomically(out, interchange.dumps(document))
+    return sum(1 for r in document["vote_rounds"] if r["results"] == "sealed")
 
 
 def import_json(uow_factory: UnitOfWorkFactory, source: Path) -> int:

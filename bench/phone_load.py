@@ -27,8 +27,8 @@ CHOICES = ("agree", "abstain", "disagree")
 SERVE = """
 import sys
 from workshop_app.store.database import open_store
-from workshop_app.ui.phone.server import PhoneServer
-from workshop_app.ui.phone.service import PhoneService
+from workshop_app.phone.server import PhoneServer
+from workshop_app.phone.service import PhoneService
 store = open_store(sys.argv[1])
 server = PhoneServer(PhoneService(store, int(sys.argv[2])))
 server.start("127.0.0.1", 0)

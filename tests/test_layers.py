@@ -34,15 +34,16 @@ def test_the_contracts_say_what_the_style_guide_says() -> None:
     assert layers and layers[0]["layers"] == [
         "workshop_app.cli",
         "workshop_app.ui",
-        "workshop_app.export | workshop_app.store",
+        "workshop_app.phone | workshop_app.export | workshop_app.store",
         "workshop_app.core",
     ]
     forbidden = {frozenset(c["forbidden_modules"]): set(c["source_modules"])
                  for (kind, _), c in by_type.items() if kind == "forbidden"}
-    assert {"workshop_app.core", "workshop_app.store", "workshop_app.export", "workshop_app.logs"} <= forbidden[
-        frozenset({"PySide6", "shiboken6"})]
-    assert {"workshop_app.core", "workshop_app.export", "workshop_app.ui"} <= forbidden[
+    assert {"workshop_app.core", "workshop_app.store", "workshop_app.export", "workshop_app.phone",
+            "workshop_app.logs"} <= forbidden[frozenset({"PySide6", "shiboken6"})]
+    assert {"workshop_app.core", "workshop_app.export", "workshop_app.phone", "workshop_app.ui"} <= forbidden[
         frozenset({"sqlmodel", "sqlalchemy", "alembic"})]
+    assert {"workshop_app.core", "workshop_app.store", "workshop_app.ui"} <= forbidden[frozenset({"aiohttp"})]
 
 
 def test_lint_imports_passes_on_the_project() -> None:
@@ -59,7 +60,10 @@ def test_lint_imports_fails_when_a_layer_is_crossed(tmp_path: Path) -> None:
         '"""Deliberately wrong imports."""\nimport PySide6.QtCore\nimport workshop_app.store\n', encoding="utf-8"
     )
     (tmp_path / "workshop_app" / "ui" / "wrong_way.py").write_text(
-        '"""Deliberately wrong import."""\nimport sqlalchemy\n', encoding="utf-8"
+        '"""Deliberately wrong import."""\nimport sqlalchemy\nimport aiohttp\n', encoding="utf-8"
+    )
+    (tmp_path / "workshop_app" / "phone" / "wrong_way.py").write_text(
+        '"""Deliberately wrong import."""\nimport PySide6.QtWidgets\n', encoding="utf-8"
     )
     done = lint(tmp_path)
     assert done.returncode != 0

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 
+VIEW_KEYS = {"name", "vote", "closed", "outcome", "rating", "nonce"}
+
+
 @dataclass
 class Answer:
-    """One HTTP answer: status and JSON body."""
+    """One HTTP answer: status, JSON body (without its padding) and the body's length in bytes."""
 
     status: int
     data: dict[str, Any]
+    size: int = 0
 
 
 class Phone:
@@ -48,8 +52,10 @@ class Phone:
         if response.getheader("Connection", "").lower() == "close":
             self.connection.close()
         data = json.loads(raw) if raw and response.getheader("Content-Type", "").startswith("application/json") else {}
+        if isinstance(data, dict):
+            data.pop("pad", None)
         self._remember(data)
-        return Answer(response.status, data)
+        return Answer(response.status, data, len(raw))
 
     def _remember(self, data: dict[str, Any]) -> None:
         if data.get("nonce"):

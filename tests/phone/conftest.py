@@ -9,8 +9,8 @@ import pytest
 
 from tests.phone.room import Room, make_room
 from workshop_app.store.database import Store, open_store
-from workshop_app.ui.phone.server import PhoneServer
-from workshop_app.ui.phone.service import PhoneService
+from workshop_app.phone.server import PhoneServer
+from workshop_app.phone.service import PhoneService
 
 
 @pytest.fixture

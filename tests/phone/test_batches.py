@@ -9,7 +9,7 @@ from workshop_app.core import phone_codes
 from workshop_app.core.errors import StoreError
 from workshop_app.core.model import Ballot
 from workshop_app.store.database import Store
-from workshop_app.ui.phone.service import PhoneService
+from workshop_app.phone.service import PhoneService
 
 
 def joined(service: PhoneService, room: Room, count: int) -> list[tuple[str, str]]:

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.phone.client import Phone, source_address
+from tests.phone.client import VIEW_KEYS, Phone, source_address
 from tests.phone.room import Room
 from workshop_app import paths
 from workshop_app.core import phone_codes, roster, voting, workshops
 from workshop_app.core.model import Ballot, Participant, WorkshopStatus
 from workshop_app.store.database import Store
-from workshop_app.ui.phone.server import PhoneServer
+from workshop_app.phone.server import PhoneServer
 
 
 @pytest.fixture
@@ -37,16 +37,16 @@ def test_a_phone_joins_votes_changes_and_sees_only_its_own_choice(store: Store, 
     phone, voter = phones[0], room.voters[0]
     joined = phone.join(phone_codes.format_code(room.codes[voter.id or 0]).lower())
     assert joined.status == 200 and joined.data["name"] == voter.name
-    assert set(joined.data) == {"name", "vote", "outcome", "rating", "nonce"}
+    assert set(joined.data) == VIEW_KEYS
     assert joined.data["vote"] == {"round": room.round_id, "proposal": "We will publish every decision within a week.",
-                                   "principle": "trust", "secret": True, "mine": ""}
+                                   "principle": "Trust", "secret": True, "mine": ""}
     assert phone.vote("agree").data["mine"] == "agree"
     changed = phone.vote("block", "Not without a budget")
     assert changed.status == 200 and changed.data["recorded"] is True and changed.data["mine"] == "block"
     assert phone.state().data["vote"]["mine"] == "block"
     assert [b.choice.value for b in ballots(store, room)] == ["agree", "block"]
     assert ballots_seen == [room.round_id, room.round_id]
-    assert phone.state().data["outcome"] == ""
+    assert phone.state().data["outcome"] is None
 
 
 def test_a_vote_on_a_closed_vote_is_refused(store: Store, room: Room, phones: list[Phone]) -> None:
@@ -81,7 +81,7 @@ def test_a_replayed_vote_is_refused_and_counted_once(store: Store, room: Room, p
     assert phone.vote("agree").status == 200
     phone.nonce = used_nonce
     replay = phone.vote("agree")
-    assert replay.status == 409 and "already sent" in replay.data["error"]
+    assert replay.status == 409 and replay.data["stale"] is True and replay.data["nonce"] != used_nonce
     phone.nonce = "made-up-nonce"
     assert phone.vote("disagree").status == 409
     assert [b.choice.value for b in ballots(store, room)] == ["agree"]
@@ -225,11 +225,13 @@ def test_nothing_is_exposed_before_the_reveal_and_only_the_sentence_after(store:
         assert phone.join(room.codes[voter.id or 0]).status == 200 and phone.vote("agree").status == 200
     voting.close_vote(store, room.round_id)
     closed = phones[0].state().data
-    assert closed["vote"] is None and closed["outcome"] == ""
+    assert closed["vote"] is None and closed["outcome"] is None
+    assert closed["closed"] == {"round": room.round_id, "proposal": "We will publish every decision within a week."}
     outcome = voting.reveal_vote(store, room.round_id)
     revealed = phones[1].state().data
-    assert revealed["outcome"] == outcome.reason and outcome.reason
-    assert set(revealed) == {"name", "vote", "outcome", "rating", "nonce"} and revealed["vote"] is None
+    assert revealed["outcome"] == {"proposal": "We will publish every decision within a week.",
+                                   "text": outcome.reason} and outcome.reason
+    assert set(revealed) == VIEW_KEYS and revealed["vote"] is None and revealed["closed"] is None
     assert revealed["rating"] is None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, utc_now
-from workshop_app.core.ports import Repository, UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 15
@@ -124,24 +124,31 @@ def reissue_code(uow_factory: UnitOfWorkFactory, participant_id: int) -> PhoneCo
         return code
 
 
-def bind_device(uow_factory: UnitOfWorkFactory, workshop_id: int, presented: str, device: str) -> PhoneCode:
-    """Bind a phone (its device hash) to the participant whose code it presents; refuse a second phone."""
-    bound = bind_devices(uow_factory, workshop_id, [(presented, device)])[0]
-    if isinstance(bound, CodeRefusedError):
-        raise bound
-    return bound
+@dataclass(frozen=True)
+class JoinRequest:
+    """A phone asking to join: the code it typed, the device hash it already holds (or ""), and a fresh one."""
+
+    presented: str
+    held: str
+    fresh: str
 
 
 def bind_devices(uow_factory: UnitOfWorkFactory, workshop_id: int,
-                 requests: list[tuple[str, str]]) -> list[PhoneCode | CodeRefusedError]:
-    """Bind several phones (presented code, device hash), in order, in one transaction; refusals are returned."""
+                 requests: list[JoinRequest]) -> list[PhoneCode | CodeRefusedError]:
+    """Bind several phones, in order, in one transaction; each is checked in full before anything is bound.
+
+    A phone keeps the device it holds only when that device is already bound to the same code; otherwise it
+    gets the fresh one (device tokens are the server's, never the phone's). Refused: an unknown code, a code
+    of someone who does not vote or is not marked present, a code held by another phone, and a phone that
+    already holds another person's code. Refusals are returned in place.
+    """
     results: list[PhoneCode | CodeRefusedError] = []
     with uow_factory() as uow:
         repo = uow.repo(PhoneCode)
         codes = repo.column("code", workshop_id=workshop_id, revoked_at=None) if requests else []
-        for presented, device in requests:
+        for request in requests:
             try:
-                results.append(_bind(repo, workshop_id, match_text(codes, presented), device))
+                results.append(_bind(uow, workshop_id, match_text(codes, request.presented), request))
             except CodeRefusedError as error:
                 results.append(error)
         if any(not isinstance(r, CodeRefusedError) for r in results):
@@ -149,18 +156,51 @@ def bind_devices(uow_factory: UnitOfWorkFactory, workshop_id: int,
     return results
 
 
-def _bind(repo: Repository[PhoneCode], workshop_id: int, found: str | None, device: str) -> PhoneCode:
-    """Bind the matched active code to a device, or refuse if there is none or another phone holds it."""
+def _bind(uow: UnitOfWork, workshop_id: int, found: str | None, request: JoinRequest) -> PhoneCode:
+    """Bind the matched active code to a device, or refuse before anything is written."""
+    repo = uow.repo(PhoneCode)
     rows = repo.list(workshop_id=workshop_id, code=found, revoked_at=None) if found else []
     code = rows[0] if rows else None
     if code is None:
-        raise CodeRefusedError("That code is not valid; check it against your badge or ask the facilitator.")
-    if code.bound_device and not hmac.compare_digest(code.bound_device, device):
+        raise CodeRefusedError("That code is not valid; check it against your slip or ask the facilitator.")
+    _check_person(uow, code.participant_id)
+    if request.held and code.bound_device and hmac.compare_digest(code.bound_device, request.held):
+        return code  # the same phone joining again
+    if code.bound_device:
         raise CodeRefusedError("That code is already in use on another phone; ask the facilitator for a new code.")
-    if not code.bound_device:
-        code.bound_device = device
-        repo.update(code)
+    if request.held and repo.column("id", workshop_id=workshop_id, bound_device=request.held, revoked_at=None):
+        raise CodeRefusedError("This phone has already joined with another person's code; one phone is for one "
+                               "person.")
+    code.bound_device = request.fresh
+    repo.update(code)
     return code
+
+
+def _check_person(uow: UnitOfWork, participant_id: int) -> None:
+    """Refuse a code whose person is an observer, gone, or not marked present."""
+    person = uow.repo(Participant).get(participant_id)
+    if person is None:
+        raise CodeRefusedError("That code no longer matches a participant; ask the facilitator for a new one.")
+    if not person.is_voting:
+        raise CodeRefusedError("Observers do not vote, so this code cannot be used to vote.")
+    if not person.present:
+        raise CodeRefusedError("You are not marked as here yet; tell the facilitator you have arrived, then try "
+                               "again.")
+
+
+def was_cut_off(uow_factory: UnitOfWorkFactory, workshop_id: int, device: str) -> bool:
+    """Whether this device was bound to a code that has since been revoked (reissued or cut off)."""
+    if not device:
+        return False
+    with uow_factory() as uow:
+        held = uow.repo(PhoneCode).column("revoked_at", workshop_id=workshop_id, bound_device=device)
+    return any(at is not None for at in held)
+
+
+def bound_devices(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dict[str, int]:
+    """Return every phone bound by an active code: its device hash and its participant."""
+    with uow_factory() as uow:
+        return {c.bound_device: c.participant_id for c in _active(uow, workshop_id) if c.bound_device}
 
 
 def badges(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Badge]:

@@ -15,6 +15,9 @@ from workshop_app.core.model import (Ballot, Choice, Participant, PhoneCode, Pro
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 
+NOT_PRESENT = "You are not marked as here yet; tell the facilitator you have arrived, then try again."
+
+
 class NotAVoterError(WorkshopError):
     """The phone's participant cannot vote: an observer, removed, or the workshop is closed."""
 
@@ -34,6 +37,9 @@ class PhoneState:
     secret: bool = True
     my_choice: str = ""
     outcome: str = ""
+    outcome_proposal: str = ""
+    closed_round: int | None = None
+    """The last vote, closed and not yet revealed: the phone says results are coming, never an older outcome."""
 
 
 def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int) -> PhoneState:
@@ -46,11 +52,14 @@ def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id
             mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id, participant_id=participant_id))
             chosen = mine[participant_id].choice.value if participant_id in mine else ""
             return PhoneState(person.name, vote.id, proposal.text, proposal.principle, vote.secret, chosen)
-        revealed = _last_revealed(uow, workshop_id)
-    if revealed is None:
+        last = _last_closed(uow, workshop_id)
+    if last is None:
         return PhoneState(person.name)
-    outcome = voting.results(uow_factory, revealed.id or 0)
-    return PhoneState(person.name, outcome=outcome.reason)
+    vote, proposal = last
+    if vote.revealed_at is None:
+        return PhoneState(person.name, closed_round=vote.id, proposal=proposal.text, principle=proposal.principle)
+    outcome = voting.results(uow_factory, vote.id or 0)
+    return PhoneState(person.name, outcome=outcome.reason, outcome_proposal=proposal.text)
 
 
 def phone_states(uow_factory: UnitOfWorkFactory, workshop_id: int,
@@ -166,6 +175,8 @@ def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participan
         raise NotAVoterError("Your code no longer matches a participant; ask the facilitator for a new one.")
     if not person.is_voting:
         raise NotAVoterError("Observers do not vote, so this code cannot be used to vote.")
+    if not person.present:
+        raise NotAVoterError(NOT_PRESENT)
     return person
 
 
@@ -178,8 +189,8 @@ def _open_vote(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] 
     return None
 
 
-def _last_revealed(uow: UnitOfWork, workshop_id: int) -> VoteRound | None:
-    """Return the workshop's most recently revealed round, or None."""
-    rounds = [r for p in uow.repo(Proposal).list(workshop_id=workshop_id)
-              for r in uow.repo(VoteRound).list(proposal_id=p.id) if r.revealed_at is not None]
-    return max(rounds, key=lambda r: r.revealed_at) if rounds else None  # type: ignore[arg-type, return-value]
+def _last_closed(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+    """Return the workshop's most recently closed round (revealed or not) and its proposal, or None."""
+    rounds = [(r, p) for p in uow.repo(Proposal).list(workshop_id=workshop_id)
+              for r in uow.repo(VoteRound).list(proposal_id=p.id) if r.closed_at is not None]
+    return max(rounds, key=lambda pair: (pair[0].closed_at, pair[0].id or 0)) if rounds else None

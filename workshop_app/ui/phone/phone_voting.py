@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from workshop_app.core import phone_codes
 from workshop_app.core.model import WorkshopStatus
 from workshop_app.ui.controller import WorkshopController
-from workshop_app.ui.phone.server import PhoneServer
-from workshop_app.ui.phone.service import PhoneService
+from workshop_app.phone.server import PhoneServer
+from workshop_app.phone.service import PhoneService
 from workshop_app.ui.vote_controller import VoteController
 
 DEFAULT_PORT = 8765
@@ -33,6 +33,9 @@ class PhoneVoting(QObject):
         self._phone_rating.connect(self.rating_recorded, Qt.ConnectionType.QueuedConnection)
         controller.workshop_opened.connect(lambda _workshop: self.stop())
         controller.workshop_changed.connect(self._on_workshop_changed)
+        for changed in (votes.vote_opened, votes.vote_closed, votes.vote_revealed):
+            changed.connect(self.push)
+        controller.participants_changed.connect(self.push)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -74,6 +77,17 @@ class PhoneVoting(QObject):
         server.stop()
         self.stopped.emit()
 
+    def push(self, *_args: object) -> None:
+        """Send every joined phone its fresh view now (a vote or rating opened, closed or was revealed)."""
+        if self.server is not None:
+            self.server.changed()
+
+    def cut_off(self, participant_id: int) -> bool:
+        """Stop the phone a person joined with: their code is reissued and the phone is told why at once."""
+        done = self.controller.run(phone_codes.reissue_code, participant_id)
+        self.push()
+        return bool(done.ok)
+
     def _on_phone_ballot(self, round_id: int) -> None:
         """A phone's vote was recorded (on the server thread); tell the console and shared screen here."""
         self.votes.ballot_recorded.emit(round_id)
@@ -81,3 +95,5 @@ class PhoneVoting(QObject):
     def _on_workshop_changed(self, workshop: object) -> None:
         if getattr(workshop, "status", None) == WorkshopStatus.CLOSED:
             self.stop()
+        else:
+            self.push()

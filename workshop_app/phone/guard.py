@@ -1,11 +1,12 @@
-"""Request guards for the phone server: a rate limit per client and one-time nonces per phone."""
+"""Request guards for the phone server: a rate limit per client, one-time nonces per phone, a count of refusals."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,3 +73,37 @@ class NonceBook:
         """Drop every outstanding nonce of a phone."""
         with self._lock:
             self._open.pop(phone, None)
+
+
+class RefusalLog:
+    """Counts refused joins and rate-limited requests per address, and writes the counts to the log (never a code)."""
+
+    KINDS = ("refused joins", "rate-limited requests", "refused connections")
+
+    def __init__(self, logger: logging.Logger | None = None, every_s: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._logger = logger or logging.getLogger("workshop_app.phone")
+        self._every = every_s
+        self._clock = clock
+        self._counts: dict[str, Counter[str]] = {kind: Counter() for kind in self.KINDS}
+        self._since = clock()
+
+    def count(self, kind: str, address: str) -> None:
+        """Count one refusal of this kind from an address; write the counts when a period has passed."""
+        self._counts[kind][address] += 1
+        if self._clock() - self._since >= self._every:
+            self.flush()
+
+    def totals(self, kind: str) -> dict[str, int]:
+        """Return the counts not yet written, per address, for one kind."""
+        return dict(self._counts[kind])
+
+    def flush(self) -> None:
+        """Write one log line per kind that had refusals, with the count per address, and start again."""
+        for kind, counts in self._counts.items():
+            if counts:
+                listed = ", ".join(f"{address} x{n}" for address, n in counts.most_common(20))
+                self._logger.warning("Phone server %s in the last %.0f s: %s", kind, self._clock() - self._since,
+                                     listed)
+                counts.clear()
+        self._since = self._clock()

@@ -62,7 +62,7 @@ def test_tapping_your_name_on_the_welcome_stage_checks_you_in(qtbot, store) -> N
     qtbot.mouseClick(view.tiles[person.id], Qt.MouseButton.LeftButton)
     assert [p.name for p in window.controller.participants() if p.present] == ["Provider person 1"]
     view.show_stage(room, TypeSizes.for_height(1080))
-    assert view.tiles[person.id].text() == "✓ Provider person 1"
+    assert view.tiles[person.id].text() == "Provider person 1" and view.tiles[person.id].mark == "✓"
 
 
 @pytest.mark.parametrize("answer", [False, True])

@@ -26,6 +26,13 @@ FIND_PROMPT = "Find your name: tap your group first."
 BACK_WORDS = "◀ All groups"
 
 
+def discard(widget: QWidget) -> None:
+    """Take a widget off the board at once (so no search finds it any more) and delete it later."""
+    widget.hide()
+    widget.setParent(None)  # type: ignore[call-overload]
+    widget.deleteLater()
+
+
 class TileBoard(QWidget):
     """Places person tiles (and, for a large room, a finder) by hand in whatever size it is given."""
 
@@ -41,7 +48,7 @@ class TileBoard(QWidget):
         self.pages: list[Page] = [Page()]
         self.page: int | None = 0
         self.finders: list[BigTile] = []
-        self.headers: list[QWidget] = []
+        self.headers: dict[tuple[int, str, str], QWidget] = {}
         self.prompt = text_label(FIND_PROMPT, "title", wrap=False)
         self.prompt.setParent(self)
         self.back = QPushButton(BACK_WORDS, self)
@@ -57,9 +64,9 @@ class TileBoard(QWidget):
     def set_room(self, groups: list[StakeholderGroup], people: list[Participant], sizes: TypeSizes,
                  tile_name: str = "") -> dict[int, BigTile]:
         """Make a tile for each person (in group order), lay them out, and return them by person id."""
-        for tile in self.tiles.values():
-            tile.hide()
-            tile.deleteLater()
+        for widget in [*self.tiles.values(), *self.headers.values()]:
+            discard(widget)
+        self.headers = {}
         self._groups, self._sizes = groups, sizes
         order = {g.id: i for i, g in enumerate(groups)}
         self._people = sorted((p for p in people if p.id is not None and p.group_id in order),
@@ -72,7 +79,7 @@ class TileBoard(QWidget):
             tile.clicked.connect(lambda _checked=False, pid=person.id: self._on_select(pid))
             tile.installEventFilter(self._key_filter)
             self.tiles[person.id or 0] = tile
-        self.page = 0
+        self.pages, self.page = [Page()], 0
         self.relayout()
         return self.tiles
 
@@ -199,8 +206,7 @@ class TileBoard(QWidget):
 
     def _make_finders(self) -> None:
         for button in self.finders:
-            button.hide()
-            button.deleteLater()
+            discard(button)
         self.finders = []
         if not self.paged():
             return
@@ -218,10 +224,8 @@ class TileBoard(QWidget):
             self.finders.append(button)
 
     def _place(self) -> None:
-        for widget in self.headers:
+        for widget in self.headers.values():
             widget.hide()
-            widget.deleteLater()
-        self.headers = []
         shown = set(self.visible_buttons())
         for widget in [*self.tiles.values(), *self.finders]:
             widget.setVisible(widget in shown)
@@ -263,13 +267,18 @@ class TileBoard(QWidget):
             self.back.setGeometry(width - hint.width(), 0, hint.width(), self.header_height())
 
     def _header(self, section: Section, width: int) -> QWidget:
-        badge = group_badge(section.group, round(self._sizes.body * 1.4), "title", wrap=False)
-        badge.setParent(self)
-        label = badge.findChild(QLabel, "title")
-        if label is not None:
-            label.setText(section.title(self.notes.get(section.group.id or 0, "")))
+        """Return the heading of a section (made once for each group, letter range and note)."""
+        note = self.notes.get(section.group.id or 0, "")
+        key = (section.group.id or 0, section.letters, note)
+        badge = self.headers.get(key)
+        if badge is None:
+            badge = group_badge(section.group, round(self._sizes.body * 1.4), "title", wrap=False)
+            badge.setParent(self)
+            label = badge.findChild(QLabel, "title")
+            if label is not None:
+                label.setText(section.title(note))
+            self.headers[key] = badge
         room = width - (self.back.sizeHint().width() + self.gap() if self.paged() else 0)
         badge.resize(min(room, badge.sizeHint().width()), self.header_height())
         badge.show()
-        self.headers.append(badge)
         return badge

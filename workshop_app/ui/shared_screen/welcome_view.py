@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from workshop_app.core import roster
 from workshop_app.core.model import Participant
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, set_style_flag, text_label
-from workshop_app.ui.shared_screen.person_tiles import build_tile_columns
+from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
+from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.room_data import groups_by_id
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 CHECK_IN = "Tap your name when you arrive."
-MAX_ROWS = 10
 
 
 class WelcomeView(QWidget):
@@ -24,20 +22,18 @@ class WelcomeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._room: RoomController | None = None
-        self.tiles: dict[int, QPushButton] = {}
+        self.tiles: dict[int, BigTile] = {}
         self.partnership = text_label(name="heading")
         self.where = text_label(name="shift")
         self.purpose = text_label()
         self.parties_heading = text_label("The parties at the table", "title")
         self.parties = QGridLayout()
-        self.check_in = QHBoxLayout()
-        self.check_in.setContentsMargins(0, 0, 0, 0)
+        self.board = TileBoard(self.check_in_person, self)
         layout = QVBoxLayout(self)
         for widget in (self.partnership, self.where, self.purpose, self.parties_heading):
             layout.addWidget(widget)
         layout.addLayout(self.parties)
-        layout.addLayout(self.check_in, 1)
-        layout.addStretch(1)
+        layout.addWidget(self.board, 1)
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the open workshop: its groups while nobody is listed, else everyone's check-in tile."""
@@ -54,16 +50,14 @@ class WelcomeView(QWidget):
             for index, group in enumerate(groups.values()):
                 self.parties.addWidget(group_badge(group, round(sizes.heading * 1.3), "heading"),
                                        index // 2, index % 2)
-        biggest = max((sum(p.group_id == gid for p in people) for gid in groups), default=0)
-        rows = max(MAX_ROWS, math.ceil(biggest / 2)) if biggest > MAX_ROWS else max(biggest, 1)
-        self.tiles = build_tile_columns(self.check_in, groups, people, sizes, self.check_in_person, self, rows,
-                                        "checkInTile")
+        self.board.setVisible(bool(people))
+        self.tiles = self.board.set_room(list(groups.values()), people, sizes, "checkInTile")
         for person in people:
             if person.id in self.tiles:
                 self._show_tile(person, self.tiles[person.id])
 
-    def _show_tile(self, person: Participant, tile: QPushButton) -> None:
-        tile.setText(f"✓ {person.name}" if person.present else person.name)
+    def _show_tile(self, person: Participant, tile: BigTile) -> None:
+        tile.set_mark(DONE_MARK if person.present else "")
         tile.setAccessibleName(f"{person.name}, {'checked in' if person.present else 'not checked in yet'}")
         set_style_flag(tile, "rated", person.present)
 
@@ -71,3 +65,4 @@ class WelcomeView(QWidget):
         """Mark the tapped person as here (the console can mark them absent again)."""
         if self._room is not None:
             self._room.controller.change_participants(roster.set_present, participant_id, True)
+            self.board.show_finder()

@@ -93,7 +93,7 @@ def test_wording_then_agreement_then_next_version(window: MainWindow, store) -> 
     version = charter_versions.current_version(store, workshop_id)
     assert (version.status, version.agreed_on) == (CharterStatus.AGREED, AGREED_DAY)
     assert "Version 1 · Agreed on 14 March 2025" in panel.status.text()
-    assert not panel.edit.isEnabled() and panel.amend.isVisible() and panel.amend.text() == "Start version &2"
+    assert not panel.edit.isEnabled() and panel.amend.isVisible() and panel.amend.text() == "Start ver&sion 2"
     panel.amend.click()
     assert charter_versions.current_version(store, workshop_id).version == 2
     assert "What changed since version 1" in panel.preview.toPlainText()

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.windows import open_console
 from workshop_app.core import roster, voting, workshops
-from workshop_app.core.model import Participant, Workshop
-from workshop_app.ui.app import build_main_window
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.welcome_view import WelcomeView
-
-
-def _window(qtbot, store, per_group: int = 10):  # type: ignore[no-untyped-def]
-    workshop = workshops.create_workshop(
-        store, Workshop("Presence", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
-    for group in workshops.list_groups(store, workshop.id):
-        for i in range(per_group):
-            roster.add_participant(store, Participant(workshop.id, f"{group.name} person {i}", group.id))
-    window = build_main_window(store)
-    qtbot.addWidget(window)
-    window.controller.open_workshop(workshop.id)
-    return window
 
 
 def _here(window) -> int:  # type: ignore[no-untyped-def]
@@ -31,7 +16,7 @@ def _here(window) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_everyone_is_here_in_one_click(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, store)
+    window = open_console(qtbot, store, per_group=10, present=False)
     panel = window.workshop_page.console.presence
     assert panel.count.text() == "0 of 40 here"
     qtbot.mouseClick(panel.everyone, Qt.MouseButton.LeftButton)
@@ -40,7 +25,7 @@ def test_everyone_is_here_in_one_click(qtbot, store) -> None:  # type: ignore[no
 
 
 def test_a_whole_group_is_here_from_its_menu(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, store)
+    window = open_console(qtbot, store, per_group=10, present=False)
     panel = window.workshop_page.console.presence
     actions = panel.group_menu.actions()
     assert [a.text() for a in actions] == ["Council", "Provider", "VCS", "Residents"]
@@ -50,7 +35,7 @@ def test_a_whole_group_is_here_from_its_menu(qtbot, store) -> None:  # type: ign
 
 
 def test_tapping_your_name_on_the_welcome_stage_checks_you_in(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, store, per_group=2)
+    window = open_console(qtbot, store, per_group=2, present=False)
     room = window.room
     room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "welcome"))
     view = WelcomeView()
@@ -67,7 +52,7 @@ def test_tapping_your_name_on_the_welcome_stage_checks_you_in(qtbot, store) -> N
 
 @pytest.mark.parametrize("answer", [False, True])
 def test_opening_a_vote_with_a_group_absent_warns_first(qtbot, store, monkeypatch, answer: bool) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, store, per_group=4)
+    window = open_console(qtbot, store, per_group=4, present=False)
     council = workshops.list_groups(store, window.controller.workshop_id)[0]
     for group in workshops.list_groups(store, window.controller.workshop_id)[1:]:
         roster.set_all_present(store, window.controller.workshop_id, True, group.id)

@@ -145,7 +145,7 @@ class ActionsPanel(QWidget):
         self.owner.setPlaceholderText("Owner's name contains…")
         self.owner.setClearButtonEnabled(True)
         self.status = status_combo("Any status")
-        self.overdue = QCheckBox("O&verdue only")
+        self.overdue = QCheckBox("Overdue &only")
         self.count = named_label("", "count", wrap=False)
         self.buttons = {name: QPushButton(text) for name, text in (
             ("add", "&Add action…"), ("edit", "&Edit…"), ("commitment", "From an agreed &commitment…"))}

@@ -128,13 +128,13 @@ class CharterPanel(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
         self.saved = named(QLabel(wordWrap=True), "hint")
-        self.export = named(QPushButton("&Export PDF…"), "primary")
+        self.export = named(QPushButton("E&xport PDF…"), "primary")
         self.open = QPushButton("&Open")
         self.open.setAccessibleName("Open the exported PDF")
         self.open.setEnabled(False)
         self.edit = QPushButton("Edit &wording…")
         self.agree = QPushButton("&Mark as agreed…")
-        self.amend = QPushButton("Start &next version")
+        self.amend = QPushButton("Start next ver&sion")
         buttons = QHBoxLayout()
         for button in (self.edit, self.agree, self.amend):
             buttons.addWidget(button)
@@ -172,7 +172,7 @@ class CharterPanel(QWidget):
         self.edit.setEnabled(draft)
         self.agree.setEnabled(draft)
         self.amend.setVisible(not draft)
-        self.amend.setText(f"Start version &{self.version.version + 1}")
+        self.amend.setText(f"Start ver&sion {self.version.version + 1}")
 
     def _status_text(self) -> str:
         assert self.content is not None and self.version is not None

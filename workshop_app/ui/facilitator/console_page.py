@@ -21,7 +21,7 @@ class ConsolePage(QWidget):
         self.stage = StagePanel(room)
         self.timer = TimerPanel(room)
         self.presence = PresencePanel(room.controller)
-        self.previous = QPushButton("◀ &Previous stage")
+        self.previous = QPushButton("◀ Pre&vious stage")
         self.next = QPushButton("&Next stage ▶", objectName="primary")
         self.present = QPushButton("Shared screen (F5)")
         self.present.setAccessibleName("Show or hide the shared screen")

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from workshop_app import __version__
 from workshop_app.ui import errors, settings
 from workshop_app.ui.facilitator.start_page import StartPage
+from workshop_app.ui.facilitator.typing_guard import TypingGuard
 
 if TYPE_CHECKING:
     from workshop_app.ui.controller import WorkshopController
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self._plans = plans
         self._attached = False
         self._workshop_page_built = False
+        self.typing_guard = TypingGuard(self)
         self.setWindowTitle(APP_TITLE)
         self._fit_to_screen()
         self.start_page = StartPage()
@@ -127,10 +129,26 @@ class MainWindow(QMainWindow):
         self.monitor_menu = self.room_menu.addMenu("Shared screen &monitor")
         self.monitor_menu.aboutToShow.connect(self._on_monitor_menu_shown)
         self.room_menu.setEnabled(False)
+        help_menu = self.menuBar().addMenu("&Help")
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+        help_keys = [QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("Ctrl+/")]
+        self._shortcuts.append((shortcuts, help_keys))
 
     def _install_shortcuts(self) -> None:
         for action, keys in self._shortcuts:
             action.setShortcuts(keys)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.typing_guard)
+
+    def show_shortcuts(self) -> None:
+        """Open the list of keyboard shortcuts beside the console (Help -> Keyboard shortcuts, F1)."""
+        from workshop_app.ui.facilitator.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self)
+        self.shortcuts_dialog.show()
 
     def _on_monitor_menu_shown(self) -> None:
         self.monitor_menu.clear()
@@ -218,6 +236,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         """Closing the console stops phone voting and closes the shared screen too."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.typing_guard)
         if self._workshop_page_built:
             self.phone_voting.stop()
         if self.shared_screen is not None:

@@ -65,7 +65,7 @@ class NewWorkshopDialog(QDialog):
         for label, field, name in (
             ("&Title", self.title, "Workshop title"), ("&Partnership", self.partnership, "Partnership name"),
             ("P&lace", self.place, "Place"), ("&Date", self.date, "Workshop date"),
-            ("&Facilitator", self.facilitator, "Facilitator's name"), ("Session p&lan", self.plan, "Session plan"),
+            ("&Facilitator", self.facilitator, "Facilitator's name"), ("Session pl&an", self.plan, "Session plan"),
             ("Decision &rule", self.rule, "Decision rule"),
         ):
             field.setAccessibleName(name)

@@ -37,8 +37,8 @@ class ProposalsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAccessibleName("Proposals under this principle")
         self.buttons = {name: QPushButton(text) for name, text in (
-            ("new", "&New proposal…"), ("amend", "A&mend…"), ("withdraw", "&Withdraw"),
-            ("named", "Open &named vote"), ("secret", "Open s&ecret vote"))}
+            ("new", "New propos&al…"), ("amend", "A&mend…"), ("withdraw", "&Withdraw…"),
+            ("named", "Open name&d vote"), ("secret", "Open se&cret vote"))}
         self.vote_panel = VotePanel(room, votes)
         top, bottom = QHBoxLayout(), QHBoxLayout()
         for name in ("new", "amend", "withdraw"):

@@ -18,7 +18,7 @@ class TimerPanel(QWidget):
         self.time = QLabel("0:00", objectName="timer", alignment=Qt.AlignmentFlag.AlignCenter)
         self.time.setAccessibleName("Time left in this stage")
         self.warning = QLabel(objectName="problem", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.start_pause = QPushButton("&Start timer")
+        self.start_pause = QPushButton("Start t&imer")
         self.extend = QPushButton("+&5 minutes")
         self.extend.setAccessibleName("Give this stage five more minutes")
         buttons = QHBoxLayout()
@@ -40,7 +40,7 @@ class TimerPanel(QWidget):
         self.time.style().unpolish(self.time)
         self.time.style().polish(self.time)
         self.warning.setText("This stage has run over its time." if state.overrun else "")
-        self.start_pause.setText("&Pause timer" if state.running else "&Start timer")
+        self.start_pause.setText("Pause t&imer" if state.running else "Start t&imer")
         self.start_pause.setAccessibleName("Pause the stage timer" if state.running else "Start the stage timer")
 
     def _on_start_pause_clicked(self) -> None:

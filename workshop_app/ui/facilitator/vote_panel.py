@@ -33,8 +33,8 @@ class VotePanel(QGroupBox):
         self.progress = QLabel(objectName="subheading")
         self.outcome = QLabel(wordWrap=True)
         self.buttons = {name: QPushButton(text) for name, text in (
-            ("proxy", "&Proxy vote…"), ("hands", "Show of &hands…"), ("close", "&Close vote"),
-            ("reveal", "&Reveal results"))}
+            ("proxy", "Pro&xy vote…"), ("hands", "Sh&ow of hands…"), ("close", "C&lose vote"),
+            ("reveal", "Reveal result&s"))}
         self.buttons["reveal"].setObjectName("primary")
         row = QHBoxLayout()
         for button in self.buttons.values():

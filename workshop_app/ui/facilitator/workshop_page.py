@@ -26,7 +26,7 @@ class WorkshopPage(QWidget):
         self.groups = GroupsPanel(controller)
         self.console = ConsolePage(room)
         self.action_plan = ActionsPanel(room)
-        self.tabs.addTab(self.console, "&Run the workshop")
+        self.tabs.addTab(self.console, "Run the wor&kshop")
         self.tabs.addTab(self.roster, "&Participants")
         self.tabs.addTab(self.groups, "&Groups")
         self.tabs.addTab(self.action_plan, "Ac&tions")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the Debian/Ubuntu system libraries that Qt (PySide6) needs are installed.
-#   scripts/system-deps.sh test   libraries for running Qt off-screen, and PostgreSQL (the test suite runs the
+#   scripts/system-deps.sh test   libraries for running Qt off-screen, Chromium (the phone page's browser tests)
+#                                 and PostgreSQL (the test suite runs the
 #                                 store tests on a real PostgreSQL server it starts itself)
 #   scripts/system-deps.sh run    ... plus the X11 (xcb) libraries for opening a real window
 #   scripts/system-deps.sh dist   ... plus binutils, which PyInstaller uses to read libraries
@@ -10,7 +11,7 @@ set -euo pipefail
 purpose=${1:-test}
 packages=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core)
 case $purpose in
-  test) packages+=(postgresql) ;;
+  test) packages+=(postgresql chromium) ;;
   run) packages+=(libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
                   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0) ;;
   dist) packages+=(binutils) ;;

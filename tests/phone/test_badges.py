@@ -63,3 +63,17 @@ def test_a_badge_qr_opens_the_join_page_with_the_code() -> None:
     link = join_link("http://10.0.0.5:8765/", "ABCDE12345FGHJK")
     assert link == "http://10.0.0.5:8765/#c=ABCDE12345FGHJK"
     assert segno.make(link, error="m").version <= 5  # small enough to scan from a badge
+
+
+def test_the_code_and_qr_are_only_on_the_private_slip_below_the_tear_line(store: Store, room: Room,
+                                                                         tmp_path: Path) -> None:
+    badges = [b for b in phone_codes.badges(store, room.workshop_id) if b.is_voting][:2]
+    out = write_badges(tmp_path / "badges.pdf", badges, "http://192.168.1.20:8765/", "Phone vote")
+    placed: list[tuple[str, float]] = []
+    PdfReader(out).pages[0].extract_text(visitor_text=lambda text, cm, tm, *_: placed.append((text, cm[5] + tm[5] * cm[3])))
+    tear = [y for text, y in placed if text.startswith("Tear off along this line")]
+    assert len(tear) == 2 and len([t for t, _y in placed if t.startswith("Keep this private")]) == 2
+    for badge in badges:
+        code_y = [y for text, y in placed if phone_codes.format_code(badge.code) in text]
+        name_y = [y for text, y in placed if text.strip() == badge.name]
+        assert code_y and name_y and max(code_y) < tear[0] < min(name_y)  # worn part above, code on the slip

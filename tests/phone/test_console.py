@@ -98,3 +98,31 @@ def replies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr("workshop_app.ui.errors.show_error", lambda parent, sentence: shown.append(sentence))
     return shown
+
+
+def test_the_console_shows_who_joined_by_phone_and_cuts_a_phone_off(qtbot: QtBot, store: Store) -> None:
+    from tests.phone.client import Phone
+
+    room = make_room(store, voters=2)
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.controller.open_workshop(room.workshop_id)
+    dialog = PhoneVotingDialog(window.phone_voting, window)
+    qtbot.addWidget(dialog)
+    assert window.phone_voting.start(LOOPBACK, 0) and window.phone_voting.server is not None
+    host, port = window.phone_voting.server.address
+    phone = Phone(host, port)
+    voter = room.voters[1]
+    assert phone.join(room.codes[voter.id or 0]).status == 200
+    qtbot.waitUntil(lambda: any("joined by phone" in dialog.people.item(i).text()
+                                for i in range(dialog.people.count())), timeout=3000)
+    row = next(i for i in range(dialog.people.count()) if dialog.people.item(i).text().startswith(voter.name))
+    assert dialog.people.item(row).text().endswith("joined by phone")
+    dialog.people.setCurrentRow(row)
+    dialog.cut_off.click()
+    assert "cut off" in dialog.status.text()
+    told = phone.state()
+    assert told.status == 401 and told.data["cut"] is True
+    assert not any("joined by phone" in dialog.people.item(i).text() for i in range(dialog.people.count()))
+    phone.close()
+    window.close()

@@ -1,8 +1,9 @@
-"""The badge sheet: one card per participant with name, group, personal phone code and a QR to join.
+"""The badge sheet: one card per participant: a badge to wear (name, group) and a private slip to tear off.
 
-Eight cards to an A4 page, to cut out. The QR holds the join address with the code after '#', so the
-code never reaches a server log; the code is printed too, for typing. Observers get a card that says
-they do not vote, with no code.
+Eight cards to an A4 page, to cut out. The personal phone code and its QR are only on the slip below the
+tear line, marked "keep this private", never on the part that is worn: a code on a chest can be scanned by
+a neighbour. The QR holds the join address with the code after '#', so the code never reaches a server log;
+the code is printed too, for typing. Observers get a card that says they do not vote, with no code or slip.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from workshop_app.export.pdf_styles import ACCENT_DARK, INK, MUTED, RULE, SANS, 
 
 COLUMNS, ROWS = 2, 4
 MARGIN = 12 * mm
-QR_SIZE = 34 * mm
+QR_SIZE = 28 * mm
+SLIP_H = 40 * mm  # the private slip at the foot of each card, below the tear line
 
 
 def join_link(join_url: str, code: str) -> str:
@@ -64,7 +66,7 @@ def _card(canvas: Canvas, badge: Badge, x: float, y: float, w: float, h: float, 
     canvas.drawString(x + pad, y + h - pad - 6, _fit(canvas, title, SANS, 7.5, w - 2 * pad))
     name = para(badge.name, "h2")
     name.style = name.style.clone("badge_name", fontSize=15, leading=18, spaceBefore=0)
-    text_w = w - 2 * pad - (QR_SIZE + 3 * mm if badge.is_voting else 0)
+    text_w = w - 2 * pad
     _, name_h = name.wrapOn(canvas, text_w, 40 * mm)
     name.drawOn(canvas, x + pad, y + h - pad - 12 - name_h)
     canvas.setFillColor(INK)
@@ -74,16 +76,34 @@ def _card(canvas: Canvas, badge: Badge, x: float, y: float, w: float, h: float, 
         canvas.setFillColor(MUTED)
         canvas.drawString(x + pad, y + pad + 6, "Observer: observers do not vote.")
         return
-    _qr(canvas, join_link(join_url, badge.code), x + w - pad - QR_SIZE, y + h - pad - 4 * mm - QR_SIZE)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(SANS, 7.5)
-    canvas.drawString(x + pad, y + pad + 26, "Your phone voting code")
-    canvas.setFillColor(ACCENT_DARK)
-    canvas.setFont(SANS_BOLD, 13)
-    canvas.drawString(x + pad, y + pad + 11, format_code(badge.code))
+    _slip(canvas, badge, x, y, w, join_url)
+
+
+def _slip(canvas: Canvas, badge: Badge, x: float, y: float, w: float, join_url: str) -> None:
+    """Draw the tear-off slip: the tear line, "keep this private", the code and its QR."""
+    pad = 5 * mm
+    canvas.setStrokeColor(INK)
+    canvas.setDash(1, 2)
+    canvas.line(x, y + SLIP_H, x + w, y + SLIP_H)
+    canvas.setDash()
     canvas.setFillColor(MUTED)
     canvas.setFont(SANS, 7)
-    canvas.drawString(x + pad, y + pad, _fit(canvas, f"Scan, or open {join_url}", SANS, 7, w - 2 * pad))
+    canvas.drawString(x + pad, y + SLIP_H - 9, "Tear off along this line. Wear the top part; keep this slip.")
+    _qr(canvas, join_link(join_url, badge.code), x + w - pad - QR_SIZE, y + (SLIP_H - QR_SIZE) / 2 - 2)
+    text_w = w - 3 * pad - QR_SIZE
+    canvas.setFillColor(ACCENT_DARK)
+    canvas.setFont(SANS_BOLD, 10)
+    canvas.drawString(x + pad, y + SLIP_H - 24, "Keep this private")
+    canvas.setFillColor(INK)
+    canvas.setFont(SANS, 7.5)
+    canvas.drawString(x + pad, y + SLIP_H - 35, _fit(canvas, f"Your phone voting code, {badge.name}",
+                                                           SANS, 7.5, text_w))
+    canvas.setFillColor(ACCENT_DARK)
+    canvas.setFont(SANS_BOLD, 10.5)
+    canvas.drawString(x + pad, y + pad + 14, format_code(badge.code))
+    canvas.setFillColor(MUTED)
+    canvas.setFont(SANS, 7)
+    canvas.drawString(x + pad, y + pad + 3, _fit(canvas, f"Scan, or open {join_url}", SANS, 7, text_w))
 
 
 def _qr(canvas: Canvas, data: str, x: float, y: float) -> None:

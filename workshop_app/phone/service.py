@@ -56,13 +56,16 @@ def principle_name(key: str) -> str:
 class PhoneService:
     """Join, state, vote and rate for one workshop; every call runs on the server's one event-loop thread.
 
-    `on_ballot(round_id)` is called after each recorded vote, `on_rating(principle)` after each recorded score.
+    `on_ballot(round_id)` is called after each recorded vote, `on_rating(principle)` after each recorded score,
+    `on_join(participant_id)` after each phone that joins.
     """
 
     def __init__(self, uow_factory: UnitOfWorkFactory, workshop_id: int,
                  on_ballot: Callable[[int], None] = lambda _round_id: None,
-                 on_rating: Callable[[str], None] = lambda _principle: None) -> None:
+                 on_rating: Callable[[str], None] = lambda _principle: None,
+                 on_join: Callable[[int], None] = lambda _participant_id: None) -> None:
         self.uow_factory = uow_factory
+        self.on_join = on_join
         self.workshop_id = workshop_id
         self.on_ballot = on_ballot
         self.on_rating = on_rating
@@ -201,6 +204,7 @@ class PhoneService:
         if view.status != 200:
             return view
         self._voters[phone_codes.device_hash(token)] = bound.participant_id
+        self.on_join(bound.participant_id)
         return Reply(200, view.body, token)
 
     def _prepared(self, token: str | None, body: Any) -> Reply | phone_votes.PhoneVote:

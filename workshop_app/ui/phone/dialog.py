@@ -41,13 +41,16 @@ class PhoneVotingDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.people = QListWidget()
         self.new_code = QPushButton("New code for the selected person…")
-        self.badges = QPushButton("Save the badge sheet (PDF)…")
+        self.cut_off = QPushButton("Cut off the selected person's phone")
+        self.badges = QPushButton("Save the badges and private slips (PDF)…")
         self._lay_out()
         self.toggle.clicked.connect(self._on_toggle_clicked)
         self.new_code.clicked.connect(self._on_new_code_clicked)
+        self.cut_off.clicked.connect(self._on_cut_off_clicked)
         self.badges.clicked.connect(self._on_badges_clicked)
         phones.started.connect(lambda _url: self._show_state())
         phones.stopped.connect(self._show_state)
+        phones.phone_joined.connect(lambda _pid: self._fill_people())
         self._fill_people()
         self._show_state()
 
@@ -57,12 +60,14 @@ class PhoneVotingDialog(QDialog):
         form.addRow("Port", self.port)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_code)
+        buttons.addWidget(self.cut_off)
         buttons.addWidget(self.badges)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.toggle)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel("Participants (a new code stops the old one and the phone that used it)"))
+        layout.addWidget(QLabel("Participants and who has joined by phone (a new code stops the old one and the "
+                                "phone that used it; hand out codes on their private slips)"))
         layout.addWidget(self.people, 1)
         layout.addLayout(buttons)
 
@@ -93,9 +98,11 @@ class PhoneVotingDialog(QDialog):
     def _fill_people(self) -> None:
         self.people.clear()
         controller = self.phones.controller
+        joined = set(phone_codes.bound_devices(controller.uow_factory, controller.workshop_id).values())
         for badge in phone_codes.badges(controller.uow_factory, controller.workshop_id):
             kind = "" if badge.is_voting else "  (observer: does not vote)"
-            item = QListWidgetItem(f"{badge.name} — {badge.group}{kind}")
+            phone = "  — joined by phone" if badge.participant_id in joined else ""
+            item = QListWidgetItem(f"{badge.name} — {badge.group}{kind}{phone}")
             item.setData(Qt.ItemDataRole.UserRole, badge.participant_id)
             self.people.addItem(item)
 
@@ -105,9 +112,22 @@ class PhoneVotingDialog(QDialog):
             errors.show_error(self, "Choose a person in the list first, then ask for a new code.")
             return
         done = self.phones.controller.run(phone_codes.reissue_code, int(item.data(Qt.ItemDataRole.UserRole)))
+        self.phones.push()
+        self._fill_people()
         if done.ok and done.value is not None:
             self.status.setText(f"New code for {item.text().split(' — ')[0]}: {phone_codes.format_code(done.value.code)}"
                                 " (the old code and its phone no longer work).")
+
+    def _on_cut_off_clicked(self) -> None:
+        item = self.people.currentItem()
+        if item is None or "joined by phone" not in item.text():
+            errors.show_error(self, "Choose a person marked 'joined by phone' first, then cut off their phone.")
+            return
+        name = item.text().split(" — ")[0]
+        if self.phones.cut_off(int(item.data(Qt.ItemDataRole.UserRole))):
+            self.status.setText(f"{name}'s phone is cut off and their code was reissued; print a new slip before "
+                                "they join again.")
+        self._fill_people()
 
     def _on_badges_clicked(self) -> None:
         controller = self.phones.controller

@@ -21,8 +21,11 @@ class PhoneVoting(QObject):
     stopped = Signal()
     rating_recorded = Signal(str)
     """A phone's score for this principle was recorded; emitted on the GUI thread."""
+    phone_joined = Signal(int)
+    """A person's phone joined (emitted on the GUI thread)."""
     _phone_ballot = Signal(int)
     _phone_rating = Signal(str)
+    _phone_join = Signal(int)
 
     def __init__(self, controller: WorkshopController, votes: VoteController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +34,7 @@ class PhoneVoting(QObject):
         self.server: PhoneServer | None = None
         self._phone_ballot.connect(self._on_phone_ballot, Qt.ConnectionType.QueuedConnection)
         self._phone_rating.connect(self.rating_recorded, Qt.ConnectionType.QueuedConnection)
+        self._phone_join.connect(self.phone_joined, Qt.ConnectionType.QueuedConnection)
         controller.workshop_opened.connect(lambda _workshop: self.stop())
         controller.workshop_changed.connect(self._on_workshop_changed)
         for changed in (votes.vote_opened, votes.vote_closed, votes.vote_revealed):
@@ -57,7 +61,7 @@ class PhoneVoting(QObject):
         if not self.controller.run(phone_codes.issue_missing_codes, workshop_id).ok:
             return False
         server = PhoneServer(PhoneService(self.controller.uow_factory, workshop_id, self._phone_ballot.emit,
-                                          self._phone_rating.emit))
+                                          self._phone_rating.emit, self._phone_join.emit))
         try:
             url = server.start(host, port, list(names) or None)
         except OSError as error:

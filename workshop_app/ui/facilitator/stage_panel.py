@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel, ActionsReviewPanel
 from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
@@ -41,16 +42,37 @@ class StagePanel(QWidget):
         self.controls.addWidget(self.charter)
         self.nothing = QLabel("")
         self.controls.addWidget(self.nothing)
-        layout = QVBoxLayout(self)
+        inside = QWidget()
+        layout = QVBoxLayout(inside)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.kind, self.shift, self.prompts, self.facilitator_notes):
             layout.addWidget(widget)
         layout.addWidget(self.controls, 1)
+        # A stage with much to show (a revealed vote, ten groups) scrolls here, so the window never outgrows the
+        # laptop's screen and the buttons below the panels stay in view.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(inside)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         room.stage_changed.connect(self._on_stage_changed)
+
+    def _show_controls(self, panel: QWidget) -> None:
+        """Show one stage's controls; the hidden ones take no room (a stacked widget is as wide as its widest page)."""
+        for index in range(self.controls.count()):
+            page = self.controls.widget(index)
+            policy = QSizePolicy.Policy.Preferred if page is panel else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.controls.setCurrentWidget(panel)
+        self.controls.updateGeometry()
 
     def _on_stage_changed(self, _index: int) -> None:
         stage, principle = self.room.stage(), self.room.principle()
         self.title.setText(stage.title)
+        self.title.setToolTip(stage.title)
         self.kind.setText(f"{KIND_WORDS.get(stage.kind, stage.kind)} · {stage.minutes} minutes")
         self.shift.setText(f"{principle.name}: {principle.shift}" if principle else "")
         self.shift.setVisible(principle is not None)
@@ -60,20 +82,20 @@ class StagePanel(QWidget):
         self.facilitator_notes.setText(f"For you: {stage.notes}" if stage.notes else "")
         self.facilitator_notes.setVisible(bool(stage.notes))
         if stage.kind == "assessment":
-            self.controls.setCurrentWidget(self.assessment)
+            self._show_controls(self.assessment)
             self.assessment.refresh()
         elif stage.kind == "commitments":
-            self.controls.setCurrentWidget(self.proposals)
+            self._show_controls(self.proposals)
             self.proposals.refresh()
         elif stage.kind in ("actions", "actions_review"):
             panel = self.action_plan if stage.kind == "actions" else self.actions_review
-            self.controls.setCurrentWidget(panel)
+            self._show_controls(panel)
             panel.refresh()
         elif stage.kind == "charter_review":
-            self.controls.setCurrentWidget(self.charter)
+            self._show_controls(self.charter)
             self.charter.refresh()
         elif stage.kind in NOTE_KINDS:
-            self.controls.setCurrentWidget(self.notes)
+            self._show_controls(self.notes)
             self.notes.refresh()
         else:
-            self.controls.setCurrentWidget(self.nothing)
+            self._show_controls(self.nothing)

@@ -19,7 +19,7 @@ class WorkshopPage(QWidget):
 
     def __init__(self, controller: WorkshopController, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(objectName="heading")
+        self.heading = QLabel(objectName="heading", wordWrap=True)  # a long title wraps instead of widening the window
         self.details = QLabel(objectName="intro", wordWrap=True)
         self.tabs = QTabWidget()
         self.roster = RosterPanel(controller)
@@ -39,6 +39,8 @@ class WorkshopPage(QWidget):
 
     def _on_workshop_opened(self, workshop: Workshop) -> None:
         self.heading.setText(workshop.title)
+        self.heading.setToolTip(workshop.title)
+        self.heading.setAccessibleName(f"Workshop: {workshop.title}")
         parts = [workshop.partnership, workshop.place, workshop.date.strftime("%d %B %Y").lstrip("0")]
         if workshop.facilitator:
             parts.append(f"facilitated by {workshop.facilitator}")

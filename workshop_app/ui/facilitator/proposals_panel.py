@@ -124,7 +124,12 @@ class ProposalsPanel(QWidget):
 
     def _on_withdraw_clicked(self) -> None:
         proposal = self.selected()
-        if proposal is not None:
+        if proposal is None:
+            return
+        rounds = len(self.votes.rounds(proposal.id or 0))
+        held = f" Its {rounds} vote{'s' if rounds != 1 else ''} stay in the record." if rounds else ""
+        if errors.confirm(self, f"Withdraw the proposal \"{proposal.text}\"? "
+                                f"It cannot be voted on again.{held}", "Withdraw it"):
             self.votes.withdraw(proposal.id or 0)
 
     def _on_open_clicked(self, secret: bool) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from workshop_app.core.decisions import Outcome
 from workshop_app.core.model import Proposal, VoteRound
+from workshop_app.ui import errors
 from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, ProxyVoteDialog
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
@@ -97,8 +98,15 @@ class VotePanel(QGroupBox):
                                   counts.disagree, counts.block, counts.reason)
 
     def _on_close_clicked(self) -> None:
-        if self.round is not None:
-            self.votes.close(self.round.id or 0)
+        if self.round is None:
+            return
+        progress = self.votes.progress(self.round.id or 0)
+        voted, eligible = len(progress.voted_participant_ids), progress.eligible_count
+        if voted < eligible and not errors.confirm(
+                self, f"Only {voted} of {eligible} have voted. Close the vote now? "
+                      "Nobody can vote or change their vote after it closes.", "Close the vote"):
+            return
+        self.votes.close(self.round.id or 0)
 
     def _on_reveal_clicked(self) -> None:
         if self.round is not None:

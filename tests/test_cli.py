@@ -62,10 +62,23 @@ def test_version_as_a_module_does_not_import_qt_or_the_store() -> None:
     assert done.stdout.splitlines() == [f"workshop-app {__version__}", "[]"]
 
 
-def test_list_creates_a_migrated_store_and_a_second_run_changes_nothing(
+def test_list_on_a_missing_store_says_so_and_creates_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    for missing in (tmp_path / "typo.sqlite3", tmp_path / "no-such-folder" / "store.sqlite3"):
+        assert cli.main(["list", "--db", str(missing)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"There is no workshop store at {missing}" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_list_reads_a_migrated_store_and_a_second_run_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workshop_app.store.database import open_store
+
     db = tmp_path / "new.sqlite3"
+    open_store(db).close()
     assert cli.main(["list", "--db", str(db)]) == 0
     assert capsys.readouterr().out == ""
     revision = alembic_revision(db)
@@ -110,7 +123,7 @@ def test_backup_writes_a_copy_with_the_same_workshops(tmp_path: Path, capsys: py
     db = tmp_path / "store.sqlite3"
     out = tmp_path / "copies" / "copy.sqlite3"
     out.parent.mkdir()
-    assert cli.main(["list", "--db", str(db)]) == 0
+    assert cli.main(["import", "--db", str(db), str(ROOT / "sessions" / "examples" / "northside-leisure.json")]) == 0
     assert cli.main(["backup", "--db", str(db), "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
     assert alembic_revision(out) == alembic_revision(db)

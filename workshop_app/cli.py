@@ -67,16 +67,36 @@ def command(name: str, help: str, *args: Arg) -> Callable[[Handler], Handler]:
     return register
 
 
+FORCE = arg("--force", action="store_true", help="replace the file (or CSV files) if they already exist")
+
+
 @contextmanager
-def opened_store(args: argparse.Namespace) -> Iterator[Store]:
-    """Open (and migrate) the store named by --db, or the default one, and close it afterwards."""
+def opened_store(args: argparse.Namespace, create: bool = False) -> Iterator[Store]:
+    """Open (and migrate) the store named by --db, or the default one, and close it afterwards.
+
+    Only commands that add to the store create it; the others refuse a store that does not exist.
+    """
     from workshop_app.store.database import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=create or args.db is None)
     try:
         yield store
     finally:
         store.close()
+
+
+def protected_stores(store: Store) -> list[Path]:
+    """Return the store files no --out may replace: the open store and the default one."""
+    from workshop_app import paths
+
+    return [p for p in (store.path, paths.default_db_path()) if p is not None]
+
+
+def out_file(args: argparse.Namespace, store: Store) -> Path:
+    """Return the checked --out file: never a store or SQLite file, an existing file only with --force."""
+    from workshop_app import files
+
+    return files.check_file(Path(args.out), force=args.force, protect=protected_stores(store))
 
 
 def _one_line(text: str) -> str:
@@ -102,12 +122,12 @@ def list_workshops(args: argparse.Namespace) -> int:
     "backup",
     "write a consistent copy of the store to FILE (safe while the app is running)",
     arg("--out", required=True, type=Path, metavar="FILE", help="where to write the copy"),
+    FORCE,
 )
 def backup(args: argparse.Namespace) -> int:
     """Copy the store to --out and say where it went."""
-    out = Path(args.out).expanduser().resolve()
     with opened_store(args) as store:
-        store.backup(out)
+        out = store.backup(out_file(args, store), force=args.force)
     print(f"Backup written to {out}")
     return EXIT_OK
 
@@ -121,7 +141,7 @@ def import_workshop(args: argparse.Namespace) -> int:
     """Check the file, add its workshop in one transaction and print the new id (nothing is written on error)."""
     from workshop_app.export.json_export import import_json
 
-    with opened_store(args) as store:
+    with opened_store(args, create=True) as store:
         new_id = import_json(store, Path(args.file).expanduser())
     print(new_id)
     return EXIT_OK
@@ -133,18 +153,21 @@ def import_workshop(args: argparse.Namespace) -> int:
     arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
     arg("--out", required=True, type=Path, metavar="PATH", help="the JSON file, or the folder for CSV files"),
     arg("--format", choices=("json", "csv"), default="json", help="json (default) or csv"),
+    FORCE,
 )
 def export_workshop(args: argparse.Namespace) -> int:
     """Write the workshop's JSON file or CSV folder and say where it went."""
-    from workshop_app.export.csv_export import export_csv
+    from workshop_app import files
+    from workshop_app.export.csv_export import FILES, export_csv
     from workshop_app.export.json_export import write_json
 
-    out = Path(args.out).expanduser().resolve()
     with opened_store(args) as store:
         if args.format == "csv":
+            out = files.check_folder(Path(args.out), FILES, force=args.force, protect=protected_stores(store))
             written = export_csv(store, args.id, out)
             print(f"{len(written)} CSV files written to {out}")
         else:
+            out = out_file(args, store)
             sealed = write_json(store, args.id, out)
             print(f"Workshop {args.id} written to {out}")
             if sealed:
@@ -158,14 +181,14 @@ def export_workshop(args: argparse.Namespace) -> int:
     "write the workshop's partnership charter as a PDF (--out FILE.pdf)",
     arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
     arg("--out", required=True, type=Path, metavar="FILE", help="where to write the PDF"),
+    FORCE,
 )
 def charter(args: argparse.Namespace) -> int:
     """Write the charter PDF and say where it went."""
     from workshop_app.export.charter_pdf import write_charter
 
-    out = Path(args.out).expanduser().resolve()
     with opened_store(args) as store:
-        write_charter(store, args.id, out)
+        out = write_charter(store, args.id, out_file(args, store))
     print(f"Charter of workshop {args.id} written to {out}")
     return EXIT_OK
 
@@ -208,7 +231,7 @@ def demo(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_ERROR
-    with opened_store(args) as store:
+    with opened_store(args, create=True) as store:
         workshop_id = demo_workshop(store, demo_file())
     logs.install_crash_handler()
     from workshop_app.ui.app import run_gui

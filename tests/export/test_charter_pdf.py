@@ -229,5 +229,5 @@ def test_the_charter_command_writes_the_pdf(tmp_path: Path, capsys: pytest.Captu
     assert cli.main(["--db", str(db), "charter", str(room.workshop_id), "--out", str(out)]) == cli.EXIT_OK
     assert str(out) in capsys.readouterr().out
     assert "PART 12" in page_texts(out)[-1]
-    assert cli.main(["--db", str(db), "charter", "999", "--out", str(out)]) == cli.EXIT_ERROR
+    assert cli.main(["--db", str(db), "charter", "999", "--out", str(out), "--force"]) == cli.EXIT_ERROR
     assert "no workshop with id 999" in capsys.readouterr().err

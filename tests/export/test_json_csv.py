@@ -59,13 +59,13 @@ def test_csv_files_hold_the_example(store: Store, tmp_path: Path) -> None:
 
 
 def test_secret_ballots_name_no_voter_in_csv(store: Store, tmp_path: Path) -> None:
-    export_csv(store, small_workshop(store), tmp_path)
-    votes = read_csv(tmp_path / "votes.csv")
+    export_csv(store, small_workshop(store), tmp_path / "csv")
+    votes = read_csv(tmp_path / "csv" / "votes.csv")
     secret = [v for v in votes if v["ballot"] == "secret"]
     assert len(secret) == 4 and all(v["voter"] == "" and v["proxy_held_by"] == "" for v in secret)
     assert [v["group"] for v in secret] == ["Council", "Council", "Residents", "Residents"]
     assert any(v["reason"] == SECRET_REASON for v in secret)
-    text = (tmp_path / "votes.csv").read_text(encoding="utf-8-sig")
+    text = (tmp_path / "csv" / "votes.csv").read_text(encoding="utf-8-sig")
     assert "Hidden block reason" not in text and "We will review yearly." not in text
 
 
@@ -79,12 +79,12 @@ def test_only_secret_rounds_means_no_voter_column(store: Store, tmp_path: Path) 
 
 
 def test_named_counted_ballots_use_each_persons_last_choice(store: Store, tmp_path: Path) -> None:
-    export_csv(store, small_workshop(store), tmp_path)
-    votes = [v for v in read_csv(tmp_path / "votes.csv") if v["proposal_id"] == "1"]
+    export_csv(store, small_workshop(store), tmp_path / "csv")
+    votes = [v for v in read_csv(tmp_path / "csv" / "votes.csv") if v["proposal_id"] == "1"]
     assert [(v["voter"], v["choice"]) for v in votes] == [
         ("Ann Ŵyn", "disagree"), ("Bob Lee", "agree"), ("Cêri Jones", "agree"), ("Dev Rao", "agree")]
     assert votes[3]["proxy_held_by"] == "Ann Ŵyn"
-    hands = [v for v in read_csv(tmp_path / "votes.csv") if v["ballot"] == "show of hands"]
+    hands = [v for v in read_csv(tmp_path / "csv" / "votes.csv") if v["ballot"] == "show of hands"]
     assert [(v["group"], v["choice"], v["count"]) for v in hands] == [("Residents", "agree", "2")]
 
 

@@ -119,3 +119,32 @@ def test_the_shared_screen_shows_agreed_commitments_in_large_type(qtbot, window:
     window.workshop_page.console.stage.charter.ask_agreed_on = lambda _p, _v, default: default
     window.workshop_page.console.stage.charter.agree.click()
     assert view.status.text() == "Version 1 · Agreed on 14 March 2025"
+
+
+def test_the_save_dialog_never_writes_over_the_store_and_asks_before_replacing_a_file(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_app.ui import errors
+
+    panel = panel_of(window)
+    shown: list[str] = []
+    asked: list[str] = []
+    answers = [False, True]
+    monkeypatch.setattr(errors, "show_error", lambda _parent, sentence: shown.append(sentence))
+    monkeypatch.setattr(errors, "confirm", lambda _parent, question, _action: asked.append(question)
+                        or answers.pop(0))
+    before = store.path.read_bytes()
+    panel.ask_save_path = lambda _parent, _name: store.path
+    panel.export.click()
+    assert panel._writer is None and len(shown) == 1 and "workshop store" in shown[0]
+    assert store.path.read_bytes() == before
+    mine = tmp_path / "mine.pdf"
+    mine.write_text("my own file")
+    panel.ask_save_path = lambda _parent, _name: mine
+    panel.export.click()
+    assert panel._writer is None and len(asked) == 1 and "mine.pdf" in asked[0]
+    assert mine.read_text() == "my own file"
+    with qtbot.waitSignal(panel.exported, timeout=60_000):
+        panel.export.click()
+    qtbot.waitUntil(lambda: panel.export.isEnabled())
+    assert len(asked) == 2 and mine.read_bytes().startswith(b"%PDF")

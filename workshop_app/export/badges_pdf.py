@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from workshop_app import files
 from workshop_app.core.phone_codes import Badge, format_code
 from workshop_app.export.pdf_styles import ACCENT_DARK, INK, MUTED, RULE, SANS, SANS_BOLD, para, register_fonts
 
@@ -31,15 +32,21 @@ def join_link(join_url: str, code: str) -> str:
 
 
 def write_badges(out: Path, badges: Iterable[Badge], join_url: str, workshop_title: str) -> Path:
-    """Write the badge sheet PDF for these badges and return its path."""
+    """Write the badge sheet PDF for these badges (whole or not at all) and return its path."""
     register_fonts()
+    items = list(badges)
+    return files.write_file(Path(out).expanduser().resolve(),
+                            lambda temp: _draw_sheet(temp, items, join_url, workshop_title))
+
+
+def _draw_sheet(out: Path, items: list[Badge], join_url: str, workshop_title: str) -> None:
+    """Draw every badge, eight to a page, into one PDF file."""
     canvas = Canvas(str(out), pagesize=A4, pageCompression=1, initialFontName=SANS, initialFontSize=10)
     canvas.setTitle(f"Phone voting badges — {workshop_title}")
     canvas.setAuthor("Changemaking Partnership Workshop")
     width, height = A4
     card_w = (width - 2 * MARGIN) / COLUMNS
     card_h = (height - 2 * MARGIN) / ROWS
-    items = list(badges)
     for index, badge in enumerate(items):
         slot = index % (COLUMNS * ROWS)
         if index and slot == 0:
@@ -51,7 +58,6 @@ def write_badges(out: Path, badges: Iterable[Badge], join_url: str, workshop_tit
         canvas.setFont(SANS, 12)
         canvas.drawString(MARGIN, height - MARGIN - 12, "No participants yet: add people before printing badges.")
     canvas.save()
-    return out
 
 
 def _card(canvas: Canvas, badge: Badge, x: float, y: float, w: float, h: float, join_url: str, title: str) -> None:

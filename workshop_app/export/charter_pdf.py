@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from workshop_app import __version__
+from workshop_app import __version__, files
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_content import CharterContent
 from workshop_app.core.errors import WorkshopError
@@ -127,25 +125,15 @@ def _draw_furniture(canvas: Canvas, page: PageFurniture, number: int, total: int
 def render_charter(content: CharterContent, out: Path) -> Path:
     """Write the charter PDF to `out` (whole or not at all) and return the path."""
     register_fonts()
-    target = Path(out).expanduser()
-    folder = target.parent.resolve()
-    if not folder.is_dir():
-        raise WorkshopError(f"The folder {folder} does not exist; choose a folder that does for the charter PDF.")
-    handle, temp_name = tempfile.mkstemp(prefix=".charter-", suffix=".pdf", dir=folder)
-    os.close(handle)
+    target = Path(out).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise WorkshopError(f"The folder {target.parent} does not exist; choose a folder that does for the charter "
+                            "PDF.")
     try:
-        _build(content, Path(temp_name))
-        os.replace(temp_name, target)
-    except PermissionError:
-        raise WorkshopError(f"The charter cannot be written to {target}; close it if it is open, "
-                            "or choose another file.") from None
+        return files.write_file(target, lambda temp: _build(content, temp))
     except LayoutError:
         raise WorkshopError("The charter could not be laid out because one name or text is longer than a page; "
                             "shorten it and try again.") from None
-    finally:
-        if os.path.exists(temp_name):
-            os.remove(temp_name)
-    return target
 
 
 def _build(content: CharterContent, path: Path) -> None:

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core.errors import WorkshopError
+from workshop_app import files
 from workshop_app.core.ports import UnitOfWorkFactory
-from workshop_app.export.json_export import workshop_document, write_text_atomically
+from workshop_app.export.json_export import workshop_document
 
 ENCODING = "utf-8-sig"
 """How the files are encoded (the byte-order mark is written explicitly, see export_csv)."""
@@ -113,16 +113,7 @@ def _round_rows(doc: dict[str, Any], vote: dict[str, Any], named: bool) -> list[
 
 
 def export_csv(uow_factory: UnitOfWorkFactory, workshop_id: int, folder: Path) -> list[Path]:
-    """Write the four CSV files of one workshop into a folder (made if missing); return their paths."""
+    """Write the four CSV files of one workshop as a new folder that replaces the old one whole; return their paths."""
     doc = workshop_document(uow_factory, workshop_id)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WorkshopError(f"The folder {folder} could not be made ({error.strerror}); choose another.") from None
     texts = (participants_csv(doc), assessments_csv(doc), votes_csv(doc), actions_csv(doc))
-    written = []
-    for name, text in zip(FILES, texts):
-        path = folder / name
-        write_text_atomically(path, "\ufeff" + text, newline="")
-        written.append(path)
-    return written
+    return files.replace_folder(folder, {name: ("\ufeff" + text).encode("utf-8") for name, text in zip(FILES, texts)})

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from workshop_app import files
 from workshop_app.core import interchange
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import read_document
@@ -19,26 +18,8 @@ def workshop_document(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dict[
     return interchange.to_document(load_record(uow_factory, workshop_id))
 
 
-def write_text_atomically(out: Path, text: str, newline: str = "\n") -> None:
-    """Write UTF-8 text to a file by way of a temporary file beside it, so a failure leaves no half file."""
-    folder = out.parent if str(out.parent) else Path(".")
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise WorkshopError(f"The file {out} could not be written ({error.strerror}); choose a folder you can "
-                            "write to.") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as stream:
-            stream.write(text)
-        os.replace(temp, out)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
-        raise WorkshopError(f"The file {out} could not be written ({error.strerror}); choose a folder you can "
-                            "write to.") from None
-
-
 def export_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> Path:
-    """Write one workshop's complete record to a JSON file and return its path."""
+    """Write one workshop's complete record to a JSON file (whole or not at all) and return its path."""
     write_json(uow_factory, workshop_id, out)
     return out
 
@@ -46,7 +27,7 @@ def export_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> 
 def write_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> int:
     """Write one workshop's complete record to a JSON file; return how many of its votes are not revealed yet."""
     document = workshop_document(uow_factory, workshop_id)
-    write_text_atomically(out, interchange.dumps(document))
+    files.write_text(out, interchange.dumps(document))
     return sum(1 for r in document["vote_rounds"] if r["results"] == "sealed")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -11,11 +12,15 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
-from workshop_app import paths
+from workshop_app import files, paths
 from workshop_app.core.errors import StoreError
-from workshop_app.store import migrate, sqlite_file
-from workshop_app.store.errors import translated
+from workshop_app.store import backups, migrate, sqlite_file
+from workshop_app.store.errors import is_disk_full, translated
 from workshop_app.store.unit_of_work import SqlUnitOfWork
+
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+"""The databases the app can keep workshops in."""
 
 
 class Store:
@@ -50,20 +55,23 @@ class Store:
         with translated(self.name), self._engine.connect() as connection:
             return migrate.current_revision(connection)
 
-    def backup(self, out: str | os.PathLike[str]) -> None:
-        """Write a consistent copy of a SQLite store to out, safely while the app is using it."""
+    def backup(self, out: str | os.PathLike[str], force: bool = False) -> Path:
+        """Write a consistent copy of a SQLite store to out (whole or not at all), safely while the app is using it.
+
+        Never over the store, its journal files or any other SQLite file; over another existing file only with force.
+        """
         if self._engine.dialect.name != "sqlite":
             raise StoreError(
                 f"The store {self.url} is kept on a database server; use the server's own backup tools to copy it."
             )
-        target = Path(out)
-        if self.path is not None and target.resolve() == self.path.resolve():
-            raise StoreError(f"A backup cannot overwrite the store {self.path} itself; choose another file name.")
+        target = files.check_file(Path(out), force=force, protect=[p for p in (self.path,) if p is not None])
         raw = self._engine.raw_connection()
         try:
             source: Any = raw.driver_connection
-            sqlite_file.copy_database(source, target)
-        except (OSError, sqlite3.Error) as error:
+            return files.write_file(target, lambda temp: sqlite_file.copy_database(source, temp))
+        except sqlite3.Error as error:
+            if is_disk_full(error):
+                raise files.not_written(target, OSError(errno.ENOSPC, "disk full")) from error
             raise StoreError(
                 f"The backup could not be written to {target} ({error}); choose a folder you can write to."
             ) from error
@@ -75,24 +83,30 @@ class Store:
         self._engine.dispose()
 
 
-def open_store(target: str | os.PathLike[str] | None = None) -> Store:
+def open_store(target: str | os.PathLike[str] | None = None, create: bool = True) -> Store:
     """Open (creating or upgrading if needed) the store at a file path or SQLAlchemy URL; None is the default file.
 
     A SQLite file is checked read-only first; a file that cannot be used is refused with a StoreError
-    and left exactly as it was. Before an existing file is migrated, a copy goes to paths.backups_dir().
+    and left exactly as it was. With create=False a missing file is refused too, and nothing is made.
+    Before an existing file is migrated, a copy goes to paths.backups_dir() (once while it keeps failing).
     """
     url = _url_for(target)
     path = _sqlite_path(url)
+    if path is not None and not create and not path.is_file():
+        raise StoreError(f"There is no workshop store at {path}; check the name and folder given to --db.")
     state = sqlite_file.inspect_file(path) if path is not None else None
     if state is not None:
         _refuse_unusable(state)
     name = str(path) if path is not None else url.render_as_string(hide_password=True)
     engine = _create_engine(url)
+    taken: list[Path] = []
     try:
         with translated(name):
-            _migrate(engine, state, name)
+            _migrate(engine, state, name, taken)
     except BaseException:
         engine.dispose()
+        if state is not None and taken:
+            backups.remember_failed_migration(state.path, state.revision, taken[0])
         raise
     return Store(engine, path)
 
@@ -104,9 +118,13 @@ def _url_for(target: str | os.PathLike[str] | None) -> URL:
     text = os.fspath(target)
     if "://" in text:
         try:
-            return make_url(text)
+            url = make_url(text)
         except exc.ArgumentError as error:
             raise StoreError(f"{text} is not a database address; give a file path or a SQLAlchemy URL.") from error
+        if url.get_backend_name() not in SUPPORTED_BACKENDS:
+            raise StoreError(f"The app cannot keep workshops in a {url.get_backend_name()} database; give a file "
+                             "path, or an address starting sqlite:// or postgresql://.")
+        return url
     return URL.create("sqlite", database=str(Path(text).expanduser().absolute()))
 
 
@@ -133,8 +151,8 @@ def _refuse_unusable(state: sqlite_file.FileState) -> None:
         )
 
 
-def _migrate(engine: Engine, state: sqlite_file.FileState | None, name: str) -> None:
-    """Upgrade the database to head, first copying an existing SQLite file into the backups folder."""
+def _migrate(engine: Engine, state: sqlite_file.FileState | None, name: str, taken: list[Path]) -> None:
+    """Upgrade the database to head, first copying an existing SQLite file into the backups folder (added to taken)."""
     head = migrate.head_revision()
     with engine.connect() as connection:
         current = migrate.current_revision(connection)
@@ -147,13 +165,17 @@ def _migrate(engine: Engine, state: sqlite_file.FileState | None, name: str) -> 
                 "install the newest version to open it."
             )
         if state is not None and state.has_content:
-            sqlite_file.backup_before_migration(state.path, current, paths.backups_dir())
+            taken.append(backups.backup_before_migration(state.path, current, paths.backups_dir()))
         migrate.upgrade(connection)
 
 
 def _create_engine(url: URL) -> Engine:
     """Return the one engine for this store; SQLite connections get WAL, FULL sync, foreign keys and a timeout."""
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (exc.NoSuchModuleError, ImportError) as error:
+        raise StoreError(f"The database driver for {url.drivername} is not installed; use sqlite:// or "
+                         "postgresql:// (the app comes with their drivers).") from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)

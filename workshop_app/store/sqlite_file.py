@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.core.errors import StoreError
-from workshop_app.store.errors import is_locked, locked_error
+from workshop_app.store.errors import disk_full_error, is_damaged, is_disk_full, is_locked, locked_error
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -105,47 +104,24 @@ def _read_schema(path: Path, wal: bool) -> FileState:
     except sqlite3.DatabaseError as error:
         if is_locked(error):
             raise locked_error(str(path)) from error
-        raise StoreError(
-            f"{path} is damaged or not a workshop store ({error}); restore it from a backup or choose another file."
-        ) from error
+        if is_disk_full(error):
+            raise disk_full_error(str(path)) from error
+        if is_damaged(error):
+            raise StoreError(
+                f"{path} is damaged or not a workshop store ({error}); restore it from a backup or choose another file."
+            ) from error
+        raise StoreError(f"{path} could not be read ({error}); check the disk and its permissions, then try again.") \
+            from error
     finally:
         connection.close()
     return FileState(path, True, tables - {"sqlite_sequence"}, revisions)
 
 
 def copy_database(source: sqlite3.Connection, out: Path) -> None:
-    """Write a consistent copy of an open database to out (via a temporary file, then renamed)."""
-    partial = out.with_name(out.name + ".partial")
-    partial.unlink(missing_ok=True)
+    """Write a consistent copy of an open database into the new file out (the caller renames it into place)."""
+    target = sqlite3.connect(out)
     try:
-        target = sqlite3.connect(partial)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        os.replace(partial, out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
-def backup_before_migration(path: Path, revision: str | None, folder: Path) -> Path:
-    """Copy the store file into folder as <name>-<revision>-<UTC time>.sqlite3 and return the copy's path."""
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    out = folder / f"{path.stem}-{revision or 'base'}-{stamp}.sqlite3"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-        try:
-            copy_database(source, out)
-        finally:
-            source.close()
-    except (OSError, sqlite3.Error) as error:
-        if isinstance(error, sqlite3.Error) and is_locked(error):
-            raise locked_error(str(path)) from error
-        raise StoreError(
-            f"{path} was not upgraded because a backup could not be written to {folder} ({error}); "
-            "free some disk space or fix that folder's permissions and try again."
-        ) from error
-    return out
+        source.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        target.close()

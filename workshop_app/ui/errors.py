@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from workshop_app import logs
+from workshop_app import files, logs, paths
 
 TITLE = "Changemaking Partnership Workshop"
 
@@ -25,6 +26,25 @@ def confirm(parent: QWidget | None, question: str, action: str) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes
+
+
+def save_target(parent: QWidget | None, chosen: Path | None, uow_factory: Any) -> Path | None:
+    """Check a file chosen in a save dialog: refuse a store or database (saying why), ask before replacing a file.
+
+    Returns the path to write, or None when nothing should be written.
+    """
+    if chosen is None:
+        return None
+    stores = [p for p in (getattr(uow_factory, "path", None), paths.default_db_path()) if p is not None]
+    try:
+        return files.check_file(chosen, force=False, protect=stores)
+    except files.FileExists as exists:
+        question = (f"There is already a file called {exists.path.name} in {exists.path.parent}. "
+                    "Do you want to replace it with the new one?")
+        return exists.path if confirm(parent, question, "Replace it") else None
+    except files.FileRefused as refused:
+        show_error(parent, str(refused))
+        return None
 
 
 def crash_text(summary: str, log_path: Path) -> str:

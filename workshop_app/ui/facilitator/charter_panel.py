@@ -22,6 +22,7 @@ from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion
 from workshop_app.export.charter_front import status_words
 from workshop_app.export.charter_pdf import render_charter
+from workshop_app.ui import errors
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
 from workshop_app.ui.room_controller import RoomController
 
@@ -45,7 +46,8 @@ def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to save the PDF (in the Documents folder by default); None when cancelled."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
     chosen, _filter = QFileDialog.getSaveFileName(parent, "Export the charter as PDF", str(Path(folder) / suggested),
-                                                  "PDF documents (*.pdf)")
+                                                  "PDF documents (*.pdf)",
+                                                  options=QFileDialog.Option.DontConfirmOverwrite)
     if not chosen:
         return None
     path = Path(chosen)
@@ -226,7 +228,8 @@ class CharterPanel(QWidget):
         self.refresh()
         if self.content is None or self._writer is not None:
             return
-        out = self.ask_save_path(self, suggested_name(self.content))
+        chosen = self.ask_save_path(self, suggested_name(self.content))
+        out = errors.save_target(self, chosen, self.room.controller.uow_factory)
         if out is None:
             return
         self._writer = PdfWriter(self.content, out)

@@ -133,9 +133,11 @@ class PhoneVotingDialog(QDialog):
         controller = self.phones.controller
         controller.run(phone_codes.issue_missing_codes, controller.workshop_id)
         self._fill_people()
-        path, _ = QFileDialog.getSaveFileName(self, "Save the badge sheet", "badges.pdf", "PDF (*.pdf)")
-        if path:
-            self.save_badges(Path(path))
+        path, _ = QFileDialog.getSaveFileName(self, "Save the badge sheet", "badges.pdf", "PDF (*.pdf)",
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        out = errors.save_target(self, Path(path) if path else None, controller.uow_factory)
+        if out is not None:
+            self.save_badges(out)
 
     def save_badges(self, out: Path) -> None:
         """Write the badge sheet for the open workshop, with the join address now in use or chosen."""

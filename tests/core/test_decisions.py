@@ -105,7 +105,8 @@ ROWS = [
                  id="maj-all-abstain"),
     pytest.param(MAJ, {"C": "A"}, {}, {}, "P", False, "no_quorum", "No quorum: Provider did not vote.",
                  id="maj-no-quorum"),
-    pytest.param(MAJ, {}, {}, {}, "CPVR", False, "no_votes", "nobody voted", id="maj-no-votes"),
+    pytest.param(MAJ, {}, {}, {}, "CPVR", False, "no_quorum", "No quorum: Council, Provider, VCS and Residents did not vote.",
+                 id="maj-nobody-voted-with-groups-present-is-no-quorum"),
     pytest.param(MAJ, {"C": "D"}, {"P": (3, 0, 1, 0)}, {}, "", True, "agreed", "3 agree, 2 against",
                  id="maj-hands-count-like-votes"),
     pytest.param(MAJ, {"C": "D D"}, {"P": (3, 0, 1, 0)}, {}, "", False, "tie", "3 agree, 3 against",
@@ -233,17 +234,19 @@ def test_outcome_lists_every_group_with_totals() -> None:
     assert list(outcome.per_group)[:4] == [1, 2, 3, 4]
 
 
-def test_tally_takes_last_ballot_by_time_then_id() -> None:
+def test_the_last_stored_ballot_counts_even_when_the_clock_stepped_back() -> None:
     same = T0
     ballots = [
         Ballot(round_id=1, participant_id=1, choice=Choice.DISAGREE, cast_at=T0 + dt.timedelta(seconds=5), id=1),
-        Ballot(round_id=1, participant_id=1, choice=Choice.AGREE, cast_at=T0, id=9),
+        Ballot(round_id=1, participant_id=1, choice=Choice.AGREE, cast_at=T0, id=9),  # the clock stepped back
         Ballot(round_id=1, participant_id=2, choice=Choice.AGREE, cast_at=same, id=4),
         Ballot(round_id=1, participant_id=2, choice=Choice.ABSTAIN, cast_at=same, id=3),
     ]
     latest = last_ballots(ballots)
-    assert latest[1].choice is Choice.DISAGREE  # later time wins over a higher id
-    assert latest[2].choice is Choice.AGREE  # same time: the higher id wins
+    assert latest[1].choice is Choice.AGREE  # stored later, though its clock time is earlier
+    assert latest[2].choice is Choice.AGREE  # the higher id was stored later
+    unsaved = [Ballot(1, 5, Choice.BLOCK, "No.", cast_at=T0 + dt.timedelta(hours=1)), Ballot(1, 5, Choice.AGREE, cast_at=T0)]
+    assert last_ballots(unsaved)[5].choice is Choice.AGREE  # without ids, the order given is the order stored
 
 
 def test_tally_ignores_observers_and_strangers_and_counts_proxies_for_their_group() -> None:

@@ -174,7 +174,8 @@ def _huge_workshop(store: FakeStore) -> tuple[int, str, str]:
             proposal = uow.repo(Proposal).add(Proposal(wid, "collaborative", text))
             now = utc_now()
             rnd = uow.repo(VoteRound).add(VoteRound(proposal.id or 0, 1, False, closed_at=now, revealed_at=now,
-                                                     present_group_ids=tuple(g.id or 0 for g in groups)))
+                                                     present_group_ids=tuple(g.id or 0 for g in groups),
+                                                     voters=tuple((p.id or 0, p.group_id) for p in people)))
             for person in people:
                 uow.repo(Ballot).add(Ballot(rnd.id or 0, person.id or 0, Choice.AGREE))
         uow.commit()

@@ -50,7 +50,7 @@ def create_action(
         check_action(action)
         action = uow.repo(Action).add(action)
         audit.append(uow, workshop_id, "action_created",
-                     f"Action {action.id} was added for {action.owner}: {action.what}")
+                     f"Action {action.id} was added for {action.owner}: {action.what}", rows=[action])
         uow.commit()
         return action
 
@@ -157,7 +157,7 @@ def carry_over(uow_factory: UnitOfWorkFactory, from_workshop_id: int, to_worksho
         if copied:
             audit.append(uow, to_workshop_id, "actions_carried_over",
                          f"{len(copied)} unfinished action(s) were carried over from {source.title} "
-                         f"({source.date.isoformat()}).")
+                         f"({source.date.isoformat()}).", rows=copied)
             uow.commit()
         return copied
 
@@ -191,6 +191,6 @@ def _audit_update(uow: UnitOfWork, old: Action, new: Action) -> None:
     if old.status != new.status:
         audit.append(uow, new.workshop_id, "action_status",
                      f"Action {new.id} ({new.what}) went from {ActionStatus(old.status).value} "
-                     f"to {new.status.value}.")
+                     f"to {new.status.value}.", rows=[new])
     if replace(old, status=new.status) != new:
-        audit.append(uow, new.workshop_id, "action_edited", f"Action {new.id} was edited: {new.what}")
+        audit.append(uow, new.workshop_id, "action_edited", f"Action {new.id} was edited: {new.what}", rows=[new])

@@ -118,7 +118,7 @@ def record_score(
             workshop_id=workshop_id, principle=principle.strip(), group_id=group_id, score=score,
             participant_id=participant_id,
         ))
-        audit.append(uow, workshop_id, "score_recorded", who)
+        audit.append(uow, workshop_id, "score_recorded", who, rows=[row])
         uow.commit()
         return row
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from enum import Enum
 
-from workshop_app.core.model import AuditEntry, utc_now
+from workshop_app.core.model import (
+    Action, Amendment, Assessment, AuditEntry, Ballot, HandCount, Proposal, VoteRound, Workshop, utc_now,
+)
 from workshop_app.core.ports import UnitOfWork
 
 GENESIS = "0" * 64
@@ -20,25 +24,67 @@ def iso_utc(at: dt.datetime) -> str:
     return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def entry_hash(prev_hash: str, workshop_id: int | None, kind: str, text: str, at: dt.datetime) -> str:
-    """Return the SHA-256 of an entry's fields and the previous hash."""
-    payload = json.dumps(
-        [prev_hash, workshop_id, kind, text, iso_utc(at)], ensure_ascii=False, separators=(",", ":")
-    )
+COVERED: dict[type, str] = {
+    Workshop: "workshop", Proposal: "proposal", Amendment: "amendment", VoteRound: "vote_round",
+    Ballot: "ballot", HandCount: "hand_count", Assessment: "assessment", Action: "action",
+}
+"""The record types whose rows each audit entry fingerprints, and their names in row_digests."""
+
+
+def entry_hash(
+    prev_hash: str, workshop_id: int | None, kind: str, text: str, at: dt.datetime, row_digests: str = ""
+) -> str:
+    """Return the SHA-256 of an entry's fields and the previous hash (entries without row digests hash as before)."""
+    fields: list[object] = [prev_hash, workshop_id, kind, text, iso_utc(at)]
+    if row_digests:
+        fields.append(row_digests)
+    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def append(uow: UnitOfWork, workshop_id: int | None, kind: str, text: str) -> AuditEntry:
-    """Append an entry to the workshop's chain inside the caller's unit of work.
+def _plain(value: object) -> object:
+    """Return a field value as JSON can hold it, the same whether it came from memory or from the store."""
+    if isinstance(value, dt.datetime):
+        return iso_utc(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
 
-    The text must never hold a secret choice or an unrevealed tally.
+
+def row_digest(row: object) -> str:
+    """Return the SHA-256 of one row's kind and every field, id included."""
+    values = [COVERED[type(row)], *(_plain(getattr(row, f.name)) for f in fields(row))]  # type: ignore[arg-type]
+    payload = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def digests_text(rows: Iterable[object]) -> str:
+    """Return "kind:id:digest" for each fingerprinted row (other kinds are left out), joined by ";"."""
+    return ";".join(f"{COVERED[type(r)]}:{getattr(r, 'id')}:{row_digest(r)}" for r in rows if type(r) in COVERED)
+
+
+def parse_digests(text: str) -> list[tuple[str, int, str]]:
+    """Return the (kind, id, digest) items of an entry's row_digests."""
+    items = (item.split(":") for item in text.split(";") if item)
+    return [(kind, int(row_id), digest) for kind, row_id, digest in items]
+
+
+def append(uow: UnitOfWork, workshop_id: int | None, kind: str, text: str, rows: Iterable[object] = ()) -> AuditEntry:
+    """Append an entry, with a digest of each row the operation wrote, to the workshop's chain (no commit).
+
+    The text must never hold a secret choice or an unrevealed tally (a digest reveals nothing: it is one-way).
     """
     last = uow.last_audit(workshop_id)
     prev = last.hash if last else GENESIS
     at = utc_now()
+    digests = digests_text(rows)
     entry = AuditEntry(
         workshop_id=workshop_id, kind=kind, text=text, prev_hash=prev,
-        hash=entry_hash(prev, workshop_id, kind, text, at), at=at,
+        hash=entry_hash(prev, workshop_id, kind, text, at, digests), at=at, row_digests=digests,
     )
     return uow.add_audit(entry)
 
@@ -60,7 +106,7 @@ def check_chain(entries: list[AuditEntry]) -> ChainCheck:
     for entry in entries:
         if entry.prev_hash != prev:
             return ChainCheck(False, prev, len(entries), entry.id, "does not link to the entry before it")
-        expected = entry_hash(entry.prev_hash, entry.workshop_id, entry.kind, entry.text, entry.at)
+        expected = entry_hash(entry.prev_hash, entry.workshop_id, entry.kind, entry.text, entry.at, entry.row_digests)
         if entry.hash != expected:
             return ChainCheck(False, prev, len(entries), entry.id, "has been altered since it was written")
         prev = entry.hash

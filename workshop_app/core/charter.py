@@ -18,7 +18,7 @@ from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, GroupCount, NotAgreed, Party,
     PrincipleSection, RadarSeries, Representative,
 )
-from workshop_app.core.decisions import Outcome, outcome_for
+from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
     Action, Amendment, Assessment, Ballot, CharterVersion, DecisionRule, HandCount,
@@ -151,9 +151,8 @@ class _Builder:
         amendments = self.uow.repo(Amendment).list(proposal_id=proposal.id)
         if any(a.created_at > latest.opened_at for a in amendments):
             return None
-        outcome = outcome_for(self.workshop.decision_rule, self.uow.repo(Ballot).list(round_id=latest.id),
-                              self.uow.repo(HandCount).list(round_id=latest.id), self.people, self.groups,
-                              latest.present_group_ids)
+        outcome = round_outcome(self.workshop.decision_rule, latest, self.uow.repo(Ballot).list(round_id=latest.id),
+                                self.uow.repo(HandCount).list(round_id=latest.id), self.people, self.groups)
         return latest, outcome
 
     def _consent(self, vote: VoteRound, outcome: Outcome) -> ConsentRecord:

@@ -101,7 +101,7 @@ def update_sections(uow_factory: UnitOfWorkFactory, workshop_id: int, wording: C
         workshop.purpose, workshop.next_review = clean.purpose, clean.next_review
         uow.repo(Workshop).update(workshop)
         audit.append(uow, workshop_id, "charter_wording_changed",
-                     f"Charter version {stored.version} wording changed: {', '.join(changed)}")
+                     f"Charter version {stored.version} wording changed: {', '.join(changed)}", rows=[workshop])
         uow.commit()
     return stored
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workshop_app.core.model import Ballot, Choice, DecisionRule, HandCount, Participant, StakeholderGroup
+from workshop_app.core.model import Ballot, Choice, DecisionRule, HandCount, Participant, StakeholderGroup, VoteRound
 
 
 @dataclass(frozen=True)
@@ -86,11 +86,21 @@ KINDS = (AGREED, NOT_AGREED, BLOCKED, NO_QUORUM, TIE, NO_VOTES)
 
 
 def last_ballots(ballots: Iterable[Ballot]) -> dict[int, Ballot]:
-    """Return each participant's last ballot (by cast time, then id)."""
+    """Return each participant's last ballot in the order they were stored (never by clock time, which can step back)."""
     latest: dict[int, Ballot] = {}
-    for ballot in sorted(ballots, key=lambda b: (b.cast_at, b.id or 0)):
+    for ballot in sorted(ballots, key=lambda b: b.id or 0):  # stable: unsaved ballots (no id) keep their order
         latest[ballot.participant_id] = ballot
     return latest
+
+
+def voters_of(participants: Iterable[Participant]) -> dict[int, int]:
+    """Return each voting participant's group: {participant id: group id}."""
+    return {p.id: p.group_id for p in participants if p.is_voting and p.id is not None}
+
+
+def frozen_voters(participants: Iterable[Participant]) -> tuple[tuple[int, int], ...]:
+    """Return who can vote now and in which group, as a round keeps it when it closes."""
+    return tuple(sorted(voters_of(participants).items()))
 
 
 def last_hand_counts(hand_counts: Iterable[HandCount]) -> dict[int, HandCount]:
@@ -102,25 +112,26 @@ def last_hand_counts(hand_counts: Iterable[HandCount]) -> dict[int, HandCount]:
 
 
 def tally(
-    ballots: Iterable[Ballot], hand_counts: Iterable[HandCount], participants: Iterable[Participant]
+    ballots: Iterable[Ballot], hand_counts: Iterable[HandCount], participants: Iterable[Participant] | Mapping[int, int]
 ) -> Tally:
-    """Count a round: the last ballot of each voting participant, plus show-of-hands counts.
+    """Count a round: the last ballot of each voter, plus show-of-hands counts.
 
+    `participants` is the roster, or the voters as a round froze them ({participant id: group id}).
     A proxy ballot is cast in the name of the represented participant, so it counts for their group.
-    Ballots of observers and of people who are not among `participants` are ignored.
+    Ballots of observers and of people who are not voters are ignored.
     """
-    voters = {p.id: p for p in participants if p.is_voting and p.id is not None}
+    voters = dict(participants) if isinstance(participants, Mapping) else voters_of(participants)
     per_group: dict[int, Counts] = {}
     reasons: list[BlockReason] = []
     voted: set[int] = set()
     for pid, ballot in last_ballots(ballots).items():
-        person = voters.get(pid)
-        if person is None:
+        group_id = voters.get(pid)
+        if group_id is None:
             continue
         voted.add(pid)
-        per_group[person.group_id] = per_group.get(person.group_id, Counts()).with_choice(ballot.choice)
+        per_group[group_id] = per_group.get(group_id, Counts()).with_choice(ballot.choice)
         if ballot.choice == Choice.BLOCK:
-            reasons.append(BlockReason(person.group_id, ballot.reason.strip()))
+            reasons.append(BlockReason(group_id, ballot.reason.strip()))
     for gid, hands in last_hand_counts(hand_counts).items():
         per_group[gid] = per_group.get(gid, Counts()) + Counts(
             hands.agree, hands.abstain, hands.disagree, hands.block
@@ -165,6 +176,20 @@ def outcome_for(
     return decide(rule, counted, present, groups)
 
 
+def round_outcome(
+    rule: DecisionRule,
+    vote: VoteRound,
+    ballots: Iterable[Ballot],
+    hand_counts: Iterable[HandCount],
+    participants: Sequence[Participant],
+    groups: Sequence[StakeholderGroup],
+) -> Outcome:
+    """Decide a round: a closed one by the voters, groups present and rule it froze at close, an open one by now."""
+    if vote.closed_at is None:
+        return outcome_for(rule, ballots, hand_counts, participants, groups)
+    return decide(vote.rule or rule, tally(ballots, hand_counts, dict(vote.voters)), vote.present_group_ids, groups)
+
+
 def _judge(
     rule: DecisionRule,
     counted: Tally,
@@ -174,11 +199,11 @@ def _judge(
 ) -> tuple[bool, str, str]:
     """Return (agreed, kind, reason) for a tally."""
     totals = counted.totals
-    if totals.cast == 0:
-        return False, NO_VOTES, "Not agreed: nobody voted."
     silent = [g.name for g in ordered if g.id in present and counted.per_group.get(g.id, Counts()).cast == 0]
     if silent:
         return False, NO_QUORUM, f"No quorum: {_join(silent)} did not vote."
+    if totals.cast == 0:
+        return False, NO_VOTES, "Not agreed: nobody voted."
     if totals.counted == 0:
         return False, NOT_AGREED, "Not agreed: everyone who voted abstained."
     if rule == DecisionRule.MAJORITY:
@@ -253,7 +278,12 @@ def _blocked_reason(blocks: int, reasons: Sequence[BlockReason], names: Mapping[
     if not given:
         return f"Not agreed: {who} blocked."
     label = "reason" if len(given) == 1 else "reasons"
-    return f"Not agreed: {who} blocked — {label}: {'; '.join(given)}."
+    return _sentence(f"Not agreed: {who} blocked — {label}: {'; '.join(given)}")
+
+
+def _sentence(text: str) -> str:
+    """End a sentence with a full stop, unless it already ends with one (or with ! ? or …)."""
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def _join(names: Sequence[str]) -> str:

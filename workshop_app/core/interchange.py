@@ -91,7 +91,8 @@ def to_document(record: WorkshopRecord, exported_at: dt.datetime | None = None) 
         "audit_workshop_id": record.audit[0].workshop_id if record.audit else None,
         "audit_head": record.audit_head,
         "audit": [
-            {"kind": e.kind, "text": e.text, "at": when(e.at), "prev_hash": e.prev_hash, "hash": e.hash}
+            {"kind": e.kind, "text": e.text, "at": when(e.at), "prev_hash": e.prev_hash, "hash": e.hash,
+             **({"row_digests": e.row_digests} if e.row_digests else {})}
             for e in record.audit
         ],
     }
@@ -152,6 +153,10 @@ def _round(record: WorkshopRecord, refs: Refs, vote: VoteRound) -> dict[str, Any
         "closed_at": when(vote.closed_at), "revealed_at": when(vote.revealed_at),
         "present_group_refs": [_ref(refs, "group", gid) for gid in vote.present_group_ids],
     }
+    if vote.closed_at is not None:
+        head["rule"] = str(vote.rule or record.workshop.decision_rule)
+        head["voters"] = [{"participant_ref": _ref(refs, "participant", pid), "group_ref": _ref(refs, "group", gid)}
+                          for pid, gid in vote.voters]
     outcome = record.outcome(vote)
     ballots = record.ballots_of(vote.id)
     hands = [_hands(refs, h) for h in record.hand_counts_of(vote.id)]
@@ -162,14 +167,14 @@ def _round(record: WorkshopRecord, refs: Refs, vote: VoteRound) -> dict[str, Any
         head["sealed_hand_counts"] = hands
         return head
     head["results"] = "revealed"
-    head["ballots"] = _secret_ballots(record, refs, ballots) if vote.secret else _named_ballots(refs, ballots)
+    head["ballots"] = _secret_ballots(record, refs, vote, ballots) if vote.secret else _named_ballots(refs, ballots)
     head["hand_counts"] = hands
     head["outcome"] = outcome_dict(outcome, refs["group"])
     return head
 
 
 def _named_ballots(refs: Refs, ballots: list[Ballot]) -> list[dict[str, Any]]:
-    """Return every ballot cast with its voter, superseded ones too, in the order they were cast."""
+    """Return every ballot cast with its voter, superseded ones too, in the order they were stored."""
     return [
         {"participant_ref": _ref(refs, "participant", b.participant_id), "choice": str(b.choice),
          "reason": b.reason, "proxy_holder_ref": _ref(refs, "participant", b.proxy_holder_id),
@@ -178,15 +183,15 @@ def _named_ballots(refs: Refs, ballots: list[Ballot]) -> list[dict[str, Any]]:
     ]
 
 
-def _secret_ballots(record: WorkshopRecord, refs: Refs, ballots: list[Ballot]) -> list[dict[str, Any]]:
+def _secret_ballots(record: WorkshopRecord, refs: Refs, vote: VoteRound, ballots: list[Ballot]) -> list[dict[str, Any]]:
     """Return the counted ballots of a secret round without voters, in an order that reveals nobody."""
-    voters = {p.id: p for p in record.participants if p.is_voting}
+    voters = record.voter_groups(vote)
     order = {g.id: n for n, g in enumerate(record.ordered_groups())}
     rows = []
     for pid, ballot in last_ballots(ballots).items():
-        person = voters.get(pid)
-        if person is not None:
-            rows.append((order.get(person.group_id, len(order)), person.group_id, ballot))
+        group_id = voters.get(pid)
+        if group_id is not None:
+            rows.append((order.get(group_id, len(order)), group_id, ballot))
     rows.sort(key=lambda row: (row[0], CHOICE_ORDER.index(Choice(row[2].choice)), row[2].reason))
     return [
         {"voter": f"anon-{n}", "group_ref": _ref(refs, "group", gid), "choice": str(b.choice), "reason": b.reason}

@@ -7,13 +7,14 @@ from collections import defaultdict
 from typing import Any
 
 from workshop_app.core.audit import check_chain
+from workshop_app.core.decisions import frozen_voters
 from workshop_app.core.errors import ImportError_
 from workshop_app.core.interchange import FORMAT, VERSION, outcome_dict
 from workshop_app.core.interchange_json import check_tree
 from workshop_app.core.interchange_read import Fields, Item, RefTable, fail, load_json, read_workshop
 from workshop_app.core.model import (
     Action, ActionStatus, Amendment, Assessment, AuditEntry, Ballot, CharterStatus, CharterVersion, Choice,
-    HandCount, Note, OwnerKind, Participant, Proposal, ProposalStatus, StageProgress, StakeholderGroup, VoteRound,
+    DecisionRule, HandCount, Note, OwnerKind, Participant, Proposal, ProposalStatus, StageProgress, StakeholderGroup, VoteRound,
 )
 from workshop_app.core.actions import check_action
 from workshop_app.core.assessment import check_rater, check_score
@@ -198,7 +199,8 @@ class _Reader:
         chain_id = top.whole("audit_workshop_id", nullable=True)
         entries = [
             AuditEntry(workshop_id=chain_id, kind=a.text("kind"), text=a.text("text"), prev_hash=a.text("prev_hash"),
-                       hash=a.text("hash"), at=a.stamp("at"), id=n)
+                       hash=a.text("hash"), at=a.stamp("at"), id=n,
+                       row_digests=a.text("row_digests") if "row_digests" in a.obj else "")
             for n, a in enumerate((Fields(*item) for item in top.items("audit")))
         ]
         check = check_chain(entries)
@@ -219,6 +221,9 @@ class _Reader:
                 self._withheld(f)
                 continue
             self._one_open_round(record, vote, f)
+            if vote.closed_at is not None:
+                vote.voters = self._voters(record, f)
+                vote.rule = f.choice("rule", DecisionRule) if "rule" in f.obj else record.workshop.decision_rule
             record.rounds.append(vote)
             if f.raw("results") == "sealed":
                 self.sealed += 1
@@ -260,6 +265,16 @@ class _Reader:
                            "use the ref of one of its groups")
         return tuple(refs)
 
+    def _voters(self, record: WorkshopRecord, f: Fields) -> tuple[tuple[int, int], ...]:
+        """Read who could vote when the round closed, and in which group (older files: the roster as it is)."""
+        if "voters" not in f.obj:
+            return frozen_voters(record.participants)
+        voters = []
+        for item in f.items("voters"):
+            v = Fields(*item)
+            voters.append((self.people.check(v, "participant_ref"), self.groups.check(v, "group_ref")))
+        return tuple(voters)
+
     def _withheld(self, f: Fields) -> None:
         """Check a withheld round's who-voted list; the round itself cannot be imported."""
         if not f.flag("secret"):
@@ -291,7 +306,8 @@ class _Reader:
             pid = self.people.check(b, "participant_ref")
             voter = record.participant(pid)
             assert voter is not None
-            b.checked("participant_ref", lambda: check_voter(voter))
+            if vote.closed_at is None:  # a closed round froze its voters; the roster may have changed since
+                b.checked("participant_ref", lambda: check_voter(voter))
             holder = self.people.check(b, "proxy_holder_ref", nullable=True)
             b.checked("proxy_holder_ref", lambda: check_proxy(pid, holder))
             ballots.append(Ballot(
@@ -303,9 +319,8 @@ class _Reader:
     def _secret_ballots(self, record: WorkshopRecord, vote: VoteRound, items: list[Item]) -> list[Ballot]:
         """Give each anonymous ballot to a voting member of its group, in file order (the pairing means nothing)."""
         free: dict[int, list[int]] = defaultdict(list)
-        for p in record.participants:
-            if p.is_voting and p.id is not None:
-                free[p.group_id].append(p.id)
+        for pid, gid in vote.voters:
+            free[gid].append(pid)
         keys: set[str] = set()
         ballots = []
         for item in items:

@@ -192,6 +192,10 @@ class VoteRound:
     closed_at: dt.datetime | None = None
     revealed_at: dt.datetime | None = None
     present_group_ids: tuple[int, ...] = ()
+    voters: tuple[tuple[int, int], ...] = ()
+    """Frozen at close: (participant id, group id) of everyone who could vote then; later roster edits never count."""
+    rule: DecisionRule | None = None
+    """Frozen at close: the decision rule the round is decided under (None while it is open)."""
     id: int | None = None
 
 
@@ -276,6 +280,8 @@ class AuditEntry:
     prev_hash: str
     hash: str
     at: dt.datetime = field(default_factory=utc_now)
+    row_digests: str = ""
+    """What the operation wrote: "kind:id:sha256" items joined by ";" (see core/integrity.py), in the hash."""
     id: int | None = None
 
 

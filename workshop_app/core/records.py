@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from workshop_app.core import audit
-from workshop_app.core.decisions import Outcome, outcome_for
+from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
     Action,
@@ -105,37 +105,48 @@ class WorkshopRecord:
         """Return a revealed round's outcome under the workshop's rule, or None while it is hidden."""
         if not self.is_revealed(vote):
             return None
-        return outcome_for(
-            self.workshop.decision_rule, self.ballots_of(vote.id), self.hand_counts_of(vote.id),
-            self.participants, self.ordered_groups(), vote.present_group_ids,
+        return round_outcome(
+            self.workshop.decision_rule, vote, self.ballots_of(vote.id), self.hand_counts_of(vote.id),
+            self.participants, self.ordered_groups(),
         )
+
+    def voter_groups(self, vote: VoteRound) -> dict[int, int]:
+        """Return who could vote in a round and in which group: frozen at close, the roster while open."""
+        if vote.closed_at is not None:
+            return dict(vote.voters)
+        return {p.id: p.group_id for p in self.participants if p.is_voting and p.id is not None}
 
 
 def load_record(uow_factory: UnitOfWorkFactory, workshop_id: int) -> WorkshopRecord:
     """Read every record of one workshop in one unit of work; refuse an unknown id with a sentence."""
     with uow_factory() as uow:
-        workshop = uow.repo(Workshop).get(workshop_id)
-        if workshop is None:
-            raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
-        proposals = uow.repo(Proposal).list(workshop_id=workshop_id)
-        rounds = [r for p in proposals for r in uow.repo(VoteRound).list(proposal_id=p.id)]
-        progress = uow.repo(StageProgress).list(workshop_id=workshop_id)
-        return WorkshopRecord(
-            workshop=workshop,
-            groups=uow.repo(StakeholderGroup).list(workshop_id=workshop_id),
-            participants=uow.repo(Participant).list(workshop_id=workshop_id),
-            stage_progress=progress[0] if progress else None,
-            assessments=uow.repo(Assessment).list(workshop_id=workshop_id),
-            notes=uow.repo(Note).list(workshop_id=workshop_id),
-            proposals=proposals,
-            amendments=[a for p in proposals for a in uow.repo(Amendment).list(proposal_id=p.id)],
-            rounds=sorted(rounds, key=lambda r: r.id or 0),
-            ballots=_sorted([b for r in rounds for b in uow.repo(Ballot).list(round_id=r.id)]),
-            hand_counts=_sorted([h for r in rounds for h in uow.repo(HandCount).list(round_id=r.id)]),
-            actions=uow.repo(Action).list(workshop_id=workshop_id),
-            charter_versions=uow.repo(CharterVersion).list(workshop_id=workshop_id),
-            audit=uow.audit_entries(workshop_id),
-        )
+        return read_record(uow, workshop_id)
+
+
+def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
+    """Read every record of one workshop inside the caller's unit of work."""
+    workshop = uow.repo(Workshop).get(workshop_id)
+    if workshop is None:
+        raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
+    proposals = uow.repo(Proposal).list(workshop_id=workshop_id)
+    rounds = [r for p in proposals for r in uow.repo(VoteRound).list(proposal_id=p.id)]
+    progress = uow.repo(StageProgress).list(workshop_id=workshop_id)
+    return WorkshopRecord(
+        workshop=workshop,
+        groups=uow.repo(StakeholderGroup).list(workshop_id=workshop_id),
+        participants=uow.repo(Participant).list(workshop_id=workshop_id),
+        stage_progress=progress[0] if progress else None,
+        assessments=uow.repo(Assessment).list(workshop_id=workshop_id),
+        notes=uow.repo(Note).list(workshop_id=workshop_id),
+        proposals=proposals,
+        amendments=[a for p in proposals for a in uow.repo(Amendment).list(proposal_id=p.id)],
+        rounds=sorted(rounds, key=lambda r: r.id or 0),
+        ballots=_sorted([b for r in rounds for b in uow.repo(Ballot).list(round_id=r.id)]),
+        hand_counts=_sorted([h for r in rounds for h in uow.repo(HandCount).list(round_id=r.id)]),
+        actions=uow.repo(Action).list(workshop_id=workshop_id),
+        charter_versions=uow.repo(CharterVersion).list(workshop_id=workshop_id),
+        audit=uow.audit_entries(workshop_id),
+    )
 
 
 def _sorted(rows: list[T]) -> list[T]:
@@ -153,7 +164,7 @@ def save_record(uow_factory: UnitOfWorkFactory, record: WorkshopRecord) -> int:
         writer = _Writer(uow)
         workshop_id = writer.write(record)
         note = record.source_note or f"Workshop copied from a record whose audit head was {record.audit_head}."
-        audit.append(uow, workshop_id, "imported", note)
+        audit.append(uow, workshop_id, "imported", note, rows=writer.added)
         uow.commit()
     return workshop_id
 
@@ -164,6 +175,8 @@ class _Writer:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
         self.ids: dict[str, dict[int, int]] = {}
+        self.added: list[object] = []
+        """Every row written, as written (the import's audit entry fingerprints them)."""
 
     def _add(self, kind: str, row: T) -> T:
         """Add a copy of a row without its id and remember how its old id maps to the new one."""
@@ -171,6 +184,7 @@ class _Writer:
         added = self.uow.repo(type(row)).add(replace(row, id=None))  # type: ignore[type-var]
         if old is not None:
             self.ids.setdefault(kind, {})[old] = getattr(added, "id")
+        self.added.append(replace(added))  # type: ignore[type-var]
         return added
 
     def new(self, kind: str, old: int | None) -> int | None:
@@ -226,6 +240,7 @@ class _Writer:
             self._add("round", replace(
                 r, proposal_id=self.must("proposal", r.proposal_id),
                 present_group_ids=tuple(self.must("group", g) for g in r.present_group_ids),
+                voters=tuple((self.must("participant", p), self.must("group", g)) for p, g in r.voters),
             ))
         for b in record.ballots:
             self._add("ballot", replace(

@@ -68,10 +68,11 @@ def get_progress(uow_factory: UnitOfWorkFactory, workshop_id: int) -> StageProgr
     return progress
 
 
-def _save(uow: UnitOfWork, progress: StageProgress, now: dt.datetime, kind: str, text: str) -> StageProgress:
+def _save(uow: UnitOfWork, progress: StageProgress, now: dt.datetime, kind: str, text: str,
+          rows: list[Workshop] | None = None) -> StageProgress:
     progress.updated_at = now
     uow.repo(StageProgress).update(progress)
-    audit.append(uow, progress.workshop_id, kind, text)
+    audit.append(uow, progress.workshop_id, kind, text, rows=rows or ())
     uow.commit()
     return progress
 
@@ -89,10 +90,12 @@ def go_to_stage(uow_factory: UnitOfWorkFactory, workshop_id: int, index: int, st
         progress.timer_started_at, progress.extra_minutes = None, 0
         progress.results_shown = False
         workshop = uow.repo(Workshop).get(workshop_id)
-        if workshop is not None and workshop.status == WorkshopStatus.DRAFT:
+        started = workshop is not None and workshop.status == WorkshopStatus.DRAFT
+        if workshop is not None and started:
             workshop.status = WorkshopStatus.IN_PROGRESS
             uow.repo(Workshop).update(workshop)
-        return _save(uow, progress, now, "stage_changed", f"Stage {index + 1}: {title}".rstrip(": "))
+        return _save(uow, progress, now, "stage_changed", f"Stage {index + 1}: {title}".rstrip(": "),
+                     [workshop] if workshop is not None and started else None)
 
 
 def start_timer(uow_factory: UnitOfWorkFactory, workshop_id: int, now: dt.datetime | None = None) -> StageProgress:

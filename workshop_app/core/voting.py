@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workshop_app.core import audit
-from workshop_app.core.decisions import Outcome, outcome_for, present_voting_groups
+from workshop_app.core.decisions import Outcome, frozen_voters, present_voting_groups, round_outcome
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import (
     Amendment,
@@ -66,7 +66,7 @@ def open_vote(uow_factory: UnitOfWorkFactory, proposal_id: int, secret: bool) ->
         vote = uow.repo(VoteRound).add(VoteRound(proposal_id=proposal_id, round_no=number, secret=secret))
         kind = "secret" if secret else "named"
         audit.append(uow, proposal.workshop_id, "vote_opened",
-                     f"A {kind} vote (round {number}) was opened on proposal {proposal_id}.")
+                     f"A {kind} vote (round {number}) was opened on proposal {proposal_id}.", rows=[vote])
         uow.commit()
         return vote
 
@@ -107,7 +107,7 @@ def cast_in(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice,
         round_id=round_id, participant_id=participant_id, choice=choice,
         reason=reason.strip() if choice == Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
     ))
-    audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder))
+    audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder), rows=[ballot])
     return ballot
 
 
@@ -137,7 +137,7 @@ def record_hand_count(
         ))
         audit.append(uow, proposal.workshop_id, "hands_counted",
                      f"Show-of-hands counts were entered for {group.name} in round {vote.round_no} "
-                     f"of proposal {proposal.id}.")
+                     f"of proposal {proposal.id}.", rows=[hands])
         uow.commit()
         return hands
 
@@ -146,12 +146,17 @@ def close_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteRound:
     """Close a round: from now on nothing can change its votes."""
     with uow_factory() as uow:
         vote, proposal = _open_round(uow, round_id)
+        workshop = uow.repo(Workshop).get(proposal.workshop_id)
+        if workshop is None:
+            raise WorkshopError("The workshop of this vote cannot be found; reopen the workshop and try again.")
         vote.closed_at = utc_now()
         people = uow.repo(Participant).list(workshop_id=proposal.workshop_id)
         vote.present_group_ids = tuple(sorted(present_voting_groups(people)))
+        vote.voters = frozen_voters(people)
+        vote.rule = workshop.decision_rule
         uow.repo(VoteRound).update(vote)
         audit.append(uow, proposal.workshop_id, "vote_closed",
-                     f"The vote (round {vote.round_no}) on proposal {proposal.id} was closed.")
+                     f"The vote (round {vote.round_no}) on proposal {proposal.id} was closed.", rows=[vote])
         uow.commit()
         return vote
 
@@ -166,13 +171,16 @@ def reveal_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
         if vote.revealed_at is None:
             vote.revealed_at = utc_now()
             uow.repo(VoteRound).update(vote)
-            t = outcome.totals
-            audit.append(uow, proposal.workshop_id, "vote_revealed",
-                         f"The vote (round {vote.round_no}) on proposal {proposal.id} was revealed: "
-                         f"{t.agree} agree, {t.abstain} abstain, {t.disagree} disagree, {t.block} block. "
-                         f"{outcome.reason}")
+            audit.append(uow, proposal.workshop_id, "vote_revealed", reveal_text(vote, outcome), rows=[vote])
             uow.commit()
         return outcome
+
+
+def reveal_text(vote: VoteRound, outcome: Outcome) -> str:
+    """Return the reveal entry's words: the totals and the outcome (verify recomputes and compares them)."""
+    t = outcome.totals
+    return (f"The vote (round {vote.round_no}) on proposal {vote.proposal_id} was revealed: "
+            f"{t.agree} agree, {t.abstain} abstain, {t.disagree} disagree, {t.block} block. {outcome.reason}")
 
 
 def results(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
@@ -251,7 +259,7 @@ def create_proposal(
             route=route.strip(), party_group_id=party_group_id,
         ))
         audit.append(uow, workshop_id, "proposal_created",
-                     f"Proposal {proposal.id} was drafted under {proposal.principle}: {proposal.text}")
+                     f"Proposal {proposal.id} was drafted under {proposal.principle}: {proposal.text}", rows=[proposal])
         uow.commit()
         return proposal
 
@@ -286,7 +294,7 @@ def edit_proposal(
         check_wording(proposal.principle, proposal.text)
         uow.repo(Proposal).update(proposal)
         audit.append(uow, proposal.workshop_id, "proposal_edited",
-                     f"Proposal {proposal_id} was edited: {proposal.text}")
+                     f"Proposal {proposal_id} was edited: {proposal.text}", rows=[proposal])
         uow.commit()
         return proposal
 
@@ -309,7 +317,7 @@ def amend_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int, new_text: s
         uow.repo(Proposal).update(proposal)
         by = f" by {amendment.author}" if amendment.author else ""
         audit.append(uow, proposal.workshop_id, "proposal_amended",
-                     f"Proposal {proposal_id} was amended{by}: {amendment.new_text}")
+                     f"Proposal {proposal_id} was amended{by}: {amendment.new_text}", rows=[amendment, proposal])
         uow.commit()
         return amendment
 
@@ -324,7 +332,8 @@ def withdraw_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int) -> Propo
             return proposal
         proposal.status = ProposalStatus.WITHDRAWN
         uow.repo(Proposal).update(proposal)
-        audit.append(uow, proposal.workshop_id, "proposal_withdrawn", f"Proposal {proposal_id} was withdrawn.")
+        audit.append(uow, proposal.workshop_id, "proposal_withdrawn", f"Proposal {proposal_id} was withdrawn.",
+                     rows=[proposal])
         uow.commit()
         return proposal
 
@@ -376,13 +385,13 @@ def _outcome(uow: UnitOfWork, vote: VoteRound, workshop_id: int) -> Outcome:
     workshop = uow.repo(Workshop).get(workshop_id)
     if workshop is None:
         raise WorkshopError("The workshop of this vote cannot be found; reopen the workshop and try again.")
-    return outcome_for(
+    return round_outcome(
         workshop.decision_rule,
+        vote,
         uow.repo(Ballot).list(round_id=vote.id),
         uow.repo(HandCount).list(round_id=vote.id),
         uow.repo(Participant).list(workshop_id=workshop_id),
         uow.repo(StakeholderGroup).list(workshop_id=workshop_id),
-        vote.present_group_ids if vote.closed_at is not None else None,
     )
 
 

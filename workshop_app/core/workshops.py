@@ -7,10 +7,11 @@ from dataclasses import replace
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
-    Assessment, HandCount, Participant, Proposal, StageProgress, StakeholderGroup, Workshop, WorkshopStatus,
+    Assessment, HandCount, Participant, Proposal, StageProgress, StakeholderGroup, VoteRound, Workshop, WorkshopStatus,
 )
 from workshop_app.core.palette import DEFAULT_GROUPS, GroupStyle, check_style, next_style
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.rule_text import rule_text
 
 
 def list_workshops(uow_factory: UnitOfWorkFactory) -> list[Workshop]:
@@ -53,7 +54,7 @@ def create_workshop(
                 StakeholderGroup(workshop.id, name, style.colour, style.mark, position)
             )
         uow.repo(StageProgress).add(StageProgress(workshop_id=workshop.id))
-        audit.append(uow, workshop.id, "workshop_created", f"Workshop created: {workshop.title}")
+        audit.append(uow, workshop.id, "workshop_created", f"Workshop created: {workshop.title}", rows=[workshop])
         uow.commit()
     return workshop
 
@@ -62,8 +63,15 @@ def update_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop) -> Works
     """Save changed workshop details."""
     check_workshop(workshop)
     with uow_factory() as uow:
+        stored = _require(uow, workshop.id or 0)
+        if workshop.decision_rule != stored.decision_rule and _has_votes(uow, stored.id or 0):
+            raise WorkshopError(
+                f"The decision rule stays \"{rule_text(stored.decision_rule).name}\": it can only change before "
+                "the first vote is opened."
+            )
         uow.repo(Workshop).update(workshop)
-        audit.append(uow, workshop.id, "workshop_updated", f"Workshop details changed: {workshop.title}")
+        audit.append(uow, workshop.id, "workshop_updated", f"Workshop details changed: {workshop.title}",
+                     rows=[workshop])
         uow.commit()
     return workshop
 
@@ -74,9 +82,14 @@ def set_status(uow_factory: UnitOfWorkFactory, workshop_id: int, status: Worksho
         workshop = _require(uow, workshop_id)
         workshop.status = status
         uow.repo(Workshop).update(workshop)
-        audit.append(uow, workshop_id, "workshop_status", f"Workshop status: {status.value}")
+        audit.append(uow, workshop_id, "workshop_status", f"Workshop status: {status.value}", rows=[workshop])
         uow.commit()
     return workshop
+
+
+def _has_votes(uow: UnitOfWork, workshop_id: int) -> bool:
+    """Say whether any vote has been opened in the workshop."""
+    return any(uow.repo(VoteRound).list(proposal_id=p.id) for p in uow.repo(Proposal).list(workshop_id=workshop_id))
 
 
 def _require(uow: UnitOfWork, workshop_id: int) -> Workshop:

@@ -62,12 +62,17 @@ def actions_csv(doc: dict[str, Any]) -> str:
                      "proposal_id"], rows)
 
 
-def counted_named_ballots(doc: dict[str, Any], ballots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the ballot that counts for each voting participant (their last), in first-vote order."""
-    voting = {p["ref"] for p in doc["participants"] if p["is_voting"]}
-    ordered = sorted(enumerate(ballots), key=lambda item: (item[1]["cast_at"], item[0]))
-    latest = {b["participant_ref"]: b for _, b in ordered}
-    return [b for pid, b in latest.items() if pid in voting]
+def round_voters(doc: dict[str, Any], vote: dict[str, Any]) -> dict[int, int]:
+    """Return who could vote in a round and in which group ({participant ref: group ref}), as it froze them."""
+    if "voters" in vote:
+        return {v["participant_ref"]: v["group_ref"] for v in vote["voters"]}
+    return {p["ref"]: p["group_ref"] for p in doc["participants"] if p["is_voting"]}
+
+
+def counted_named_ballots(voters: dict[int, int], ballots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the ballot that counts for each voter (their last stored), in first-vote order."""
+    latest = {b["participant_ref"]: b for b in ballots}
+    return [b for pid, b in latest.items() if pid in voters]
 
 
 def votes_csv(doc: dict[str, Any]) -> str:
@@ -97,11 +102,12 @@ def _round_rows(doc: dict[str, Any], vote: dict[str, Any], named: bool) -> list[
             who = ["", ""] if named else []
             rows.append([*head, "secret", groups[b["group_ref"]], *who, b["choice"], 1, b["reason"], outcome])
     else:
-        for b in counted_named_ballots(doc, vote["ballots"]):
+        voters = round_voters(doc, vote)
+        for b in counted_named_ballots(voters, vote["ballots"]):
             person = people[b["participant_ref"]]
             holder = people[b["proxy_holder_ref"]]["name"] if b["proxy_holder_ref"] is not None else ""
-            rows.append([*head, "named", groups[person["group_ref"]], person["name"], holder, b["choice"], 1,
-                         b["reason"], outcome])
+            rows.append([*head, "named", groups[voters[b["participant_ref"]]], person["name"], holder, b["choice"],
+                         1, b["reason"], outcome])
     last_hands = {h["group_ref"]: h for h in vote["hand_counts"]}
     for gid, hands in last_hands.items():
         for choice in CHOICES:
@@ -109,6 +115,8 @@ def _round_rows(doc: dict[str, Any], vote: dict[str, Any], named: bool) -> list[
                 reason = hands["block_reason"] if choice == "block" else ""
                 who = ["", ""] if named else []
                 rows.append([*head, "show of hands", groups[gid], *who, choice, hands[choice], reason, outcome])
+    if not rows:
+        rows.append([*head, "none", "", *(["", ""] if named else []), "", 0, "", outcome])
     return rows
 
 

@@ -18,7 +18,7 @@ from workshop_app.core.model import (
     ProposalStatus,
     WorkshopStatus,
 )
-from workshop_app.store.types import IntTuple, StrEnumType, UTCDateTime
+from workshop_app.store.types import IntPairs, IntTuple, StrEnumType, UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -168,6 +168,10 @@ class VoteRoundRow(TableBase, table=True):
     present_group_ids: tuple[int, ...] = Field(
         default=(), sa_type=IntTuple, sa_column_kwargs={"server_default": ""}, nullable=False
     )
+    voters: tuple[tuple[int, int], ...] = Field(
+        default=(), sa_type=IntPairs, sa_column_kwargs={"server_default": ""}, nullable=False
+    )
+    rule: DecisionRule | None = Field(default=None, sa_type=StrEnumType(DecisionRule), nullable=True)
 
 
 class BallotRow(TableBase, table=True):
@@ -254,3 +258,4 @@ class AuditEntryRow(TableBase, table=True):
     prev_hash: str
     hash: str
     at: dt.datetime = _when()  # type: ignore[assignment]
+    row_digests: str = Field(default="", sa_column_kwargs={"server_default": ""})

@@ -79,3 +79,23 @@ class IntTuple(TypeDecorator[tuple[int, ...]]):
         if value is None:
             return None
         return tuple(int(v) for v in value.split(",") if v)
+
+
+class IntPairs(TypeDecorator[tuple[tuple[int, int], ...]]):
+    """A tuple of (id, id) pairs stored as "a:b,c:d" text ("" for none)."""
+
+    impl = String()
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        """Store the pairs as text."""
+        if value is None:
+            return None
+        return ",".join(f"{int(a)}:{int(b)}" for a, b in value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> tuple[tuple[int, int], ...] | None:
+        """Return the stored pairs as a tuple."""
+        if value is None:
+            return None
+        pairs = (item.split(":") for item in value.split(",") if item)
+        return tuple((int(a), int(b)) for a, b in pairs)

@@ -306,7 +306,7 @@ class _Reader:
             pid = self.people.check(b, "participant_ref")
             voter = record.participant(pid)
             assert voter is not None
-            if vote.closed_at is None:  # a closed round froze its voters; the roster may have changed since
+            if pid not in dict(vote.voters):  # a voter frozen at close may be an observer now
                 b.checked("participant_ref", lambda: check_voter(voter))
             holder = self.people.check(b, "proxy_holder_ref", nullable=True)
             b.checked("proxy_holder_ref", lambda: check_proxy(pid, holder))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.interchange_fixtures import EXAMPLE
-from workshop_app import cli, files
+from workshop_app import cli
 from workshop_app.export.csv_export import FILES
 
 
@@ -38,7 +38,7 @@ def run(db: Path, *argv: str) -> int:
 
 def store_targets(db: Path) -> list[Path]:
     """The store file and its journal files' names."""
-    return [db, *(Path(f"{db}{suffix}") for suffix in files.JOURNAL_SUFFIXES)]
+    return [db, *(Path(f"{db}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]
 
 
 @pytest.mark.parametrize("command", [
@@ -89,7 +89,7 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert err.count("\n") == 1 and "already exists; add --force" in err and out.read_text() == "my own notes"
     assert run(db, *command, str(out), "--force") == cli.EXIT_OK
     assert out.read_bytes() != b"my own notes"
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(files.TEMP_SUFFIX)] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
 def test_the_csv_folder_needs_force_and_a_folder_of_other_files_is_refused(
@@ -136,6 +136,8 @@ def test_a_csv_export_stopped_by_a_full_disk_leaves_the_old_folder_whole(
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    from workshop_app import files
+
     out = tmp_path / "w.json"
     out.write_text("old")
 
@@ -151,6 +153,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path
 def test_every_write_is_flushed_then_renamed_then_its_folder_flushed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from workshop_app import files
+
     steps: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
     monkeypatch.setattr(os, "fsync", lambda fd: steps.append("fsync " + os.readlink(f"/proc/self/fd/{fd}"))
@@ -163,6 +167,8 @@ def test_every_write_is_flushed_then_renamed_then_its_folder_flushed(
 
 
 def test_temporary_files_of_killed_writers_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
+    from workshop_app import files
+
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     out = tmp_path / "w.json"
     stale = tmp_path / f".w.json.{int(dead.stdout)}.0a1b2c3d{files.TEMP_SUFFIX}"
@@ -179,4 +185,5 @@ def test_a_symlink_to_the_store_is_refused(db: Path, tmp_path: Path, capsys: pyt
     link.symlink_to(db)
     before = digest(db)
     assert run(db, "export", "1", "--out", str(link), "--force") == cli.EXIT_ERROR
+    assert "store or one of its files" in capsys.readouterr().err
     assert digest(db) == before and link.is_symlink()

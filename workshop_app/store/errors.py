@@ -35,7 +35,7 @@ def _sqlite_code(error: BaseException) -> int | None:
 def disk_full_error(store: str) -> StoreError:
     """Return the error for a write refused because the disk is full (the store itself is fine)."""
     return StoreError(
-        f"The disk holding {store} is full, so nothing was saved; free some space and try again "
+        f"The disk is full, so nothing was saved to {store}; free some space and try again "
         "(the store is not damaged)."
     )
 

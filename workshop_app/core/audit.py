@@ -9,12 +9,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
 
+from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
-    Action, Amendment, Assessment, AuditEntry, Ballot, HandCount, Proposal, VoteRound, Workshop, utc_now,
+    LOCKED_STATUSES, Action, Amendment, Assessment, AuditEntry, Ballot, HandCount, Proposal, VoteRound, Workshop,
+    utc_now,
 )
 from workshop_app.core.ports import UnitOfWork
 
 GENESIS = "0" * 64
+# Entries a finished workshop may still take: moving it along its life, and the first entry of an imported copy.
+LIFE_KINDS = frozenset({"workshop_status", "imported", "result_imported"})
+LOCKED = "This workshop is finished, so its record is locked and nothing in it can change."
 
 
 def iso_utc(at: dt.datetime) -> str:
@@ -77,7 +82,12 @@ def append(uow: UnitOfWork, workshop_id: int | None, kind: str, text: str, rows:
     """Append an entry, with a digest of each row the operation wrote, to the workshop's chain (no commit).
 
     The text must never hold a secret choice or an unrevealed tally (a digest reveals nothing: it is one-way).
+    Every change to a workshop writes an entry, so this is also where a finished workshop refuses changes.
     """
+    if workshop_id is not None and kind not in LIFE_KINDS:
+        workshop = uow.repo(Workshop).get(workshop_id)
+        if workshop is not None and workshop.status in LOCKED_STATUSES:
+            raise WorkshopError(LOCKED)
     last = uow.last_audit(workshop_id)
     prev = last.hash if last else GENESIS
     at = utc_now()

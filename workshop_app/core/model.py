@@ -18,6 +18,11 @@ class WorkshopStatus(StrEnum):
     DRAFT = "draft"
     IN_PROGRESS = "in_progress"
     CLOSED = "closed"
+    ARCHIVED = "archived"
+    DELETED = "deleted"
+
+
+LOCKED_STATUSES = frozenset({WorkshopStatus.CLOSED, WorkshopStatus.ARCHIVED, WorkshopStatus.DELETED})
 
 
 class DecisionRule(StrEnum):

@@ -15,9 +15,9 @@ from workshop_app.core.rule_text import rule_text
 
 
 def list_workshops(uow_factory: UnitOfWorkFactory) -> list[Workshop]:
-    """Return every workshop, newest date first."""
+    """Return every workshop but the deleted ones, newest date first."""
     with uow_factory() as uow:
-        rows = uow.repo(Workshop).list()
+        rows = [w for w in uow.repo(Workshop).list() if w.status != WorkshopStatus.DELETED]
     return sorted(rows, key=lambda w: (w.date, w.id or 0), reverse=True)
 
 
@@ -64,7 +64,7 @@ def update_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop) -> Works
     check_workshop(workshop)
     with uow_factory() as uow:
         stored = _require(uow, workshop.id or 0)
-        if workshop.decision_rule != stored.decision_rule and _has_votes(uow, stored.id or 0):
+        if workshop.decision_rule != stored.decision_rule and has_votes_in(uow, stored.id or 0):
             raise WorkshopError(
                 f"The decision rule stays \"{rule_text(stored.decision_rule).name}\": it can only change before "
                 "the first vote is opened."
@@ -87,7 +87,7 @@ def set_status(uow_factory: UnitOfWorkFactory, workshop_id: int, status: Worksho
     return workshop
 
 
-def _has_votes(uow: UnitOfWork, workshop_id: int) -> bool:
+def has_votes_in(uow: UnitOfWork, workshop_id: int) -> bool:
     """Say whether any vote has been opened in the workshop."""
     return any(uow.repo(VoteRound).list(proposal_id=p.id) for p in uow.repo(Proposal).list(workshop_id=workshop_id))
 

@@ -75,6 +75,16 @@ class WorkshopController(QObject):
             raise RuntimeError("no workshop is open")
         return self.workshop.id
 
+    def change_workshop(self, operation: Callable[..., Workshop], *args: Any) -> bool:
+        """Run an operation that changes one workshop; refresh the open one and the list; return whether it worked."""
+        done = self.run(operation, *args)
+        if done.ok and done.value is not None:
+            if self.workshop is not None and done.value.id == self.workshop.id:
+                self.workshop = done.value
+                self.workshop_changed.emit(done.value)
+            self.workshops_changed.emit()
+        return done.ok
+
     # Groups --------------------------------------------------------------------------------------
 
     def groups(self) -> list[StakeholderGroup]:

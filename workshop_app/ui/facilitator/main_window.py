@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Version {__version__} · everything is saved as you go")
         self.start_page.new_requested.connect(self.new_workshop)
         self.start_page.open_requested.connect(self.open_workshop)
+        self.start_page.filter_changed.connect(lambda _name: self.refresh_workshops())
+        self.start_page.archive_requested.connect(self.archive_workshop)
+        self.start_page.delete_requested.connect(self.delete_workshop)
         if controller is not None and room is not None:
             self.attach(controller, room)
             self.ensure_workshop_page()
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.workshop_page)
         self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)
         self.controller.workshop_opened.connect(self._on_workshop_opened)
+        self.controller.workshop_changed.connect(self._on_workshop_changed)
 
     def open_workshop(self, workshop_id: int) -> None:
         """Open a workshop from the start page."""
@@ -113,6 +117,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self._shortcuts.append((action, [shortcut]))
+        self.workshop_actions = [QAction("Workshop &details…", self), QAction("&Finish this workshop…", self)]
+        self.workshop_actions[0].triggered.connect(self.edit_details)
+        self.workshop_actions[1].triggered.connect(self.finish_workshop)
+        menu.insertSeparator(menu.actions()[-1])
+        for action in self.workshop_actions:
+            action.setEnabled(False)
+            menu.insertAction(menu.actions()[-2], action)
         self.room_menu = self.menuBar().addMenu("&Room")
         for text, keys, slot in (
             ("&Next stage", ("Ctrl+Right", "PgDown"), lambda: self.room.next_stage()),
@@ -191,13 +202,18 @@ class MainWindow(QMainWindow):
     def refresh_workshops(self) -> None:
         """Reload the start page's list (it stays empty until the store is attached)."""
         if self._attached:
-            self.start_page.set_workshops(self.controller.list_workshops())
+            from workshop_app.core import workshop_life
+
+            rows = workshop_life.workshops_in(self.controller.uow_factory, self.start_page.current_filter())
+            self.start_page.set_workshops(rows, store_empty=not rows and not self.controller.list_workshops())
 
     def show_start_page(self) -> None:
         """Go back to the list of workshops."""
         self.refresh_workshops()
         self.pages.setCurrentWidget(self.start_page)
         self.room_menu.setEnabled(False)
+        for action in self.workshop_actions:
+            action.setEnabled(False)
         if self._workshop_page_built:
             self.phone_voting.stop()
         if self.shared_screen is not None:
@@ -219,7 +235,41 @@ class MainWindow(QMainWindow):
             self.ensure_workshop_page()
             self.controller.create_workshop(draft)
 
+    def edit_details(self) -> None:
+        """Change the open workshop's title, date, place, facilitator (and rule before the first vote)."""
+        from workshop_app.ui.facilitator import workshop_life_actions
+
+        workshop_life_actions.edit_details(self, self.controller, self._plans())
+
+    def finish_workshop(self) -> None:
+        """Finish the open workshop after asking; its record is then locked."""
+        from workshop_app.ui.facilitator import workshop_life_actions
+
+        workshop_life_actions.finish(self, self.controller)
+
+    def archive_workshop(self, workshop_id: int, archived: bool) -> None:
+        """Put a finished workshop in the archive, or take it out."""
+        from workshop_app.core import workshop_life
+
+        self.controller.change_workshop(workshop_life.archive, workshop_id, archived)
+
+    def delete_workshop(self, workshop_id: int) -> None:
+        """Delete a workshop after asking, with a copy saved in the backups folder first."""
+        from workshop_app.ui.facilitator import workshop_life_actions
+
+        saved = workshop_life_actions.delete(self, self.controller, workshop_id)
+        if saved is not None:
+            self.statusBar().showMessage(f"Workshop deleted; a copy is in {saved}")
+
+    def _on_workshop_changed(self, workshop: Any) -> None:
+        from workshop_app.core.model import LOCKED_STATUSES
+
+        for action in self.workshop_actions:
+            action.setEnabled(workshop.status not in LOCKED_STATUSES)
+        self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")
+
     def _on_workshop_opened(self, workshop: Any) -> None:
+        self._on_workshop_changed(workshop)
         self.pages.setCurrentWidget(self.workshop_page)
         self.room_menu.setEnabled(self.room.plan is not None)
         if self.room.plan is not None and self.shared_screen is None:

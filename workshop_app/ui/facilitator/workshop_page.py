@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from workshop_app.core.model import Workshop
+from workshop_app.core.model import LOCKED_STATUSES, Workshop
 from workshop_app.core.rule_text import rule_text
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel
@@ -36,6 +36,7 @@ class WorkshopPage(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.tabs, 1)
         controller.workshop_opened.connect(self._on_workshop_opened)
+        controller.workshop_changed.connect(self._on_workshop_opened)
 
     def _on_workshop_opened(self, workshop: Workshop) -> None:
         self.heading.setText(workshop.title)
@@ -45,4 +46,6 @@ class WorkshopPage(QWidget):
         if workshop.facilitator:
             parts.append(f"facilitated by {workshop.facilitator}")
         rule = rule_text(workshop.decision_rule)
-        self.details.setText(" · ".join(p for p in parts if p) + f"\nDecision rule: {rule.name}. {rule.explanation}")
+        locked = "\nThis workshop is finished: its record is locked." if workshop.status in LOCKED_STATUSES else ""
+        self.details.setText(" · ".join(p for p in parts if p) + f"\nDecision rule: {rule.name}. {rule.explanation}"
+                             + locked)

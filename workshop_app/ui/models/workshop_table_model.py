@@ -12,6 +12,8 @@ STATUS_WORDS = {
     WorkshopStatus.DRAFT: "Being prepared",
     WorkshopStatus.IN_PROGRESS: "In progress",
     WorkshopStatus.CLOSED: "Finished",
+    WorkshopStatus.ARCHIVED: "Archived",
+    WorkshopStatus.DELETED: "Deleted",
 }
 HEADERS = ("Date", "Workshop", "Partnership", "Place", "Status")
 Index = QModelIndex | QPersistentModelIndex

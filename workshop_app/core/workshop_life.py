@@ -1,0 +1,125 @@
+"""A workshop's life after creation: edit its details, finish it, archive it, delete it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from workshop_app.core import audit, charter, session, workshops
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import (
+    LOCKED_STATUSES, CharterStatus, CharterVersion, DecisionRule, Proposal, StageProgress, VoteRound, Workshop,
+    WorkshopStatus, utc_now,
+)
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+
+# What the start page can show: its filters, each with the statuses it lists.
+FILTERS: dict[str, frozenset[WorkshopStatus]] = {
+    "Active": frozenset({WorkshopStatus.DRAFT, WorkshopStatus.IN_PROGRESS}),
+    "Finished": frozenset({WorkshopStatus.CLOSED}),
+    "Archived": frozenset({WorkshopStatus.ARCHIVED}),
+    "All": frozenset({WorkshopStatus.DRAFT, WorkshopStatus.IN_PROGRESS, WorkshopStatus.CLOSED,
+                      WorkshopStatus.ARCHIVED}),
+}
+
+
+@dataclass(frozen=True)
+class Details:
+    """The details a facilitator can change after creating a workshop."""
+
+    title: str
+    date: dt.date
+    place: str
+    facilitator: str
+    decision_rule: DecisionRule
+
+
+def workshops_in(uow_factory: UnitOfWorkFactory, filter_name: str) -> list[Workshop]:
+    """Return the workshops a start-page filter shows, newest first (deleted ones never)."""
+    wanted = FILTERS[filter_name]
+    return [w for w in workshops.list_workshops(uow_factory) if w.status in wanted]
+
+
+def has_votes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> bool:
+    """Say whether any vote has been opened in the workshop (its rule is then fixed)."""
+    with uow_factory() as uow:
+        return workshops.has_votes_in(uow, workshop_id)
+
+
+def edit_details(uow_factory: UnitOfWorkFactory, workshop_id: int, details: Details) -> Workshop:
+    """Change a workshop's title, date, place, facilitator and (before its first vote) its rule."""
+    current = workshops.get_workshop(uow_factory, workshop_id)
+    if current.status in LOCKED_STATUSES:
+        raise WorkshopError(audit.LOCKED)
+    changed = replace(current, title=" ".join(details.title.split()), date=details.date,
+                      place=details.place.strip(), facilitator=details.facilitator.strip(),
+                      decision_rule=details.decision_rule)
+    return workshops.update_workshop(uow_factory, changed)
+
+
+def finish(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
+    """Finish a workshop: no vote may be open or unrevealed and the charter must be agreed; then lock it."""
+    with uow_factory() as uow:
+        workshop = _require(uow, workshop_id)
+        if workshop.status in LOCKED_STATUSES:
+            raise WorkshopError("This workshop is already finished.")
+        for proposal in uow.repo(Proposal).list(workshop_id=workshop_id):
+            for vote in uow.repo(VoteRound).list(proposal_id=proposal.id):
+                if vote.revealed_at is None:
+                    raise WorkshopError("A vote is still open or not yet revealed; close and reveal it first.")
+        versions = uow.repo(CharterVersion).list(workshop_id=workshop_id)
+    if versions and versions[-1].status == CharterStatus.DRAFT and charter.build_charter(
+            uow_factory, workshop_id).commitments:
+        raise WorkshopError(f"Charter version {versions[-1].version} is still a draft: mark it agreed at the "
+                            "charter review, then finish the workshop.")
+    with uow_factory() as uow:
+        workshop = _require(uow, workshop_id)
+        _pause_timer(uow, workshop_id)
+        return _set_status(uow, workshop, WorkshopStatus.CLOSED, "Workshop finished: its record is locked")
+
+
+def archive(uow_factory: UnitOfWorkFactory, workshop_id: int, archived: bool = True) -> Workshop:
+    """Put a finished workshop in the archive (or take it out again)."""
+    with uow_factory() as uow:
+        workshop = _require(uow, workshop_id)
+        if archived and workshop.status != WorkshopStatus.CLOSED:
+            raise WorkshopError("Only a finished workshop can be archived; finish it first.")
+        if not archived and workshop.status != WorkshopStatus.ARCHIVED:
+            raise WorkshopError("This workshop is not in the archive.")
+        if archived:
+            return _set_status(uow, workshop, WorkshopStatus.ARCHIVED, "Workshop archived")
+        return _set_status(uow, workshop, WorkshopStatus.CLOSED, "Workshop taken out of the archive")
+
+
+def delete(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
+    """Delete a workshop from every list; its audit log is append-only, so its rows stay in the store."""
+    with uow_factory() as uow:
+        workshop = _require(uow, workshop_id)
+        if workshop.status == WorkshopStatus.DELETED:
+            raise WorkshopError("This workshop was already deleted.")
+        _pause_timer(uow, workshop_id)
+        return _set_status(uow, workshop, WorkshopStatus.DELETED, f"Workshop deleted: {workshop.title}")
+
+
+def _require(uow: UnitOfWork, workshop_id: int) -> Workshop:
+    found = uow.repo(Workshop).get(workshop_id)
+    if found is None:
+        raise WorkshopError(f"There is no workshop with id {workshop_id}.")
+    return found
+
+
+def _pause_timer(uow: UnitOfWork, workshop_id: int) -> None:
+    for progress in uow.repo(StageProgress).list(workshop_id=workshop_id):
+        if progress.timer_running:
+            now = utc_now()
+            progress.elapsed_seconds = session.elapsed_at(progress, now)
+            progress.timer_running, progress.timer_started_at, progress.updated_at = False, None, now
+            uow.repo(StageProgress).update(progress)
+
+
+def _set_status(uow: UnitOfWork, workshop: Workshop, status: WorkshopStatus, text: str) -> Workshop:
+    workshop.status = status
+    uow.repo(Workshop).update(workshop)
+    audit.append(uow, workshop.id, "workshop_status", text)
+    uow.commit()
+    return workshop

@@ -1,6 +1,7 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
-startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_scaling, peak_rss_mb, phone_p95_ms.
+startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_scaling, peak_rss_mb, phone_p95_ms,
+phone_p95_ms_400, push_p95_ms.
 Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup` or `--only vote` measures just those figures.
 """
 
@@ -123,9 +124,9 @@ def main() -> None:
     slope = statistics.linear_regression([math.log(s) for s in times], [math.log(t) for t in times.values()]).slope
     print(f"charter_scaling: {slope:.2f} exponent", flush=True)
     print(f"peak_rss_mb: {peak_rss_mb(folder):.1f} MiB", flush=True)
-    from bench.phone_load import phone_p95_ms
+    from bench.phone_load import phone_figures, print_figures
 
-    print(f"phone_p95_ms: {phone_p95_ms(folder):.1f} ms", flush=True)
+    print_figures(phone_figures(folder))
 
 
 if __name__ == "__main__":

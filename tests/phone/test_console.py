@@ -7,11 +7,13 @@ import socket
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.phone.room import make_room
+from tests.phone.client import Phone
+from tests.phone.room import Room, make_room
 from workshop_app.core import workshops
 from workshop_app.core.model import WorkshopStatus
 from workshop_app.store.database import Store
 from workshop_app.ui.app import build_main_window
+from workshop_app.ui.facilitator.main_window import MainWindow
 from workshop_app.ui.phone.addresses import ALL_INTERFACES, LOOPBACK, bind_choices
 from workshop_app.ui.phone.dialog import PhoneVotingDialog
 
@@ -70,17 +72,23 @@ def test_a_busy_port_is_said_in_one_sentence(qtbot: QtBot, store: Store, replies
     window.close()
 
 
-def test_the_dialog_defaults_to_a_local_address_and_warns_about_every_interface(qtbot: QtBot, store: Store,
-                                                                              tmp_path: object) -> None:
-    choices = bind_choices()
-    assert choices[0].host != ALL_INTERFACES and choices[-1].host == ALL_INTERFACES
-    assert "anyone on any of them" in choices[-1].label
+def open_dialog(qtbot: QtBot, store: Store) -> tuple[Room, MainWindow, PhoneVotingDialog]:
+    """Open a two-voter workshop in the console and its Phone voting window."""
     room = make_room(store, voters=2)
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.controller.open_workshop(room.workshop_id)
     dialog = PhoneVotingDialog(window.phone_voting, window)
     qtbot.addWidget(dialog)
+    return room, window, dialog
+
+
+def test_the_dialog_defaults_to_a_local_address_and_warns_about_every_interface(qtbot: QtBot, store: Store,
+                                                                              tmp_path: object) -> None:
+    choices = bind_choices()
+    assert choices[0].host != ALL_INTERFACES and choices[-1].host == ALL_INTERFACES
+    assert "anyone on any of them" in choices[-1].label
+    room, window, dialog = open_dialog(qtbot, store)
     assert dialog.choice().host == choices[0].host and dialog.toggle.text() == "Start phone voting"
     assert dialog.people.count() == 3
     dialog.address.setCurrentIndex(len(choices) - 2)  # this computer only
@@ -101,14 +109,7 @@ def replies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_the_console_shows_who_joined_by_phone_and_cuts_a_phone_off(qtbot: QtBot, store: Store) -> None:
-    from tests.phone.client import Phone
-
-    room = make_room(store, voters=2)
-    window = build_main_window(store)
-    qtbot.addWidget(window)
-    window.controller.open_workshop(room.workshop_id)
-    dialog = PhoneVotingDialog(window.phone_voting, window)
-    qtbot.addWidget(dialog)
+    room, window, dialog = open_dialog(qtbot, store)
     assert window.phone_voting.start(LOOPBACK, 0) and window.phone_voting.server is not None
     host, port = window.phone_voting.server.address
     phone = Phone(host, port)

@@ -43,51 +43,42 @@ class PhoneState:
 
 
 def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int) -> PhoneState:
-    """Return what this participant's phone may show now."""
-    with uow_factory() as uow:
-        person = _voter(uow, workshop_id, participant_id)
-        found = _open_vote(uow, workshop_id)
-        if found is not None:
-            vote, proposal = found
-            mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id, participant_id=participant_id))
-            chosen = mine[participant_id].choice.value if participant_id in mine else ""
-            return PhoneState(person.name, vote.id, proposal.text, proposal.principle, vote.secret, chosen)
-        last = _last_closed(uow, workshop_id)
-    if last is None:
-        return PhoneState(person.name)
-    vote, proposal = last
-    if vote.revealed_at is None:
-        return PhoneState(person.name, closed_round=vote.id, proposal=proposal.text, principle=proposal.principle)
-    outcome = voting.results(uow_factory, vote.id or 0)
-    return PhoneState(person.name, outcome=outcome.reason, outcome_proposal=proposal.text)
+    """Return what this participant's phone may show now; NotAVoterError if they cannot vote."""
+    state = phone_states(uow_factory, workshop_id, [participant_id])[0]
+    if isinstance(state, NotAVoterError):
+        raise state
+    return state
 
 
 def phone_states(uow_factory: UnitOfWorkFactory, workshop_id: int,
                  participant_ids: list[int]) -> list[PhoneState | NotAVoterError]:
-    """Return several participants' phone views (as phone_state), read together while a vote is open."""
+    """Return several participants' phone views, read together: the open vote with each one's own choice, or
+    the last vote closed (results coming) or revealed (its outcome, worked out once for everyone)."""
     with uow_factory() as uow:
+        people = [_voter_or_refusal(uow, workshop_id, pid) for pid in participant_ids]
         found = _open_vote(uow, workshop_id)
         if found is not None:
-            return [_open_state(uow, workshop_id, pid, *found) for pid in participant_ids]
-    return [_state_or_refusal(uow_factory, workshop_id, pid) for pid in participant_ids]
+            vote, proposal = found
+            mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id)) if participant_ids else {}
+            return [p if isinstance(p, NotAVoterError) else PhoneState(
+                p.name, vote.id, proposal.text, proposal.principle, vote.secret,
+                mine[pid].choice.value if pid in mine else "") for pid, p in zip(participant_ids, people, strict=True)]
+        last = _last_closed(uow, workshop_id)
+    if last is None:
+        return [p if isinstance(p, NotAVoterError) else PhoneState(p.name) for p in people]
+    vote, proposal = last
+    if vote.revealed_at is None:
+        return [p if isinstance(p, NotAVoterError) else PhoneState(
+            p.name, closed_round=vote.id, proposal=proposal.text, principle=proposal.principle) for p in people]
+    outcome = voting.results(uow_factory, vote.id or 0).reason
+    return [p if isinstance(p, NotAVoterError) else PhoneState(p.name, outcome=outcome, outcome_proposal=proposal.text)
+            for p in people]
 
 
-def _open_state(uow: UnitOfWork, workshop_id: int, participant_id: int, vote: VoteRound,
-                proposal: Proposal) -> PhoneState | NotAVoterError:
-    """Return a participant's view of the open vote, or why they cannot vote."""
+def _voter_or_refusal(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant | NotAVoterError:
+    """Return the voting participant, or why they cannot vote."""
     try:
-        person = _voter(uow, workshop_id, participant_id)
-    except NotAVoterError as error:
-        return error
-    mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id, participant_id=participant_id))
-    chosen = mine[participant_id].choice.value if participant_id in mine else ""
-    return PhoneState(person.name, vote.id, proposal.text, proposal.principle, vote.secret, chosen)
-
-
-def _state_or_refusal(uow_factory: UnitOfWorkFactory, workshop_id: int,
-                      participant_id: int) -> PhoneState | NotAVoterError:
-    try:
-        return phone_state(uow_factory, workshop_id, participant_id)
+        return _voter(uow, workshop_id, participant_id)
     except NotAVoterError as error:
         return error
 

@@ -1,5 +1,8 @@
 """Build sessions/examples/northside-leisure.json by running a fictional workshop through the core operations.
 
+Northside, its people and its partnership are made up; the title says so wherever the record is shown. The
+record stops at charter review on the day, so every action is still open (none can be done before it is due).
+
 Every vote is cast, closed and revealed by the same code the app uses, so the stated outcomes in the
 file are right by construction. Run: .venv/bin/python scripts/make_example.py [OUT.json]
 """
@@ -126,23 +129,23 @@ AMENDED_FROM = "The provider will publish monthly usage figures broken down by p
 AMENDED_TO = ("The provider will publish monthly usage figures broken down by ward and age band, never "
               "showing a figure below ten.")
 
-# what, principle, owner kind, owner, due, measure, status, proposal text it comes from ("" = none)
+# what, principle, owner kind, owner, due, measure, status (all open: planned on the day), proposal text ("" = none)
 ACTIONS = [
     ("Set up the partnership board and agree its terms of reference", "collaborative", OwnerKind.PARTICIPANT,
      "Aisha Rahman", dt.date(2025, 4, 30), "Terms of reference published; first meeting held",
-     ActionStatus.DONE, PROPOSALS[0][1]),
+     ActionStatus.OPEN, PROPOSALS[0][1]),
     ("Recruit four resident board members through an open call", "collaborative", OwnerKind.GROUP, "Residents",
-     dt.date(2025, 5, 31), "Four residents appointed, at least two from Eastfield", ActionStatus.IN_PROGRESS,
+     dt.date(2025, 5, 31), "Four residents appointed, at least two from Eastfield", ActionStatus.OPEN,
      PROPOSALS[0][1]),
     ("Share the 2025/26 draft leisure budget with the board", "collaborative", OwnerKind.ORGANISATION,
      "Northside Borough Council", dt.date(2025, 11, 15), "Budget paper discussed at the November board",
      ActionStatus.OPEN, PROPOSALS[1][1]),
     ("Plan the 'try it free' fortnight with young people", "creative", OwnerKind.ORGANISATION,
      "Brynmawr Youth Project", dt.date(2025, 6, 20), "Programme designed by at least ten young people",
-     ActionStatus.IN_PROGRESS, PROPOSALS[3][1]),
+     ActionStatus.OPEN, PROPOSALS[3][1]),
     ("Open the sports hall on Tuesday and Thursday evenings for community sessions", "creative",
      OwnerKind.PARTICIPANT, "Chloé Dubois", dt.date(2025, 5, 1), "Sessions running; bookings log kept",
-     ActionStatus.DONE, PROPOSALS[4][1]),
+     ActionStatus.OPEN, PROPOSALS[4][1]),
     ("Run the first six-monthly timetable review", "adaptable", OwnerKind.ORGANISATION, "Northside Active Trust",
      dt.date(2025, 9, 30), "Review report with user and non-user feedback", ActionStatus.OPEN,
      PROPOSALS[6][1]),
@@ -154,11 +157,11 @@ ACTIONS = [
     ("Design the annual resident scorecard", "accountable", OwnerKind.GROUP, "VCS", dt.date(2025, 12, 31),
      "Scorecard tested with twenty residents", ActionStatus.OPEN, PROPOSALS[10][1]),
     ("Agree women-only session times with the swimming club", "place_based", OwnerKind.PARTICIPANT,
-     "Fatima Hussain", dt.date(2025, 4, 15), "New times on the timetable", ActionStatus.DONE, PROPOSALS[11][1]),
+     "Fatima Hussain", dt.date(2025, 4, 15), "New times on the timetable", ActionStatus.OPEN, PROPOSALS[11][1]),
     ("Commission the Saturday bus trial from Eastfield", "place_based", OwnerKind.PARTICIPANT, "Tom Whitfield",
      dt.date(2025, 8, 31), "Bus running; passenger numbers counted", ActionStatus.OPEN, PROPOSALS[12][1]),
     ("Map who does not use the centre and why, with the food bank", "place_based", OwnerKind.ORGANISATION,
-     "Northside Food Bank", dt.date(2025, 10, 31), "Short report to the board", ActionStatus.DROPPED, ""),
+     "Northside Food Bank", dt.date(2025, 10, 31), "Short report to the board", ActionStatus.OPEN, ""),
 ]
 
 
@@ -166,7 +169,7 @@ def build(store: Store) -> int:
     """Run the whole fictional workshop against a store and return its id."""
     plan = plan_by_key("charter")
     w = workshops.create_workshop(store, Workshop(
-        title="Northside Leisure Partnership: charter workshop", partnership="Northside Leisure Partnership",
+        title="Northside Leisure Partnership: charter workshop (a fictional example)", partnership="Northside Leisure Partnership",
         place="Northside Community Centre, Brynmawr Road", date=dt.date(2025, 3, 14),
         facilitator="Rhiannon Jenkins", plan_key="charter", decision_rule=DecisionRule.GROUP_CONSENT,
         purpose=("The council, Northside Active Trust, local charities and residents run the Brynmawr Road "

@@ -18,7 +18,7 @@ from workshop_app.core.workshops import list_workshops
 from workshop_app.store.database import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-TITLE = "Northside Leisure Partnership: charter workshop"
+TITLE = "Northside Leisure Partnership: charter workshop (a fictional example)"
 
 
 @pytest.fixture

@@ -99,15 +99,19 @@ def test_the_three_plans_are_bundled() -> None:
     assert {path.stem for path in BUNDLED} >= {"charter", "review", "short"}
 
 
-def test_charter_plan_is_about_three_hours_and_covers_every_principle() -> None:
+def test_charter_plan_fits_an_afternoon_and_covers_every_principle() -> None:
     plan = plan_by_key("charter")
     assert plan.title == "Partnership charter workshop"
-    assert 165 <= plan.total_minutes <= 195
+    assert plan.session_minutes == 240 and 200 <= plan.total_minutes <= 230
     for key in PRINCIPLE_KEYS:
         kinds = [stage.kind for stage in plan.principle_stages(key)]
         assert kinds == ["framing", "assessment", "ideas", "commitments"], key
     kinds = [stage.kind for stage in plan.stages]
-    assert kinds[:2] == ["welcome", "parties"]
+    assert kinds[:3] == ["welcome", "parties", "overview"]
+    minutes = {stage.kind: stage.minutes for stage in plan.stages}  # the last of each kind
+    assert minutes["parties"] >= 12  # names and groups from up to 40 people
+    assert minutes["charter_review"] >= 12  # about 3 minutes for each of the four sections
+    assert all(s.minutes >= 13 for s in plan.stages if s.kind == "commitments")  # about three walk-up votes
     assert kinds[-4:] == ["actions", "charter_review", "signoff", "close"]
     assert "break" in kinds
 
@@ -127,10 +131,78 @@ def test_review_plan_reviews_actions_reassesses_all_and_makes_a_new_charter() ->
     assert {"actions", "charter_review", "signoff", "close"} <= set(kinds)
 
 
-def test_short_plan_takes_ninety_minutes() -> None:
+def test_short_plan_takes_ninety_minutes_scores_all_five_and_goes_deep_on_two() -> None:
     plan = plan_by_key("short")
-    assert plan.total_minutes == 90
-    assert {stage.principle for stage in plan.stages if stage.kind == "commitments"} == set(PRINCIPLE_KEYS)
+    assert plan.session_minutes == 90 and plan.total_minutes < 90
+    assert {stage.principle for stage in plan.stages if stage.kind == "assessment"} == set(PRINCIPLE_KEYS)
+    framing = [stage.focus for stage in plan.stages if stage.kind == "framing"]
+    commitments = [stage.focus for stage in plan.stages if stage.kind == "commitments"]
+    assert framing == commitments == [1, 2]
+
+
+def test_the_deep_plan_goes_deep_on_the_three_largest_gaps() -> None:
+    plan = plan_by_key("deep")
+    for kind in ("framing", "ideas", "commitments"):
+        assert [stage.focus for stage in plan.stages if stage.kind == kind] == [1, 2, 3], kind
+    assert {stage.principle for stage in plan.stages if stage.kind == "assessment"} == set(PRINCIPLE_KEYS)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.stem)
+def test_every_bundled_plan_adds_up_with_slack(path: Path) -> None:
+    plan = load_plan(path)
+    assert plan.session_minutes is not None
+    assert plan.total_minutes == sum(stage.minutes for stage in plan.stages)
+    assert plan.session_minutes * 0.05 <= plan.slack_minutes <= plan.session_minutes * 0.2
+    assert plan.warnings == ()
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.stem)
+def test_bundled_stages_are_long_enough_for_what_they_hold(path: Path) -> None:
+    plan = load_plan(path)
+    minutes = {kind: [s.minutes for s in plan.stages if s.kind == kind] for kind in STAGE_KINDS}
+    assert minutes["framing"] and min(minutes["framing"]) >= 4  # the shift, an example, a sentence per group
+    assert min(minutes["commitments"]) >= 9  # about 4 minutes per walk-up vote with its reveal, at least two
+    assert min(minutes["parties"]) >= 5 and min(minutes["charter_review"]) >= 4
+    assert minutes["overview"]  # every plan sets the scene: the big shift and the questions about context
+
+
+def test_a_plan_without_slack_gets_a_warning_not_an_error(tmp_path: Path) -> None:
+    full = load_plan(write_plan(tmp_path, "full.toml", 'session_minutes = 15\n' + GOOD_PLAN))
+    assert full.total_minutes == 15 and full.slack_minutes == 0
+    assert len(full.warnings) == 1 and "no spare time" in full.warnings[0] and "15 of its 15" in full.warnings[0]
+    unsaid = load_plan(write_plan(tmp_path, "unsaid.toml", GOOD_PLAN))
+    assert unsaid.session_minutes is None and "session_minutes" in unsaid.warnings[0]
+    roomy = load_plan(write_plan(tmp_path, "roomy.toml", 'session_minutes = 20\n' + GOOD_PLAN))
+    assert roomy.slack_minutes == 5 and roomy.warnings == ()
+
+
+def test_session_minutes_must_be_a_whole_number(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(write_plan(tmp_path, "odd.toml", 'session_minutes = "90"\n' + GOOD_PLAN))
+    assert caught.value.field == "session_minutes" and "whole number" in str(caught.value)
+
+
+FOCUS_PLAN = "".join(
+    f'[[stages]]\nkind = "assessment"\ntitle = "Score {key}"\nminutes = 3\nprinciple = "{key}"\n\n'
+    for key in PRINCIPLE_KEYS
+) + '[[stages]]\nkind = "commitments"\ntitle = "Biggest gap"\nminutes = 12\nfocus = 1\n'
+
+
+def test_a_focus_stage_loads_after_every_principle_is_scored(tmp_path: Path) -> None:
+    plan = load_plan(write_plan(tmp_path, "focus.toml", 'title = "Focus"\n' + FOCUS_PLAN))
+    assert plan.stages[-1].focus == 1 and plan.stages[-1].principle is None
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    (FOCUS_PLAN.replace("focus = 1", "focus = 4"), "from 1 to 3"),
+    (FOCUS_PLAN.replace("focus = 1", 'focus = 1\nprinciple = "creative"'), "keep only one"),
+    (FOCUS_PLAN.replace('kind = "commitments"', 'kind = "assessment"'), "only for"),
+    (FOCUS_PLAN.split("[[stages]]", 2)[0] + "[[stages]]" + FOCUS_PLAN.rsplit("[[stages]]", 1)[1], "scored first"),
+])
+def test_a_wrong_focus_is_named(tmp_path: Path, text: str, problem: str) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(write_plan(tmp_path, "focus.toml", 'title = "Focus"\n' + text))
+    assert caught.value.field == "focus" and problem in str(caught.value)
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.stem)
@@ -153,7 +225,7 @@ def test_bundled_plans_spell_out_their_charter_wording(path: Path) -> None:
 
 def test_principle_stage_kinds_are_stage_kinds() -> None:
     assert PRINCIPLE_STAGE_KINDS <= set(STAGE_KINDS)
-    assert len(STAGE_KINDS) == 12
+    assert len(STAGE_KINDS) == 13
 
 
 def test_a_good_plan_loads_and_leaves_out_charter_fields_to_the_defaults(tmp_path: Path) -> None:
@@ -294,7 +366,13 @@ def test_the_readme_example_is_a_valid_plan(tmp_path: Path) -> None:
     assert plan.title == "Half-day charter workshop"
     assert plan.charter.review_after_months == 6
     assert plan.charter.escalation  # filled from the standard wording
-    assert plan.total_minutes == 80
+    assert plan.description.startswith("Two principles in depth")
+    covered = {stage.principle for stage in plan.stages if stage.principle}
+    assert covered == {"accountable", "place_based"}
+    for key in covered:
+        assert [s.kind for s in plan.principle_stages(key)] == ["framing", "assessment", "ideas", "commitments"]
+    assert plan.total_minutes == 125 and plan.session_minutes == 135 and plan.warnings == ()
+    assert "add up to 125 minutes" in readme and "runs for 135" in readme
 
 
 def test_a_plan_key_must_match_its_file_name(tmp_path: Path) -> None:

@@ -232,3 +232,12 @@ def test_the_charter_command_writes_the_pdf(tmp_path: Path, capsys: pytest.Captu
     assert "PART 12" in page_texts(out)[-1]
     assert cli.main(["--db", str(db), "charter", "999", "--out", str(out), "--force"]) == cli.EXIT_ERROR
     assert "no workshop with id 999" in capsys.readouterr().err
+
+
+def test_the_charter_credits_the_report_before_the_signatures(rendered: tuple[CharterRoom, Path]) -> None:
+    _room, path = rendered
+    pages = page_texts(path)
+    credit = between(pages, "Where the principles come from", "PART 12")
+    assert "Trinley Walker and Sarah Lawson (2018)" in credit
+    assert "New Local Government Network (NLGN), London, October 2018" in credit
+    assert "Where the principles come from" not in pages[-1]  # the signatures keep the last page

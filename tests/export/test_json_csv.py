@@ -49,7 +49,7 @@ def test_csv_files_hold_the_example(store: Store, tmp_path: Path) -> None:
     scores = read_csv(tmp_path / "open-data" / "assessments.csv")
     assert len(scores) == 21 * 5 and {s["score"] for s in scores} <= set("12345")
     actions = read_csv(tmp_path / "open-data" / "actions.csv")
-    assert len(actions) == 12 and actions[0]["owner"] == "Aisha Rahman" and actions[0]["status"] == "done"
+    assert len(actions) == 12 and actions[0]["owner"] == "Aisha Rahman" and actions[0]["status"] == "open"
     votes = read_csv(tmp_path / "open-data" / "votes.csv")
     blocked = [v for v in votes if v["choice"] == "block"]
     assert len(blocked) == 1 and blocked[0]["voter"] == "Grace Okafor" and blocked[0]["reason"].startswith(

@@ -100,6 +100,13 @@ def principle_by_key(key: str, principles: Sequence[Principle] | None = None) ->
     raise WorkshopError(f'There is no principle called "{key}"; use one of: {", ".join(PRINCIPLE_KEYS)}.')
 
 
+def case_study_for(principle: Principle, workshop_id: int, occurrence: int = 0) -> CaseStudy | None:
+    """Pick the case study a workshop shows: each workshop and each later framing stage moves one on."""
+    if not principle.case_studies:
+        return None
+    return principle.case_studies[(workshop_id + occurrence) % len(principle.case_studies)]
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(source: Path, stamp: int) -> tuple[Principle, ...]:
     """Parse and check a content file; cached per file version (its modification time)."""

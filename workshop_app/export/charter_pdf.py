@@ -18,7 +18,7 @@ from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_content import CharterContent
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.ports import UnitOfWorkFactory
-from workshop_app.export import charter_back, charter_body, charter_front
+from workshop_app.export import charter_back, charter_body, charter_credit, charter_front
 from workshop_app.export.flowables import long_date
 from workshop_app.export.pdf_styles import ACCENT, MUTED, PAGE_MARGIN, RULE, SANS, SANS_BOLD, WARN, register_fonts
 
@@ -63,6 +63,7 @@ def story(content: CharterContent) -> list[Flowable]:
         *charter_back.when_things_go_wrong(content),
         *charter_back.review(content),
         *charter_back.how_agreed(content),
+        *charter_credit.credit(),
         *charter_back.signatures(content),
     ]
 

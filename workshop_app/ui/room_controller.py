@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop_app.core import assessment, notes, session
 from workshop_app.core.content import Principle, load_principles
+from workshop_app.core.focus import focus_order, resolve_stages
 from workshop_app.core.model import Note, StageProgress, Workshop
 from workshop_app.core.plans import Plan, Stage, plan_by_key
 from workshop_app.core.session import TimerState
@@ -31,6 +32,7 @@ class RoomController(QObject):
         self.controller = controller
         self.votes = VoteController(controller, self)
         self.plan: Plan | None = None
+        self._stages: tuple[Stage, ...] = ()
         self.progress: StageProgress | None = None
         self.principles: dict[str, Principle] = {p.key: p for p in load_principles()}
         self._ticks = 0
@@ -49,8 +51,8 @@ class RoomController(QObject):
 
     @property
     def stages(self) -> tuple[Stage, ...]:
-        """Return the plan's stages (none before a workshop is open)."""
-        return self.plan.stages if self.plan else ()
+        """Return the plan's stages, focus stages resolved to a principle (none before a workshop is open)."""
+        return self._stages
 
     @property
     def stage_index(self) -> int:
@@ -76,6 +78,7 @@ class RoomController(QObject):
         if plan is None:
             return
         self.plan = plan
+        self._resolve_focus()
         self.progress = self.controller.run(session.resume, self.controller.workshop_id).value
         self._clock.start()
         self.stage_changed.emit(self.stage_index)
@@ -91,8 +94,14 @@ class RoomController(QObject):
         done = self.controller.run(session.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
         if done.ok:
             self.progress = done.value
+            self._resolve_focus()
             self.stage_changed.emit(index)
             self.timer_ticked.emit(self.timer())
+
+    def _resolve_focus(self) -> None:
+        """Fill in the principle of each focus stage from today's gaps between groups."""
+        stages = self.plan.stages if self.plan else ()
+        self._stages = resolve_stages(stages, focus_order(self.summary())) if any(s.focus for s in stages) else stages
 
     def next_stage(self) -> None:
         """Move to the next stage."""

@@ -12,7 +12,7 @@ from workshop_app.ui.shared_screen.stage_view import StageView, back_at
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.shared_screen.conftest import go_to_kind
 
-EXPECTED_VIEW = {"welcome": "welcome", "framing": "framing", "assessment": "assessment", "ideas": "ideas",
+EXPECTED_VIEW = {"welcome": "welcome", "overview": "overview", "framing": "framing", "assessment": "assessment", "ideas": "ideas",
                  "actions": "actions", "charter_review": "charter_review"}
 
 

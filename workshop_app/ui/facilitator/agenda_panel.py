@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from workshop_app.ui.room_controller import RoomController
 
 KIND_WORDS = {
-    "welcome": "Welcome", "parties": "Parties", "framing": "Framing", "assessment": "Where are we now?",
+    "welcome": "Welcome", "parties": "Parties", "overview": "Big picture", "framing": "Framing", "assessment": "Where are we now?",
     "ideas": "Ideas", "commitments": "Commitments", "actions_review": "Review actions", "actions": "Actions",
     "charter_review": "Charter", "signoff": "Sign-off", "close": "Close", "break": "Break",
 }
@@ -49,7 +49,9 @@ class AgendaPanel(QWidget):
         self.list.blockSignals(False)
         done = sum(s.minutes for s in self.room.stages[:index])
         total = sum(s.minutes for s in self.room.stages)
-        self.progress.setText(f"Stage {index + 1} of {len(self.room.stages)} · {done} of {total} min")
+        spare = self.room.plan.slack_minutes if self.room.plan else 0
+        extra = f" · {spare} min spare" if spare > 0 else " · no spare time"
+        self.progress.setText(f"Stage {index + 1} of {len(self.room.stages)} · {done} of {total} min{extra}")
 
     def _fill(self) -> None:
         self.list.clear()

@@ -146,6 +146,15 @@ class MainWindow(QMainWindow):
         help_menu.addAction(shortcuts)
         help_keys = [QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("Ctrl+/")]
         self._shortcuts.append((shortcuts, help_keys))
+        self.about_action = QAction("&Where this comes from…", self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def show_about(self) -> None:
+        """Show where the five principles come from (the report, its authors and year)."""
+        from workshop_app.ui.facilitator.about_dialog import AboutDialog
+
+        AboutDialog.show_for(self)
 
     def _install_shortcuts(self) -> None:
         for action, keys in self._shortcuts:

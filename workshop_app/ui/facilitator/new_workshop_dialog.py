@@ -24,6 +24,22 @@ class PlanLike(Protocol):
     @property
     def total_minutes(self) -> int: ...
 
+    @property
+    def length_minutes(self) -> int: ...
+
+    @property
+    def slack_minutes(self) -> int: ...
+
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
+
+
+def plan_help(plan: PlanLike) -> str:
+    """Return the line under the plan choice: the spare time the plan leaves, or its warning."""
+    if plan.warnings:
+        return " ".join(plan.warnings)
+    return f"Its stages take {_hours(plan.total_minutes)}, leaving {_hours(plan.slack_minutes)} spare."
+
 
 def _hours(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
@@ -45,8 +61,10 @@ class NewWorkshopDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="d MMMM yyyy")
         self.facilitator = QLineEdit()
         self.plan = QComboBox()
-        for plan in plans:
-            self.plan.addItem(f"{plan.title} ({_hours(plan.total_minutes)})", plan.key)
+        self.plans = list(plans)
+        for plan in self.plans:
+            self.plan.addItem(f"{plan.title} ({_hours(plan.length_minutes)})", plan.key)
+        self.plan_help = QLabel(wordWrap=True, objectName="hint")
         self.rule = QComboBox()
         for text in rule_texts():
             self.rule.addItem(text.name, text.rule.value)
@@ -56,6 +74,8 @@ class NewWorkshopDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create workshop")
         self._lay_out()
         self.rule.currentIndexChanged.connect(self._on_rule_changed)
+        self.plan.currentIndexChanged.connect(self._on_plan_changed)
+        self._on_plan_changed()
         self.buttons.accepted.connect(self._on_accept_requested)
         self.buttons.rejected.connect(self.reject)
         self._on_rule_changed()
@@ -70,6 +90,7 @@ class NewWorkshopDialog(QDialog):
         ):
             field.setAccessibleName(name)
             form.addRow(label, field)
+        form.insertRow(form.rowCount() - 1, "", self.plan_help)
         form.addRow("", self.rule_help)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -78,6 +99,10 @@ class NewWorkshopDialog(QDialog):
 
     def _on_rule_changed(self) -> None:
         self.rule_help.setText(rule_text(self.selected_rule()).explanation)
+
+    def _on_plan_changed(self) -> None:
+        index = self.plan.currentIndex()
+        self.plan_help.setText(plan_help(self.plans[index]) if 0 <= index < len(self.plans) else "")
 
     def selected_rule(self) -> DecisionRule:
         """Return the decision rule chosen."""

@@ -64,6 +64,7 @@ class NotesPanel(QWidget):
         principle = self.room.principle()
         for route in principle.routes if principle else ():
             self.route.addItem(route.name, route.key)
+            self.route.setItemData(self.route.count() - 1, route.description, Qt.ItemDataRole.ToolTipRole)
         by_id = {g.id: g for g in groups}
         self.list.clear()
         for note in self.room.stage_notes():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
@@ -13,6 +14,17 @@ from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.widgets.combo import NO_GROUP, chosen, select_data
 from workshop_app.ui.widgets.group_mark import mark_icon
+
+
+def route_choice(principle: Principle) -> QComboBox:
+    """Return a drop-down of the principle's practical routes, each with its description as a tooltip."""
+    combo = QComboBox()
+    combo.addItem("No particular route", "")
+    combo.setItemData(0, "The commitment is not tied to one of the report's routes.", Qt.ItemDataRole.ToolTipRole)
+    for route in principle.routes:
+        combo.addItem(route.name, route.key)
+        combo.setItemData(combo.count() - 1, route.description, Qt.ItemDataRole.ToolTipRole)
+    return combo
 
 
 @dataclass(frozen=True)
@@ -34,16 +46,15 @@ class ProposalDialog(QDialog):
         self.setMinimumWidth(620)
         self.starter = QComboBox()
         self.starter.addItem("Write our own", "")
-        for starter in principle.starters:
-            self.starter.addItem(starter.text, starter.text)
+        self.principle = principle
+        for index, starter in enumerate(principle.starters):
+            self.starter.addItem(starter.text, index)
         self.starter.setAccessibleName("Start from a suggested commitment")
         self.text = QPlainTextEdit(draft.text if draft else "")
         self.text.setPlaceholderText("We will …")
         self.text.setAccessibleName("Wording of the commitment")
-        self.route = QComboBox()
-        self.route.addItem("No particular route", "")
-        for route in principle.routes:
-            self.route.addItem(route.name, route.key)
+        self.route = route_choice(principle)
+        self.route_help = QLabel(objectName="routeHelp", wordWrap=True)
         self.party = QComboBox()
         self.party.addItem("All the partners together", NO_GROUP)
         for g in groups:
@@ -54,6 +65,8 @@ class ProposalDialog(QDialog):
         self.problem = QLabel(objectName="problem", wordWrap=True)
         self._lay_out(amending)
         self.starter.activated.connect(self._on_starter_chosen)
+        self.route.currentIndexChanged.connect(self._on_route_changed)
+        self._on_route_changed()
 
     def _lay_out(self, amending: bool) -> None:
         form = QFormLayout()
@@ -61,6 +74,7 @@ class ProposalDialog(QDialog):
             form.addRow("&Suggestion", self.starter)
         form.addRow("&Wording", self.text)
         form.addRow("Practical &route", self.route)
+        form.addRow("", self.route_help)
         form.addRow("&Made by", self.party)
         self.route.setAccessibleName("Practical route")
         self.party.setAccessibleName("Which party makes this commitment")
@@ -73,9 +87,14 @@ class ProposalDialog(QDialog):
         layout.addWidget(buttons)
 
     def _on_starter_chosen(self, index: int) -> None:
-        text = self.starter.itemData(index)
-        if text:
-            self.text.setPlainText(str(text))
+        number = self.starter.itemData(index)
+        if isinstance(number, int):
+            starter = self.principle.starters[number]
+            self.text.setPlainText(starter.text)
+            select_data(self.route, starter.route)
+
+    def _on_route_changed(self) -> None:
+        self.route_help.setText(str(self.route.currentData(Qt.ItemDataRole.ToolTipRole) or ""))
 
     def _on_accept_requested(self) -> None:
         if not self.text.toPlainText().strip():

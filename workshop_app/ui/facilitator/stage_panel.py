@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel, ActionsReviewPanel
 from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
@@ -13,7 +15,7 @@ from workshop_app.ui.facilitator.notes_panel import NotesPanel
 from workshop_app.ui.facilitator.proposals_panel import ProposalsPanel
 from workshop_app.ui.room_controller import RoomController
 
-NOTE_KINDS = {"ideas", "welcome", "parties", "signoff", "close", "framing"}
+NOTE_KINDS = {"ideas", "welcome", "parties", "overview", "signoff", "close", "framing"}
 
 
 class StagePanel(QWidget):
@@ -27,6 +29,10 @@ class StagePanel(QWidget):
         self.shift = QLabel(objectName="subheading", wordWrap=True)
         self.prompts = QLabel(wordWrap=True, objectName="intro")
         self.facilitator_notes = QLabel(wordWrap=True, objectName="hint")
+        self.show_routes = QPushButton("Show the &ways to get there", checkable=True)
+        self.show_routes.setAccessibleName("Show this principle's ways to get there on the shared screen")
+        self.show_routes.setToolTip("Turn the shared screen from the shift and its example to the practical "
+                                    "routes, each with what it means. Press again to turn back.")
         self.assessment = AssessmentControls(room)
         self.notes = NotesPanel(room)
         self.proposals = ProposalsPanel(room, room.votes)
@@ -45,7 +51,7 @@ class StagePanel(QWidget):
         inside = QWidget()
         layout = QVBoxLayout(inside)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.kind, self.shift, self.prompts, self.facilitator_notes):
+        for widget in (self.title, self.kind, self.shift, self.prompts, self.facilitator_notes, self.show_routes):
             layout.addWidget(widget)
         layout.addWidget(self.controls, 1)
         # A stage with much to show (a revealed vote, ten groups) scrolls here, so the window never outgrows the
@@ -59,6 +65,15 @@ class StagePanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
         room.stage_changed.connect(self._on_stage_changed)
+        room.results_shown_changed.connect(self._on_results_shown_changed)
+        self.show_routes.toggled.connect(self._on_show_routes_toggled)
+
+    def _on_show_routes_toggled(self, checked: bool) -> None:
+        if self.room.stage().kind == "framing" and checked != self.room.results_shown():
+            self.room.show_results(checked)
+
+    def _on_results_shown_changed(self, shown: bool) -> None:
+        self.show_routes.setChecked(shown)
 
     def _show_controls(self, panel: QWidget) -> None:
         """Show one stage's controls; the hidden ones take no room (a stacked widget is as wide as its widest page)."""
@@ -81,6 +96,8 @@ class StagePanel(QWidget):
         self.prompts.setVisible(bool(prompts))
         self.facilitator_notes.setText(f"For you: {stage.notes}" if stage.notes else "")
         self.facilitator_notes.setVisible(bool(stage.notes))
+        self.show_routes.setVisible(stage.kind == "framing")
+        self.show_routes.setChecked(stage.kind == "framing" and self.room.results_shown())
         if stage.kind == "assessment":
             self._show_controls(self.assessment)
             self.assessment.refresh()

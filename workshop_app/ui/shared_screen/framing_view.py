@@ -1,10 +1,10 @@
-"""The framing view: a principle's shift, its plain explanation, prompts and one case study."""
+"""The framing view: a principle's shift, its explanation, prompts and this workshop's case study."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from workshop_app.core.content import CaseStudy, Principle
+from workshop_app.core.content import Principle, case_study_for
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import card_frame, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
@@ -20,6 +20,11 @@ def prompt_lines(prompts: tuple[str, ...]) -> str:
     return "\n".join(f"•  {prompt}" for prompt in prompts)
 
 
+def also_about(names: list[str]) -> str:
+    """Return the line naming the other principles a case study shows, or "" when there are none."""
+    return f"Also shows: {', '.join(names)}" if names else ""
+
+
 class FramingView(QWidget):
     """Introduces one principle."""
 
@@ -32,10 +37,12 @@ class FramingView(QWidget):
         self.case_card = card_frame()
         self.case_name = text_label(name="title")
         self.case_summary = text_label()
+        self.case_also = text_label(name="quiet")
         card = QVBoxLayout(self.case_card)
         card.addWidget(text_label("An example", "quiet"))
         card.addWidget(self.case_name)
         card.addWidget(self.case_summary)
+        card.addWidget(self.case_also)
         card.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(self.explanation)
@@ -62,16 +69,11 @@ class FramingView(QWidget):
         self.sentence.setText(principle.shift)
         self.explanation.setText(principle.explanation)
         self.prompts.setText(prompt_lines(room.stage().prompts or principle.prompts))
-        case = self._case_for(room, principle)
+        earlier = [s for s in room.stages[: room.stage_index] if s.kind == "framing" and s.principle == principle.key]
+        case = case_study_for(principle, room.workshop.id or 0, len(earlier))
         self.case_card.setVisible(case is not None)
         if case is not None:
             self.case_name.setText(case.name)
             self.case_summary.setText(case.summary)
-
-    @staticmethod
-    def _case_for(room: RoomController, principle: Principle) -> CaseStudy | None:
-        """Pick one case study, a different one at each framing stage of the same principle."""
-        if not principle.case_studies:
-            return None
-        earlier = [s for s in room.stages[: room.stage_index] if s.kind == "framing" and s.principle == principle.key]
-        return principle.case_studies[len(earlier) % len(principle.case_studies)]
+            self.case_also.setText(also_about([room.principles[key].name for key in case.also_relevant_to]))
+            self.case_also.setVisible(bool(case.also_relevant_to))

@@ -13,6 +13,8 @@ from workshop_app.ui.shared_screen.assessment_view import AssessmentView
 from workshop_app.ui.shared_screen.bands import FooterBand, HeaderBand
 from workshop_app.ui.shared_screen.charter_view import CharterView
 from workshop_app.ui.shared_screen.framing_view import FramingView
+from workshop_app.ui.shared_screen.overview_view import OverviewView
+from workshop_app.ui.shared_screen.routes_view import RoutesView
 from workshop_app.ui.shared_screen.ideas_view import IdeasView
 from workshop_app.ui.shared_screen.join_qr import JoinQr
 from workshop_app.ui.shared_screen.results_view import ResultsView
@@ -47,7 +49,7 @@ class SharedScreen(QWidget):
         self.target_screen: QScreen | None = None
         self.sizes = TypeSizes.for_height(1080)
         self.header, self.footer = HeaderBand(), FooterBand()
-        self.views = {"welcome": WelcomeView(), "framing": FramingView(), "assessment": AssessmentView(),
+        self.views = {"welcome": WelcomeView(), "overview": OverviewView(), "framing": FramingView(), "routes": RoutesView(), "assessment": AssessmentView(),
                       "results": ResultsView(), "ideas": IdeasView(), "stage": StageView(),
                       "actions": ActionsView()}
         self.views["voting"] = VotingView()
@@ -87,6 +89,8 @@ class SharedScreen(QWidget):
         kind = self.room.stage().kind
         if kind == "assessment" and self.room.results_shown():
             return "results"
+        if kind == "framing" and self.room.results_shown():
+            return "routes"  # the facilitator turned the framing over to the ways to get there
         if kind == "commitments":
             principle = self.room.principle()
             return "voting" if vote_on_show(self.room.votes, principle.key if principle else None) else "stage"

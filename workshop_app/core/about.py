@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from workshop_app import paths
@@ -63,9 +63,9 @@ def load_about() -> About:
 def _fields(table: dict[str, Any], kind: type) -> dict[str, Any]:
     """Return a table's fields for a dataclass, lists as tuples, refusing missing or empty ones."""
     values: dict[str, Any] = {}
-    for name in kind.__dataclass_fields__:
-        value = table[name]
+    for item in fields(kind):
+        value = table[item.name]
         if value in ("", [], None):
-            raise ValueError(f'"{name}" is empty')
-        values[name] = tuple(value) if isinstance(value, list) else value
+            raise ValueError(f'"{item.name}" is empty')
+        values[item.name] = tuple(value) if isinstance(value, list) else value
     return values

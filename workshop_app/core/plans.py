@@ -11,6 +11,7 @@ from workshop_app import paths
 from workshop_app.core.content import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
 from workshop_app.core.plan_syntax import stage_phrase, syntax_error_parts
+from workshop_app.core.plan_timing import check_focus_order, read_focus, read_session_minutes, timing_warnings
 
 STAGE_KINDS: tuple[str, ...] = (
     "welcome",
@@ -31,12 +32,6 @@ STAGE_KINDS: tuple[str, ...] = (
 
 PRINCIPLE_STAGE_KINDS: frozenset[str] = frozenset({"framing", "assessment", "ideas", "commitments"})
 """Stage kinds that are about one principle and so need a `principle` field."""
-
-FOCUS_STAGE_KINDS: frozenset[str] = frozenset({"framing", "ideas", "commitments"})
-"""Stage kinds that may name a focus (the principle with the nth largest gap) instead of a principle."""
-
-MAX_FOCUS = 3
-"""A plan goes deep on at most this many principles picked by their gaps."""
 
 STAGE_FIELDS: tuple[str, ...] = ("kind", "title", "minutes", "principle", "focus", "prompts", "notes")
 PLAN_FIELDS: tuple[str, ...] = ("key", "title", "description", "session_minutes", "stages", "charter")
@@ -136,14 +131,7 @@ class Plan:
     @property
     def warnings(self) -> tuple[str, ...]:
         """Return sentences about timing a facilitator should know; the plan can still be used."""
-        if self.slack_minutes > 0:
-            return ()
-        if self.session_minutes is None:
-            return (f'The plan "{self.title}" leaves no spare time; add session_minutes (the whole session, '
-                    f"longer than the {self.total_minutes} minutes of its stages) so that late starts and "
-                    "long votes do not push the end back.",)
-        return (f'The stages of "{self.title}" take {self.total_minutes} of its {self.session_minutes} '
-                "minutes, leaving no spare time; shorten a stage or make session_minutes longer.",)
+        return timing_warnings(self.title, self.total_minutes, self.session_minutes)
 
     def principle_stages(self, principle: str) -> tuple[Stage, ...]:
         """Return the stages about one principle, in agenda order."""
@@ -184,7 +172,7 @@ def load_plan(path: Path, is_user_plan: bool = False) -> Plan:
     if not isinstance(stages_data, list) or not stages_data or not all(isinstance(s, dict) for s in stages_data):
         raise reader.fail(None, "stages", "is missing; add at least one [[stages]] table")
     stages = tuple(reader.stage(number, table) for number, table in enumerate(stages_data, start=1))
-    reader.check_focus(stages)
+    check_focus_order(stages, reader.fail)
     return Plan(
         key=path.stem,
         title=reader.plan_text(data, "title", required=True),
@@ -193,7 +181,7 @@ def load_plan(path: Path, is_user_plan: bool = False) -> Plan:
         charter=reader.charter(data.get("charter", {}), _baseline_charter()),
         source=path,
         is_user_plan=is_user_plan,
-        session_minutes=reader.session_minutes(data),
+        session_minutes=read_session_minutes(data, reader.fail),
     )
 
 
@@ -303,7 +291,7 @@ class _PlanReader:
         if not title:
             raise self.fail(where, "title", 'is missing or empty; add a line such as title = "Ground rules"')
         kind = self.kind(table, where)
-        focus = self.focus(table, where, kind)
+        focus = read_focus(table, where, kind, self.fail)
         return Stage(
             kind=kind,
             title=title,
@@ -313,41 +301,6 @@ class _PlanReader:
             notes=self.notes(table, where),
             focus=focus,
         )
-
-    def focus(self, table: dict[str, Any], where: tuple[int, str], kind: str) -> int:
-        """Return the stage's focus rank (0 when it has none); a focus stage names no principle."""
-        if "focus" not in table:
-            return 0
-        value = table["focus"]
-        fix = f"set it to a whole number from 1 to {MAX_FOCUS}, such as focus = 1 for the largest gap"
-        if kind not in FOCUS_STAGE_KINDS:
-            raise self.fail(where, "focus", f'is only for {", ".join(sorted(FOCUS_STAGE_KINDS))} stages; '
-                            "remove it or change the kind")
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_FOCUS:
-            raise self.fail(where, "focus", f"is {_shown(value)}; {fix}")
-        if "principle" in table:
-            raise self.fail(where, "focus", "and the field \"principle\" are both set; keep only one of them")
-        return value
-
-    def check_focus(self, stages: tuple[Stage, ...]) -> None:
-        """Refuse a focus stage that comes before every principle has had its 'where are we now?' stage."""
-        assessed: set[str] = set()
-        for number, stage in enumerate(stages, start=1):
-            if stage.kind == "assessment" and stage.principle:
-                assessed.add(stage.principle)
-            if stage.focus and assessed != set(PRINCIPLE_KEYS):
-                raise self.fail((number, stage.title), "focus", "needs every principle scored first; put a "
-                                '"where are we now?" stage for each of the five principles before this stage')
-
-    def session_minutes(self, data: dict[str, Any]) -> int | None:
-        """Return the whole session's length in minutes, if the plan gives it."""
-        if "session_minutes" not in data:
-            return None
-        value = data["session_minutes"]
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise self.fail(None, "session_minutes", f"is {_shown(value)}; set it to a whole number of minutes "
-                            "above 0, such as session_minutes = 180")
-        return int(value)
 
     def kind(self, table: dict[str, Any], where: tuple[int, str]) -> str:
         """Return the stage kind, which must be one of STAGE_KINDS."""

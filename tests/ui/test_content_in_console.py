@@ -51,7 +51,7 @@ def test_the_help_menu_opens_where_this_comes_from(qtbot, store, monkeypatch) ->
     shown: list[object] = []
     monkeypatch.setattr(AboutDialog, "show_for", classmethod(lambda cls, parent: shown.append(parent)))
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-    assert [a.text() for a in help_menu.actions()] == ["&Where this comes from…"]
+    assert "&Where this comes from…" in [a.text() for a in help_menu.actions()]
     window.about_action.trigger()
     assert shown == [window]
 

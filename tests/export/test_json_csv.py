@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,3 +106,41 @@ def test_a_save_that_fails_halfway_leaves_the_real_store_empty(store: Store) -> 
         save_record(store, record)
     with store() as uow:
         assert uow.repo(Workshop).list() == [] and uow.audit_entries(None) == []
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"Click\")", "+SUM(A1:A9)", "-2+3", "@cmd", "\tTabbed", "\rReturn"]
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_neutralised_while_json_keeps_them(
+    store: Store, tmp_path: Path
+) -> None:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    people = doc["participants"]
+    people[0]["name"], people[0]["organisation"], people[0]["role"] = FORMULAS[0], FORMULAS[1], FORMULAS[2]
+    people[1]["organisation"] = FORMULAS[3]
+    doc["actions"][0]["measure"] = "=1+1"
+    doc["actions"][0]["owner"] = FORMULAS[0]
+    source = tmp_path / "formulas.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    new_id = import_json(store, source)
+    again = json.loads(export_json(store, new_id, tmp_path / "again.json").read_text(encoding="utf-8"))
+    assert [again["participants"][0][k] for k in ("name", "organisation", "role")] == FORMULAS[:3]
+    assert again["participants"][1]["organisation"] == "@cmd" and again["actions"][0]["measure"] == "=1+1"
+    export_csv(store, new_id, tmp_path / "csv")
+    cells = [cell for name in FILES for row in csv.reader((tmp_path / "csv" / name).open(encoding="utf-8-sig",
+                                                                                              newline=""))
+             for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    for text in [*FORMULAS[:4], "=1+1"]:
+        assert "'" + text in cells
+    participants = read_csv(tmp_path / "csv" / "participants.csv")
+    assert participants[0]["name"] == "'" + FORMULAS[0] and participants[4]["name"] == "Llŷr Evans"
+    scores = read_csv(tmp_path / "csv" / "assessments.csv")
+    assert {s["score"] for s in scores} <= set("12345")  # numbers stay numbers
+
+
+def test_cells_starting_with_tab_or_carriage_return_are_neutralised_too() -> None:
+    from workshop_app.export.csv_export import csv_text
+
+    rows = list(csv.reader(io.StringIO(csv_text(["a", "b", "c"], [["\tTabbed", "\rReturn", 7], [None, "-", "x=1"]]))))
+    assert rows[1:] == [["'\tTabbed", "'\rReturn", "7"], ["", "'-", "x=1"]]

@@ -82,9 +82,28 @@ def _columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
-def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
+DELIMITERS = (",", ";", "\t")
+"""The separators spreadsheets use: comma, semicolon (Excel where the decimal mark is a comma) and tab."""
+
+
+def _known_columns(header: str, delimiter: str) -> int:
+    """Return how many cells of the header row, split at this separator, are column names the app knows."""
+    cells = next(csv.reader([header], delimiter=delimiter), [])
+    return sum(" ".join(cell.split()).casefold() in HEADER_ALIASES for cell in cells)
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """Choose the separator that splits the header row into the most known column names; else ask the sniffer.
+
+    Excel in much of Europe saves with ';', and a comma inside a quoted cell must not fool the choice.
+    """
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    known = {d: _known_columns(header, d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=known.__getitem__)
+    if known[best] and list(known.values()).count(known[best]) == 1:
+        return type("HeaderDialect", (csv.excel,), {"delimiter": best})
     try:
-        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        return csv.Sniffer().sniff(text[:4096], delimiters="".join(DELIMITERS))
     except csv.Error:
         return csv.excel
 
@@ -93,7 +112,7 @@ def preview_csv(text: str, workshop_id: int, groups: list[StakeholderGroup],
                 existing: list[Participant]) -> CsvPreview:
     """Check every row against the workshop's groups and people; nothing is stored."""
     try:
-        lines = list(csv.reader(io.StringIO(text), _sniff(text)))
+        lines = list(csv.reader(io.StringIO(text), _dialect(text)))
     except csv.Error as error:
         raise WorkshopError(f"The file could not be read as CSV ({error}); save it again as CSV and retry.") from None
     while lines and not any(cell.strip() for cell in lines[0]):

@@ -2,7 +2,9 @@
 
 Built from the interchange document, so the same secrecy rules hold: no rows for unrevealed rounds,
 and no voter named for a secret ballot. Files are UTF-8 with a byte-order mark (so Excel reads
-accents and Welsh letters correctly), comma-separated with a header row and CRLF line ends.
+accents and Welsh letters correctly), comma-separated with a header row and CRLF line ends. Text that
+a spreadsheet would run as a formula (starting =, +, -, @, tab or carriage return) gets a leading
+apostrophe, as OWASP advises against CSV injection; the JSON export keeps every text exactly.
 """
 
 from __future__ import annotations
@@ -23,13 +25,24 @@ FILES = ("participants.csv", "assessments.csv", "votes.csv", "actions.csv")
 CHOICES = ("agree", "abstain", "disagree", "block")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is run as a formula by spreadsheets (OWASP: CSV injection)."""
+
+
+def neutralised(cell: Any) -> Any:
+    """Return a text cell a spreadsheet would run as a formula with a leading apostrophe, so it shows as text."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return "" if cell is None else cell
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """Return a header and rows as CSV text (None becomes an empty cell)."""
+    """Return a header and rows as CSV text (None becomes an empty cell; formula-like text is neutralised)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow([neutralised(cell) for cell in row])
     return buffer.getvalue()
 
 

@@ -170,7 +170,7 @@ def build(store: Store) -> int:
     plan = plan_by_key("charter")
     w = workshops.create_workshop(store, Workshop(
         title="Northside Leisure Partnership: charter workshop (a fictional example)", partnership="Northside Leisure Partnership",
-        place="Northside Community Centre, Brynmawr Road", date=dt.date(2025, 3, 14),
+        place="Northside Community Centre, Brynmawr Road (a made-up place)", date=dt.date(2025, 3, 14),
         facilitator="Rhiannon Jenkins", plan_key="charter", decision_rule=DecisionRule.GROUP_CONSENT,
         purpose=("The council, Northside Active Trust, local charities and residents run the Brynmawr Road "
                  "leisure centre together so that more local people, especially those who use it least, "

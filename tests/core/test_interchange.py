@@ -82,7 +82,8 @@ def test_example_is_complete() -> None:
 
 
 def test_the_example_says_it_is_fictional() -> None:
-    assert "fictional" in example_document()["workshop"]["title"]
+    workshop = example_document()["workshop"]
+    assert "fictional" in workshop["title"] and "made-up" in workshop["place"]  # the place shows on the cover
 
 
 def test_unrevealed_rounds_are_sealed_apart_with_no_outcome_or_tally() -> None:

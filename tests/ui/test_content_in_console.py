@@ -95,3 +95,16 @@ def test_choosing_a_plan_shows_its_spare_time_or_its_warning(qtbot, tmp_path) ->
     dialog.plan.setCurrentIndex(1)
     assert "leaving no spare time" in dialog.plan_help.text()
     assert dialog.plan.currentIndex() == 1  # a warning, not a refusal: the plan can still be chosen
+
+
+def test_the_ideas_route_choice_explains_each_route(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    workshop = workshops.create_workshop(
+        store, Workshop("Ideas", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.controller.open_workshop(workshop.id)
+    room = window.room
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "ideas" and s.principle == "accountable"))
+    combo = window.workshop_page.console.stage.notes.route
+    tips = {combo.itemData(row): combo.itemData(row, Qt.ItemDataRole.ToolTipRole) for row in range(1, combo.count())}
+    assert tips == {r.key: r.description for r in principle_by_key("accountable").routes}

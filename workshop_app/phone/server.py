@@ -167,10 +167,14 @@ class _Site:
         return await self.hub.serve(request, participant_id, device)
 
 
-async def _secure(_request: web.Request, response: web.StreamResponse) -> None:
-    """Add the security headers to every answer."""
+async def _secure(request: web.Request, response: web.StreamResponse) -> None:
+    """Add the security headers to every answer; the page may open its pushed stream on this host only."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    host = request.headers.get("Host", "")
+    if host and all(ch.isalnum() or ch in ".:[]-" for ch in host):  # the guard has already checked it is ours
+        response.headers["Content-Security-Policy"] = SECURITY_HEADERS["Content-Security-Policy"].replace(
+            "connect-src 'self'", f"connect-src 'self' ws://{host}")
 
 
 class PhoneServer:

@@ -241,28 +241,29 @@ def demo(args: argparse.Namespace) -> int:
 
 @command(
     "verify",
-    "check a workshop's audit log: exit 0 when the record is whole, 1 naming the first altered entry",
+    "check a workshop's record against its audit log: exit 0 when it is whole, 1 naming what was changed",
     arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
 )
 def verify(args: argparse.Namespace) -> int:
-    """Check the workshop's hash chain and print its fingerprint (as the charter's footer shows it)."""
-    from workshop_app.core.audit import check_chain, iso_utc
-    from workshop_app.core.model import Workshop
+    """Check the workshop's log, its data against the log, and the database; print its fingerprint (as the charter)."""
+    from workshop_app.core.integrity import check_record
+    from workshop_app.core.records import load_record
     from workshop_app.export.charter_pdf import FINGERPRINT_LENGTH
 
     with opened_store(args) as store:
-        with store() as uow:
-            if uow.repo(Workshop).get(args.id) is None:
-                raise WorkshopError(f"There is no workshop with id {args.id}; run `workshop-app list` to see them.")
-            entries = uow.audit_entries(args.id)
-    check = check_chain(entries)
-    if check.ok:
-        print(f"Workshop {args.id}: the record is whole ({check.count} entries; "
-              f"fingerprint {check.head[:FINGERPRINT_LENGTH]})")
+        verdict = check_record(load_record(store, args.id))
+        problems = [*verdict.problems, *store.database_problems()]
+    if not problems:
+        older = (f"; {verdict.unfingerprinted} rows written before this version of the app are vouched for by the "
+                 "log alone" if verdict.unfingerprinted else "")
+        print(f"Workshop {args.id}: the record is whole ({verdict.count} entries; "
+              f"fingerprint {verdict.head[:FINGERPRINT_LENGTH]}{older})")
         return EXIT_OK
-    broken = next(e for e in entries if e.id == check.broken_id)
-    print(f"Workshop {args.id}: the record is NOT whole. The first broken entry is {broken.id} "
-          f"({iso_utc(broken.at)}, {broken.kind}): it {check.problem}.")
+    extra = len(problems) - 1
+    more = f" (and {extra} more problem{'s' if extra > 1 else ''}, below)" if extra else ""
+    print(f"Workshop {args.id}: the record is NOT whole. {problems[0]}{more}")
+    for problem in problems[1:10]:
+        print(f"  {problem}")
     return EXIT_BROKEN
 
 

@@ -14,6 +14,7 @@ from workshop_app.core.decisions import (
     last_ballots,
     outcome_for,
     present_voting_groups,
+    round_outcome,
     tally,
 )
 from workshop_app.core.model import (
@@ -23,6 +24,7 @@ from workshop_app.core.model import (
     HandCount,
     Participant,
     StakeholderGroup,
+    VoteRound,
 )
 
 MAJ, TWO, CON, GC = (
@@ -291,3 +293,22 @@ def test_plain_strings_from_a_store_are_understood() -> None:
         ballot.choice = ballot.choice.value  # type: ignore[assignment]
     outcome = outcome_for("consensus", cast, counts, people, _groups())  # type: ignore[arg-type]
     assert outcome.kind == "blocked" and outcome.rule is DecisionRule.CONSENSUS
+
+
+@pytest.mark.parametrize("given", ["We were not asked.", "Why now?", "We were not asked"])
+def test_a_block_reason_keeps_its_own_ending_and_gets_one_full_stop(given: str) -> None:
+    people = [Participant(1, "Ana", 1, present=True, id=1)]
+    cast = [Ballot(round_id=1, participant_id=1, choice=Choice.BLOCK, reason=given, id=1)]
+    reason = outcome_for(CON, cast, [], people, _groups()).reason
+    assert reason == f"Not agreed: someone from Council blocked — reason: {given.rstrip('.')}" + (
+        "" if given.endswith("?") else ".")
+    assert ".." not in reason
+
+
+def test_a_closed_round_is_counted_by_the_voters_and_rule_it_froze() -> None:
+    vote = VoteRound(1, 1, False, closed_at=T0, present_group_ids=(1, 2), voters=((1, 1), (2, 2)), rule=MAJ, id=1)
+    cast = [Ballot(1, 1, Choice.AGREE, id=1), Ballot(1, 2, Choice.DISAGREE, id=2)]
+    now = [Participant(1, "Ana", 1, id=1), Participant(1, "Ben", 1, is_voting=False, id=2)]  # Ben: observer now
+    outcome = round_outcome(GC, vote, cast, [], now, _groups())
+    assert (outcome.rule, outcome.kind, outcome.totals) == (MAJ, "tie", Counts(agree=1, disagree=1))
+    assert dict(outcome.per_group)[2] == Counts(disagree=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.interchange_fixtures import EXAMPLE, SECRET_REASON, small_workshop
+from workshop_app.core import roster, voting, workshops
 from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import Participant, Workshop
 from workshop_app.export.csv_export import FILES, export_csv
 from workshop_app.export.json_export import export_json, import_json
 from workshop_app.store.database import Store, open_store
@@ -144,3 +147,18 @@ def test_cells_starting_with_tab_or_carriage_return_are_neutralised_too() -> Non
 
     rows = list(csv.reader(io.StringIO(csv_text(["a", "b", "c"], [["\tTabbed", "\rReturn", 7], [None, "-", "x=1"]]))))
     assert rows[1:] == [["'\tTabbed", "'\rReturn", "7"], ["", "'-", "x=1"]]
+
+
+def test_a_round_nobody_voted_in_has_a_row_in_votes_csv(store: Store, tmp_path: Path) -> None:
+    w = workshops.create_workshop(store, Workshop("Quiet", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
+    group = workshops.list_groups(store, w.id or 0)[0]
+    roster.add_participant(store, Participant(w.id or 0, "Ana", group.id or 0, present=True))
+    proposal = voting.create_proposal(store, w.id or 0, "collaborative", "We will meet on Sundays.")
+    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    voting.close_vote(store, vote.id or 0)
+    outcome = voting.reveal_vote(store, vote.id or 0)
+    assert outcome.reason == "No quorum: Council did not vote."
+    export_csv(store, w.id or 0, tmp_path / "csv")
+    rows = read_csv(tmp_path / "csv" / "votes.csv")
+    assert [(r["proposal"], r["round"], r["ballot"], r["choice"], r["count"], r["outcome"]) for r in rows] == [
+        ("We will meet on Sundays.", "1", "none", "", "0", "No quorum: Council did not vote.")]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import sessionmaker
 
 from workshop_app import files, paths
 from workshop_app.core.errors import StoreError
-from workshop_app.store import backups, migrate, sqlite_file
+from workshop_app.store import backups, guards, migrate, sqlite_file
 from workshop_app.store.errors import is_disk_full, translated
 from workshop_app.store.unit_of_work import SqlUnitOfWork
 
@@ -77,6 +77,17 @@ class Store:
             ) from error
         finally:
             raw.close()
+
+    def database_problems(self) -> list[str]:
+        """Return what the database itself finds wrong: a damaged file (SQLite's quick_check), removed log guards."""
+        with translated(self.name):
+            damage = guards.quick_check(self._engine)
+            missing = guards.missing_guards(self._engine)
+        problems = [f"The store file is damaged (SQLite's quick_check says: {'; '.join(damage[:3])})."] if damage else []
+        if missing:
+            problems.append(f"The audit log's guards were removed ({', '.join(missing)}), so its entries could have "
+                            "been changed or deleted.")
+        return problems
 
     def close(self) -> None:
         """Close every connection (on SQLite this also folds the -wal file back into the store)."""

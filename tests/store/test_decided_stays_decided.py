@@ -1,0 +1,137 @@
+"""Decided stays decided, on SQLite and PostgreSQL: roster edits and rule changes never re-decide a closed round,
+the last stored ballot counts whatever the clock says, and the fingerprinted rows catch an edit made in SQL."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from tests.store.postgres_server import PostgresServer
+
+from workshop_app.core import roster, voting, workshops
+from workshop_app.core.charter import build_charter
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.integrity import check_record
+from workshop_app.core.model import Choice, DecisionRule, Participant, Workshop
+from workshop_app.core.records import load_record
+from workshop_app.export.csv_export import export_csv
+from workshop_app.store import Store, open_store
+
+
+def _room(store: Store, rule: DecisionRule, choices: list[Choice]) -> tuple[int, list[Participant], int]:
+    """Make a workshop with one present voter a choice, in groups in turn; open, cast, close and reveal one vote."""
+    workshop = workshops.create_workshop(store, Workshop(
+        "Decided", "Partnership", "Hall", dt.date(2026, 3, 4), "Sam", "charter", decision_rule=rule))
+    wid = workshop.id or 0
+    groups = workshops.list_groups(store, wid)
+    people = [roster.add_participant(store, Participant(wid, f"Person {n}", groups[n % 2].id or 0, present=True))
+              for n in range(len(choices))]
+    proposal = voting.create_proposal(store, wid, "collaborative", "We will meet every month.")
+    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    for person, choice in zip(people, choices):
+        voting.cast_ballot(store, vote.id or 0, person.id or 0, choice)
+    voting.close_vote(store, vote.id or 0)
+    voting.reveal_vote(store, vote.id or 0)
+    return wid, people, vote.id or 0
+
+
+def _votes_csv(store: Store, wid: int, folder: Path) -> list[dict[str, str]]:
+    export_csv(store, wid, folder)
+    with (folder / "votes.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_marking_voters_as_observers_after_the_reveal_changes_nothing(store: Store, tmp_path: Path) -> None:
+    wid, people, round_id = _room(store, DecisionRule.MAJORITY,
+                                  [Choice.AGREE, Choice.AGREE, Choice.DISAGREE, Choice.DISAGREE])
+    before = voting.results(store, round_id)
+    assert before.kind == "tie"
+    for person in people[2:]:
+        roster.update_participant(store, Participant(wid, person.name, person.group_id, is_voting=False,
+                                                     present=True, id=person.id))
+    after = voting.results(store, round_id)
+    assert (after.agreed, after.kind, after.reason) == (False, "tie", before.reason)
+    assert build_charter(store, wid).commitments == ()
+    rows = _votes_csv(store, wid, tmp_path / "csv")
+    assert {r["outcome"] for r in rows} == {before.reason} and len(rows) == 4
+    assert check_record(load_record(store, wid)).ok
+
+
+def test_moving_a_voter_to_another_group_after_the_reveal_changes_nothing(store: Store, tmp_path: Path) -> None:
+    wid, people, round_id = _room(store, DecisionRule.GROUP_CONSENT, [Choice.AGREE, Choice.DISAGREE])
+    before = voting.results(store, round_id)
+    assert before.kind == "not_agreed" and "Provider (0 agree, 1 disagree) did not consent" in before.reason
+    council = people[0].group_id
+    roster.update_participant(store, Participant(wid, people[1].name, council, present=True, id=people[1].id))
+    after = voting.results(store, round_id)
+    assert (after.kind, after.reason, dict(after.per_group)) == (before.kind, before.reason, dict(before.per_group))
+    rows = _votes_csv(store, wid, tmp_path / "csv")
+    assert [r["group"] for r in rows] == ["Council", "Provider"]
+
+
+def test_the_rule_can_change_only_before_the_first_vote(store: Store) -> None:
+    workshop = workshops.create_workshop(store, Workshop("Rule", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
+    changed = workshops.update_workshop(store, Workshop(**{**vars(workshop), "decision_rule": DecisionRule.MAJORITY}))
+    assert workshops.get_workshop(store, workshop.id or 0).decision_rule is DecisionRule.MAJORITY
+    proposal = voting.create_proposal(store, workshop.id or 0, "collaborative", "We will meet.")
+    voting.open_vote(store, proposal.id or 0, secret=True)
+    with pytest.raises(WorkshopError) as refused:
+        workshops.update_workshop(store, Workshop(**{**vars(changed), "decision_rule": DecisionRule.CONSENSUS}))
+    assert str(refused.value) == ('The decision rule stays "Simple majority": it can only change before the first vote '
+                                  "is opened.")
+    assert workshops.get_workshop(store, workshop.id or 0).decision_rule is DecisionRule.MAJORITY
+    workshops.update_workshop(store, Workshop(**{**vars(changed), "title": "Rule, renamed"}))  # other details may
+
+
+def test_a_changed_vote_counts_though_the_clock_stepped_back(store: Store) -> None:
+    wid, people, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE])
+    proposal = voting.create_proposal(store, wid, "collaborative", "We will publish the minutes.")
+    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    voting.cast_ballot(store, vote.id or 0, people[0].id or 0, Choice.DISAGREE)
+    second = voting.cast_ballot(store, vote.id or 0, people[0].id or 0, Choice.AGREE)
+    with store._engine.begin() as connection:  # noqa: SLF001 - the clock stepped back an hour before the change
+        connection.execute(text("UPDATE ballot SET cast_at = cast_at - INTERVAL '1 hour' WHERE id = :id")
+                           if store._engine.dialect.name == "postgresql"  # noqa: SLF001
+                           else text("UPDATE ballot SET cast_at = datetime(cast_at, '-1 hour') WHERE id = :id"),
+                           {"id": second.id})
+    voting.close_vote(store, vote.id or 0)
+    assert voting.reveal_vote(store, vote.id or 0).agreed
+
+
+def test_an_untouched_record_checks_whole_and_a_ballot_edited_in_sql_is_named(store: Store) -> None:
+    wid, _, round_id = _room(store, DecisionRule.MAJORITY, [Choice.AGREE, Choice.AGREE, Choice.DISAGREE])
+    verdict = check_record(load_record(store, wid))
+    assert verdict.ok and verdict.unfingerprinted == 0 and store.database_problems() == []
+    with store._engine.begin() as connection:  # noqa: SLF001 - someone with the database in hand
+        ballot_id = connection.execute(text("SELECT max(id) FROM ballot WHERE round_id = :r"), {"r": round_id}).scalar()
+        connection.execute(text("UPDATE ballot SET choice = 'agree' WHERE id = :id"), {"id": ballot_id})
+    problems = check_record(load_record(store, wid)).problems
+    assert problems[0].startswith(f"Ballot {ballot_id} in round 1 of proposal ")
+    assert any(p.startswith("Round 1 of proposal ") and "now gives \"Agreed by majority" in p for p in problems)
+
+
+def test_an_amendment_row_and_a_score_added_outside_the_app_are_named(store: Store) -> None:
+    wid, _, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE])
+    proposal = voting.proposals_of(store, wid)[0]
+    voting.amend_proposal(store, proposal.id or 0, "We will meet every fortnight.", "Ana")
+    assert check_record(load_record(store, wid)).ok
+    with store._engine.begin() as connection:  # noqa: SLF001
+        connection.execute(text("UPDATE amendment SET new_text = 'We will never meet.'"))
+    assert any(p.startswith("Amendment ") and "was changed after audit entry" in p
+               for p in check_record(load_record(store, wid)).problems)
+
+
+def test_truncate_of_the_audit_log_is_refused_on_postgresql(postgres_server: PostgresServer) -> None:
+    store = open_store(postgres_server.new_database())
+    try:
+        wid, _, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE])
+        with pytest.raises(DBAPIError, match="append-only"), store._engine.begin() as connection:  # noqa: SLF001
+            connection.execute(text("TRUNCATE audit_entry"))
+        assert check_record(load_record(store, wid)).ok
+    finally:
+        store.close()

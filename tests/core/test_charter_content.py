@@ -45,7 +45,8 @@ def test_consent_records_count_agree_out_of_votes_cast_by_group(room: CharterRoo
     content = build_charter(room.store, room.workshop_id)
     shared = next(c for c in content.commitments if c.proposal_id == room.proposals["shared"])
     assert shared.consent.line == "Council 3/3 · Provider 2/2 · VCS 2/3 · Residents 2/3"
-    assert shared.consent.dissent == "1 disagreed (Residents 1); 1 abstained (VCS 1)"
+    assert shared.consent.dissent == "1 disagreed (Residents 1)"  # abstaining is not dissent
+    assert shared.consent.abstentions == "1 abstained (VCS 1)"
     assert shared.consent.rule_name == "Every party consents" and not shared.consent.secret
     provider = next(c for c in content.commitments if c.proposal_id == room.proposals["provider"])
     assert provider.consent.secret and provider.consent.dissent == ""

@@ -37,10 +37,10 @@ def page_texts(path: Path) -> list[str]:
 
 
 def body_text(pages: list[str], running_title: str) -> str:
-    """The pages' text without the running head and footer (drawn last, so at the end of each page's text)."""
-    cut = [text[:text.rindex(running_title)] if number > 1 else text[:text.rindex("Version 1 · Draft")]
+    """The pages' text without the draft watermark (drawn first) and the running head and footer (drawn last)."""
+    cut = [text[:text.rindex(running_title)] if number > 1 else text[:text.rindex("Version 1 · DRAFT")]
            for number, text in enumerate(pages, start=1)]
-    return " ".join(text.strip() for text in cut)
+    return " ".join(text.removeprefix("DRAFT ").strip() for text in cut)
 
 
 def between(pages: list[str], start: str, end: str) -> str:
@@ -77,7 +77,9 @@ def test_tallies_and_rule_are_printed_with_each_commitment(rendered: tuple[Chart
     _, path = rendered
     section = between(page_texts(path), "PART 5", "PART 6")
     assert "Consent: Council 3/3 · Provider 2/2 · VCS 2/3 · Residents 2/3" in section
-    assert "Dissent recorded: 1 disagreed (Residents 1); 1 abstained (VCS 1)" in section
+    assert "Dissent recorded: 1 disagreed (Residents 1)" in section
+    assert "Dissent recorded: 1 disagreed (Residents 1); 1 abstained" not in section  # abstaining is not dissent
+    assert "1 abstained (VCS 1): they chose neither yes nor no, which is not dissent." in section
     assert "Every party consents" in section and "secret ballot" in section
 
 
@@ -89,14 +91,15 @@ def test_refused_and_blocked_proposals_are_listed_with_reasons(rendered: tuple[C
     assert "We will replace the contract with a grant scheme." in section
 
 
-def test_a_signature_block_for_each_party(rendered: tuple[CharterRoom, Path]) -> None:
+def test_a_draft_has_no_signature_lines_but_lists_who_will_sign(rendered: tuple[CharterRoom, Path]) -> None:
     _, path = rendered
-    pages = page_texts(path)
-    signatures = " ".join(pages)[" ".join(pages).index("PART 12"):]
-    for party, lead in (("Council", "Aled Ŵyn Jones"), ("Provider", "Sam Okafor"), ("VCS", "Chloé Durand"),
-                        ("Residents", "Rhys Llŷr")):
-        assert f"For {party}" in signatures and lead in signatures
-    assert signatures.count("Signature") == 4 + 1 and signatures.count("Date") == 4
+    whole = " ".join(page_texts(path))
+    signatures = whole[whole.index("PART 12"):]
+    assert "This is a draft, so it has no signature lines." in signatures
+    assert "Signature" not in signatures.replace("Signatures", "") and "Date" not in signatures
+    assert "Aled Ŵyn Jones, Head of Leisure, on behalf of Northside Borough Council" in signatures
+    assert "on behalf of Friends of Riverside Park" in signatures  # every organisation signs, not one per group
+    assert "Rhys Llŷr, Steering group lead, on behalf of themselves, as a resident" in signatures
 
 
 def test_every_page_has_its_number_version_and_the_chain_head(rendered: tuple[CharterRoom, Path]) -> None:
@@ -105,10 +108,10 @@ def test_every_page_has_its_number_version_and_the_chain_head(rendered: tuple[Ch
     head = head_of(room.store, room.workshop_id)
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
-        assert "Version 1 · Draft" in text
-        assert f"Record fingerprint {head[:16]}" in text
-        assert f"workshop-app verify {room.workshop_id}" in text
-    assert head in pages[0]  # the whole fingerprint in the document control table
+        assert "Version 1 · DRAFT, not yet agreed" in text
+        assert (f"Record fingerprint {head[:16]}; the facilitator can confirm it matches the workshop’s record."
+                in text)
+    assert head in pages[0].replace(" ", "")  # the whole fingerprint in the document control table (it wraps)
 
 
 def test_parts_come_in_order_and_are_bookmarked(rendered: tuple[CharterRoom, Path]) -> None:
@@ -116,17 +119,28 @@ def test_parts_come_in_order_and_are_bookmarked(rendered: tuple[CharterRoom, Pat
     whole = " ".join(page_texts(path))
     positions = [whole.index(f"PART {n} ") for n in range(2, 13)]
     assert positions == sorted(positions)
-    outline = [str(getattr(item, "title", "")) for item in PdfReader(path).outline]
-    assert len(outline) == 12 and outline[0].startswith("1. Cover") and outline[-1] == "12. Signatures"
+    reader = PdfReader(path)
+    pages = page_texts(path)
+    outline = [(str(getattr(item, "title", "")), reader.get_destination_page_number(item)) for item in reader.outline]
+    assert len(outline) == 12 and outline[0][0].startswith("1. Cover") and outline[-1][0] == "12. Signatures"
+    for title, page in outline[1:]:  # each bookmark opens the page where its part starts
+        number = title.split(".")[0]
+        assert f"PART {number} " in pages[page], (title, page)
+    assert [page for _, page in outline] == sorted(page for _, page in outline) and outline[-1][1] > 5
 
 
 def test_metadata_and_bundled_fonts_only(rendered: tuple[CharterRoom, Path]) -> None:
     _, path = rendered
     reader = PdfReader(path)
     meta = reader.metadata
-    assert meta is not None and meta.title == "Northside Leisure partnership charter"
+    assert meta is not None and meta.title == "DRAFT: Northside Leisure partnership charter"
     assert meta.author == "Council, Provider, VCS, Residents"
-    assert meta.subject is not None and "Northside Town Hall" in meta.subject
+    assert meta.subject is not None and meta.subject.startswith("Draft partnership charter") and \
+        "not yet agreed" in meta.subject and "agreed at" not in meta.subject
+    catalog: Any = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en-GB" and bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<rdf:li>en-GB</rdf:li>" in xmp and "DRAFT: Northside Leisure partnership charter" in xmp
     fonts: set[str] = set()
     for page in reader.pages:
         resources: Any = page["/Resources"]
@@ -198,7 +212,7 @@ def test_the_example_workshop_charter(tmp_path: Path) -> None:
         assert c.consent.line in commitments
     head = head_of(store, wid)
     assert all(f"Record fingerprint {head[:16]}" in text for text in pages)
-    assert all(f"For {p.name}" in pages[-1] for p in content.parties)
+    assert "This is a draft, so it has no signature lines." in pages[-1]
 
 
 def test_a_missing_folder_is_one_sentence_and_a_failed_render_leaves_no_file(

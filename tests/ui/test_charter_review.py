@@ -49,7 +49,7 @@ def test_the_console_previews_the_charter_at_its_review_stage(window: MainWindow
     assert window.room.stage().kind == "charter_review"
     panel = panel_of(window)
     text = panel.preview.toPlainText()
-    assert TITLE in text and "Version 1 · Draft: not yet agreed" in text
+    assert TITLE in text and "Version 1 · DRAFT, not yet agreed" in text
     assert "We will meet as a partnership board every three months" in text
     assert panel.edit.isEnabled() and panel.agree.isEnabled() and not panel.amend.isVisible()
     assert not panel.open.isEnabled()
@@ -68,8 +68,8 @@ def test_export_writes_the_pdf_in_the_background_then_opens_it(qtbot, window: Ma
     qtbot.waitUntil(lambda: panel.export.isEnabled())
     assert asked == ["northside-leisure-partnership-charter-v1.pdf"]
     reader = PdfReader(out)
-    assert reader.metadata is not None and reader.metadata.title == TITLE
-    assert "Draft: not yet agreed" in reader.pages[0].extract_text()
+    assert reader.metadata is not None and reader.metadata.title == f"DRAFT: {TITLE}"
+    assert "DRAFT, not yet agreed" in reader.pages[0].extract_text()
     assert not panel.progress.isVisible() and panel.open.isEnabled() and str(out) in panel.saved.text()
     panel.open.click()
     assert opened == [QUrl.fromLocalFile(str(out))]
@@ -110,7 +110,7 @@ def test_the_shared_screen_shows_agreed_commitments_in_large_type(qtbot, window:
     assert isinstance(view, CharterView)
     labels = [label for label in view.findChildren(QLabel) if label.isVisibleTo(shared) and label.text().strip()]
     texts = [label.text() for label in labels]
-    assert TITLE in texts and "Version 1 · Draft: not yet agreed" in texts
+    assert TITLE in texts and "Version 1 · DRAFT, not yet agreed" in texts
     assert any(t.startswith("We will meet as a partnership board every three months") for t in texts)
     assert "1. Collaborative" in texts and "Commitments, page 1 of 3" in texts
     assert min(QFontInfo(label.font()).pixelSize() for label in labels) >= 28

@@ -16,12 +16,12 @@ from workshop_app.core.content import load_principles
 from workshop_app.core.charter_changes import version_view
 from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, GroupCount, NotAgreed, Party,
-    PrincipleSection, RadarSeries, Representative,
+    PrincipleSection, RadarSeries, Representative, VersionEntry,
 )
 from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
-    Action, Amendment, Assessment, Ballot, CharterVersion, DecisionRule, HandCount,
+    Action, Amendment, Assessment, Ballot, CharterStatus, CharterVersion, DecisionRule, HandCount,
     Participant, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
@@ -87,7 +87,18 @@ class _Builder:
             rule_explanation=rule.explanation,
             fingerprint=chain.head,
             record_ok=chain.ok,
+            history=self._history(shown.number, shown.status, shown.agreed_on, shown.changes),
         )
+
+    def _history(self, number: int, status: CharterStatus, agreed_on: dt.date | None,
+                 changes: str) -> tuple[VersionEntry, ...]:
+        """Every earlier version of this workshop's charter, then the one shown."""
+        earlier = sorted((v for v in self.uow.repo(CharterVersion).list(workshop_id=self.workshop.id)
+                          if v.version < number), key=lambda v: v.version)
+        first = "First version" if number == 1 else changes.splitlines()[0] if changes.strip() else ""
+        return (*(VersionEntry(v.version, v.status, v.agreed_on or v.created_at.date(),
+                               _first_line(v.changes, v.version)) for v in earlier),
+                VersionEntry(number, status, agreed_on or self.workshop.date, first))
 
     def _latest_version(self) -> CharterVersion | None:
         versions = self.uow.repo(CharterVersion).list(workshop_id=self.workshop.id)
@@ -196,6 +207,12 @@ class _Builder:
         if principle is None or not proposal.route:
             return proposal.route
         return next((r.name for r in principle.routes if r.key == proposal.route), proposal.route)
+
+
+def _first_line(changes: str, number: int) -> str:
+    """The first line of a version's changes, or 'First version'."""
+    lines = [line for line in changes.splitlines() if line.strip()]
+    return lines[0] if lines else "First version" if number == 1 else "No changes recorded"
 
 
 def _plan_defaults(plan_key: str) -> CharterDefaults:

@@ -42,16 +42,21 @@ class ConsentRecord:
 
     @property
     def dissent(self) -> str:
-        """Who disagreed, blocked or abstained, by group, with block reasons; empty when nobody did."""
-        parts = []
-        for word, pick in (("disagreed", "disagree"), ("blocked", "block"), ("abstained", "abstain")):
-            by_group = [f"{g.group} {getattr(g.counts, pick)}" for g in self.groups if getattr(g.counts, pick)]
-            if by_group:
-                parts.append(f"{getattr(self.totals, pick)} {word} ({', '.join(by_group)})")
-        text = "; ".join(parts)
+        """Who disagreed or blocked, by group, with block reasons; empty when nobody did (abstaining is not dissent)."""
+        text = "; ".join(self._by_group(word, pick) for word, pick in (("disagreed", "disagree"), ("blocked", "block"))
+                         if getattr(self.totals, pick))
         if self.block_reasons:
             text += ". Reasons given for blocking: " + "; ".join(self.block_reasons)
         return text
+
+    @property
+    def abstentions(self) -> str:
+        """Who abstained, by group ('1 abstained (VCS 1)'); empty when nobody did."""
+        return self._by_group("abstained", "abstain") if self.totals.abstain else ""
+
+    def _by_group(self, word: str, pick: str) -> str:
+        by_group = [f"{g.group} {getattr(g.counts, pick)}" for g in self.groups if getattr(g.counts, pick)]
+        return f"{getattr(self.totals, pick)} {word} ({', '.join(by_group)})"
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,16 @@ class CharterSections:
 
 
 @dataclass(frozen=True)
+class VersionEntry:
+    """One line of the version history: the number, its status, its date and what it changed."""
+
+    number: int
+    status: CharterStatus
+    day: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
 class CharterContent:
     """Everything the charter says, part by part, ready to be laid out."""
 
@@ -184,6 +199,7 @@ class CharterContent:
     rule_explanation: str
     fingerprint: str
     record_ok: bool
+    history: tuple[VersionEntry, ...] = ()
 
     @property
     def commitments(self) -> tuple[Commitment, ...]:

@@ -1,13 +1,17 @@
-"""Parts 8-12 of the charter: working together, when things go wrong, review, how it was agreed, signatures."""
+"""Parts 8-11 of the charter: working together, when things go wrong, review, and how it was agreed."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from workshop_app.core.charter_content import CharterContent, NotAgreed, Party
-from workshop_app.export.flowables import bullets, data_table, gap, long_date, part_heading, subheading
-from workshop_app.export.pdf_styles import ACCENT, ACCENT_DARK, INK, PAGE_MARGIN, RULE, SANS, TINT, esc, markup, para
+from workshop_app.core.charter_content import CharterContent, NotAgreed
+from workshop_app.export import charter_words as words
+from workshop_app.export.charter_words import long_date
+from workshop_app.export.flowables import bullets, data_table, gap, part_heading, subheading
+from workshop_app.export.pdf_styles import (
+    ACCENT, ACCENT_DARK, MUTED, PAGE_MARGIN, RULE, SANS, TINT, esc, markup, para,
+)
 from workshop_app.export.radar import radar_drawing
 
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
@@ -19,10 +23,7 @@ OUTCOME_WORDS = {
 
 def working_together(content: CharterContent) -> list[Flowable]:
     """Part 8: how often the partners meet and how progress is reported in public."""
-    return [*part_heading(8, "Working together and monitoring"),
-            para(content.sections.working_together, "lead"),
-            para("At each meeting the partners go through the action plan in Part 7 and update the status of "
-                 "every action, so anyone can see what has been done.")]
+    return [*part_heading(8, "Working together and monitoring"), para(content.sections.working_together, "lead")]
 
 
 def when_things_go_wrong(content: CharterContent) -> list[Flowable]:
@@ -70,18 +71,12 @@ def how_agreed(content: CharterContent) -> list[Flowable]:
                 f"{long_date(workshop.date)}, run by {workshop.facilitator or 'the facilitator'}. Decisions used "
                 f"the rule “{content.rule_name}”: {content.rule_explanation} Vote results stayed hidden until the "
                 "facilitator revealed them, and only revealed votes count here."),
-           subheading("Who took part"), _participation(content.parties)]
+           subheading("Who took part"),
+           data_table(words.PARTICIPATION_HEADER, words.participation_rows(content.parties),
+                      [38 * mm, 22 * mm, 30 * mm, TEXT_WIDTH - 90 * mm], bold_first=True)]
     out += _assessment(content)
     out += _not_agreed(content)
     return out
-
-
-def _participation(parties: tuple[Party, ...]) -> Table:
-    rows = [[p.name, str(p.present_count), str(sum(1 for r in p.representatives if r.voting)),
-             "; ".join(p.organisations) or "Residents speaking for themselves" if p.representatives else "—"]
-            for p in parties]
-    return data_table(["Party", "Present", "Voting members", "Organisations"], rows,
-                      [38 * mm, 18 * mm, 26 * mm, TEXT_WIDTH - 82 * mm], bold_first=True)
 
 
 def _assessment(content: CharterContent) -> list[Flowable]:
@@ -89,12 +84,12 @@ def _assessment(content: CharterContent) -> list[Flowable]:
     rated = any(v is not None for s in content.radar for v in s.means)
     if not rated:
         return [*out, para("No “where are we now?” ratings were recorded at this workshop.")]
-    gap_text = f" The parties saw things most differently on “{content.largest_gap}”, so that is where the " \
-               "conversation went first." if content.largest_gap else ""
-    out.append(para("Before agreeing commitments, each party rated the partnership on each principle from 1 (the "
-                    "old, transactional way) to 5 (fully changemaking). The chart shows each party’s average."
-                    + gap_text))
+    out.append(para(words.assessment_text(content)))
     out.append(KeepTogether([gap(4), radar_drawing(content.radar_axes, content.radar, TEXT_WIDTH)]))
+    header, rows = words.radar_table(content)
+    first = 34 * mm
+    out.append(data_table(header, rows, [first, *[(TEXT_WIDTH - first) / (len(header) - 1)] * (len(header) - 1)],
+                          bold_first=True))
     return out
 
 
@@ -108,7 +103,7 @@ def _not_agreed(content: CharterContent) -> list[Flowable]:
         intro.keepWithNext = True
         out.append(intro)
         out.append(data_table(["Proposal", "Principle", "Outcome", "Why"], [_refusal_row(n) for n in content.not_agreed],
-                              [TEXT_WIDTH - 124 * mm, 24 * mm, 22 * mm, 78 * mm]))
+                              [TEXT_WIDTH - 124 * mm, 30 * mm, 24 * mm, 70 * mm]))
     if content.undecided_count:
         n = content.undecided_count
         out.append(para(f"{n} other proposal{'s were' if n != 1 else ' was'} not decided at this workshop (not put "
@@ -120,7 +115,7 @@ def _not_agreed(content: CharterContent) -> list[Flowable]:
 def _refusal_row(item: NotAgreed) -> list[str | Flowable]:
     why = esc(_tidy(item.reason))
     if item.consent and item.consent.line:
-        why += f"<br/><font size=7 color='#5B6770'>{esc(item.consent.line)}</font>"
+        why += f"<br/><font color='{MUTED.hexval()}'>{esc(words.consent_line(item.consent))}</font>"
     text = f"{item.text} ({item.party} only)" if item.party else item.text
     return [text, item.principle, OUTCOME_WORDS.get(item.kind, "Not agreed"), markup(why, "cell")]
 
@@ -128,29 +123,3 @@ def _refusal_row(item: NotAgreed) -> list[str | Flowable]:
 def _tidy(reason: str) -> str:
     """Drop a doubled full stop left where a quoted reason already ended with one."""
     return reason[:-1] if reason.endswith("..") and not reason.endswith("...") else reason
-
-
-def signatures(content: CharterContent) -> list[Flowable]:
-    """Part 12: a signature block for each party."""
-    out = [*part_heading(12, "Signatures"),
-           para("By signing, each party confirms that this charter records what was agreed, and that it will "
-                "work to keep its commitments.", "lead"), gap(4)]
-    for party in content.parties:
-        out += [KeepTogether(_signature_block(party)), gap(8)]
-    return out
-
-
-def _signature_block(party: Party) -> list[Flowable]:
-    lead = party.lead
-    organisation = (lead.organisation or "Speaking for themselves") if lead else ""
-    fields = [("Name", lead.name if lead else ""), ("Role", lead.role if lead else ""),
-              ("Organisation", organisation), ("Signature", ""), ("Date", "")]
-    rows = [[para(label, "cell_head"), para(value, "cell")] for label, value in fields]
-    style = TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), SANS),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 3), (-1, 3), 22),
-    ])
-    title = markup(f"<font color='{ACCENT.hexval()}'>■</font> {esc('For ' + party.name)}", "h3")
-    return [title, Table(rows, colWidths=[30 * mm, TEXT_WIDTH - 60 * mm], style=style, hAlign="LEFT")]

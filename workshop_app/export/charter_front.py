@@ -6,8 +6,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
 
 from workshop_app.core.charter_content import CharterContent, Commitment, Party
-from workshop_app.core.model import CharterStatus
-from workshop_app.export.flowables import Bookmark, bullets, data_table, gap, long_date, part_heading, subheading
+from workshop_app.export import charter_words as words
+from workshop_app.export.charter_words import is_draft, long_date, status_words
+from workshop_app.export.flowables import Bookmark, bullets, data_table, gap, part_heading, subheading
 from workshop_app.export.pdf_styles import (
     ACCENT, PAGE_MARGIN, RULE, SANS, WARN, esc, markup, para,
 )
@@ -26,24 +27,17 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def status_words(content: CharterContent) -> str:
-    """'Agreed on 12 March 2025' or 'Draft: not yet agreed'."""
-    if content.status == CharterStatus.AGREED:
-        return f"Agreed on {long_date(content.agreed_on)}" if content.agreed_on else "Agreed"
-    return "Draft: not yet agreed"
-
-
 def cover(content: CharterContent) -> list[Flowable]:
     """Part 1: the title, the parties at equal weight, and the document control table."""
     workshop = content.workshop
-    badge_colour = ACCENT if content.status == CharterStatus.AGREED else WARN
+    badge_colour = WARN if is_draft(content) else ACCENT
     return [
         Bookmark("part1", "1. Cover and document control"),
         gap(18 * mm),
-        markup("PARTNERSHIP CHARTER", "cover_kicker"),
+        markup("DRAFT PARTNERSHIP CHARTER" if is_draft(content) else "PARTNERSHIP CHARTER", "cover_kicker"),
         gap(4),
         para(workshop.partnership, "cover_title"),
-        para(f"{workshop.place} · {long_date(workshop.date)}", "cover_sub"),
+        para(words.workshop_line(content), "cover_sub"),
         markup(f'<font color="{badge_colour.hexval()}"><b>{esc(status_words(content))}</b></font>'
                f" · Version {content.version}", "lead"),
         gap(10 * mm),
@@ -54,6 +48,8 @@ def cover(content: CharterContent) -> list[Flowable]:
         subheading("Document control"),
         _control_table(content),
         *_changes(content),
+        subheading("Version history"),
+        _history_table(content),
     ]
 
 
@@ -71,9 +67,10 @@ def _party_grid(parties: tuple[Party, ...]) -> Flowable:
         return para("No parties have been added to this workshop yet.")
     per_row = min(PARTIES_PER_ROW, len(parties))
     width = TEXT_WIDTH / per_row
-    cells = [[para(p.name, "party"), para(clip(" · ".join(p.organisations), 120), "party_org")] for p in parties]
+    cells: list[list[Flowable] | str] = [
+        [para(p.name, "party"), *(para(org, "party_org") for org in p.organisations)] for p in parties]
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
-    rows[-1] += [[""]] * (per_row - len(rows[-1]))
+    rows[-1] += [""] * (per_row - len(rows[-1]))
     style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -86,16 +83,16 @@ def _party_grid(parties: tuple[Party, ...]) -> Flowable:
 
 def _control_table(content: CharterContent) -> Table:
     workshop = content.workshop
-    rows = [
+    rows: list[tuple[str, str | Flowable]] = [
         ("Title", content.title),
+        ("Document ID", words.document_id(content)),
         ("Partnership", workshop.partnership),
-        ("Place", workshop.place),
-        ("Workshop", f"{workshop.title}, {long_date(workshop.date)}"),
+        ("Workshop", f"{workshop.title}, at {workshop.place}, {long_date(workshop.date)}"),
         ("Status", status_words(content)),
         ("Version", str(content.version)),
         ("Next review", f"By {long_date(content.next_review)}"),
         ("Facilitator", workshop.facilitator or "Not recorded"),
-        ("Record fingerprint", content.fingerprint),
+        ("Record fingerprint", markup(f"{content.fingerprint[:32]}<br/>{content.fingerprint[32:]}", "cell")),
     ]
     if content.changes and content.version < 2:
         rows.append(("Changes in this version", content.changes))
@@ -104,36 +101,24 @@ def _control_table(content: CharterContent) -> Table:
     return table
 
 
+def _history_table(content: CharterContent) -> Table:
+    """Every version so far: number, status, date and what it changed."""
+    rows = [[str(v.number), "Agreed" if v.status == "agreed" else "Draft", long_date(v.day), v.note]
+            for v in content.history]
+    return data_table(["Version", "Status", "Date", "What changed"], rows,
+                      [20 * mm, 20 * mm, 36 * mm, TEXT_WIDTH - 76 * mm])
+
+
 def summary(content: CharterContent) -> list[Flowable]:
     """Part 2: the whole charter on one page, in plain words."""
-    body: list[Flowable] = [para(_summary_text(content), "lead"), subheading("Our main commitments")]
+    body: list[Flowable] = [para(words.summary_text(content), "lead"), subheading("Our main commitments")]
     top = top_commitments(content)
     body += bullets([f"{clip(c.text, SUMMARY_CLIP)} ({c.code})" for c in top]) if top else [
         para("No commitments have been agreed yet.")]
-    body += [subheading("What happens next"), para(_next_text(content)), subheading("Who to contact"),
+    body += [subheading("What happens next"), para(words.next_text(content)), subheading("Who to contact"),
              _contacts_table(content)]
     return [PageBreak(), *part_heading(2, "The charter in brief", new_page=False),
             KeepInFrame(TEXT_WIDTH, SUMMARY_HEIGHT, body, mode="shrink")]
-
-
-def _summary_text(content: CharterContent) -> str:
-    workshop = content.workshop
-    people = sum(p.present_count for p in content.parties)
-    names = _join([p.name for p in content.parties]) or "the partners"
-    count = len(content.commitments)
-    agreed = f"{count} commitment{'s' if count != 1 else ''}"
-    return (f"On {long_date(workshop.date)}, {people} {'person' if people == 1 else 'people'} from {names} met at "
-            f"{workshop.place}. Together we agreed {agreed} about how we will work as partners, "
-            f"under the five principles of changemaking partnerships. Each party had an equal say: "
-            f"a commitment counts as agreed under the rule “{content.rule_name}”.")
-
-
-def _next_text(content: CharterContent) -> str:
-    actions = len(content.actions)
-    plan = f"Our action plan has {actions} action{'s' if actions != 1 else ''}, each with an owner" if actions \
-        else "We have not yet written an action plan"
-    return (f"{plan}. We will report our progress in public, and we will review this charter by "
-            f"{long_date(content.next_review)}, or sooner if something big changes.")
 
 
 def top_commitments(content: CharterContent, limit: int = 6) -> list[Commitment]:
@@ -180,19 +165,11 @@ def parties(content: CharterContent) -> list[Flowable]:
 def purpose(content: CharterContent) -> list[Flowable]:
     """Part 4: the shared purpose, the service or area, and the period covered."""
     sections, workshop = content.sections, content.workshop
-    start = content.agreed_on or workshop.date
-    scope = sections.scope or f"The work the partners do together in {workshop.place}."
+    scope = sections.scope or "The work the partners do together, as this charter describes it."
     return [*part_heading(4, "Purpose and scope", new_page=False),
             subheading("Our shared purpose"), para(sections.purpose, "lead"),
             subheading("The service or area"), para(scope),
             subheading("The period it covers"),
-            para(f"From {long_date(start)} until it is reviewed, by {long_date(content.next_review)} at the latest."),
+            para(words.period_text(content)),
             subheading("How we decided"),
             para(f"{content.rule_name}: {content.rule_explanation}")]
-
-
-def _join(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-

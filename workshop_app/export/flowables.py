@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table
 
-from workshop_app.export.pdf_styles import esc, markup, para, styles, table_style
+from workshop_app.export.charter_words import long_date
+from workshop_app.export.pdf_styles import esc, markup, para, table_style
 
 
 TALL_CELL = 1200
@@ -56,7 +56,7 @@ def bullets(items: Sequence[str], numbered: bool = False) -> list[Flowable]:
     out: list[Flowable] = []
     for index, item in enumerate(items, start=1):
         mark = f"{index}." if numbered else "•"
-        out.append(Paragraph(esc(item), styles()["bullet"], bulletText=mark))
+        out.append(markup(esc(item), "bullet", bullet=mark))
     return out
 
 
@@ -83,10 +83,4 @@ def gap(height: float = 6) -> Spacer:
     return Spacer(1, height)
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def long_date(day: dt.date | None) -> str:
-    """A date as people write it: 12 March 2025 (or 'not set')."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "not set"
+__all__ = ["Bookmark", "bullets", "data_table", "gap", "long_date", "part_heading", "subheading"]

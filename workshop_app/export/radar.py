@@ -10,7 +10,8 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from workshop_app.core.charter_content import RadarSeries
-from workshop_app.export.pdf_styles import INK, MUTED, RULE, SANS, SANS_BOLD, register_fonts
+from workshop_app.export.fallback_fonts import visual_order
+from workshop_app.export.pdf_styles import INK, MUTED, RULE, SANS, SANS_BOLD, label_font, register_fonts
 
 SCALE_MAX = 5
 MARKERS = {
@@ -63,7 +64,8 @@ def _labels(axes: Sequence[str], cx: float, cy: float, radius: float) -> Group:
     for i, name in enumerate(axes):
         x, y = _point(i, len(axes), SCALE_MAX + 0.7, cx, cy, radius)
         anchor = "middle" if abs(x - cx) < 5 else ("start" if x > cx else "end")
-        group.add(String(x, y - 3, name, fontName=SANS_BOLD, fontSize=8, fillColor=INK, textAnchor=anchor))
+        group.add(String(x, y - 3, visual_order(name), fontName=label_font(name, SANS_BOLD), fontSize=9, fillColor=INK,
+                         textAnchor=anchor))
     return group
 
 
@@ -106,5 +108,5 @@ def _legend(series: Sequence[RadarSeries], width: float, rows: int) -> Group:
                        strokeDashArray=DASHES[index % len(DASHES)]))
         group.add(_marker(item.mark, colour, x + 14, y + 3))
         label = item.group if len(item.group) <= 40 else item.group[:39] + "…"
-        group.add(String(x + 34, y, label, fontName=SANS, fontSize=8, fillColor=INK))
+        group.add(String(x + 34, y, visual_order(label), fontName=label_font(label, SANS), fontSize=9, fillColor=INK))
     return group

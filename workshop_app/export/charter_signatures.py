@@ -1,0 +1,67 @@
+"""Part 12 of the charter: a signature block for each partner organisation and resident, then the facilitator.
+
+A draft has no signature lines: it lists who will sign once the partners agree it.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+
+from workshop_app.core.charter_content import CharterContent
+from workshop_app.export.charter_words import Signatory, is_draft, signatories
+from workshop_app.export.flowables import bullets, gap, part_heading, subheading
+from workshop_app.export.pdf_styles import ACCENT, INK, PAGE_MARGIN, SANS, para
+
+TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
+SIGNATURE_ROW = 3
+"""The row of a block where the signature goes (it gets room for a hand)."""
+
+
+def signatures(content: CharterContent) -> list[Flowable]:
+    """Part 12: each organisation and resident signs (not on a draft), and the facilitator witnesses."""
+    people = signatories(content)
+    out = [*part_heading(12, "Signatures")]
+    if is_draft(content):
+        out += [para("This is a draft, so it has no signature lines. When the partners agree it, the charter is "
+                     "printed again with a place for each of these people to sign:", "lead"),
+                *bullets([_who(s) for s in people] or ["Nobody has been named yet."])]
+        return out
+    out += [para("By signing, each person confirms that this charter records what was agreed, and that they and "
+                 "those they sign for will work to keep its commitments.", "lead"), gap(4)]
+    for party in content.parties:
+        mine = [s for s in people if s.party == party.name]
+        if mine:
+            out.append(subheading(party.name))
+            out += [KeepTogether([_block(s), gap(8)]) for s in mine]
+    facilitator = content.workshop.facilitator or ""
+    out += [subheading("Facilitator and witness"),
+            para("The facilitator ran the workshop and holds its record; the witness saw the partners sign.",
+                 "record"),
+            KeepTogether([_block(Signatory("", facilitator, "Facilitator", "the workshop")), gap(8)]),
+            KeepTogether([_block(Signatory("", "", "Witness", "—"))])]
+    return out
+
+
+def _who(signatory: Signatory) -> str:
+    role = f", {signatory.role}" if signatory.role else ""
+    name = signatory.name or "a person still to be named"
+    return f"{name}{role}, on behalf of {signatory.on_behalf_of}"
+
+
+def _block(signatory: Signatory) -> Table:
+    """Name, role, on whose behalf, a signature line with room to sign, and the date."""
+    fields = [("Name", signatory.name), ("Role", signatory.role), ("Signed on behalf of", signatory.on_behalf_of),
+              ("Signature", ""), ("Date", "")]
+    rows = [[para(label, "cell_head"), para(value, "cell")] for label, value in fields]
+    style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, INK), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, SIGNATURE_ROW), (-1, SIGNATURE_ROW), 24),
+    ])
+    return Table(rows, colWidths=[45 * mm, TEXT_WIDTH - 75 * mm], style=style, hAlign="LEFT")
+
+
+__all__ = ["signatures"]

@@ -1,0 +1,207 @@
+"""The charter's generated sentences, shared by the PDF, HTML and Word formats: each follows from the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workshop_app.core.charter import LEAD_WORDS
+from workshop_app.core.charter_content import CharterContent, ConsentRecord, Party, Representative
+from workshop_app.core.model import CharterStatus, DecisionRule
+
+LANGUAGE = "en-GB"
+FINGERPRINT_LENGTH = 16
+NBSP = "\u00a0"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def long_date(day: dt.date | None) -> str:
+    """A date as people write it: 12 March 2025 (or 'not set')."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "not set"
+
+
+SHORT_MONTHS = tuple(month[:3] for month in MONTHS)
+
+
+def short_date(day: dt.date | None) -> str:
+    """A compact date for tables: 30 Jun 2025 (or a dash)."""
+    return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}" if day else "—"
+
+
+def is_draft(content: CharterContent) -> bool:
+    """True until the charter has been agreed."""
+    return content.status != CharterStatus.AGREED
+
+
+def status_words(content: CharterContent) -> str:
+    """'Agreed on 12 March 2025' or 'DRAFT, not yet agreed'."""
+    if not is_draft(content):
+        return f"Agreed on {long_date(content.agreed_on)}" if content.agreed_on else "Agreed"
+    return "DRAFT, not yet agreed"
+
+
+def document_title(content: CharterContent) -> str:
+    """The title as files and viewers show it; a draft says so."""
+    return f"DRAFT: {content.title}" if is_draft(content) else content.title
+
+
+def subject(content: CharterContent) -> str:
+    """The PDF subject line, true to the status."""
+    workshop = content.workshop
+    if is_draft(content):
+        return (f"Draft partnership charter, version {content.version}, from the workshop “{workshop.title}” on "
+                f"{long_date(workshop.date)}; not yet agreed")
+    return (f"Partnership charter, version {content.version}, agreed on {long_date(content.agreed_on)} at the "
+            f"workshop “{workshop.title}”")
+
+
+def document_id(content: CharterContent) -> str:
+    """A short id that names this version of this partnership's charter: NLP-CHARTER-20250314-V1."""
+    initials = "".join(word[0] for word in content.workshop.partnership.split() if word[0].isalnum())
+    return f"{initials[:5].upper() or 'P'}-CHARTER-{content.workshop.date:%Y%m%d}-V{content.version}"
+
+
+def verification_line(content: CharterContent) -> str:
+    """The footer's line for the public: the fingerprint and who can check it."""
+    return (f"Record fingerprint {content.fingerprint[:FINGERPRINT_LENGTH]}; the facilitator can confirm it "
+            "matches the workshop’s record.")
+
+
+def workshop_line(content: CharterContent) -> str:
+    """Where and when the charter was made (the venue, not the area it covers)."""
+    return f"Made at a workshop at {content.workshop.place} on {long_date(content.workshop.date)}"
+
+
+def summary_text(content: CharterContent) -> str:
+    """The summary's opening paragraph, with the rule said as it was."""
+    workshop = content.workshop
+    people = sum(p.present_count for p in content.parties)
+    names = join([p.name for p in content.parties]) or "the partners"
+    count = len(content.commitments)
+    agreed = f"{count} commitment{'s' if count != 1 else ''}"
+    verb = "agreed" if not is_draft(content) else "drafted"
+    return (f"On {long_date(workshop.date)}, {people} {'person' if people == 1 else 'people'} from {names} met at "
+            f"{workshop.place}. Together we {verb} {agreed} about how we will work as partners, under the five "
+            f"principles of changemaking partnerships. {say_text(content)}")
+
+
+def say_text(content: CharterContent) -> str:
+    """How much say each party and each person had, under the workshop's rule."""
+    rule = content.workshop.decision_rule
+    if rule == DecisionRule.GROUP_CONSENT:
+        return (f"Each party had an equal say: under the rule “{content.rule_name}” a commitment counts as agreed "
+                "only when every party consents.")
+    return (f"Each person who could vote had one vote, so larger parties had more votes: a commitment counts as "
+            f"agreed under the rule “{content.rule_name}”.")
+
+
+def next_text(content: CharterContent) -> str:
+    """What happens next: the action plan and the review date."""
+    actions = len(content.actions)
+    plan = f"Our action plan has {actions} action{'s' if actions != 1 else ''}, each with an owner" if actions \
+        else "We have not yet written an action plan"
+    return f"{plan}. We will review this charter by {long_date(content.next_review)}, or sooner if something big " \
+           "changes."
+
+
+def period_text(content: CharterContent) -> str:
+    """When the charter applies from and when it is reviewed (it never claims to end before its scope does)."""
+    if is_draft(content):
+        start = "It will apply from the day the partners agree it"
+    else:
+        start = f"It applies from {long_date(content.agreed_on or content.workshop.date)}"
+    return (f"{start}. The partners will review it by {long_date(content.next_review)}; the review can renew it, "
+            "change it or end it.")
+
+
+def consent_line(consent: ConsentRecord) -> str:
+    """'Council 3/3 · VCS 5/6' (agree out of votes cast), each entry unbreakable across lines."""
+    return " · ".join(entry.replace(" ", NBSP) for entry in
+                      (g.consent for g in consent.groups if g.counts.cast)) or "no votes cast"
+
+
+def rule_words(consent: ConsentRecord) -> str:
+    """'Agreed under the rule “Every party consents” in round 2, by secret ballot'."""
+    ballot = "by secret ballot" if consent.secret else "by named vote"
+    return f"Agreed under the rule “{consent.rule_name}” in round {consent.round_no}, {ballot}"
+
+
+def assessment_text(content: CharterContent) -> str:
+    """What the radar shows, and where the parties differed most."""
+    text = ("Before agreeing commitments, each party rated the partnership on each principle from 1 (the old, "
+            "transactional way) to 5 (fully changemaking). The chart and the table show each party’s average.")
+    if content.largest_gap:
+        text += f" The parties saw things most differently on “{content.largest_gap}”."
+    return text
+
+
+PARTICIPATION_HEADER = ("Party", "Took part", "Of them, could vote", "Organisations")
+
+
+def participation_rows(parties: Sequence[Party]) -> list[list[str]]:
+    """Who took part, by party: people present, those of them with a vote, and their organisations."""
+    return [[p.name, str(p.present_count), str(sum(1 for r in p.representatives if r.present and r.voting)),
+             ("; ".join(p.organisations) or "Residents speaking for themselves") if p.representatives else "—"]
+            for p in parties]
+
+
+RADAR_COLUMNS = 5
+"""Up to this many parties, the table of ratings has a column per party; with more, a row per party."""
+
+
+def radar_table(content: CharterContent) -> tuple[list[str], list[list[str]]]:
+    """The numbers behind the radar: each party's average per principle, to one decimal place (a dash if none)."""
+    def shown(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}"
+
+    if len(content.radar) <= RADAR_COLUMNS:
+        header = ["Principle", *(s.group for s in content.radar)]
+        rows = [[axis, *(shown(s.means[i]) for s in content.radar)] for i, axis in enumerate(content.radar_axes)]
+        return header, rows
+    return ["Party", *content.radar_axes], [[s.group, *map(shown, s.means)] for s in content.radar]
+
+
+def radar_alt(content: CharterContent) -> str:
+    """A sentence that says what the radar chart shows, for people who cannot see it."""
+    return ("Radar chart of each party’s average “where are we now?” rating, from 1 to 5, on each of the "
+            f"{len(content.radar_axes)} principles; the same numbers are in the table below it.")
+
+
+def join(names: Sequence[str]) -> str:
+    """'A, B and C'."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """Who signs, in what role, and on whose behalf."""
+
+    party: str
+    name: str
+    role: str
+    on_behalf_of: str
+
+
+def signatories(content: CharterContent) -> list[Signatory]:
+    """One signatory for each partner organisation (its lead), and each resident who took part with a vote."""
+    out: list[Signatory] = []
+    for party in content.parties:
+        for organisation in party.organisations:
+            members = [r for r in party.representatives if r.organisation == organisation]
+            lead = organisation_lead(members)
+            out.append(Signatory(party.name, lead.name if lead else "", lead.role if lead else "", organisation))
+        out += [Signatory(party.name, r.name, r.role, "themselves, as a resident")
+                for r in party.representatives if not r.organisation and r.voting and r.present]
+    return out
+
+
+def organisation_lead(members: Sequence[Representative]) -> Representative | None:
+    """An organisation's signatory: its first present voting member whose role names a lead, else its first."""
+    voting = [r for r in members if r.voting and r.present] or [r for r in members if r.voting] or list(members)
+    named = [r for r in voting if any(word in r.role.casefold() for word in LEAD_WORDS)]
+    chosen = named or voting
+    return chosen[0] if chosen else None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core import actions, assessment, voting, workshops, roster
+from workshop_app.core import actions, assessment, interchange, voting, workshops, roster
+from workshop_app.core.interchange_import import from_document
 from workshop_app.core.model import Choice, OwnerKind, Participant, Workshop
 from workshop_app.core.ports import UnitOfWorkFactory
 
@@ -65,3 +67,15 @@ def _round(store: UnitOfWorkFactory, proposal_id: int, secret: bool, people: lis
         voting.cast_ballot(store, rid, pid, choice, reason, holder)
     voting.close_vote(store, rid)
     voting.reveal_vote(store, rid)
+
+
+def consistently_edited(doc: dict[str, Any], round_index: int, ballot_index: int, choice: Choice) -> dict[str, Any]:
+    """Return the document with one ballot's choice changed and its stated outcome made to agree (consistent)."""
+    record = from_document(copy.deepcopy(doc))
+    vote = [r for r in record.rounds][round_index]
+    ballot = record.ballots_of(vote.id)[ballot_index]
+    ballot.choice = choice
+    edited = json.loads(interchange.dumps(interchange.to_document(record)))
+    for proposal, original in zip(edited["proposals"], doc["proposals"]):
+        proposal["audit_id"] = original.get("audit_id")
+    return edited

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.core.fakes import FakeStore
-from tests.core.interchange_fixtures import SECRET_REASON, example_document, small_workshop
+from tests.core.interchange_fixtures import SECRET_REASON, consistently_edited, example_document, small_workshop
 from workshop_app.core import interchange, roster, voting, workshops
 from workshop_app.core.errors import ImportError_, WorkshopError
 from workshop_app.core.interchange_import import from_document, read_document
@@ -21,8 +21,10 @@ VOLATILE = ("exported_at", "audit_workshop_id", "audit_head", "audit")
 
 
 def stable(doc: dict[str, Any]) -> dict[str, Any]:
-    """Return a document without the parts that differ between stores (export time and audit chain)."""
-    return {k: v for k, v in doc.items() if k not in VOLATILE}
+    """Return a document without the parts that differ between stores (export time, audit chain and ids)."""
+    kept = {k: v for k, v in doc.items() if k not in VOLATILE}
+    kept["proposals"] = [{k: v for k, v in p.items() if k != "audit_id"} for p in doc["proposals"]]
+    return kept
 
 
 def export(store: FakeStore, workshop_id: int) -> dict[str, Any]:
@@ -50,7 +52,9 @@ def test_round_trip_of_the_example_and_its_new_audit_chain() -> None:
     store, new_id = reimport(doc)
     second = export(store, new_id)
     assert stable(second) == stable(doc)
-    assert [e["kind"] for e in second["audit"]] == ["imported"]
+    assert [e["kind"] for e in second["audit"]] == ["imported"] + ["result_imported"] * 14
+    third_store, third_id = reimport(second)
+    assert stable(export(third_store, third_id)) == stable(doc)
     assert doc["audit_head"] in second["audit"][0]["text"]
     assert second["audit"][0]["prev_hash"] == "0" * 64
 
@@ -269,3 +273,32 @@ def test_a_failing_save_writes_nothing() -> None:
     with pytest.raises(WorkshopError):
         save_record(store, record)
     assert store.tables.get(Workshop, {}) == {} and store.audit == []
+
+
+def test_ballots_edited_to_agree_with_an_edited_outcome_are_refused_by_the_files_own_chain() -> None:
+    doc = example_document()
+    edited = consistently_edited(doc, 2, 0, Choice.AGREE)
+    assert edited["vote_rounds"][2]["outcome"] != doc["vote_rounds"][2]["outcome"]
+    assert edited["audit"] == doc["audit"]
+    with pytest.raises(ImportError_) as caught:
+        from_document(edited)
+    message = str(caught.value)
+    assert message.startswith('Proposal 3 ("We will hand the management') and "audit log" in message
+    assert "recorded" in message and message.count(".") >= 1 and "\n" not in message
+
+
+def test_an_edited_ballot_in_a_re_exported_file_is_refused_too() -> None:
+    store, new_id = reimport(example_document())
+    again = export(store, new_id)
+    from_document(copy.deepcopy(again))
+    edited = consistently_edited(again, 0, 0, Choice.DISAGREE)
+    with pytest.raises(ImportError_, match=r"^Proposal 1 \("):
+        from_document(edited)
+
+
+def test_a_reveal_entry_for_a_proposal_the_file_lacks_is_refused() -> None:
+    store = FakeStore()
+    doc = export(store, small_workshop(store, unrevealed=False))
+    doc["proposals"][0]["audit_id"] = 999
+    with pytest.raises(ImportError_, match=r"^The field audit\[\d+\] records a vote on proposal \d+"):
+        from_document(doc)

@@ -126,7 +126,7 @@ def _proposal(record: WorkshopRecord, refs: Refs, proposal_id: int | None) -> di
     p = record.proposal(proposal_id)
     assert p is not None
     return {
-        "ref": refs["proposal"][p.id], "principle": p.principle, "text": p.text, "route": p.route,
+        "ref": refs["proposal"][p.id], "audit_id": p.id, "principle": p.principle, "text": p.text, "route": p.route,
         "party_group_ref": _ref(refs, "group", p.party_group_id), "status": str(p.status),
         "created_at": when(p.created_at),
         "amendments": [

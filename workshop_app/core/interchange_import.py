@@ -10,6 +10,7 @@ from workshop_app.core.audit import check_chain
 from workshop_app.core.decisions import frozen_voters
 from workshop_app.core.errors import ImportError_
 from workshop_app.core.interchange import FORMAT, VERSION, outcome_dict
+from workshop_app.core.interchange_audit import check_against_chain, fallback_ids
 from workshop_app.core.interchange_json import check_tree
 from workshop_app.core.interchange_read import Fields, Item, RefTable, fail, load_json, read_workshop
 from workshop_app.core.model import (
@@ -59,6 +60,8 @@ class _Reader:
         self.rounds = RefTable("vote round", "vote_rounds")
         self.withheld = 0
         self.sealed = 0
+        self.source_ids: dict[int, int] = {}
+        """Each proposal's id in the source store (its audit texts use it) -> its ref."""
 
     def record(self) -> WorkshopRecord:
         """Read the whole document."""
@@ -82,6 +85,7 @@ class _Reader:
         record.actions = [self._action(Fields(*item)) for item in top.items("actions")]
         record.charter_versions = [self._charter(Fields(*item)) for item in top.items("charter_versions")]
         record.audit = self._audit(top)
+        check_against_chain(record, self.source_ids or fallback_ids(record))
         record.source_note = self._note_for_audit(exported_at.isoformat(), record)
         return record
 
@@ -160,6 +164,11 @@ class _Reader:
 
     def _proposal(self, f: Fields) -> tuple[Proposal, list[Amendment]]:
         ref = self.proposals.declare(f)
+        if "audit_id" in f.obj and f.obj["audit_id"] is not None:
+            source = f.whole("audit_id", lowest=1)
+            if source in self.source_ids:
+                raise fail(f.at("audit_id"), f"repeats audit id {source}", "give each proposal its own")
+            self.source_ids[source] = ref
         principle = self._principle(f)
         text = f.text("text")
         f.checked("text", lambda: check_wording(principle.key, text))

@@ -25,6 +25,7 @@ from workshop_app.core.model import (
     Workshop,
 )
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.reveals import reveal_text
 
 T = TypeVar("T")
 
@@ -158,13 +159,19 @@ def save_record(uow_factory: UnitOfWorkFactory, record: WorkshopRecord) -> int:
     """Write a copy of a record with new ids in one transaction, start its audit chain, return the new id.
 
     Nothing is written if anything fails. The record's own audit entries are not copied: the new
-    chain starts with one "imported" entry carrying `record.source_note`.
+    chain starts with one "imported" entry carrying `record.source_note`, then one "result_imported"
+    entry per revealed round recording its totals and outcome, so the new chain vouches for them.
     """
     with uow_factory() as uow:
         writer = _Writer(uow)
         workshop_id = writer.write(record)
         note = record.source_note or f"Workshop copied from a record whose audit head was {record.audit_head}."
         audit.append(uow, workshop_id, "imported", note, rows=writer.added)
+        for vote in record.rounds:
+            outcome = record.outcome(vote)
+            if outcome is not None:
+                proposal_id = writer.must("proposal", vote.proposal_id)
+                audit.append(uow, workshop_id, "result_imported", reveal_text(vote.round_no, proposal_id, outcome))
         uow.commit()
     return workshop_id
 

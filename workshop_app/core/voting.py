@@ -26,6 +26,7 @@ from workshop_app.core.model import (
     utc_now,
 )
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.reveals import reveal_text
 
 
 class ResultsHiddenError(WorkshopError):
@@ -171,16 +172,10 @@ def reveal_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
         if vote.revealed_at is None:
             vote.revealed_at = utc_now()
             uow.repo(VoteRound).update(vote)
-            audit.append(uow, proposal.workshop_id, "vote_revealed", reveal_text(vote, outcome), rows=[vote])
+            audit.append(uow, proposal.workshop_id, "vote_revealed",
+                         reveal_text(vote.round_no, vote.proposal_id, outcome), rows=[vote])
             uow.commit()
         return outcome
-
-
-def reveal_text(vote: VoteRound, outcome: Outcome) -> str:
-    """Return the reveal entry's words: the totals and the outcome (verify recomputes and compares them)."""
-    t = outcome.totals
-    return (f"The vote (round {vote.round_no}) on proposal {vote.proposal_id} was revealed: "
-            f"{t.agree} agree, {t.abstain} abstain, {t.disagree} disagree, {t.block} block. {outcome.reason}")
 
 
 def results(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:

@@ -41,6 +41,8 @@ def test_json_file_round_trips_through_the_real_store(store: Store, tmp_path: Pa
     before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (EXAMPLE, out))
     for key in ("exported_at", "audit_workshop_id", "audit_head", "audit"):
         before.pop(key), after.pop(key)
+    for proposal in after["proposals"]:
+        assert proposal.pop("audit_id") > 0
     assert after == before
 
 

@@ -14,7 +14,10 @@ class StoreError(WorkshopError):
 
 
 class ImportError_(WorkshopError):
-    """An imported file cannot be used."""
+    """An imported file cannot be used; the sentence is kept on one line (a quoted value may hold line breaks)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))
 
 
 class ClosedVoteError(WorkshopError):

@@ -2,6 +2,7 @@
 
 A file whose ballots were edited (even with the stated outcome edited to match) no longer agrees with
 the totals and outcome its chain recorded, and the chain's hashes stop anyone changing those quietly.
+The outcome is compared as agreed or not: its wording may differ between versions of the app.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def check_against_chain(record: WorkshopRecord, source_ids: Mapping[int, int]) -
         said = recorded.get((vote.proposal_id or 0, vote.round_no))
         if said is None:
             raise _refusal(record, vote.proposal_id, vote.round_no, "its audit log has no record of its reveal")
-        if (said.totals, said.reason) != (found.totals, found.reason):
+        if said.totals != found.totals or said.agreed != found.agreed:
             raise _refusal(record, vote.proposal_id, vote.round_no,
                            f'its votes give "{found.summary()}" but its audit log recorded "{said.summary()}" '
                            "when it was revealed")

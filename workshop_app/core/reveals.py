@@ -25,6 +25,11 @@ class Reveal:
     totals: Counts
     reason: str
 
+    @property
+    def agreed(self) -> bool:
+        """Say whether the entry records the proposal as agreed (every outcome sentence starts so)."""
+        return self.reason.startswith("Agreed")
+
     def summary(self) -> str:
         """Say the totals and outcome in words, as the entry does."""
         t = self.totals

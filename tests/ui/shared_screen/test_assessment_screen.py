@@ -113,9 +113,11 @@ def test_no_individual_score_is_visible_before_the_reveal(qtbot, shared: SharedS
     room.show_results(True)
     results = shared.current_view()
     assert isinstance(results, ResultsView) and results.isVisible()
-    assert results.callout.text() == "Talk about this one: Collaborative - the groups see it most differently."
+    # The callout names the biggest difference on the principle on screen, in plain words (no "spread").
+    assert results.callout.text() == "Talk about this: on Collaborative, Council (5.0) and Provider (1.0) are far apart."
     texts = [w for w in visible_words(results) if w.startswith("average")]
-    assert "average 5.0, spread 0.0 (5 to 5), 1 score" in texts
+    assert "average 5.0 from 1 score" in texts
+    assert not [w for w in visible_words(results) if "spread" in w]
     room.show_results(False)
     assert shared.current_view() is view and not results.isVisible()
 
@@ -139,7 +141,7 @@ def test_results_show_the_change_since_the_last_workshop(store, qtbot) -> None: 
     results = screen.current_view()
     assert isinstance(results, ResultsView)
     words = [lab.text() for lab in results.findChildren(QLabel)]
-    assert "average 4.0, spread 0.0 (4 to 4), 1 score\nup 2.0 since last time (2.0 → 4.0)" in words
+    assert "average 4.0 from 1 score\nup 2.0 since last time (2.0 → 4.0)" in words
     assert results.since.text() == "Last time: Charter workshop 2025, 4 March 2025."
     assert results.radar.series_names() == ["Council", "Provider", "VCS", "Residents"]
     room._clock.stop()

@@ -38,7 +38,7 @@ def test_views_show_the_stage_content(shared: SharedScreen) -> None:
     assert framing.case_card.isVisible() and framing.case_name.text()  # type: ignore[attr-defined]
     go_to_kind(room, "parties")
     words = [label.text() for label in shared.current_view().findChildren(QLabel) if label.isVisibleTo(shared)]
-    assert "Ana Brooks\nOlu Observer (observer)\nTom Okafor" in words and "Council" in words
+    assert "Ana Brooks · Olu Observer (observer) · Tom Okafor" in words and "Council" in words
     assert not any("Abe Absent" in w for w in words)
     go_to_kind(room, "welcome")
     welcome = [label.text() for label in shared.current_view().findChildren(QLabel) if label.isVisibleTo(shared)]

@@ -178,8 +178,8 @@ def test_a_whole_vote_by_taps_and_keys_then_close_and_reveal(qtbot, shared: Shar
     view = view_of(shared)
     assert view.pages.currentIndex() == 2
     assert view.results.headline.text() == "Not agreed"
-    assert view.results.reason.text() == f"Not agreed: someone from Residents blocked — reason: {REASON}."
-    assert view.results.blocks.isVisibleTo(shared) and view.results.blocks.text() == f"• Residents: {REASON}"
+    assert view.results.reason.text() == "Not agreed: someone from Residents blocked."
+    assert view.results.blocks.isVisibleTo(shared) and view.results.blocks.lines == [f"• Residents: {REASON}"]
     assert view.results.bars.accessibleDescription() == (
         "Agree 5: Council 2, Provider 1, VCS 2; Abstain 2: Provider 1, Residents 1; Disagree 0; "
         "Block 1: Residents 1")
@@ -215,7 +215,7 @@ def test_a_secret_vote_shows_only_who_voted_until_the_reveal(qtbot, shared: Shar
     assert shared.room.votes.close(round_id) and shared.room.votes.reveal(round_id)
     results = every_text(shared)
     assert not [t for t in results if any(name in t for name in voters) and CHOICE_WORDS.search(t)]
-    assert view_of(shared).results.blocks.text() == f"• Council: {REASON}\n• Residents: {REASON}"
+    assert view_of(shared).results.blocks.lines == [f"• Council: {REASON}", f"• Residents: {REASON}"]
 
 
 def region(view: VotingView, widget: QWidget, shared: SharedScreen) -> QRect:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from workshop_app.ui.widgets.wrap_label import WrapLabel
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel, ActionsReviewPanel
 from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
 from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
@@ -24,11 +25,11 @@ class StagePanel(QWidget):
     def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.room = room
-        self.title = QLabel(objectName="heading", wordWrap=True)
+        self.title = WrapLabel(objectName="heading")
         self.kind = QLabel(objectName="intro")
-        self.shift = QLabel(objectName="subheading", wordWrap=True)
-        self.prompts = QLabel(wordWrap=True, objectName="intro")
-        self.facilitator_notes = QLabel(wordWrap=True, objectName="hint")
+        self.shift = WrapLabel(objectName="subheading")
+        self.prompts = WrapLabel(objectName="intro")
+        self.facilitator_notes = WrapLabel(objectName="hint")
         self.show_routes = QPushButton("Show the &ways to get there", checkable=True)
         self.show_routes.setAccessibleName("Show this principle's ways to get there on the shared screen")
         self.show_routes.setToolTip("Turn the shared screen from the shift and its example to the practical "

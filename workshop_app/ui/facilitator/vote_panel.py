@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from workshop_app.core.decisions import Outcome
 from workshop_app.core.model import Proposal, VoteRound
 from workshop_app.ui import errors
+from workshop_app.ui.widgets.wrap_label import WrapLabel
 from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, ProxyVoteDialog
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
@@ -30,9 +31,9 @@ class VotePanel(QGroupBox):
         super().__init__("The vote", parent)
         self.room, self.votes = room, votes
         self.round: VoteRound | None = None
-        self.proposal_text = QLabel(wordWrap=True, objectName="intro")
+        self.proposal_text = WrapLabel(objectName="intro")
         self.progress = QLabel(objectName="subheading")
-        self.outcome = QLabel(wordWrap=True)
+        self.outcome = WrapLabel()
         self.buttons = {name: QPushButton(text) for name, text in (
             ("proxy", "Pro&xy vote…"), ("hands", "Sh&ow of hands…"), ("close", "C&lose vote"),
             ("reveal", "Reveal result&s"))}

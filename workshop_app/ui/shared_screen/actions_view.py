@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.core import actions
@@ -12,12 +11,13 @@ from workshop_app.core.model import Action, ActionStatus
 from workshop_app.ui.action_controller import ActionController
 from workshop_app.ui.models.action_table_model import STATUS_WORDS, owner_text
 from workshop_app.ui.room_controller import RoomController
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, text_label
+from workshop_app.ui.shared_screen.paged_lines import PagedLines
+from workshop_app.ui.shared_screen.parts import card_frame, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 KINDS = ("actions", "actions_review")
 ROWS_PER_PAGE = 5
-"""Cards that fit one screen: the type scales with the screen height, so the count does not change with it."""
+"""The most cards a page; fewer when long ones do not fit the screen."""
 PAGE_SECONDS = 12
 
 
@@ -45,24 +45,27 @@ class ActionsView(QWidget):
         self.heading = text_label(name="heading")
         self.summary = text_label(name="quiet")
         self.empty = text_label("", "quiet")
-        self.rows = QVBoxLayout()
-        self.page = 0
+        self.rows = PagedLines(most_per_page=ROWS_PER_PAGE, seconds=PAGE_SECONDS)
+        self.rows.paged.connect(self._on_paged)
+        self._count = ""
         self._shown: list[Action] = []
         self._today = dt.date.today()
         self._room: RoomController | None = None
         self._sizes = TypeSizes.for_height(1080)
-        self._pager = QTimer(self, interval=PAGE_SECONDS * 1000)
-        self._pager.timeout.connect(self._on_page_turned)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.empty)
-        layout.addLayout(self.rows)
-        layout.addStretch(1)
+        layout.addWidget(self.rows, 1)
+
+    @property
+    def page(self) -> int:
+        """Return the page on show (from 0)."""
+        return self.rows.page
 
     def pages(self) -> int:
         """Return how many pages the actions take."""
-        return max(1, -(-len(self._shown) // ROWS_PER_PAGE))
+        return len(self.rows.pages)
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the actions the current stage is about."""
@@ -75,33 +78,22 @@ class ActionsView(QWidget):
         review = room.stage().kind == "actions_review"
         rows = controller.review_actions() if review else controller.actions()
         self._shown = screen_order(rows, self._today)
-        self.page = min(self.page, self.pages() - 1)
         self.heading.setText(self._heading(controller, review) if review else room.stage().title)
         overdue = sum(actions.is_overdue(a, self._today) for a in rows)
-        count = f"{len(rows)} action{'' if len(rows) == 1 else 's'}" + (f", {overdue} overdue" if overdue else "")
-        self.summary.setText(count if self.pages() == 1 else
-                             f"{count} · page {self.page + 1} of {self.pages()}, turning every {PAGE_SECONDS} seconds")
+        self._count = f"{len(rows)} action{'' if len(rows) == 1 else 's'}" + (f", {overdue} overdue" if overdue else "")
         self.summary.setVisible(bool(rows))
         self.empty.setText("There were no earlier actions to review." if review else
                            "No actions yet: the facilitator adds them as the room agrees who will do what.")
         self.empty.setVisible(not rows)
-        self._show_page()
-        if self.pages() > 1:
-            self._pager.start()
-        else:
-            self._pager.stop()
+        self.rows.set_rows([self._card(action) for action in self._shown])
+
+    def _on_paged(self, page: int, pages: int) -> None:
+        self.summary.setText(self._count if pages == 1 else
+                             f"{self._count} · page {page} of {pages}, turning every {PAGE_SECONDS} seconds")
 
     def _heading(self, controller: ActionController, review: bool) -> str:
         previous = controller.previous_workshop() if review else None
         return f"Open actions from {previous.title}" if previous else "Open actions from last time"
-
-    def _show_page(self) -> None:
-        clear_layout(self.rows)
-        start = self.page * ROWS_PER_PAGE
-        for action in self._shown[start:start + ROWS_PER_PAGE]:
-            card = self._card(action)
-            self.rows.addWidget(card)
-            card.show()  # at once, not when the layout gets round to it, so the room sees a change straight away
 
     def _card(self, action: Action) -> QWidget:
         card = card_frame()
@@ -121,9 +113,7 @@ class ActionsView(QWidget):
         return card
 
     def _on_page_turned(self) -> None:
-        self.page = (self.page + 1) % self.pages()
-        if self._room is not None and self.isVisible():
-            self.show_stage(self._room, self._sizes)
+        self.rows.turn_page()
 
     def _on_actions_changed(self) -> None:
         room = self._room

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.ui.shared_screen.big_tile import MAX_LINES, BigTile, inner_margin, wrap_lines
-from workshop_app.ui.shared_screen.parts import group_badge, text_label
+from workshop_app.ui.shared_screen.parts import group_badge
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.tile_pages import Grid, Page, Section, plan_pages
 from workshop_app.ui.widgets.group_mark import mark_icon
 from workshop_app.core.palette import group_letter
 
 MIN_TILE_HEIGHT = 48
-FIND_PROMPT = "Find your name: tap your group first."
+FIND_GROUP = "Find your name: tap your group, then your name, then "
+"""The start of the view's instruction while the finder shows (the view says what comes last)."""
 BACK_WORDS = "◀ All groups"
 
 
@@ -35,6 +36,9 @@ def discard(widget: QWidget) -> None:
 
 class TileBoard(QWidget):
     """Places person tiles (and, for a large room, a finder) by hand in whatever size it is given."""
+
+    page_changed = Signal()
+    """The finder or another page came on show (the view's instruction follows it)."""
 
     def __init__(self, on_select: Callable[[int], None], key_filter: QObject, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,8 +53,6 @@ class TileBoard(QWidget):
         self.page: int | None = 0
         self.finders: list[BigTile] = []
         self.headers: dict[tuple[int, str, str], QWidget] = {}
-        self.prompt = text_label(FIND_PROMPT, "title", wrap=False)
-        self.prompt.setParent(self)
         self.back = QPushButton(BACK_WORDS, self)
         self.back.setObjectName("back")
         self.back.setAccessibleName("Back to the list of groups")
@@ -152,11 +154,16 @@ class TileBoard(QWidget):
 
     def _grid(self, texts: list[str], width: int) -> tuple[int, int]:
         """Return (columns, tile height) that fit the most tiles a page while every text takes two lines at most."""
+        options = self._grids(texts, width)
+        return max(options, key=lambda o: o[0] / (o[1] + self.gap())) if options else (1, MIN_TILE_HEIGHT)
+
+    def _grids(self, texts: list[str], width: int) -> list[tuple[int, int]]:
+        """Return every (columns, tile height) at which each text takes two lines at most, fewest columns first."""
         font, gap = self.tile_font(), self.gap()
         metrics = QFontMetrics(font)
         margin = inner_margin(font)
         zone = metrics.horizontalAdvance("✓ ")
-        best = (1, MIN_TILE_HEIGHT, -1.0)
+        options: list[tuple[int, int]] = []
         most = max(1, min(8, width // max(1, metrics.horizontalAdvance("M") * 8)))
         for columns in range(1, most + 1):
             tile_width = (width - gap * (columns - 1)) / columns
@@ -166,11 +173,8 @@ class TileBoard(QWidget):
             lines = max((len(wrap_lines(font, t, text_width)) for t in texts), default=1)
             if lines > MAX_LINES:
                 break
-            height = max(MIN_TILE_HEIGHT, lines * metrics.lineSpacing() + 2 * margin)
-            score = columns / (height + gap)
-            if score > best[2]:
-                best = (columns, height, score)
-        return best[0], best[1]
+            options.append((columns, max(MIN_TILE_HEIGHT, lines * metrics.lineSpacing() + 2 * margin)))
+        return options
 
     def relayout(self) -> None:
         """Work out columns, tile height and pages for the present size, then place everything."""
@@ -229,23 +233,23 @@ class TileBoard(QWidget):
         shown = set(self.visible_buttons())
         for widget in [*self.tiles.values(), *self.finders]:
             widget.setVisible(widget in shown)
-        self.prompt.setVisible(self.page is None)
         self.back.setVisible(self.page is not None and self.paged())
         if self.page is None:
             self._place_finders()
         else:
             self._place_page(self.pages[self.page])
+        self.page_changed.emit()
 
     def _place_finders(self) -> None:
         gap, width = self.gap(), self.width()
-        self.prompt.setGeometry(0, 0, width, self.header_height())
-        columns, height = self._grid([b.text() for b in self.finders], width)
-        columns = min(columns, max(1, len(self.finders)))
+        room = self.height()
+        options = self._grids([b.text() for b in self.finders], width) or [(1, MIN_TILE_HEIGHT)]
+        fitting = [o for o in options if -(-len(self.finders) // o[0]) * (o[1] + gap) <= room]
+        columns, height = fitting[0] if fitting else options[-1]
         tile_width = (width - gap * (columns - 1)) // columns
         for index, button in enumerate(self.finders):
             r, c = divmod(index, columns)
-            button.setGeometry(c * (tile_width + gap), self.header_height() + gap + r * (height + gap),
-                               tile_width, height)
+            button.setGeometry(c * (tile_width + gap), r * (height + gap), tile_width, height)
 
     def _place_page(self, page: Page) -> None:
         gap, width, y = self.gap(), self.width(), 0
@@ -263,8 +267,13 @@ class TileBoard(QWidget):
                 x += section.columns * step
             y += self.header_height() + gap // 2 + max(s.rows() for s in shelf) * (self.tile_height + gap)
         if self.paged():
-            hint = self.back.sizeHint()
-            self.back.setGeometry(width - hint.width(), 0, hint.width(), self.header_height())
+            back = self.back_width()
+            self.back.setGeometry(width - back, 0, back, self.header_height())
+
+    def back_width(self) -> int:
+        """Return the width the back button needs: its words, its padding and the thickest (focus) border."""
+        self.back.ensurePolished()
+        return QFontMetrics(self.back.font()).horizontalAdvance(BACK_WORDS) + self._sizes.body + 2 * 5
 
     def _header(self, section: Section, width: int) -> QWidget:
         """Return the heading of a section (made once for each group, letter range and note)."""
@@ -278,7 +287,7 @@ class TileBoard(QWidget):
             if label is not None:
                 label.setText(section.title(note))
             self.headers[key] = badge
-        room = width - (self.back.sizeHint().width() + self.gap() if self.paged() else 0)
+        room = width - (self.back_width() + self.gap() if self.paged() else 0)
         badge.resize(min(room, badge.sizeHint().width()), self.header_height())
         badge.show()
         return badge

@@ -1,16 +1,47 @@
-"""The assessment results, once revealed: per-group mean and spread, the radar, and the principle to discuss."""
+"""The assessment results, once revealed: each group's average in words, the five principles side by side, and
+the biggest difference on the principle on screen."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from workshop_app.core.assessment import change_since, largest_gap
+from workshop_app.core.assessment import AssessmentSummary, change_since
+from workshop_app.core.model import StakeholderGroup
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.paged_lines import PagedLines
+from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, mark_label, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.widgets import assessment_results as words
 from workshop_app.ui.widgets.radar_chart import RadarChart
+
+RADAR_MOST_GROUPS = 5
+"""Above this many groups the radar's lines tangle, so a table of averages takes its place."""
+
+
+class MeansTable(QWidget):
+    """The average of each group (a column, headed by its mark) on each principle (a row)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+
+    def set_data(self, names: dict[str, str], summary: AssessmentSummary, groups: list[StakeholderGroup],
+                 sizes: TypeSizes) -> None:
+        """Fill the table: principle names down the side, group marks across the top."""
+        clear_layout(self.grid)
+        for column, group in enumerate(groups, start=1):
+            self.grid.addWidget(mark_label(group, round(sizes.body * 1.2)), 0, column)
+        for row, key in enumerate(summary.principles, start=1):
+            self.grid.addWidget(text_label(names[key], "quiet"), row, 0)
+            for column, group in enumerate(groups, start=1):
+                mean = summary.stats(key, group.id or 0).mean
+                cell = text_label("–" if mean is None else f"{mean:.1f}", wrap=False)
+                cell.setAccessibleName(f"{group.name}, {names[key]}: "
+                                       + ("no scores" if mean is None else f"average {mean:.1f}"))
+                self.grid.addWidget(cell, row, column)
+        self.grid.setColumnStretch(0, 1)
 
 
 class ResultsView(QWidget):
@@ -19,18 +50,21 @@ class ResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = text_label(name="heading")
-        self.table = QGridLayout()
+        self.groups = PagedLines()
         self.since = text_label(name="quiet")
         self.callout = text_label(name="callout")
         self.radar = RadarChart()
+        self.table = MeansTable()
+        self.chart = QStackedWidget()
+        self.chart.addWidget(self.radar)
+        self.chart.addWidget(self.table)
         card = card_frame()
         left = QVBoxLayout(card)
-        left.addLayout(self.table)
+        left.addWidget(self.groups, 1)
         left.addWidget(self.since)
-        left.addStretch(1)
         columns = QHBoxLayout()
         columns.addWidget(card, 1)
-        columns.addWidget(self.radar, 1)
+        columns.addWidget(self.chart, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(columns, 1)
@@ -46,19 +80,30 @@ class ResultsView(QWidget):
         previous = room_data.previous_assessment(room)
         changes = change_since(previous.summary, summary).get(principle.key, {}) if previous else {}
         self.heading.setText(f"{principle.name}: what the groups said")
-        clear_layout(self.table)
-        for row, group in enumerate(groups):
-            self.table.addWidget(group_badge(group, round(sizes.body * 1.4), "title"), row * 2, 0)
+        rows = []
+        for group in groups:
             lines = [words.stats_sentence(summary.stats(principle.key, group.id or 0))]
             if previous:
                 lines.append(words.change_sentence(changes.get(group.name)))
-            self.table.addWidget(text_label("\n".join(lines)), row * 2 + 1, 0)
+            rows.append(self._group_row(group, "\n".join(lines), sizes))
+        self.groups.set_rows(rows)
         self.since.setVisible(previous is not None)
         if previous:
             when = previous.workshop.date
             self.since.setText(f"Last time: {previous.workshop.title}, {when.day} {when:%B %Y}.")
+        names = {key: room.principles[key].name for key in summary.principles}
         self.radar.setFont(self.font())
-        self.radar.set_data([room.principles[key].name for key in summary.principles],
-                            words.radar_series(summary, groups))
-        gap = largest_gap(summary)
-        self.callout.setText(words.gap_sentence(room.principles[gap].name if gap else None))
+        self.radar.set_data(list(names.values()), words.radar_series(summary, groups))
+        self.table.set_data(names, summary, groups, sizes)
+        self.chart.setCurrentWidget(self.radar if len(groups) <= RADAR_MOST_GROUPS else self.table)
+        self.callout.setText(words.gap_sentence(principle.name, summary, principle.key))
+
+    @staticmethod
+    def _group_row(group: StakeholderGroup, sentence: str, sizes: TypeSizes) -> QWidget:
+        row = QWidget()
+        column = QVBoxLayout(row)
+        column.setContentsMargins(0, 0, 0, sizes.body // 3)
+        column.setSpacing(0)
+        column.addWidget(group_badge(group, round(sizes.body * 1.2), "title"))
+        column.addWidget(text_label(sentence))
+        return row

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.session import TimerState
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.framing_view import prompt_lines
-from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.paged_lines import PagedLines
+from workshop_app.ui.shared_screen.parts import group_badge, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 
@@ -26,13 +27,15 @@ class StageView(QWidget):
         super().__init__(parent)
         self.heading = text_label(name="heading")
         self.prompts = text_label()
-        self.parties = QGridLayout()
+        self.parties = PagedLines()
+        self.parties_page = text_label(name="quiet")
+        self.parties.paged.connect(self._on_parties_paged)
         self.kind = ""
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.prompts)
-        layout.addLayout(self.parties)
-        layout.addStretch(1)
+        layout.addWidget(self.parties, 1)
+        layout.addWidget(self.parties_page)
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the current stage."""
@@ -41,7 +44,8 @@ class StageView(QWidget):
         self.heading.setText(stage.title)
         self.prompts.setText(prompt_lines(stage.prompts))
         self.prompts.setVisible(bool(stage.prompts))
-        clear_layout(self.parties)
+        self.parties.setVisible(stage.kind == "parties")
+        self.parties_page.setVisible(stage.kind == "parties" and len(self.parties.pages) > 1)
         if stage.kind == "parties":
             self._show_parties(room, sizes)
         if stage.kind == "break":
@@ -50,10 +54,21 @@ class StageView(QWidget):
     def _show_parties(self, room: RoomController, sizes: TypeSizes) -> None:
         people = room.controller.participants()
         shown = [p for p in people if p.present] or people
-        for column, group in enumerate(room_data.groups_by_id(room).values()):
-            self.parties.addWidget(group_badge(group, round(sizes.body * 1.5), "title"), 0, column)
+        rows: list[QWidget] = []
+        for group in room_data.groups_by_id(room).values():
             names = sorted(p.name + ('' if p.is_voting else ' (observer)') for p in shown if p.group_id == group.id)
-            self.parties.addWidget(text_label("\n".join(names) or "(nobody yet)"), 1, column)
+            row = QWidget()
+            column = QVBoxLayout(row)
+            column.setContentsMargins(0, 0, 0, sizes.body // 2)
+            column.setSpacing(sizes.body // 4)
+            column.addWidget(group_badge(group, round(sizes.body * 1.5), "title"))
+            column.addWidget(text_label(" · ".join(names) or "(nobody yet)"))
+            rows.append(row)
+        self.parties.set_rows(rows)
+
+    def _on_parties_paged(self, page: int, pages: int) -> None:
+        self.parties_page.setText(f"The parties, page {page} of {pages}, turning by themselves" if pages > 1 else "")
+        self.parties_page.setVisible(pages > 1 and self.kind == "parties")
 
     def show_time(self, timer: TimerState) -> None:
         """Keep a break's end time up to date."""

@@ -15,7 +15,7 @@ from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
-from workshop_app.ui.shared_screen.person_tiles import TileBoard
+from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
@@ -74,6 +74,7 @@ class VotingView(QWidget):
     def _open_page(self) -> QWidget:
         page = QWidget()
         self.board = TileBoard(self.select, self)
+        self.board.page_changed.connect(self._show_selection)
         self.choices = ChoicePad()
         self.choices.chosen.connect(self._on_chosen)
         self.choices.cancelled.connect(self._show_selection)
@@ -188,7 +189,7 @@ class VotingView(QWidget):
         if not self.choices.asking_reason():
             self.choices.set_choosing(person is not None)
         if person is None:
-            self.instruction.setText(PICK_NAME)
+            self.instruction.setText(FIND_GROUP + "your choice." if self.board.page is None else PICK_NAME)
         else:
             self.instruction.setText(f"{person.name}: tap your choice, or press Esc to cancel.")
 

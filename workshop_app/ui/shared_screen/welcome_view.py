@@ -9,7 +9,7 @@ from workshop_app.core.model import Participant
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, set_style_flag, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
-from workshop_app.ui.shared_screen.person_tiles import TileBoard
+from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
 from workshop_app.ui.shared_screen.room_data import groups_by_id
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
@@ -29,6 +29,7 @@ class WelcomeView(QWidget):
         self.parties_heading = text_label("The parties at the table", "title")
         self.parties = QGridLayout()
         self.board = TileBoard(self.check_in_person, self)
+        self.board.page_changed.connect(self._on_page_changed)
         layout = QVBoxLayout(self)
         for widget in (self.partnership, self.where, self.purpose, self.parties_heading):
             layout.addWidget(widget)
@@ -60,6 +61,11 @@ class WelcomeView(QWidget):
         tile.set_mark(DONE_MARK if person.present else "")
         tile.setAccessibleName(f"{person.name}, {'checked in' if person.present else 'not checked in yet'}")
         set_style_flag(tile, "rated", person.present)
+
+    def _on_page_changed(self) -> None:
+        if self.tiles:
+            self.parties_heading.setText(FIND_GROUP.removesuffix(", then ") + "." if self.board.page is None
+                                         else CHECK_IN)
 
     def check_in_person(self, participant_id: int) -> None:
         """Mark the tapped person as here (the console can mark them absent again)."""

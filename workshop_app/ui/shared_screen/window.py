@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QScreen, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.session import TimerState
 from workshop_app.ui.room_controller import RoomController
@@ -111,6 +111,9 @@ class SharedScreen(QWidget):
         self.footer.show_workshop(self.room.workshop)
         view = self.current_view()
         view.show_stage(self.room, self.sizes)  # type: ignore[attr-defined]
+        for other in self.views.values():  # a hidden view takes no room (the stack is as large as its largest)
+            policy = QSizePolicy.Policy.Preferred if other is view else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.body.setCurrentWidget(view)
         self._on_timer_ticked(self.room.timer())
 

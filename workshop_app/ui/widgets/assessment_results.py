@@ -19,12 +19,27 @@ def radar_series(summary: AssessmentSummary, groups: Sequence[StakeholderGroup])
     ]
 
 
+CLOSE = 1
+"""Scores at most this far apart are 'close'; further than FAR apart are 'far apart'."""
+FAR = 2
+
+
+def apart_words(gap: float) -> str:
+    """Say in plain words how far apart scores are: 'close', 'a little apart' or 'far apart'."""
+    if gap <= CLOSE:
+        return "close"
+    return "far apart" if gap > FAR else "a little apart"
+
+
 def stats_sentence(stats: ScoreStats) -> str:
-    """Return a group's result in words, e.g. 'average 3.5, spread 0.5 (3 to 4), 4 people'."""
-    if not stats.count or stats.mean is None:
+    """Return a group's result in words, e.g. 'average 3.5 from 4 scores; its people are close (3 to 4)'."""
+    if not stats.count or stats.mean is None or stats.low is None or stats.high is None:
         return "no scores yet"
     who = "1 score" if stats.count == 1 else f"{stats.count} scores"
-    return f"average {stats.mean:.1f}, spread {stats.stdev or 0:.1f} ({stats.low} to {stats.high}), {who}"
+    if stats.count == 1:
+        return f"average {stats.mean:.1f} from {who}"
+    return f"average {stats.mean:.1f} from {who}; its people are {apart_words(stats.high - stats.low)} " \
+           f"({stats.low} to {stats.high})"
 
 
 def change_sentence(change: ScoreChange | None) -> str:
@@ -38,8 +53,15 @@ def change_sentence(change: ScoreChange | None) -> str:
     return f"{way} since last time ({change.before:.1f} → {change.after:.1f})"
 
 
-def gap_sentence(principle_name: str | None) -> str:
-    """Return the call-out naming the principle where the groups differ most."""
-    if principle_name is None:
-        return "When at least two groups have rated, the principle they see most differently is shown here."
-    return f"Talk about this one: {principle_name} - the groups see it most differently."
+def gap_sentence(principle_name: str, summary: AssessmentSummary, principle: str) -> str:
+    """Return the call-out for the principle on screen: the two groups whose averages are furthest apart."""
+    means = [(stats.mean, summary.group_names.get(gid, "a group"))
+             for gid, stats in summary.by_principle[principle].per_group.items()
+             if stats.mean is not None] if principle in summary.by_principle else []
+    if len(means) < 2:
+        return f"When at least two groups have rated {principle_name}, the biggest difference shows here."
+    (low, low_name), (high, high_name) = min(means), max(means)
+    if high - low <= CLOSE:
+        return f"On {principle_name} the groups are close: from {low:.1f} to {high:.1f}."
+    return f"Talk about this: on {principle_name}, {high_name} ({high:.1f}) and {low_name} ({low:.1f}) are " \
+           f"{apart_words(high - low)}."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from sqlalchemy import Column, Integer, MetaData, create_engine
 
 from workshop_app import paths
 from workshop_app.core import model as m
-from workshop_app.store import database, migrate, open_store
+from workshop_app.core import roster, voting, workshops
+from workshop_app.store import database, guards, migrate, open_store
 from workshop_app.store.tables import metadata
 
 
@@ -140,3 +142,28 @@ def test_a_0001_store_with_data_is_upgraded_keeping_every_row(db_path: Path) -> 
     backups = sorted(paths.backups_dir().glob("workshops-0001-*.sqlite3"))
     assert len(backups) == 1
     assert _diffs(db_path, metadata) == []
+
+
+def test_rounds_closed_before_0004_are_frozen_with_the_roster_and_rule_of_the_upgrade(db_path: Path) -> None:
+    store = open_store(db_path)
+    w = workshops.create_workshop(store, m.Workshop("Old", "P", "Hall", dt.date(2026, 3, 4), "Sam",
+                                                    "charter", decision_rule=m.DecisionRule.CONSENSUS))
+    council, provider = (g.id or 0 for g in workshops.list_groups(store, w.id or 0)[:2])
+    ana = roster.add_participant(store, m.Participant(w.id or 0, "Ana", council, present=True))
+    ben = roster.add_participant(store, m.Participant(w.id or 0, "Ben", provider, present=True))
+    roster.add_participant(store, m.Participant(w.id or 0, "Cai", provider, is_voting=False, present=True))
+    proposal = voting.create_proposal(store, w.id or 0, "collaborative", "We will meet.")
+    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    voting.close_vote(store, vote.id or 0)
+    with store._engine.connect() as connection:  # noqa: SLF001 - driving Alembic directly
+        connection.rollback()
+        with connection.begin():
+            command.downgrade(migrate.alembic_config(connection), "0003")
+        connection.rollback()
+        migrate.upgrade(connection)
+    with store() as uow:
+        frozen = uow.repo(m.VoteRound).get(vote.id or 0)
+    assert frozen is not None
+    assert (frozen.voters, frozen.rule) == (((ana.id, council), (ben.id, provider)), m.DecisionRule.CONSENSUS)
+    assert guards.missing_guards(store._engine) == []  # noqa: SLF001 - the downgrade kept the log's triggers
+    store.close()

@@ -11,7 +11,6 @@ import json
 from collections.abc import Mapping, Sequence
 
 from workshop_app.core.assessment import largest_gap, summarise
-from workshop_app.core.audit import check_chain
 from workshop_app.core.content import load_principles
 from workshop_app.core.charter_changes import version_view
 from workshop_app.core.charter_content import (
@@ -20,12 +19,14 @@ from workshop_app.core.charter_content import (
 )
 from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
+from workshop_app.core.integrity import check_record
 from workshop_app.core.model import (
     Action, Amendment, Assessment, Ballot, CharterStatus, CharterVersion, DecisionRule, HandCount,
     Participant, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.records import read_record
 from workshop_app.core.rule_text import rule_text
 
 LEAD_WORDS = ("lead", "chair", "director", "head of")
@@ -60,8 +61,7 @@ class _Builder:
         commitments, not_agreed, undecided = self._decisions()
         summary = summarise(self.uow.repo(Assessment).list(workshop_id=self.workshop.id), self.groups,
                             [p.key for p in self.principles])
-        entries = self.uow.audit_entries(self.workshop.id)
-        chain = check_chain(entries)
+        verdict = check_record(read_record(self.uow, self.workshop.id or 0))  # the same check as `verify`
         rule = rule_text(DecisionRule(self.workshop.decision_rule))
         gap = largest_gap(summary)
         next_review = self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months)
@@ -85,8 +85,8 @@ class _Builder:
             largest_gap=self._principle_name(gap) if gap else None,
             rule_name=rule.name,
             rule_explanation=rule.explanation,
-            fingerprint=chain.head,
-            record_ok=chain.ok,
+            fingerprint=verdict.head,
+            record_ok=verdict.ok,
             history=self._history(shown.number, shown.status, shown.agreed_on, shown.changes),
         )
 

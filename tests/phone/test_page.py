@@ -53,6 +53,13 @@ class PageDriver:
         small = [(text, size) for text, size in self.page.evaluate(FONT_SIZES_JS) if size < 16]
         assert not small, (state, small)
 
+    def choose(self, code: str, choice: str) -> None:
+        """Join with a code and pick a choice, up to the confirm step."""
+        self.open(code)
+        self.wait_heading(PROPOSAL)
+        self.page.click(f"button[data-choice={choice}]")
+        self.wait_heading("Send this vote?")
+
     def visible(self, selector: str) -> bool:
         return bool(self.page.locator(selector).is_visible())
 
@@ -132,10 +139,7 @@ def test_join_vote_and_results_each_state_told_truly(store: Store, room: Room, s
 
 def test_a_vote_that_closes_before_the_choice_is_sent_says_it_was_not_counted(
         store: Store, room: Room, server: PhoneServer, phone: PageDriver) -> None:
-    phone.open(room.codes[room.voters[1].id or 0])
-    phone.wait_heading(PROPOSAL)
-    phone.page.click("button[data-choice=agree]")
-    phone.wait_heading("Send this vote?")
+    phone.choose(room.codes[room.voters[1].id or 0], "agree")
     voting.close_vote(store, room.round_id)
     server.changed()
     phone.wait_heading("Voting closed — results coming", timeout=1000)
@@ -248,3 +252,31 @@ def test_a_vote_request_is_the_same_size_whatever_the_choice(store: Store, room:
         page.click("#send")
         phone.wait_heading("Your vote is recorded")
     assert set(sizes) == {"agree", "abstain", "disagree", "block"} and len(set(sizes.values())) == 1
+
+
+def test_a_refresh_keeps_the_choice_in_progress_and_its_reason(store: Store, room: Room, server: PhoneServer,
+                                                              phone: PageDriver) -> None:
+    page = phone.page
+    phone.choose(room.codes[room.voters[1].id or 0], "block")
+    page.fill("#reason", "We need the cost first")
+    page.reload()
+    phone.wait_heading("Send this vote?")
+    assert phone.text("#confirm-choice") == "Block" and page.input_value("#reason") == "We need the cost first"
+
+
+def test_a_lost_connection_error_clears_when_the_room_comes_back(store: Store, room: Room, server: PhoneServer,
+                                                                phone: PageDriver) -> None:
+    page = phone.page
+    phone.choose(room.codes[room.voters[2].id or 0], "agree")
+    page.route("**/api/vote", lambda route: route.abort())  # the Wi-Fi drops as Send is pressed
+    page.click("#send")
+    page.locator("#error", has_text="cannot be reached").wait_for(timeout=3000)
+    send = page.evaluate("""() => { const s = getComputedStyle(document.getElementById('send'));
+        return [s.color, s.backgroundColor]; }""")
+    assert page.evaluate(CONTRAST_JS, send) >= 4.5  # the Send button is never greyed out to a faint 2.8:1
+    phone.shot("send-unreachable")
+    page.unroute("**/api/vote")
+    voting.close_vote(store, room.round_id)
+    server.changed()  # the next good exchange, here a pushed view, clears the banner
+    phone.wait_heading("Voting closed — results coming", timeout=1000)
+    assert not phone.visible("#error")

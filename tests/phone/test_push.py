@@ -86,3 +86,36 @@ def test_every_choice_gives_a_pushed_view_of_the_same_length(store: Store, room:
         assert phone.vote(choice, "Too soon" if choice == "block" else "").status == 200
         sizes.add(asyncio.run(pushed_size()))
     assert len(sizes) == 1
+
+
+def test_the_facilitators_close_in_the_console_reaches_a_joined_phone_within_250_ms(qtbot: Any,
+                                                                                    store: Store) -> None:
+    from tests.phone.room import make_room
+    from workshop_app.ui.app import build_main_window
+    from workshop_app.ui.phone.addresses import LOOPBACK
+
+    room = make_room(store, voters=2)
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.controller.open_workshop(room.workshop_id)
+    assert window.phone_voting.start(LOOPBACK, 0) and window.phone_voting.server is not None
+    server = window.phone_voting.server
+    phone = _joined(server, room, 0)
+    host, port = server.address
+    got: list[tuple[float, dict[str, Any]]] = []
+
+    async def listen() -> None:
+        headers = {"Cookie": phone.cookie, "Origin": f"http://{host}:{port}"}
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"http://{host}:{port}/api/events", headers=headers) as socket:
+                await _next(socket)
+                clicked = time.perf_counter()
+                assert window.room.votes.close(room.round_id)  # what the console's Close button runs
+                view = await _next(socket)
+                got.append((time.perf_counter() - clicked, view))
+
+    asyncio.run(listen())
+    took, view = got[0]
+    assert view["closed"]["round"] == room.round_id and took < 0.25
+    window.phone_voting.stop()
+    window.close()

@@ -178,17 +178,19 @@ def export_workshop(args: argparse.Namespace) -> int:
 
 @command(
     "charter",
-    "write the workshop's partnership charter as a PDF (--out FILE.pdf)",
+    "write the workshop's partnership charter as a PDF, a web page or a Word document (--out FILE)",
     arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
-    arg("--out", required=True, type=Path, metavar="FILE", help="where to write the PDF"),
+    arg("--out", required=True, type=Path, metavar="FILE", help="where to write the charter"),
+    arg("--format", choices=("pdf", "html", "docx"), default="pdf",
+        help="pdf to sign and print (the default), html to publish, docx to finish in Word"),
     FORCE,
 )
 def charter(args: argparse.Namespace) -> int:
-    """Write the charter PDF and say where it went."""
-    from workshop_app.export.charter_pdf import write_charter
+    """Write the charter in the chosen format and say where it went."""
+    from workshop_app.export.charter_formats import write_charter_as
 
     with opened_store(args) as store:
-        out = write_charter(store, args.id, out_file(args, store))
+        out = write_charter_as(store, args.id, out_file(args, store), args.format)
     print(f"Charter of workshop {args.id} written to {out}")
     return EXIT_OK
 

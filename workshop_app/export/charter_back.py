@@ -15,10 +15,6 @@ from workshop_app.export.pdf_styles import (
 from workshop_app.export.radar import radar_drawing
 
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
-OUTCOME_WORDS = {
-    "blocked": "Blocked", "not_agreed": "Not agreed", "tie": "Not agreed (tie)", "no_quorum": "No quorum",
-    "no_votes": "No votes", "withdrawn": "Withdrawn",
-}
 
 
 def working_together(content: CharterContent) -> list[Flowable]:
@@ -30,8 +26,7 @@ def when_things_go_wrong(content: CharterContent) -> list[Flowable]:
     """Part 9: the escalation ladder, and how residents raise a concern."""
     steps = content.sections.escalation
     out = [*part_heading(9, "When things go wrong", new_page=False),
-           para("If partners disagree, or a commitment is not kept, we take these steps in order and move to the "
-                "next one only when the one before has not worked.")]
+           para(words.ESCALATION_LEAD)]
     if steps:
         out.append(_ladder(steps))
     out += [subheading("If you are a resident with a concern"), para(content.sections.resident_concerns)]
@@ -67,10 +62,7 @@ def how_agreed(content: CharterContent) -> list[Flowable]:
     """Part 11: the workshop, who took part, the 'where are we now?' radar, and what was not agreed."""
     workshop = content.workshop
     out = [*part_heading(11, "How this charter was agreed"),
-           para(f"This charter was made at “{workshop.title}”, a workshop at {workshop.place} on "
-                f"{long_date(workshop.date)}, run by {workshop.facilitator or 'the facilitator'}. Decisions used "
-                f"the rule “{content.rule_name}”: {content.rule_explanation} Vote results stayed hidden until the "
-                "facilitator revealed them, and only revealed votes count here."),
+           para(words.how_made_text(content)),
            subheading("Who took part"),
            data_table(words.PARTICIPATION_HEADER, words.participation_rows(content.parties),
                       [38 * mm, 22 * mm, 30 * mm, TEXT_WIDTH - 90 * mm], bold_first=True)]
@@ -83,7 +75,7 @@ def _assessment(content: CharterContent) -> list[Flowable]:
     out: list[Flowable] = [subheading("Where are we now?")]
     rated = any(v is not None for s in content.radar for v in s.means)
     if not rated:
-        return [*out, para("No “where are we now?” ratings were recorded at this workshop.")]
+        return [*out, para(words.NO_RATINGS)]
     out.append(para(words.assessment_text(content)))
     out.append(KeepTogether([gap(4), radar_drawing(content.radar_axes, content.radar, TEXT_WIDTH)]))
     header, rows = words.radar_table(content)
@@ -96,19 +88,15 @@ def _assessment(content: CharterContent) -> list[Flowable]:
 def _not_agreed(content: CharterContent) -> list[Flowable]:
     out: list[Flowable] = [subheading("Proposals that were not agreed")]
     if not content.not_agreed:
-        out.append(para("Every proposal that was put to a vote was agreed."))
+        out.append(para(words.ALL_AGREED))
     else:
-        intro = para("These proposals were discussed but are not part of this charter. The reasons are "
-                     "recorded so that they can be looked at again.")
+        intro = para(words.NOT_AGREED_LEAD)
         intro.keepWithNext = True
         out.append(intro)
         out.append(data_table(["Proposal", "Principle", "Outcome", "Why"], [_refusal_row(n) for n in content.not_agreed],
                               [TEXT_WIDTH - 124 * mm, 30 * mm, 24 * mm, 70 * mm]))
     if content.undecided_count:
-        n = content.undecided_count
-        out.append(para(f"{n} other proposal{'s were' if n != 1 else ' was'} not decided at this workshop (not put "
-                        "to a vote, results not revealed, or changed since the last vote), so "
-                        f"{'they are' if n != 1 else 'it is'} not part of this charter.", "record"))
+        out.append(para(words.undecided_text(content.undecided_count), "record"))
     return out
 
 
@@ -117,7 +105,7 @@ def _refusal_row(item: NotAgreed) -> list[str | Flowable]:
     if item.consent and item.consent.line:
         why += f"<br/><font color='{MUTED.hexval()}'>{esc(words.consent_line(item.consent))}</font>"
     text = f"{item.text} ({item.party} only)" if item.party else item.text
-    return [text, item.principle, OUTCOME_WORDS.get(item.kind, "Not agreed"), markup(why, "cell")]
+    return [text, item.principle, words.OUTCOME_WORDS.get(item.kind, "Not agreed"), markup(why, "cell")]
 
 
 def _tidy(reason: str) -> str:

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from workshop_app.core.charter_content import CharterContent, Commitment, PrincipleSection
+from workshop_app.export import charter_words as words
 from workshop_app.export.charter_words import consent_line, rule_words, short_date
 from workshop_app.export.flowables import data_table, part_heading, subheading
 from workshop_app.export.pdf_styles import MUTED, PAGE_MARGIN, esc, markup, para
@@ -14,8 +15,7 @@ TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
 def principles(content: CharterContent) -> list[Flowable]:
     """Part 5: each principle's shift, then its agreed commitments with their consent records."""
     out = [*part_heading(5, "Our commitments under the five principles"),
-           para("Each commitment below was agreed by a vote of the people in the room. Under each one is its "
-                "consent record: for each party, how many people agreed out of those who voted.", "lead")]
+           para(words.PRINCIPLES_LEAD, "lead")]
     for section in content.principles:
         out += _principle(section)
     return out
@@ -28,8 +28,7 @@ def _principle(section: PrincipleSection) -> list[Flowable]:
         markup(f"<b>{esc(section.challenge)} → {esc(section.name)}.</b> {esc(section.shift)}", "shift"),
     ]
     if not section.commitments:
-        return [KeepTogether([*head, para("No commitment under this principle was agreed at this workshop.",
-                                          "record")])]
+        return [KeepTogether([*head, para(words.NO_COMMITMENT, "record")])]
     blocks = [commitment_block(c) for c in section.commitments]
     return [KeepTogether([*head, *blocks[0]]), *(KeepTogether(block) for block in blocks[1:])]
 
@@ -52,8 +51,7 @@ def commitment_block(commitment: Commitment) -> list[Flowable]:
     if consent.dissent:
         out.append(markup(f"<b>Dissent recorded:</b> {esc(consent.dissent)}", "commitment_record"))
     if consent.abstentions:
-        out.append(para(f"{consent.abstentions}: they chose neither yes nor no, which is not dissent.",
-                        "commitment_record"))
+        out.append(para(words.abstention_line(consent), "commitment_record"))
     return out
 
 
@@ -61,11 +59,9 @@ def party_commitments(content: CharterContent) -> list[Flowable]:
     """Part 6: which commitments each party made on its own, by code (their wording is in Part 5)."""
     out = [*part_heading(6, "Commitments by party", new_page=False)]
     if not content.party_commitments:
-        out.append(para("No party made a commitment on its own at this workshop: every commitment in Part 5 "
-                        "is shared by all the partners."))
+        out.append(para(words.NO_PARTY_COMMITMENTS))
         return out
-    out.append(para("Some commitments were made by one party for itself. This table shows which; the wording "
-                    "and consent record of each are in Part 5 under its code."))
+    out.append(para(words.PARTY_COMMITMENTS_LEAD))
     out.append(data_table(["Party", "Its own commitments (see Part 5)"], party_commitment_rows(content),
                           [45 * mm, TEXT_WIDTH - 45 * mm], bold_first=True))
     return out
@@ -86,8 +82,7 @@ def party_commitment_rows(content: CharterContent) -> list[list[str]]:
 def action_plan(content: CharterContent) -> list[Flowable]:
     """Part 7: every action with its owner, due date, measure and status."""
     out = [*part_heading(7, "Action plan"),
-           para("These are the things the partners will do to keep the commitments. Each has an owner and a way "
-                "to tell that it is done.", "lead")]
+           para(words.ACTIONS_LEAD, "lead")]
     if not content.actions:
         out.append(para("No actions have been recorded yet."))
         return out

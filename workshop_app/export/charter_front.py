@@ -149,9 +149,8 @@ def _contacts_table(content: CharterContent) -> Table:
 def parties(content: CharterContent) -> list[Flowable]:
     """Part 3: each party with its organisations and people, and in what capacity they took part."""
     out = [*part_heading(3, "The parties"),
-           para("These are the partners who made this charter, and the people who spoke for them.", "lead"),
-           markup("<b>What this charter is.</b> This charter guides how the partners work together. It does not "
-                  "replace any contract, and it does not change any partner’s legal or statutory duties.", "notice")]
+           para(words.PARTIES_LEAD, "lead"),
+           markup(f"<b>What this charter is.</b> {esc(words.NOT_A_CONTRACT)}", "notice")]
     for party in content.parties:
         out.append(subheading(f"{party.name}  ({party.prefix})"))
         if party.organisations:
@@ -165,7 +164,7 @@ def parties(content: CharterContent) -> list[Flowable]:
 def purpose(content: CharterContent) -> list[Flowable]:
     """Part 4: the shared purpose, the service or area, and the period covered."""
     sections, workshop = content.sections, content.workshop
-    scope = sections.scope or "The work the partners do together, as this charter describes it."
+    scope = sections.scope or words.NO_SCOPE
     return [*part_heading(4, "Purpose and scope", new_page=False),
             subheading("Our shared purpose"), para(sections.purpose, "lead"),
             subheading("The service or area"), para(scope),

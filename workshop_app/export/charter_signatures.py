@@ -9,7 +9,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from workshop_app.core.charter_content import CharterContent
-from workshop_app.export.charter_words import Signatory, is_draft, signatories
+from workshop_app.export.charter_words import (
+    DRAFT_SIGNATURES, SIGNING_LEAD, WITNESS_NOTE, Signatory, is_draft, signatories, signatory_line,
+)
 from workshop_app.export.flowables import bullets, gap, part_heading, subheading
 from workshop_app.export.pdf_styles import ACCENT, INK, PAGE_MARGIN, SANS, para
 
@@ -23,12 +25,10 @@ def signatures(content: CharterContent) -> list[Flowable]:
     people = signatories(content)
     out = [*part_heading(12, "Signatures")]
     if is_draft(content):
-        out += [para("This is a draft, so it has no signature lines. When the partners agree it, the charter is "
-                     "printed again with a place for each of these people to sign:", "lead"),
-                *bullets([_who(s) for s in people] or ["Nobody has been named yet."])]
+        out += [para(DRAFT_SIGNATURES, "lead"),
+                *bullets([signatory_line(s) for s in people] or ["Nobody has been named yet."])]
         return out
-    out += [para("By signing, each person confirms that this charter records what was agreed, and that they and "
-                 "those they sign for will work to keep its commitments.", "lead"), gap(4)]
+    out += [para(SIGNING_LEAD, "lead"), gap(4)]
     for party in content.parties:
         mine = [s for s in people if s.party == party.name]
         if mine:
@@ -36,17 +36,10 @@ def signatures(content: CharterContent) -> list[Flowable]:
             out += [KeepTogether([_block(s), gap(8)]) for s in mine]
     facilitator = content.workshop.facilitator or ""
     out += [subheading("Facilitator and witness"),
-            para("The facilitator ran the workshop and holds its record; the witness saw the partners sign.",
-                 "record"),
+            para(WITNESS_NOTE, "record"),
             KeepTogether([_block(Signatory("", facilitator, "Facilitator", "the workshop")), gap(8)]),
             KeepTogether([_block(Signatory("", "", "Witness", "—"))])]
     return out
-
-
-def _who(signatory: Signatory) -> str:
-    role = f", {signatory.role}" if signatory.role else ""
-    name = signatory.name or "a person still to be named"
-    return f"{name}{role}, on behalf of {signatory.on_behalf_of}"
 
 
 def _block(signatory: Signatory) -> Table:

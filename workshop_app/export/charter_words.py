@@ -22,6 +22,11 @@ def long_date(day: dt.date | None) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "not set"
 
 
+OUTCOME_WORDS = {
+    "blocked": "Blocked", "not_agreed": "Not agreed", "tie": "Not agreed (tie)", "no_quorum": "No quorum",
+    "no_votes": "No votes", "withdrawn": "Withdrawn",
+}
+"""How each kind of outcome is named in the table of proposals that were not agreed."""
 SHORT_MONTHS = tuple(month[:3] for month in MONTHS)
 
 
@@ -205,3 +210,57 @@ def organisation_lead(members: Sequence[Representative]) -> Representative | Non
     named = [r for r in voting if any(word in r.role.casefold() for word in LEAD_WORDS)]
     chosen = named or voting
     return chosen[0] if chosen else None
+
+
+PARTIES_LEAD = "These are the partners who made this charter, and the people who spoke for them."
+NOT_A_CONTRACT = ("This charter guides how the partners work together. It does not replace any contract, and it "
+                  "does not change any partner’s legal or statutory duties.")
+NO_SCOPE = "The work the partners do together, as this charter describes it."
+PRINCIPLES_LEAD = ("Each commitment below was agreed by a vote of the people in the room. Under each one is its "
+                   "consent record: for each party, how many people agreed out of those who voted.")
+NO_COMMITMENT = "No commitment under this principle was agreed at this workshop."
+NO_PARTY_COMMITMENTS = ("No party made a commitment on its own at this workshop: every commitment in Part 5 is "
+                        "shared by all the partners.")
+PARTY_COMMITMENTS_LEAD = ("Some commitments were made by one party for itself. This table shows which; the wording "
+                          "and consent record of each are in Part 5 under its code.")
+ACTIONS_LEAD = ("These are the things the partners will do to keep the commitments. Each has an owner and a way to "
+                "tell that it is done.")
+ESCALATION_LEAD = ("If partners disagree, or a commitment is not kept, we take these steps in order and move to the "
+                   "next one only when the one before has not worked.")
+NO_RATINGS = "No “where are we now?” ratings were recorded at this workshop."
+ALL_AGREED = "Every proposal that was put to a vote was agreed."
+NOT_AGREED_LEAD = ("These proposals were discussed but are not part of this charter. The reasons are recorded so "
+                   "that they can be looked at again.")
+DRAFT_SIGNATURES = ("This is a draft, so it has no signature lines. When the partners agree it, the charter is "
+                    "printed again with a place for each of these people to sign:")
+SIGNING_LEAD = ("By signing, each person confirms that this charter records what was agreed, and that they and those "
+                "they sign for will work to keep its commitments.")
+DRAFT_NOTE = "Nobody has signed it yet, and its wording may still change."
+WITNESS_NOTE = "The facilitator ran the workshop and holds its record; the witness saw the partners sign."
+
+
+def abstention_line(consent: ConsentRecord) -> str:
+    """'1 abstained (VCS 1): they chose neither yes nor no, which is not dissent.'"""
+    return f"{consent.abstentions}: they chose neither yes nor no, which is not dissent."
+
+
+def how_made_text(content: CharterContent) -> str:
+    """Part 11's opening: the workshop, who ran it, the rule, and that only revealed votes count."""
+    workshop = content.workshop
+    return (f"This charter was made at “{workshop.title}”, a workshop at {workshop.place} on "
+            f"{long_date(workshop.date)}, run by {workshop.facilitator or 'the facilitator'}. Decisions used the "
+            f"rule “{content.rule_name}”: {content.rule_explanation} Vote results stayed hidden until the "
+            "facilitator revealed them, and only revealed votes count here.")
+
+
+def undecided_text(count: int) -> str:
+    """What happened to proposals that were never decided."""
+    return (f"{count} other proposal{'s were' if count != 1 else ' was'} not decided at this workshop (not put to a "
+            "vote, results not revealed, or changed since the last vote), so "
+            f"{'they are' if count != 1 else 'it is'} not part of this charter.")
+
+
+def signatory_line(signatory: Signatory) -> str:
+    """'Aled Jones, Head of Leisure, on behalf of Northside Borough Council'."""
+    role = f", {signatory.role}" if signatory.role else ""
+    return f"{signatory.name or 'a person still to be named'}{role}, on behalf of {signatory.on_behalf_of}"

@@ -1,0 +1,236 @@
+"""The charter as plain blocks (headings, paragraphs, lists, tables, the chart) for the HTML and Word formats.
+
+It says what the PDF says, part by part, with the same sentences (charter_words), without the PDF's layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workshop_app.core.about import load_about
+from workshop_app.core.charter_content import CharterContent, Commitment
+from workshop_app.export import charter_words as words
+from workshop_app.export.charter_words import is_draft, long_date, short_date
+
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: level 1 is the title, 2 a part, 3 a section inside a part."""
+
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; `strong` text comes first in bold, `kind` is 'lead', 'notice', 'record' or ''."""
+
+    text: str
+    kind: str = ""
+    strong: str = ""
+
+
+@dataclass(frozen=True)
+class Items:
+    """A bulleted or numbered list."""
+
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table with a header row; `row_headers` makes the first cell of each row a header too."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    row_headers: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The 'where are we now?' radar chart, with a sentence that says what it shows."""
+
+    alt: str
+
+
+@dataclass(frozen=True)
+class CommitmentBlock:
+    """One agreed commitment: code, words and the lines of its record."""
+
+    code: str
+    text: str
+    lines: tuple[str, ...] = field(default_factory=tuple)
+
+
+Block = Heading | Para | Items | Grid | Chart | CommitmentBlock
+
+
+def outline(content: CharterContent) -> list[Block]:
+    """Every block of the charter, part 1 to part 12."""
+    return [*_cover(content), *_summary(content), *_parties(content), *_purpose(content), *_principles(content),
+            *_party_commitments(content), *_actions(content), *_working(content), *_how_agreed(content),
+            *_credit(), *_signatures(content)]
+
+
+def _cover(content: CharterContent) -> list[Block]:
+    workshop = content.workshop
+    control = [("Document ID", words.document_id(content)), ("Partnership", workshop.partnership),
+               ("Workshop", f"{workshop.title}, at {workshop.place}, {long_date(workshop.date)}"),
+               ("Status", words.status_words(content)), ("Version", str(content.version)),
+               ("Next review", f"By {long_date(content.next_review)}"),
+               ("Facilitator", workshop.facilitator or "Not recorded"), ("Record fingerprint", content.fingerprint)]
+    history = tuple((str(v.number), "Agreed" if v.status == "agreed" else "Draft", long_date(v.day), v.note)
+                    for v in content.history)
+    out: list[Block] = [Heading(1, words.document_title(content)),
+                        Para(f"{words.workshop_line(content)}. Version {content.version}.", "lead",
+                             strong=words.status_words(content) + ". "),
+                        Heading(2, "The partners"),
+                        Items(tuple(f"{p.name}: {'; '.join(p.organisations)}" if p.organisations else p.name
+                                    for p in content.parties)),
+                        Heading(2, "Document control"),
+                        Grid("Document control", ("Item", "Detail"), tuple(control), row_headers=True)]
+    lines = [line for line in content.changes.splitlines() if line.strip()]
+    if content.version >= 2 and lines:
+        out += [Heading(3, f"What changed since version {content.version - 1}"), Items(tuple(lines))]
+    return [*out, Heading(3, "Version history"),
+            Grid("Version history", ("Version", "Status", "Date", "What changed"), history)]
+
+
+def _summary(content: CharterContent) -> list[Block]:
+    from workshop_app.export.charter_front import top_commitments  # the PDF's own choice of the top six
+
+    top = tuple(f"{c.text} ({c.code})" for c in top_commitments(content))
+    contacts = [("Facilitator", content.workshop.facilitator or "Not recorded", "Ran the workshop and holds the record")]
+    contacts += [(p.name, f"{p.lead.name}, {p.lead.role}" if p.lead and p.lead.role else p.lead.name if p.lead
+                  else "To be named", (p.lead.organisation or "Speaks for themselves") if p.lead else "")
+                 for p in content.parties]
+    return [Heading(2, "Part 2. The charter in brief"), Para(words.summary_text(content), "lead"),
+            Heading(3, "Our main commitments"), Items(top) if top else Para("No commitments have been agreed yet."),
+            Heading(3, "What happens next"), Para(words.next_text(content)),
+            Heading(3, "Who to contact"), Grid("Who to contact", ("Party", "Contact", "Organisation"),
+                                               tuple(contacts), row_headers=True)]
+
+
+def _parties(content: CharterContent) -> list[Block]:
+    out: list[Block] = [Heading(2, "Part 3. The parties"), Para(words.PARTIES_LEAD, "lead"),
+                        Para(words.NOT_A_CONTRACT, "notice", strong="What this charter is. ")]
+    for party in content.parties:
+        out.append(Heading(3, f"{party.name} ({party.prefix})"))
+        if party.organisations:
+            out.append(Para("Organisations: " + "; ".join(party.organisations), "record"))
+        rows = tuple((r.name, r.role or "—", r.capacity) for r in party.representatives)
+        out.append(Grid(f"People from {party.name}", ("Name", "Role", "Capacity"), rows, row_headers=True) if rows
+                   else Para("Nobody from this party took part."))
+    return out
+
+
+def _purpose(content: CharterContent) -> list[Block]:
+    sections = content.sections
+    return [Heading(2, "Part 4. Purpose and scope"), Heading(3, "Our shared purpose"), Para(sections.purpose, "lead"),
+            Heading(3, "The service or area"), Para(sections.scope or words.NO_SCOPE),
+            Heading(3, "The period it covers"), Para(words.period_text(content)),
+            Heading(3, "How we decided"), Para(f"{content.rule_name}: {content.rule_explanation}")]
+
+
+def _principles(content: CharterContent) -> list[Block]:
+    out: list[Block] = [Heading(2, "Part 5. Our commitments under the five principles"),
+                        Para(words.PRINCIPLES_LEAD, "lead")]
+    for section in content.principles:
+        out += [Heading(3, f"{section.number}. {section.name}"),
+                Para(section.shift, "record", strong=f"{section.challenge} → {section.name}. ")]
+        if not section.commitments:
+            out.append(Para(words.NO_COMMITMENT, "record"))
+        out += [CommitmentBlock(c.code, c.text, tuple(commitment_lines(c))) for c in section.commitments]
+    return out
+
+
+def commitment_lines(commitment: Commitment) -> list[str]:
+    """The record under a commitment: who makes it, its consent, the rule, dissent and abstentions."""
+    consent = commitment.consent
+    notes = [f"Made by {commitment.party} on its own behalf" if commitment.party else "",
+             f"Route: {commitment.route}" if commitment.route else "", "Agreed as amended" if commitment.amended else ""]
+    lines = [" · ".join(n for n in notes if n), f"Consent: {words.consent_line(consent)}", words.rule_words(consent),
+             f"Dissent recorded: {consent.dissent}" if consent.dissent else "",
+             words.abstention_line(consent) if consent.abstentions else ""]
+    return [line for line in lines if line]
+
+
+def _party_commitments(content: CharterContent) -> list[Block]:
+    from workshop_app.export.charter_body import party_commitment_rows
+
+    rows = party_commitment_rows(content)
+    if not rows:
+        return [Heading(2, "Part 6. Commitments by party"), Para(words.NO_PARTY_COMMITMENTS)]
+    return [Heading(2, "Part 6. Commitments by party"), Para(words.PARTY_COMMITMENTS_LEAD),
+            Grid("Commitments by party", ("Party", "Its own commitments (see Part 5)"),
+                 tuple(tuple(r) for r in rows), row_headers=True)]
+
+
+def _actions(content: CharterContent) -> list[Block]:
+    rows = tuple((str(a.number), a.what + (f" ({a.principle}, from {a.commitment_code})" if a.commitment_code
+                                           else f" ({a.principle})"), a.owner, short_date(a.due), a.measure or "—",
+                  a.status) for a in content.actions)
+    return [Heading(2, "Part 7. Action plan"), Para(words.ACTIONS_LEAD, "lead"),
+            Grid("Action plan", ("No.", "Action", "Owner", "Due", "How we will know", "Status"), rows) if rows
+            else Para("No actions have been recorded yet.")]
+
+
+def _working(content: CharterContent) -> list[Block]:
+    sections = content.sections
+    out: list[Block] = [Heading(2, "Part 8. Working together and monitoring"),
+                        Para(sections.working_together, "lead"),
+                        Heading(2, "Part 9. When things go wrong"), Para(words.ESCALATION_LEAD)]
+    if sections.escalation:
+        out.append(Items(sections.escalation, numbered=True))
+    out += [Heading(3, "If you are a resident with a concern"), Para(sections.resident_concerns),
+            Heading(2, "Part 10. Review"), Para(f"We will review this charter together by "
+                                              f"{long_date(content.next_review)}.", "lead")]
+    if sections.review_triggers:
+        out += [Heading(3, "We will review it sooner if"), Items(sections.review_triggers)]
+    return [*out, Heading(3, "Joining or leaving the partnership"), Para(sections.joining_leaving)]
+
+
+def _how_agreed(content: CharterContent) -> list[Block]:
+    out: list[Block] = [Heading(2, "Part 11. How this charter was agreed"), Para(words.how_made_text(content)),
+                        Heading(3, "Who took part"),
+                        Grid("Who took part", words.PARTICIPATION_HEADER,
+                             tuple(tuple(r) for r in words.participation_rows(content.parties)), row_headers=True),
+                        Heading(3, "Where are we now?")]
+    if any(v is not None for s in content.radar for v in s.means):
+        header, rows = words.radar_table(content)
+        out += [Para(words.assessment_text(content)), Chart(words.radar_alt(content)),
+                Grid("Average ratings from 1 to 5", tuple(header), tuple(tuple(r) for r in rows), row_headers=True)]
+    else:
+        out.append(Para(words.NO_RATINGS))
+    out.append(Heading(3, "Proposals that were not agreed"))
+    if not content.not_agreed:
+        out.append(Para(words.ALL_AGREED))
+    else:
+        refused = tuple((f"{n.text} ({n.party} only)" if n.party else n.text, n.principle,
+                         words.OUTCOME_WORDS.get(n.kind, "Not agreed"), n.reason) for n in content.not_agreed)
+        out += [Para(words.NOT_AGREED_LEAD), Grid("Proposals that were not agreed",
+                                                  ("Proposal", "Principle", "Outcome", "Why"), refused)]
+    if content.undecided_count:
+        out.append(Para(words.undecided_text(content.undecided_count), "record"))
+    return out
+
+
+def _credit() -> list[Block]:
+    source = load_about().source
+    return [Heading(3, "Where the principles come from"),
+            Para(f"{' and '.join(source.authors)} ({source.year}). {source.title}. {source.publisher}, "
+                 f"{source.place}, {source.month} {source.year}."), Para(source.credit)]
+
+
+def _signatures(content: CharterContent) -> list[Block]:
+    people = words.signatories(content)
+    if is_draft(content):
+        return [Heading(2, "Part 12. Signatures"), Para(words.DRAFT_SIGNATURES, "lead"),
+                Items(tuple(words.signatory_line(s) for s in people) or ("Nobody has been named yet.",))]
+    rows = tuple((s.name, s.role or "—", s.on_behalf_of) for s in people)
+    return [Heading(2, "Part 12. Signatures"), Para(words.SIGNING_LEAD, "lead"),
+            Grid("Who signs", ("Name", "Role", "Signed on behalf of"), rows, row_headers=True),
+            Para(f"Facilitator: {content.workshop.facilitator or 'not recorded'}. {words.WITNESS_NOTE}", "record")]

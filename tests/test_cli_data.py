@@ -12,14 +12,42 @@ from tests.test_cli import table_dump
 from workshop_app import cli
 
 
-def test_import_prints_the_new_id_each_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_prints_the_new_id_and_a_second_copy_needs_allow_duplicate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "store.sqlite"
     assert cli.main(["--db", str(db), "import", str(EXAMPLE)]) == 0
     assert capsys.readouterr().out.strip() == "1"
-    assert cli.main(["import", "--db", str(db), str(EXAMPLE)]) == 0
+    before = table_dump(db)
+    assert cli.main(["import", "--db", str(db), str(EXAMPLE)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("This file's workshop is already in the store as workshop 1 (") and err.count("\n") == 1
+    assert "--allow-duplicate" in err and table_dump(db) == before
+    assert cli.main(["import", "--db", str(db), str(EXAMPLE), "--allow-duplicate"]) == 0
     assert capsys.readouterr().out.strip() == "2"
     assert cli.main(["--db", str(db), "list"]) == 0
     assert capsys.readouterr().out.count("Northside Leisure Partnership") == 2
+
+
+def test_a_file_exported_from_this_store_is_already_in_it_even_after_more_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.core.interchange_fixtures import small_workshop
+    from workshop_app.core import notes
+    from workshop_app.store.database import open_store
+
+    db, out = tmp_path / "store.sqlite", tmp_path / "w.json"
+    store = open_store(db)
+    wid = small_workshop(store, unrevealed=False)
+    store.close()
+    assert cli.main(["--db", str(db), "export", str(wid), "--out", str(out)]) == 0
+    store = open_store(db)
+    notes.add_note(store, wid, 0, "Added after the export")
+    store.close()
+    capsys.readouterr()
+    assert cli.main(["--db", str(db), "import", str(out)]) == 2
+    assert f"already in the store as workshop {wid} (\"Small\")" in capsys.readouterr().err
+    assert cli.main(["--db", str(tmp_path / "other.sqlite"), "import", str(out)]) == 0
 
 
 def test_export_json_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -136,13 +136,15 @@ def backup(args: argparse.Namespace) -> int:
     "import",
     "add a workshop from a JSON interchange file, with new ids; prints the new workshop id",
     arg("file", type=Path, metavar="FILE", help="a workshop file written by `workshop-app export`"),
+    arg("--allow-duplicate", action="store_true",
+        help="add a second copy of a workshop the store already holds (same fingerprint)"),
 )
 def import_workshop(args: argparse.Namespace) -> int:
     """Check the file, add its workshop in one transaction and print the new id (nothing is written on error)."""
     from workshop_app.export.json_export import import_json
 
     with opened_store(args, create=True) as store:
-        new_id = import_json(store, Path(args.file).expanduser())
+        new_id = import_json(store, Path(args.file).expanduser(), allow_duplicate=args.allow_duplicate)
     print(new_id)
     return EXIT_OK
 
@@ -217,7 +219,7 @@ def demo_workshop(uow_factory: Any, source: Path) -> int:
         raise WorkshopError(f"The demo workshop file {source} is missing or damaged; reinstall the app.") from None
     same = [w for w in list_workshops(uow_factory)
             if (w.title, w.partnership) == (header.get("title"), header.get("partnership"))]
-    workshop_id = min(w.id or 0 for w in same) if same else import_json(uow_factory, source)
+    workshop_id = min(w.id or 0 for w in same) if same else import_json(uow_factory, source, allow_duplicate=True)
     workshop = next((w for w in list_workshops(uow_factory) if w.id == workshop_id))
     stages = plan_by_key(workshop.plan_key).stages
     review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from workshop_app.core import audit
 from workshop_app.core.model import AuditEntry, VoteRound
 from workshop_app.core.records import WorkshopRecord
-from workshop_app.core.voting import reveal_text
+from workshop_app.core.reveals import reveal_text
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _outcome_problems(record: WorkshopRecord, entries: list[AuditEntry]) -> list
     for vote in record.rounds:
         outcome = record.outcome(vote)
         entry = revealed_by.get(vote.id or 0)
-        if outcome is not None and entry is not None and reveal_text(vote, outcome) != entry.text:
+        if outcome is not None and entry is not None and reveal_text(vote.round_no, vote.proposal_id, outcome) != entry.text:
             problems.append(f"{_round_name(vote)} now gives \"{outcome.reason}\", not what audit entry "
                             f"{entry.id} recorded when it was revealed.")
     return problems

@@ -140,3 +140,14 @@ def test_tabs_and_line_breaks_in_text_are_kept() -> None:
     doc = copy.deepcopy(example_document())
     doc["workshop"]["purpose"] = "Line one\nLine two\tand a tab\r\n"
     assert read_document(json.dumps(doc)).workshop.purpose == "Line one\nLine two\tand a tab\r\n"
+
+
+def test_a_store_holding_infinity_from_an_older_import_is_not_exported_as_bad_json() -> None:
+    from workshop_app.core import interchange
+    from workshop_app.core.errors import WorkshopError
+
+    record = read_document(json.dumps(example_document()))
+    assert record.stage_progress is not None
+    record.stage_progress.elapsed_seconds = float("inf")
+    with pytest.raises(WorkshopError, match="not finite"):
+        interchange.dumps(interchange.to_document(record))

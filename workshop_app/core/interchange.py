@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop_app.core.audit import iso_utc
+from workshop_app.core.errors import WorkshopError
 from workshop_app.core.decisions import Counts, Outcome, last_ballots
 from workshop_app.core.model import Ballot, Choice, HandCount, VoteRound, utc_now
 from workshop_app.core.records import WorkshopRecord
@@ -223,8 +224,13 @@ def outcome_dict(outcome: Outcome, group_refs: Mapping[int | None, int]) -> dict
 
 
 def dumps(document: Mapping[str, Any]) -> str:
-    """Return a document as readable UTF-8 JSON text (two-space indent, non-ASCII kept)."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """Return a document as readable UTF-8 JSON text (two-space indent, non-ASCII kept), never NaN or Infinity."""
+    try:
+        return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    except ValueError:
+        raise WorkshopError("The workshop holds a number that is not finite (NaN or Infinity, from an older "
+                            "import), which a JSON file cannot hold; move the room to a stage again (its "
+                            "timer starts from zero) and export again.") from None
 
 
 def from_document(document: dict[str, Any]) -> WorkshopRecord:

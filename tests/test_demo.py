@@ -71,3 +71,39 @@ def test_demo_without_a_display_says_so_and_writes_nothing(tmp_path: Path) -> No
                           env={**env, "PYTHONPATH": str(ROOT), "WORKSHOP_APP_DATA": str(tmp_path / "data")},
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stderr.strip() == cli.NO_DISPLAY and not db.exists()
+
+
+LARGE = "eastbank-wellbeing-large"
+
+
+def test_the_large_example_is_a_real_room_left_at_an_open_rating(store: Store) -> None:
+    from workshop_app.core import roster, workshops
+    from workshop_app.core.model import VoteRound
+    from workshop_app.core.records import load_record
+
+    workshop_id = cli.demo_workshop(store, cli.demo_file(LARGE), at_review=False)
+    workshop = next(w for w in list_workshops(store) if w.id == workshop_id)
+    assert "fictional" in workshop.title and "made-up" in workshop.place
+    groups = workshops.list_groups(store, workshop_id)
+    people = roster.list_participants(store, workshop_id)
+    assert len(groups) == 8 and 55 <= len(people) <= 65
+    assert len({p.group_id for p in people}) == 8
+    names = " ".join(p.name for p in people)
+    for letter in ("ŷ", "ł", "ş", "ı", "ع", "王", "高"):  # Welsh, Polish, Turkish, Arabic, Chinese, Japanese
+        assert letter in names
+    assert max(len(p.name) for p in people) >= 38
+    stage = plan_by_key(workshop.plan_key).stages[session.resume(store, workshop_id).stage_index]
+    assert stage.kind == "assessment" and not session.resume(store, workshop_id).results_shown
+    with store() as uow:
+        rounds = uow.repo(VoteRound).list()
+    assert len(rounds) >= 3 and all(r.revealed_at is not None for r in rounds)
+    assert load_record(store, workshop_id) is not None
+
+
+def test_an_unknown_example_name_is_one_sentence_naming_the_examples() -> None:
+    with pytest.raises(WorkshopError) as raised:
+        cli.demo_file("nowhere")
+    message = str(raised.value)
+    assert "\n" not in message and LARGE in message and "northside-leisure" in message
+    with pytest.raises(WorkshopError):
+        cli.demo_file("../examples/northside-leisure")

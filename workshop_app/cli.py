@@ -197,15 +197,24 @@ def charter(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def demo_file() -> Path:
-    """The example workshop `demo` opens."""
+DEFAULT_EXAMPLE = "northside-leisure"
+
+
+def demo_file(name: str = DEFAULT_EXAMPLE) -> Path:
+    """The example workshop `demo` opens: sessions/examples/NAME.json (one sentence naming the others if none)."""
     from workshop_app import paths
 
-    return paths.sessions_dir() / "examples" / "northside-leisure.json"
+    folder = paths.sessions_dir() / "examples"
+    found = folder / f"{name}.json"
+    if name != DEFAULT_EXAMPLE and (found.parent != folder or not found.is_file()):
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.json"))) or "none"
+        raise WorkshopError(f"There is no example called {name!r}; choose one of: {known}.")
+    return found
 
 
-def demo_workshop(uow_factory: Any, source: Path) -> int:
-    """Import the example once (reusing a workshop with its title and partnership) and put it at charter review."""
+def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int:
+    """Import the example once (reusing a workshop with its title and partnership) and put it at charter review
+    (or, with at_review False, leave it at the stage it was saved at)."""
     import json
 
     from workshop_app.core import session
@@ -220,6 +229,8 @@ def demo_workshop(uow_factory: Any, source: Path) -> int:
     same = [w for w in list_workshops(uow_factory)
             if (w.title, w.partnership) == (header.get("title"), header.get("partnership"))]
     workshop_id = min(w.id or 0 for w in same) if same else import_json(uow_factory, source, allow_duplicate=True)
+    if not at_review:
+        return workshop_id
     workshop = next((w for w in list_workshops(uow_factory) if w.id == workshop_id))
     stages = plan_by_key(workshop.plan_key).stages
     review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
@@ -228,7 +239,10 @@ def demo_workshop(uow_factory: Any, source: Path) -> int:
     return workshop_id
 
 
-@command("demo", "open the example workshop (imported once) in the window at its charter review stage")
+@command("demo", "open the example workshop (imported once) in the window at its charter review stage",
+         arg("--example", default=DEFAULT_EXAMPLE, metavar="NAME",
+             help="another example from sessions/examples/ (e.g. eastbank-wellbeing-large, 60 people in 8 groups), "
+                  "opened at the stage it was saved at"))
 def demo(args: argparse.Namespace) -> int:
     """Check for a display, make sure the example is in the store, then open the window on it."""
     problem = display_problem(os.environ, sys.platform)
@@ -236,7 +250,7 @@ def demo(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return EXIT_ERROR
     with opened_store(args, create=True) as store:
-        workshop_id = demo_workshop(store, demo_file())
+        workshop_id = demo_workshop(store, demo_file(args.example), args.example == DEFAULT_EXAMPLE)
     logs.install_crash_handler()
     from workshop_app.ui.app import run_gui
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from workshop_app.core.model import Workshop
 from workshop_app.core.rule_text import rule_text
@@ -19,6 +19,7 @@ class HeaderBand(QFrame):
         self.setObjectName("band")
         self.title = text_label(name="stageTitle")
         self.position = text_label(wrap=False)
+        self.position.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.timer = QLabel()
         self.timer.setObjectName("timer")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

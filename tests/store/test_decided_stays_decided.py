@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,13 +15,14 @@ from sqlalchemy.exc import DBAPIError
 
 from tests.store.postgres_server import PostgresServer
 
-from workshop_app.core import roster, voting, workshops
+from workshop_app.core import audit, roster, voting, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
 from workshop_app.core.model import Choice, DecisionRule, Participant, Workshop
 from workshop_app.core.records import load_record
 from workshop_app.export.csv_export import export_csv
+from workshop_app.export.json_export import workshop_document
 from workshop_app.store import Store, open_store
 
 
@@ -135,3 +138,22 @@ def test_truncate_of_the_audit_log_is_refused_on_postgresql(postgres_server: Pos
         assert check_record(load_record(store, wid)).ok
     finally:
         store.close()
+
+
+def test_a_secret_ballots_digest_cannot_be_guessed_from_an_export(store: Store) -> None:
+    workshop = workshops.create_workshop(store, Workshop("Secret", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
+    wid = workshop.id or 0
+    group = workshops.list_groups(store, wid)[0]
+    ana = roster.add_participant(store, Participant(wid, "Ana", group.id or 0, present=True))
+    proposal = voting.create_proposal(store, wid, "collaborative", "We will meet in secret.")
+    vote = voting.open_vote(store, proposal.id or 0, secret=True)
+    cast = voting.cast_ballot(store, vote.id or 0, ana.id or 0, Choice.DISAGREE)
+    voting.close_vote(store, vote.id or 0)
+    voting.reveal_vote(store, vote.id or 0)
+    stored = load_record(store, wid).ballots[0]
+    assert len(stored.salt) == 32 and stored.salt == cast.salt
+    exported = json.dumps(workshop_document(store, wid))
+    assert stored.salt not in exported
+    for choice in Choice:  # all an attacker could try, knowing every other field exactly
+        assert audit.row_digest(replace(stored, choice=choice, salt="")) not in exported
+    assert check_record(load_record(store, wid)).ok

@@ -62,7 +62,8 @@ def _plain(value: object) -> object:
 
 def row_digest(row: object) -> str:
     """Return the SHA-256 of one row's kind and every field, id included."""
-    values = [COVERED[type(row)], *(_plain(getattr(row, f.name)) for f in fields(row))]  # type: ignore[arg-type]
+    values = [COVERED[type(row)], *(_plain(getattr(row, f.name)) for f in fields(row)  # type: ignore[arg-type]
+                                    if not (f.name == "salt" and not getattr(row, f.name)))]  # older ballots: none
     payload = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

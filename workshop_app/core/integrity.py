@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from workshop_app.core import audit
 from workshop_app.core.model import AuditEntry, VoteRound
 from workshop_app.core.records import WorkshopRecord
-from workshop_app.core.reveals import reveal_text
+from workshop_app.core.reveals import REVEAL_KINDS, Reveal, read_reveal
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,20 @@ def _covered_rows(record: WorkshopRecord) -> list[object]:
 
 
 def _outcome_problems(record: WorkshopRecord, entries: list[AuditEntry]) -> list[str]:
-    """Recompute each revealed round's outcome and compare it with the words its reveal entry recorded."""
-    revealed_by = {row_id: e for e in entries if e.kind == "vote_revealed"
-                   for kind, row_id, _ in audit.parse_digests(e.row_digests) if kind == "vote_round"}
+    """Count each revealed round again and compare its totals and verdict with its newest reveal entry."""
+    recorded: dict[tuple[int, int], tuple[Reveal, AuditEntry]] = {}
+    for entry in entries:
+        reveal = read_reveal(entry.text) if entry.kind in REVEAL_KINDS else None
+        if reveal is not None:
+            recorded[(reveal.proposal_id, reveal.round_no)] = (reveal, entry)
     problems = []
     for vote in record.rounds:
         outcome = record.outcome(vote)
-        entry = revealed_by.get(vote.id or 0)
-        if outcome is not None and entry is not None and reveal_text(vote.round_no, vote.proposal_id, outcome) != entry.text:
+        said = recorded.get((vote.proposal_id, vote.round_no))
+        if outcome is None or said is None:
+            continue
+        reveal, entry = said
+        if (outcome.totals, outcome.agreed) != (reveal.totals, reveal.agreed):
             problems.append(f"{_round_name(vote)} now gives \"{outcome.reason}\", not what audit entry "
                             f"{entry.id} recorded when it was revealed.")
     return problems

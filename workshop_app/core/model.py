@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -214,6 +215,8 @@ class Ballot:
     reason: str = ""
     proxy_holder_id: int | None = None
     cast_at: dt.datetime = field(default_factory=utc_now)
+    salt: str = field(default_factory=lambda: secrets.token_hex(16))
+    """Random, kept in the store only: without it a ballot's row digest cannot be guessed from an exported chain."""
     id: int | None = None
 
 

@@ -185,6 +185,7 @@ class BallotRow(TableBase, table=True):
     reason: str
     proxy_holder_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
     cast_at: dt.datetime = _when()  # type: ignore[assignment]
+    salt: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class HandCountRow(TableBase, table=True):

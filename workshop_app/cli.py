@@ -110,7 +110,7 @@ def list_workshops(args: argparse.Namespace) -> int:
     from workshop_app.core.model import Workshop
 
     with opened_store(args) as store:
-        with store() as uow:
+        with store.reader() as uow:
             workshops = uow.repo(Workshop).list()
     for workshop in workshops:
         fields = [str(workshop.id), workshop.date.isoformat(), str(workshop.status), _one_line(workshop.title)]

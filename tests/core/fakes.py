@@ -26,6 +26,10 @@ class FakeRepository(Generic[T]):
         self._table[item.id] = copy.deepcopy(item)  # type: ignore[attr-defined]
         return item
 
+    def add_all(self, items: builtins.list[T]) -> builtins.list[T]:
+        """Store copies of several records, each with a fresh id."""
+        return [self.add(item) for item in items]
+
     def get(self, item_id: int) -> T | None:
         """Return a copy of the record, or None."""
         found = self._table.get(item_id)

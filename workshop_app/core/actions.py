@@ -9,7 +9,7 @@ from typing import Any
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
 """Statuses of an action that is not finished: these carry over and can be overdue."""
@@ -100,7 +100,7 @@ def list_actions(
     `owner` matches the owner's name ignoring case and outer spaces; `overdue_on` keeps only unfinished
     actions whose due date is before that day.
     """
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         found = uow.repo(Action).list(workshop_id=workshop_id)
     if principle is not None:
         found = [a for a in found if a.principle == principle]
@@ -120,7 +120,7 @@ def is_overdue(action: Action, on: dt.date) -> bool:
 
 def previous_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop | int) -> Workshop | None:
     """Return the latest earlier workshop (by date, then id) of the same partnership, or None."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         current = _workshop(uow, workshop)
         name = current.partnership.strip().casefold()
         earlier = [

@@ -10,7 +10,7 @@ from fractions import Fraction
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 LOWEST, HIGHEST = 1, 5
 
@@ -238,7 +238,7 @@ def summarise_workshop(
     uow_factory: UnitOfWorkFactory, workshop_id: int, principles: Sequence[str]
 ) -> AssessmentSummary:
     """Load a workshop's scores and groups and summarise them."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         rows = uow.repo(Assessment).list(workshop_id=workshop_id)
         groups = uow.repo(StakeholderGroup).list(workshop_id=workshop_id)
     return summarise(rows, groups, principles)
@@ -248,7 +248,7 @@ def workshop_rating_progress(
     uow_factory: UnitOfWorkFactory, workshop_id: int, principle: str
 ) -> RatingProgress:
     """Load a workshop's scores and participants and count who has rated a principle."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         rows = uow.repo(Assessment).list(workshop_id=workshop_id)
         people = uow.repo(Participant).list(workshop_id=workshop_id)
     return rating_progress(rows, people, principle)

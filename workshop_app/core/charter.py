@@ -25,7 +25,7 @@ from workshop_app.core.model import (
     Participant, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.records import read_record
 from workshop_app.core.rule_text import rule_text
 
@@ -35,7 +35,7 @@ LEAD_WORDS = ("lead", "chair", "director", "head of")
 
 def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterContent:
     """Read one workshop's records and return the charter's content."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         workshop = uow.repo(Workshop).get(workshop_id)
         if workshop is None:
             raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")

@@ -19,7 +19,7 @@ from workshop_app.core.charter_changes import (
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
 from workshop_app.core.plans import plan_by_key
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 WORDING_KEYS = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving",
                 "review_after_months")
@@ -44,7 +44,7 @@ class CharterWording:
 
 def list_versions(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[CharterVersion]:
     """Return a workshop's charter versions, oldest first."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return sorted(uow.repo(CharterVersion).list(workshop_id=workshop_id), key=lambda v: (v.version, v.id or 0))
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Note, StakeholderGroup
-from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWorkFactory, reading
 
 MAX_NOTE_LENGTH = 500
 
 
 def list_notes(uow_factory: UnitOfWorkFactory, workshop_id: int, stage_index: int) -> list[Note]:
     """Return a stage's notes in the order they were written."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return uow.repo(Note).list(workshop_id=workshop_id, stage_index=stage_index)
 
 

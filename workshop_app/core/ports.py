@@ -20,6 +20,10 @@ class Repository(Protocol[T]):
         """Store a new record and return it with its id set."""
         ...
 
+    def add_all(self, items: builtins.list[T]) -> builtins.list[T]:
+        """Store new records in one batch and return them with their ids set, in order."""
+        ...
+
     def get(self, item_id: int) -> T | None:
         """Return the record with this id, or None."""
         ...
@@ -79,3 +83,9 @@ class UnitOfWork(Protocol):
 
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
+
+
+def reading(uow_factory: UnitOfWorkFactory) -> UnitOfWork:
+    """Return a unit of work for reading only: on a store that offers one, it takes no write lock."""
+    reader = getattr(uow_factory, "reader", None)
+    return reader() if callable(reader) else uow_factory()

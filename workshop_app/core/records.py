@@ -24,7 +24,7 @@ from workshop_app.core.model import (
     VoteRound,
     Workshop,
 )
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.reveals import reveal_text
 
 T = TypeVar("T")
@@ -120,7 +120,7 @@ class WorkshopRecord:
 
 def load_record(uow_factory: UnitOfWorkFactory, workshop_id: int) -> WorkshopRecord:
     """Read every record of one workshop in one unit of work; refuse an unknown id with a sentence."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return read_record(uow, workshop_id)
 
 
@@ -186,12 +186,19 @@ class _Writer:
         """Every row written, as written (the import's audit entry fingerprints them)."""
 
     def _add(self, kind: str, row: T) -> T:
-        """Add a copy of a row without its id and remember how its old id maps to the new one."""
-        old = getattr(row, "id")
-        added = self.uow.repo(type(row)).add(replace(row, id=None))  # type: ignore[type-var]
-        if old is not None:
-            self.ids.setdefault(kind, {})[old] = getattr(added, "id")
-        self.added.append(replace(added))  # type: ignore[type-var]
+        """Add a copy of one row without its id and remember how its old id maps to the new one."""
+        return self._add_all(kind, [row])[0]
+
+    def _add_all(self, kind: str, rows: list[T]) -> list[T]:
+        """Add copies of rows of one kind without their ids, in one batch, and remember the old-to-new ids."""
+        if not rows:
+            return []
+        added = self.uow.repo(type(rows[0])).add_all([replace(row, id=None) for row in rows])  # type: ignore[type-var]
+        mapping = self.ids.setdefault(kind, {})
+        for row, new in zip(rows, added):
+            if getattr(row, "id") is not None:
+                mapping[getattr(row, "id")] = getattr(new, "id")
+            self.added.append(replace(new))  # type: ignore[type-var]
         return added
 
     def new(self, kind: str, old: int | None) -> int | None:
@@ -213,48 +220,42 @@ class _Writer:
         """Write every row of the record, parents before children, and return the new workshop id."""
         wid = self._add("workshop", record.workshop).id
         assert wid is not None
-        for g in record.groups:
-            self._add("group", replace(g, workshop_id=wid))
-        for p in record.participants:
-            self._add("participant", replace(p, workshop_id=wid, group_id=self.must("group", p.group_id)))
+        self._add_all("group", [replace(g, workshop_id=wid) for g in record.groups])
+        self._add_all("participant", [replace(p, workshop_id=wid, group_id=self.must("group", p.group_id))
+                                      for p in record.participants])
         if record.stage_progress is not None:
             self._add("stage_progress", replace(record.stage_progress, workshop_id=wid))
         self._write_scores_and_notes(record, wid)
         self._write_votes(record, wid)
-        for a in record.actions:
-            self._add("action", replace(a, workshop_id=wid, proposal_id=self.new("proposal", a.proposal_id)))
-        for c in record.charter_versions:
-            self._add("charter_version", replace(c, workshop_id=wid))
+        self._add_all("action", [replace(a, workshop_id=wid, proposal_id=self.new("proposal", a.proposal_id))
+                                 for a in record.actions])
+        self._add_all("charter_version", [replace(c, workshop_id=wid) for c in record.charter_versions])
         return wid
 
     def _write_scores_and_notes(self, record: WorkshopRecord, wid: int) -> None:
         """Write assessments and notes."""
-        for s in record.assessments:
-            self._add("assessment", replace(
-                s, workshop_id=wid, group_id=self.must("group", s.group_id),
-                participant_id=self.new("participant", s.participant_id),
-            ))
-        for n in record.notes:
-            self._add("note", replace(n, workshop_id=wid, group_id=self.new("group", n.group_id)))
+        self._add_all("assessment", [replace(
+            s, workshop_id=wid, group_id=self.must("group", s.group_id),
+            participant_id=self.new("participant", s.participant_id),
+        ) for s in record.assessments])
+        self._add_all("note", [replace(n, workshop_id=wid, group_id=self.new("group", n.group_id))
+                               for n in record.notes])
 
     def _write_votes(self, record: WorkshopRecord, wid: int) -> None:
         """Write proposals, amendments, rounds, ballots and show-of-hands counts."""
-        for p in record.proposals:
-            self._add("proposal", replace(p, workshop_id=wid, party_group_id=self.new("group", p.party_group_id)))
-        for a in record.amendments:
-            self._add("amendment", replace(a, proposal_id=self.must("proposal", a.proposal_id)))
-        for r in record.rounds:
-            self._add("round", replace(
-                r, proposal_id=self.must("proposal", r.proposal_id),
-                present_group_ids=tuple(self.must("group", g) for g in r.present_group_ids),
-                voters=tuple((self.must("participant", p), self.must("group", g)) for p, g in r.voters),
-            ))
-        for b in record.ballots:
-            self._add("ballot", replace(
-                b, round_id=self.must("round", b.round_id), participant_id=self.must("participant", b.participant_id),
-                proxy_holder_id=self.new("participant", b.proxy_holder_id),
-            ))
-        for h in record.hand_counts:
-            self._add("hand_count", replace(h, round_id=self.must("round", h.round_id),
-                                            group_id=self.must("group", h.group_id)))
+        self._add_all("proposal", [replace(p, workshop_id=wid, party_group_id=self.new("group", p.party_group_id))
+                                   for p in record.proposals])
+        self._add_all("amendment", [replace(a, proposal_id=self.must("proposal", a.proposal_id))
+                                    for a in record.amendments])
+        self._add_all("round", [replace(
+            r, proposal_id=self.must("proposal", r.proposal_id),
+            present_group_ids=tuple(self.must("group", g) for g in r.present_group_ids),
+            voters=tuple((self.must("participant", p), self.must("group", g)) for p, g in r.voters),
+        ) for r in record.rounds])
+        self._add_all("ballot", [replace(
+            b, round_id=self.must("round", b.round_id), participant_id=self.must("participant", b.participant_id),
+            proxy_holder_id=self.new("participant", b.proxy_holder_id),
+        ) for b in record.ballots])
+        self._add_all("hand_count", [replace(h, round_id=self.must("round", h.round_id),
+                                             group_id=self.must("group", h.group_id)) for h in record.hand_counts])
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Ballot, Participant, StakeholderGroup
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 
 def clean_name(name: str) -> str:
@@ -17,7 +17,7 @@ def clean_name(name: str) -> str:
 
 def list_participants(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Participant]:
     """Return a workshop's participants in the order they were added."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return uow.repo(Participant).list(workshop_id=workshop_id)
 
 

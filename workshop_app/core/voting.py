@@ -25,7 +25,7 @@ from workshop_app.core.model import (
     Workshop,
     utc_now,
 )
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.reveals import reveal_text
 
 
@@ -180,7 +180,7 @@ def reveal_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
 
 def results(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
     """Return a revealed round's outcome; raises ResultsHiddenError before the reveal."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         vote, proposal = _round(uow, round_id)
         if vote.revealed_at is None:
             raise ResultsHiddenError("The results of this vote are hidden until the facilitator reveals them.")
@@ -189,7 +189,7 @@ def results(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
 
 def progress(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteProgress:
     """Return who has voted in a round and how many could, never what anyone chose."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         _, proposal = _round(uow, round_id)
         voters = [p for p in uow.repo(Participant).list(workshop_id=proposal.workshop_id) if p.is_voting]
         ids = {p.id for p in voters}
@@ -211,27 +211,27 @@ def _open_round_in(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Propos
 
 def open_round_of_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
     """Return the oldest vote still open in a workshop, with its proposal."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return _open_round_in(uow, workshop_id)
 
 
 def round_with_proposal(uow_factory: UnitOfWorkFactory, round_id: int) -> tuple[VoteRound, Proposal] | None:
     """Return a round and its proposal by the round's id, or None."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         vote = uow.repo(VoteRound).get(round_id)
         return (vote, _proposal(uow, vote.proposal_id)) if vote is not None else None
 
 
 def proposals_of(uow_factory: UnitOfWorkFactory, workshop_id: int, principle: str | None = None) -> list[Proposal]:
     """Return a workshop's proposals, oldest first, optionally under one principle."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         rows = uow.repo(Proposal).list(workshop_id=workshop_id)
     return [p for p in rows if principle is None or p.principle == principle]
 
 
 def rounds_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[VoteRound]:
     """Return every round of a proposal, oldest first."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return sorted(uow.repo(VoteRound).list(proposal_id=proposal_id), key=lambda r: r.round_no)
 
 
@@ -335,7 +335,7 @@ def withdraw_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int) -> Propo
 
 def amendments_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[Amendment]:
     """Return a proposal's amendments, oldest first."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return uow.repo(Amendment).list(proposal_id=proposal_id)
 
 

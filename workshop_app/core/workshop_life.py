@@ -11,7 +11,7 @@ from workshop_app.core.model import (
     LOCKED_STATUSES, CharterStatus, CharterVersion, DecisionRule, Proposal, StageProgress, VoteRound, Workshop,
     WorkshopStatus, utc_now,
 )
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 # What the start page can show: its filters, each with the statuses it lists.
 FILTERS: dict[str, frozenset[WorkshopStatus]] = {
@@ -42,7 +42,7 @@ def workshops_in(uow_factory: UnitOfWorkFactory, filter_name: str) -> list[Works
 
 def has_votes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> bool:
     """Say whether any vote has been opened in the workshop (its rule is then fixed)."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return workshops.has_votes_in(uow, workshop_id)
 
 

@@ -10,20 +10,20 @@ from workshop_app.core.model import (
     Assessment, HandCount, Participant, Proposal, StageProgress, StakeholderGroup, VoteRound, Workshop, WorkshopStatus,
 )
 from workshop_app.core.palette import DEFAULT_GROUPS, GroupStyle, check_style, next_style
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.rule_text import rule_text
 
 
 def list_workshops(uow_factory: UnitOfWorkFactory) -> list[Workshop]:
     """Return every workshop but the deleted ones, newest date first."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         rows = [w for w in uow.repo(Workshop).list() if w.status != WorkshopStatus.DELETED]
     return sorted(rows, key=lambda w: (w.date, w.id or 0), reverse=True)
 
 
 def get_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
     """Return one workshop, or raise a WorkshopError naming the id."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         found = uow.repo(Workshop).get(workshop_id)
     if found is None:
         raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
@@ -101,7 +101,7 @@ def _require(uow: UnitOfWork, workshop_id: int) -> Workshop:
 
 def list_groups(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[StakeholderGroup]:
     """Return a workshop's groups in their display order."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         rows = uow.repo(StakeholderGroup).list(workshop_id=workshop_id)
     return sorted(rows, key=lambda g: (g.position, g.id or 0))
 

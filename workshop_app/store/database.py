@@ -19,6 +19,8 @@ from workshop_app.store.errors import is_disk_full, translated
 from workshop_app.store.unit_of_work import SqlUnitOfWork
 
 
+READ_ONLY = "workshop_read_only"
+"""The execution option that marks a reading unit of work's connections (no write lock at BEGIN)."""
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 """The databases the app can keep workshops in."""
 
@@ -29,6 +31,7 @@ class Store:
     def __init__(self, engine: Engine, path: Path | None) -> None:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=True)
+        self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self.path = path
         """The SQLite file, or None for a server database or an in-memory one."""
         self.url: str = engine.url.render_as_string(hide_password=True)
@@ -45,6 +48,10 @@ class Store:
     def unit_of_work(self) -> SqlUnitOfWork:
         """Return a new unit of work (one transaction) on this store."""
         return SqlUnitOfWork(self._sessions, self.name)
+
+    def reader(self) -> SqlUnitOfWork:
+        """Return a unit of work that only reads: it takes no write lock, so it never holds up a vote."""
+        return SqlUnitOfWork(self._readers, self.name, read_only=True)
 
     def __call__(self) -> SqlUnitOfWork:
         """Return a new unit of work, so a Store can be passed wherever a UnitOfWorkFactory is wanted."""
@@ -165,11 +172,14 @@ def _refuse_unusable(state: sqlite_file.FileState) -> None:
 def _migrate(engine: Engine, state: sqlite_file.FileState | None, name: str, taken: list[Path]) -> None:
     """Upgrade the database to head, first copying an existing SQLite file into the backups folder (added to taken)."""
     head = migrate.head_revision()
+    with engine.execution_options(**{READ_ONLY: True}).connect() as reader:  # no write lock when nothing to do
+        current = migrate.current_revision(reader)
+        reader.rollback()
+    if current == head:
+        return
     with engine.connect() as connection:
         current = migrate.current_revision(connection)
         connection.rollback()
-        if current == head:
-            return
         if current is not None and current not in migrate.known_revisions():
             raise StoreError(
                 f"{name} was written by a newer version of the app (schema {current}); "
@@ -210,8 +220,12 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_sqlite_begin(connection: Any) -> None:
-    """Start each transaction holding the write lock, so a read-then-write unit never meets a stale read."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    """Start each writing transaction holding the write lock, so a read-then-write unit never meets a stale read.
+
+    A reading unit starts a plain (deferred) transaction: in WAL mode it sees one snapshot and blocks nobody.
+    """
+    read_only = connection.get_execution_options().get(READ_ONLY)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 POSTGRESQL_WRITE_LOCK = 73052026
@@ -229,5 +243,8 @@ def _on_postgresql_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_postgresql_begin(connection: Any) -> None:
-    """Hold the store's write lock for the whole transaction (PostgreSQL's stand-in for BEGIN IMMEDIATE)."""
+    """Hold the store's write lock for a writing transaction (PostgreSQL's stand-in for BEGIN IMMEDIATE)."""
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return
     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({POSTGRESQL_WRITE_LOCK})")

@@ -7,7 +7,7 @@ import builtins
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from workshop_app.core.model import AuditEntry
@@ -37,6 +37,19 @@ class SqlRepository(Generic[T]):
             self._session.flush()
         item.id = row.id  # type: ignore[attr-defined]
         return item
+
+    def add_all(self, items: builtins.list[T]) -> builtins.list[T]:
+        """Store new records in one batch (a few multi-row INSERTs, no ORM objects) and set their ids, in order."""
+        if not items:
+            return items
+        values = [{k: v for k, v in convert.values_of(item).items() if k != "id"} for item in items]
+        statement = insert(self._row).returning(self._row.id, sort_by_parameter_order=True)
+        with translated(self._store):
+            self._session.flush()
+            ids = self._session.scalars(statement, values).all()
+        for item, new_id in zip(items, ids):
+            item.id = new_id  # type: ignore[attr-defined]
+        return items
 
     def get(self, item_id: int) -> T | None:
         """Return the record with this id, or None."""
@@ -97,9 +110,11 @@ class SqlRepository(Generic[T]):
 class SqlUnitOfWork:
     """One transaction on the store: nothing is kept unless commit() is called before leaving."""
 
-    def __init__(self, sessions: sessionmaker[Session], store: str) -> None:
+    def __init__(self, sessions: sessionmaker[Session], store: str, read_only: bool = False) -> None:
         self._session = sessions()
         self._store = store
+        self.read_only = read_only
+        """A reading unit takes no write lock and may not commit."""
         # Rows read by get() and list() in this transaction: the session only keeps rows someone still refers to, and
         # the records handed out are copies, so without these a repeated get would read the row again.
         self._seen: list[Any] = []
@@ -153,7 +168,9 @@ class SqlUnitOfWork:
         return [convert.from_row(AuditEntry, row) for row in rows]
 
     def commit(self) -> None:
-        """Make everything done in this unit durable."""
+        """Make everything done in this unit durable (a reading unit refuses: it holds no write lock)."""
+        if self.read_only:
+            raise RuntimeError("A reading unit of work cannot commit; use the store's writing unit of work.")
         with translated(self._store):
             self._session.commit()
         self._seen.clear()

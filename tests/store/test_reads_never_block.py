@@ -1,0 +1,62 @@
+"""Reads never block votes: reading units of work take no write lock, and a big import holds it only briefly."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.core.interchange_fixtures import EXAMPLE
+from workshop_app import cli
+from workshop_app.core import records, workshops
+from workshop_app.store import open_store
+
+pytestmark = pytest.mark.sqlite_only
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    """A store holding the example workshop (id 1)."""
+    path = tmp_path / "w.sqlite3"
+    assert cli.main(["--db", str(path), "import", str(EXAMPLE)]) == 0
+    return path
+
+
+@pytest.fixture()
+def writer_holding_the_lock(db: Path) -> Iterator[sqlite3.Connection]:
+    """Another program in the middle of a write transaction (it holds SQLite's write lock)."""
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE workshop SET title = title WHERE id = 1")
+    yield other
+    other.execute("ROLLBACK")
+    other.close()
+
+
+@pytest.mark.parametrize("command", [["list"], ["verify", "1"], ["export", "1", "--out", "{tmp}/w.json"],
+                                     ["export", "1", "--format", "csv", "--out", "{tmp}/csv"]])
+def test_read_commands_finish_while_another_program_writes(
+    db: Path, writer_holding_the_lock: sqlite3.Connection, tmp_path: Path, command: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    started = time.perf_counter()
+    assert cli.main(["--db", str(db), *argv]) == cli.EXIT_OK, capsys.readouterr().err
+    assert time.perf_counter() - started < 2.0  # the lock is held throughout: a write lock would wait 5 s, then fail
+
+
+def test_a_reading_unit_never_waits_for_the_write_lock(db: Path, writer_holding_the_lock: sqlite3.Connection) -> None:
+    store = open_store(db)
+    try:
+        started = time.perf_counter()
+        record = records.load_record(store, 1)
+        titles = [w.title for w in workshops.list_workshops(store)]
+        assert time.perf_counter() - started < 1.0
+        assert len(record.ballots) > 100 and titles == [record.workshop.title]
+        with store.reader() as uow, pytest.raises(RuntimeError, match="cannot commit"):
+            uow.commit()
+    finally:
+        store.close()

@@ -87,9 +87,10 @@ class Store:
 
     def database_problems(self) -> list[str]:
         """Return what the database itself finds wrong: a damaged file (SQLite's quick_check), removed log guards."""
+        reader = self._engine.execution_options(**{READ_ONLY: True})  # checking takes no write lock
         with translated(self.name):
-            damage = guards.quick_check(self._engine)
-            missing = guards.missing_guards(self._engine)
+            damage = guards.quick_check(reader)
+            missing = guards.missing_guards(reader)
         problems = [f"The store file is damaged (SQLite's quick_check says: {'; '.join(damage[:3])})."] if damage else []
         if missing:
             problems.append(f"The audit log's guards were removed ({', '.join(missing)}), so its entries could have "

@@ -1,8 +1,9 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
-startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_scaling, peak_rss_mb, phone_p95_ms,
-phone_p95_ms_400, push_p95_ms.
-Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup` or `--only vote` measures just those figures.
+startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_s_typical_html/_docx,
+charter_scaling, peak_rss_mb, phone_p95_ms, phone_p95_ms_400, push_p95_ms.
+Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup`, `--only vote` or `--only charter` measures
+just those figures.
 """
 
 from __future__ import annotations
@@ -77,16 +78,16 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def charter_seconds(folder: Path, scale: int, repeats: int = 3) -> float:
-    """Best-of time to render the charter PDF of the example workshop scaled by `scale`."""
+def charter_seconds(folder: Path, scale: int, repeats: int = 3, fmt: str = "pdf") -> float:
+    """Best-of time to read and write the charter (PDF, HTML or Word) of the example workshop scaled by `scale`."""
     from bench.scaled import scaled_store
-    from workshop_app.export.charter_pdf import write_charter
+    from workshop_app.export.charter_formats import write_charter_as
 
     store, workshop_id = scaled_store(scale)
     best = math.inf
     for _ in range(repeats if scale < 100 else 1):
         start = time.perf_counter()
-        write_charter(store, workshop_id, folder / f"charter-{scale}.pdf")
+        write_charter_as(store, workshop_id, folder / f"charter-{scale}.{fmt}", fmt)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -99,13 +100,27 @@ def peak_rss_mb(folder: Path) -> float:
     return float(done.stdout.split()[-1])
 
 
+def charter_figures(folder: Path) -> None:
+    """The charter's figures: the typical workshop in each format, then the PDF at 10x and 100x and its slope."""
+    times = {scale: charter_seconds(folder, scale) for scale in (1, 10, 100)}
+    for scale, name in ((1, "typical"), (10, "10x"), (100, "100x")):
+        print(f"charter_s_{name}: {times[scale]:.3f} s", flush=True)
+    for fmt in ("html", "docx"):
+        print(f"charter_s_typical_{fmt}: {charter_seconds(folder, 1, fmt=fmt):.3f} s", flush=True)
+    slope = statistics.linear_regression([math.log(s) for s in times], [math.log(t) for t in times.values()]).slope
+    print(f"charter_scaling: {slope:.2f} exponent", flush=True)
+
+
 def main() -> None:
     """Measure every figure (or only startup_ratio, with `--only startup`) and print it."""
     parser = argparse.ArgumentParser(description="Measure the benchmark figures and print one line each.")
-    parser.add_argument("--only", choices=("startup", "vote"), help="measure only this figure")
+    parser.add_argument("--only", choices=("startup", "vote", "charter"), help="measure only this figure")
     only = parser.parse_args().only
     folder = Path(tempfile.mkdtemp(prefix="workshop-bench-"))
     os.environ["WORKSHOP_APP_DATA"] = str(folder / "data")
+    if only == "charter":
+        charter_figures(folder)
+        return
     if only != "vote":
         print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
     if only == "startup":
@@ -118,11 +133,7 @@ def main() -> None:
     print(f"vote_ratio: {statistics.median(votes) / bare:.2f} x", flush=True)
     if only == "vote":
         return
-    times = {scale: charter_seconds(folder, scale) for scale in (1, 10, 100)}
-    for scale, name in ((1, "typical"), (10, "10x"), (100, "100x")):
-        print(f"charter_s_{name}: {times[scale]:.3f} s", flush=True)
-    slope = statistics.linear_regression([math.log(s) for s in times], [math.log(t) for t in times.values()]).slope
-    print(f"charter_scaling: {slope:.2f} exponent", flush=True)
+    charter_figures(folder)
     print(f"peak_rss_mb: {peak_rss_mb(folder):.1f} MiB", flush=True)
     from bench.phone_load import phone_figures, print_figures
 

@@ -75,6 +75,22 @@ def test_export_writes_the_pdf_in_the_background_then_opens_it(qtbot, window: Ma
     assert opened == [QUrl.fromLocalFile(str(out))]
 
 
+@pytest.mark.parametrize(("fmt", "magic"), [("html", b"<!DOCTYPE html>"), ("docx", b"PK\x03\x04")])
+def test_export_can_write_a_web_page_or_a_word_document(qtbot, window: MainWindow, tmp_path: Path, fmt: str,  # type: ignore[no-untyped-def]
+                                                        magic: bytes) -> None:
+    panel = panel_of(window)
+    assert [panel.format.itemData(i) for i in range(panel.format.count())] == ["pdf", "html", "docx"]
+    panel.format.setCurrentIndex(panel.format.findData(fmt))
+    out = tmp_path / f"charter.{fmt}"
+    asked: list[str] = []
+    panel.ask_save_path = lambda _parent, name: asked.append(name) or out  # type: ignore[func-returns-value]
+    with qtbot.waitSignal(panel.exported, timeout=60_000):
+        panel.export.click()
+    qtbot.waitUntil(lambda: panel.export.isEnabled())
+    assert asked == [f"northside-leisure-partnership-charter-v1.{fmt}"]
+    assert out.read_bytes().startswith(magic) and str(out) in panel.saved.text()
+
+
 def test_a_cancelled_export_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
     panel = panel_of(window)
     panel.ask_save_path = lambda _parent, _name: None

@@ -10,7 +10,7 @@ from workshop_app.core.charter_content import CharterContent
 from workshop_app.core.ports import UnitOfWorkFactory
 
 FORMATS = ("pdf", "html", "docx")
-DESCRIPTIONS = {"pdf": "PDF to sign and print", "html": "web page (HTML) to publish", "docx": "Word document to finish"}
+DESCRIPTIONS = {"pdf": "PDF to sign and print", "html": "Web page (HTML) to publish", "docx": "Word document to finish"}
 
 
 def renderer(fmt: str) -> Callable[[CharterContent, Path], Path]:

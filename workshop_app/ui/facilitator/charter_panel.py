@@ -1,4 +1,4 @@
-"""The charter review stage in the console: a preview, export to PDF, edit the wording, mark agreed, amend."""
+"""The charter review stage in the console: a preview, export (PDF, HTML or Word), edit the wording, mark agreed."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import TypeVar
 from PySide6.QtCore import QStandardPaths, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from workshop_app.core import charter_versions
@@ -20,8 +20,8 @@ from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_content import CharterContent
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion
-from workshop_app.export.charter_front import status_words
-from workshop_app.export.charter_pdf import render_charter
+from workshop_app.export.charter_formats import DESCRIPTIONS, FORMATS, renderer
+from workshop_app.export.charter_words import status_words
 from workshop_app.ui import errors
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
 from workshop_app.ui.room_controller import RoomController
@@ -36,22 +36,26 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
-def suggested_name(content: CharterContent) -> str:
+FILTERS = {"pdf": "PDF documents (*.pdf)", "html": "Web pages (*.html)", "docx": "Word documents (*.docx)"}
+
+
+def suggested_name(content: CharterContent, fmt: str = "pdf") -> str:
     """A file name for the charter, e.g. 'northside-leisure-partnership-charter-v1.pdf'."""
     slug = re.sub(r"[^a-z0-9]+", "-", content.title.casefold()).strip("-") or "charter"
-    return f"{slug}-v{content.version}.pdf"
+    return f"{slug}-v{content.version}.{fmt}"
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
-    """Ask where to save the PDF (in the Documents folder by default); None when cancelled."""
+    """Ask where to save the charter (in the Documents folder by default); None when cancelled."""
+    fmt = Path(suggested).suffix.lstrip(".") or "pdf"
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    chosen, _filter = QFileDialog.getSaveFileName(parent, "Export the charter as PDF", str(Path(folder) / suggested),
-                                                  "PDF documents (*.pdf)",
+    chosen, _filter = QFileDialog.getSaveFileName(parent, f"Export the charter: {DESCRIPTIONS[fmt]}",
+                                                  str(Path(folder) / suggested), FILTERS[fmt],
                                                   options=QFileDialog.Option.DontConfirmOverwrite)
     if not chosen:
         return None
     path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
 
 
 def preview_html(content: CharterContent) -> str:
@@ -86,19 +90,19 @@ def _list(items: tuple[str, ...] | list[str], tag: str = "ul") -> str:
 
 
 class PdfWriter(QThread):
-    """Lays out the charter PDF away from the window's thread (the content is read beforehand)."""
+    """Writes the charter (PDF, HTML or Word) away from the window's thread (the content is read beforehand)."""
 
     written = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, content: CharterContent, out: Path) -> None:
+    def __init__(self, content: CharterContent, out: Path, fmt: str = "pdf") -> None:
         super().__init__()
-        self.content, self.out = content, out
+        self.content, self.out, self.fmt = content, out, fmt
 
     def run(self) -> None:
         """Write the file and say how it went."""
         try:
-            self.written.emit(str(render_charter(self.content, self.out)))
+            self.written.emit(str(renderer(self.fmt)(self.content, self.out)))
         except WorkshopError as error:
             self.failed.emit(str(error))
         except OSError as error:
@@ -130,9 +134,14 @@ class CharterPanel(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
         self.saved = named(QLabel(wordWrap=True), "hint")
-        self.export = named(QPushButton("E&xport PDF…"), "primary")
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem(DESCRIPTIONS[fmt], fmt)
+        self.format.setAccessibleName("Charter format")
+        self.format.setToolTip("PDF to sign and print, a web page to publish, or a Word document to finish")
+        self.export = named(QPushButton("E&xport…"), "primary")
         self.open = QPushButton("&Open")
-        self.open.setAccessibleName("Open the exported PDF")
+        self.open.setAccessibleName("Open the exported charter")
         self.open.setEnabled(False)
         self.edit = QPushButton("Edit &wording…")
         self.agree = QPushButton("&Mark as agreed…")
@@ -141,6 +150,7 @@ class CharterPanel(QWidget):
         for button in (self.edit, self.agree, self.amend):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.format)
         buttons.addWidget(self.export)
         buttons.addWidget(self.open)
         layout = QVBoxLayout(self)
@@ -228,11 +238,12 @@ class CharterPanel(QWidget):
         self.refresh()
         if self.content is None or self._writer is not None:
             return
-        chosen = self.ask_save_path(self, suggested_name(self.content))
+        fmt = str(self.format.currentData())
+        chosen = self.ask_save_path(self, suggested_name(self.content, fmt))
         out = errors.save_target(self, chosen, self.room.controller.uow_factory)
         if out is None:
             return
-        self._writer = PdfWriter(self.content, out)
+        self._writer = PdfWriter(self.content, out, fmt)
         self._writer.written.connect(self._on_written)
         self._writer.failed.connect(self._on_failed)
         self._writer.finished.connect(self._on_writer_finished)

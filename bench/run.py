@@ -1,6 +1,6 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
-startup_ratio, vote_p95_ms, vote_ratio, charter_s_typical/_10x/_100x, charter_s_typical_html/_docx,
+startup_ratio, vote_p95_ms, vote_ratio, vote_p95_ms_60 (60 voters in 8 groups), charter_s_typical/_10x/_100x, charter_s_typical_html/_docx,
 charter_scaling, peak_rss_mb, phone_p95_ms, phone_p95_ms_400, push_p95_ms.
 Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup`, `--only vote` or `--only charter` measures
 just those figures.
@@ -125,12 +125,14 @@ def main() -> None:
         print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
     if only == "startup":
         return
-    from bench.workshop_gui import vote_times
+    from bench.workshop_gui import LARGE_EXAMPLE, vote_times
 
     votes = vote_times(folder / "votes.sqlite3", 500)
     bare = bare_sqlite_commit_s(folder)
     print(f"vote_p95_ms: {p95(votes) * 1000:.2f} ms", flush=True)
     print(f"vote_ratio: {statistics.median(votes) / bare:.2f} x", flush=True)
+    votes_60 = vote_times(folder / "votes60.sqlite3", 500, LARGE_EXAMPLE)
+    print(f"vote_p95_ms_60: {p95(votes_60) * 1000:.2f} ms", flush=True)
     if only == "vote":
         return
     charter_figures(folder)

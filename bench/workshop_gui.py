@@ -14,16 +14,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 EXAMPLE = ROOT / "sessions" / "examples" / "northside-leisure.json"
+LARGE_EXAMPLE = ROOT / "sessions" / "examples" / "eastbank-wellbeing-large.json"
+"""60 voting members in 8 groups with long names: the real room the vote figure is also measured in."""
 
 
-def open_example(db: Path) -> tuple[Any, Any, Any]:
-    """Import the example into a new store and open it in the facilitator window; return app, window, store."""
+def open_example(db: Path, example: Path = EXAMPLE) -> tuple[Any, Any, Any]:
+    """Import an example into a new store (everyone on its roster present) and open it in the facilitator window;
+    return app, window, store."""
+    from workshop_app.core import roster
     from workshop_app.export.json_export import import_json
     from workshop_app.store.database import open_store
     from workshop_app.ui.app import build_main_window, make_application
 
     store = open_store(db)
-    workshop_id = import_json(store, EXAMPLE)
+    workshop_id = import_json(store, example)
+    if example != EXAMPLE:
+        for person in roster.list_participants(store, workshop_id):
+            if not person.present:
+                roster.set_present(store, person.id or 0, True)
     app = make_application([sys.argv[0]])
     window = build_main_window(store)
     window.show()
@@ -45,12 +53,12 @@ def open_a_vote(window: Any) -> int:
     return int(opened[0].id)
 
 
-def vote_times(db: Path, count: int) -> list[float]:
+def vote_times(db: Path, count: int, example: Path = EXAMPLE) -> list[float]:
     """Return the seconds from each cast to its commit and the shared screen's voting view updated."""
     from workshop_app.core.model import Choice
     from workshop_app.ui.shared_screen.voting_view import VotingView
 
-    app, window, store = open_example(db)
+    app, window, store = open_example(db, example)
     round_id = open_a_vote(window)
     screen = window.shared_screen
     assert screen is not None and isinstance(screen.current_view(), VotingView)

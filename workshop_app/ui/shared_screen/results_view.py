@@ -31,6 +31,7 @@ class MeansTable(QWidget):
                  sizes: TypeSizes) -> None:
         """Fill the table: principle names down the side, group marks across the top."""
         clear_layout(self.grid)
+        self.grid.setHorizontalSpacing(sizes.body)
         for column, group in enumerate(groups, start=1):
             self.grid.addWidget(mark_label(group, round(sizes.body * 1.2)), 0, column)
         for row, key in enumerate(summary.principles, start=1):
@@ -51,6 +52,8 @@ class ResultsView(QWidget):
         super().__init__(parent)
         self.heading = text_label(name="heading")
         self.groups = PagedLines()
+        self.groups_page = text_label(name="quiet")
+        self.groups.paged.connect(self._on_groups_paged)
         self.since = text_label(name="quiet")
         self.callout = text_label(name="callout")
         self.radar = RadarChart()
@@ -61,6 +64,7 @@ class ResultsView(QWidget):
         card = card_frame()
         left = QVBoxLayout(card)
         left.addWidget(self.groups, 1)
+        left.addWidget(self.groups_page)
         left.addWidget(self.since)
         columns = QHBoxLayout()
         columns.addWidget(card, 1)
@@ -97,6 +101,10 @@ class ResultsView(QWidget):
         self.table.set_data(names, summary, groups, sizes)
         self.chart.setCurrentWidget(self.radar if len(groups) <= RADAR_MOST_GROUPS else self.table)
         self.callout.setText(words.gap_sentence(principle.name, summary, principle.key))
+
+    def _on_groups_paged(self, page: int, pages: int) -> None:
+        self.groups_page.setText(f"Groups, page {page} of {pages}, turning by themselves" if pages > 1 else "")
+        self.groups_page.setVisible(pages > 1)
 
     @staticmethod
     def _group_row(group: StakeholderGroup, sentence: str, sizes: TypeSizes) -> QWidget:

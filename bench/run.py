@@ -1,7 +1,7 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
-startup_ratio, vote_p95_ms, vote_ratio, vote_p95_ms_60 (60 voters in 8 groups), charter_s_typical/_10x/_100x, charter_s_typical_html/_docx,
-charter_scaling, peak_rss_mb, phone_p95_ms, phone_p95_ms_400, push_p95_ms.
+startup_ratio, vote_p95_ms, vote_ratio, vote_p95_ms_60 (60 voters in 8 groups), charter_s_typical/_10x/_100x,
+charter_s_typical_html/_docx, charter_scaling, peak_rss_mb, phone_p95_ms, phone_p95_ms_400, push_p95_ms.
 Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup`, `--only vote` or `--only charter` measures
 just those figures.
 """

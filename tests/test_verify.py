@@ -138,7 +138,8 @@ def test_a_ballot_edited_in_sql_is_named(tmp_path: Path, capsys: pytest.CaptureF
     assert 'Round 1 of proposal 1 now gives "Not agreed: someone from Council blocked — reason: No."' in out
     pdf = tmp_path / "charter.pdf"
     assert cli.main(["charter", str(wid), "--out", str(pdf), "--db", str(tmp_path / "store.sqlite3")]) == 0
-    assert "(the record failed its check)" in PdfReader(pdf).pages[-1].extract_text()
+    footer = PdfReader(pdf).pages[-1].extract_text()
+    assert "the record failed its check, so this charter may be wrong." in footer
 
 
 def test_a_proposal_text_edited_in_sql_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

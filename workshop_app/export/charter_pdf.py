@@ -148,8 +148,7 @@ def _draw_furniture(page: PageFurniture) -> Callable[[Canvas, Any], None]:
         canvas.restoreState()
         if not page.record_ok:
             canvas.setFillColor(WARN)
-        text = page.fingerprint_text if page.record_ok else page.fingerprint_text + " (the record failed its check)"
-        draw_text(canvas, left, 7.5 * mm, text, SANS, FOOTER_SIZE)
+        draw_text(canvas, left, 7.5 * mm, page.fingerprint_text, SANS, FOOTER_SIZE)
         canvas.restoreState()
 
     return draw

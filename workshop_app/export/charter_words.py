@@ -69,7 +69,10 @@ def document_id(content: CharterContent) -> str:
 
 
 def verification_line(content: CharterContent) -> str:
-    """The footer's line for the public: the fingerprint and who can check it."""
+    """The footer's line for the public: the fingerprint and who can check it (or that the record failed its check)."""
+    if not content.record_ok:
+        return (f"Record fingerprint {content.fingerprint[:FINGERPRINT_LENGTH]}: the record failed its check, so this "
+                "charter may be wrong.")
     return (f"Record fingerprint {content.fingerprint[:FINGERPRINT_LENGTH]}; the facilitator can confirm it "
             "matches the workshop’s record.")
 

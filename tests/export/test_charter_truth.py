@@ -197,3 +197,18 @@ def test_a_principle_heading_stays_with_its_first_commitment_and_consent_entries
                 for n in range(len(long_groups)):
                     if f"Board {n}" in line:
                         assert f"Northside Health and Care Board {n} " in line, line
+
+
+def test_people_without_an_organisation_speak_for_their_group_unless_they_are_residents() -> None:
+    from tests.properties.test_charter_rooms import build
+
+    store, wid = build(4, [[], [], [], []])
+    content = build_charter(store, wid)
+    signing = {s.party: s.on_behalf_of for s in charter_words.signatories(content)}
+    assert signing == {"Council": "Council", "Provider": "Provider", "VCS": "VCS",
+                       "Residents": "themselves, as a resident"}
+    capacities = {p.name: {r.capacity for r in p.representatives} for p in content.parties}
+    assert capacities["Council"] == {"For Council"} and capacities["Residents"] == {"For themselves, as a resident"}
+    rows = {row[0]: row[1:] for row in charter_words.participation_rows(content.parties)}
+    assert rows["Council"][-1] == "No organisation recorded" and rows["Residents"][-1] == \
+        "Residents speaking for themselves"

@@ -183,7 +183,7 @@ class _Builder:
 
     def _party(self, group: StakeholderGroup) -> Party:
         members = [p for p in self.people if p.group_id == group.id]
-        people = tuple(_representative(p) for p in members)
+        people = tuple(_representative(p, group.name) for p in members)
         organisations = tuple(dict.fromkeys(p.organisation for p in members if p.organisation))
         return Party(group.name, self.prefixes[group.name], group.colour, group.mark, organisations, people,
                      _lead(people))
@@ -235,11 +235,17 @@ def _edited_sections(version: CharterVersion | None) -> Mapping[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-def _representative(person: Participant) -> Representative:
+def is_residents(party_name: str) -> bool:
+    """True for a group of residents (its name says so), whose members speak for themselves."""
+    return "resident" in party_name.casefold()
+
+
+def _representative(person: Participant, party_name: str) -> Representative:
+    speaks_for = person.organisation or ("" if is_residents(party_name) else party_name)
     if not person.is_voting:
-        capacity = f"Observer for {person.organisation}" if person.organisation else "Observer"
-    elif person.organisation:
-        capacity = f"For {person.organisation}"
+        capacity = f"Observer for {speaks_for}" if speaks_for else "Observer"
+    elif speaks_for:
+        capacity = f"For {speaks_for}"
     else:
         capacity = "For themselves, as a resident"
     return Representative(person.name, person.role, person.organisation, capacity, person.is_voting, person.present)

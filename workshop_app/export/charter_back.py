@@ -78,10 +78,11 @@ def _assessment(content: CharterContent) -> list[Flowable]:
         return [*out, para(words.NO_RATINGS)]
     out.append(para(words.assessment_text(content)))
     out.append(KeepTogether([gap(4), radar_drawing(content.radar_axes, content.radar, TEXT_WIDTH)]))
-    header, rows = words.radar_table(content)
     first = 34 * mm
-    out.append(data_table(header, rows, [first, *[(TEXT_WIDTH - first) / (len(header) - 1)] * (len(header) - 1)],
-                          bold_first=True))
+    for header, rows in words.radar_tables(content):
+        columns = words.RADAR_COLUMNS
+        out += [data_table(header, rows, [first, *[(TEXT_WIDTH - first) / columns] * (len(header) - 1)],
+                           bold_first=True), gap(6)]
     return out
 
 

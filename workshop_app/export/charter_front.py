@@ -135,14 +135,7 @@ def top_commitments(content: CharterContent, limit: int = 6) -> list[Commitment]
 
 
 def _contacts_table(content: CharterContent) -> Table:
-    rows: list[list[str]] = [["Facilitator", content.workshop.facilitator or "Not recorded",
-                              "Ran the workshop and holds the record"]]
-    for party in content.parties:
-        lead = party.lead
-        who = f"{lead.name}" + (f", {lead.role}" if lead and lead.role else "") if lead else "To be named"
-        where = lead.organisation if lead and lead.organisation else "Speaks for themselves" if lead else ""
-        rows.append([party.name, who, where])
-    return data_table(["Party", "Contact", "Organisation"], rows, [35 * mm, 65 * mm, TEXT_WIDTH - 100 * mm],
+    return data_table(words.CONTACT_HEADER, words.contact_rows(content), [35 * mm, 65 * mm, TEXT_WIDTH - 100 * mm],
                       bold_first=True)
 
 

@@ -103,15 +103,11 @@ def _summary(content: CharterContent) -> list[Block]:
     from workshop_app.export.charter_front import top_commitments  # the PDF's own choice of the top six
 
     top = tuple(f"{c.text} ({c.code})" for c in top_commitments(content))
-    contacts = [("Facilitator", content.workshop.facilitator or "Not recorded", "Ran the workshop and holds the record")]
-    contacts += [(p.name, f"{p.lead.name}, {p.lead.role}" if p.lead and p.lead.role else p.lead.name if p.lead
-                  else "To be named", (p.lead.organisation or "Speaks for themselves") if p.lead else "")
-                 for p in content.parties]
     return [Heading(2, "Part 2. The charter in brief"), Para(words.summary_text(content), "lead"),
             Heading(3, "Our main commitments"), Items(top) if top else Para("No commitments have been agreed yet."),
             Heading(3, "What happens next"), Para(words.next_text(content)),
-            Heading(3, "Who to contact"), Grid("Who to contact", ("Party", "Contact", "Organisation"),
-                                               tuple(contacts), row_headers=True)]
+            Heading(3, "Who to contact"), Grid("Who to contact", tuple(words.CONTACT_HEADER),
+                                               tuple(tuple(r) for r in words.contact_rows(content)), row_headers=True)]
 
 
 def _parties(content: CharterContent) -> list[Block]:
@@ -200,9 +196,9 @@ def _how_agreed(content: CharterContent) -> list[Block]:
                              tuple(tuple(r) for r in words.participation_rows(content.parties)), row_headers=True),
                         Heading(3, "Where are we now?")]
     if any(v is not None for s in content.radar for v in s.means):
-        header, rows = words.radar_table(content)
         out += [Para(words.assessment_text(content)), Chart(words.radar_alt(content)),
-                Grid("Average ratings from 1 to 5", tuple(header), tuple(tuple(r) for r in rows), row_headers=True)]
+                *(Grid("Average ratings from 1 to 5", tuple(header), tuple(tuple(r) for r in rows), row_headers=True)
+                  for header, rows in words.radar_tables(content))]
     else:
         out.append(Para(words.NO_RATINGS))
     out.append(Heading(3, "Proposals that were not agreed"))

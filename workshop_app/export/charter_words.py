@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workshop_app.core.charter import LEAD_WORDS
+from workshop_app.core.charter import LEAD_WORDS, is_residents
 from workshop_app.core.charter_content import CharterContent, ConsentRecord, Party, Representative
 from workshop_app.core.model import CharterStatus, DecisionRule
 
@@ -151,24 +151,44 @@ PARTICIPATION_HEADER = ("Party", "Took part", "Of them, could vote", "Organisati
 def participation_rows(parties: Sequence[Party]) -> list[list[str]]:
     """Who took part, by party: people present, those of them with a vote, and their organisations."""
     return [[p.name, str(p.present_count), str(sum(1 for r in p.representatives if r.present and r.voting)),
-             ("; ".join(p.organisations) or "Residents speaking for themselves") if p.representatives else "—"]
+             ("; ".join(p.organisations) or ("Residents speaking for themselves" if is_residents(p.name)
+                                             else "No organisation recorded")) if p.representatives else "—"]
             for p in parties]
 
 
-RADAR_COLUMNS = 5
-"""Up to this many parties, the table of ratings has a column per party; with more, a row per party."""
+RADAR_COLUMNS = 4
+"""The table of ratings has a column per party, this many parties to a table (more parties, more tables)."""
 
 
-def radar_table(content: CharterContent) -> tuple[list[str], list[list[str]]]:
+def radar_tables(content: CharterContent) -> list[tuple[list[str], list[list[str]]]]:
     """The numbers behind the radar: each party's average per principle, to one decimal place (a dash if none)."""
     def shown(value: float | None) -> str:
         return "—" if value is None else f"{value:.1f}"
 
-    if len(content.radar) <= RADAR_COLUMNS:
-        header = ["Principle", *(s.group for s in content.radar)]
-        rows = [[axis, *(shown(s.means[i]) for s in content.radar)] for i, axis in enumerate(content.radar_axes)]
-        return header, rows
-    return ["Party", *content.radar_axes], [[s.group, *map(shown, s.means)] for s in content.radar]
+    tables = []
+    for start in range(0, len(content.radar), RADAR_COLUMNS):
+        chunk = content.radar[start:start + RADAR_COLUMNS]
+        header = ["Principle", *(s.group for s in chunk)]
+        rows = [[axis, *(shown(s.means[i]) for s in chunk)] for i, axis in enumerate(content.radar_axes)]
+        tables.append((header, rows))
+    return tables
+
+
+CONTACT_HEADER = ("Party", "Contact", "Organisation")
+
+
+def contact_rows(content: CharterContent) -> list[list[str]]:
+    """Who to contact: the facilitator, then each party's lead and whom they speak for."""
+    rows = [["Facilitator", content.workshop.facilitator or "Not recorded", "Ran the workshop and holds the record"]]
+    for party in content.parties:
+        lead = party.lead
+        if lead is None:
+            rows.append([party.name, "To be named", ""])
+            continue
+        who = f"{lead.name}, {lead.role}" if lead.role else lead.name
+        rows.append([party.name, who, lead.organisation or ("Speaks for themselves" if is_residents(party.name)
+                                                            else party.name)])
+    return rows
 
 
 def radar_alt(content: CharterContent) -> str:
@@ -195,16 +215,23 @@ class Signatory:
 
 
 def signatories(content: CharterContent) -> list[Signatory]:
-    """One signatory for each partner organisation (its lead), and each resident who took part with a vote."""
+    """One signatory for each partner organisation (its lead), each resident who voted, and for a group's own."""
     out: list[Signatory] = []
     for party in content.parties:
         for organisation in party.organisations:
             members = [r for r in party.representatives if r.organisation == organisation]
-            lead = organisation_lead(members)
-            out.append(Signatory(party.name, lead.name if lead else "", lead.role if lead else "", organisation))
-        out += [Signatory(party.name, r.name, r.role, "themselves, as a resident")
-                for r in party.representatives if not r.organisation and r.voting and r.present]
+            out.append(_signatory(party.name, organisation_lead(members), organisation))
+        unattached = [r for r in party.representatives if not r.organisation]
+        if is_residents(party.name):
+            out += [Signatory(party.name, r.name, r.role, "themselves, as a resident")
+                    for r in unattached if r.voting and r.present]
+        elif unattached:
+            out.append(_signatory(party.name, organisation_lead(unattached), party.name))
     return out
+
+
+def _signatory(party: str, lead: Representative | None, on_behalf_of: str) -> Signatory:
+    return Signatory(party, lead.name if lead else "", lead.role if lead else "", on_behalf_of)
 
 
 def organisation_lead(members: Sequence[Representative]) -> Representative | None:

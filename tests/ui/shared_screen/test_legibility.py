@@ -14,7 +14,7 @@ from workshop_app.ui.shared_screen import theme
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.shared_screen.conftest import go_to_kind
 
-KINDS = ["welcome", "parties", "framing", "assessment", "ideas", "break", "charter_review"]
+KINDS = ["welcome", "parties", "overview", "framing", "assessment", "ideas", "break", "charter_review"]
 
 
 def visible_labels(shared: SharedScreen) -> list[QLabel]:
@@ -48,7 +48,7 @@ def test_type_scales_with_the_screen_height(shared: SharedScreen) -> None:
     assert QFontInfo(shared.header.position.font()).pixelSize() == shared.sizes.body
 
 
-@pytest.mark.parametrize("kind", ["framing", "assessment", "welcome"])
+@pytest.mark.parametrize("kind", ["framing", "overview", "assessment", "welcome"])
 def test_text_contrast_is_at_least_aa_on_screen(shared: SharedScreen, kind: str) -> None:
     go_to_kind(shared.room, kind)
     image = shared.grab().toImage()

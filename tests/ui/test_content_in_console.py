@@ -108,3 +108,25 @@ def test_the_ideas_route_choice_explains_each_route(qtbot, store) -> None:  # ty
     combo = window.workshop_page.console.stage.notes.route
     tips = {combo.itemData(row): combo.itemData(row, Qt.ItemDataRole.ToolTipRole) for row in range(1, combo.count())}
     assert tips == {r.key: r.description for r in principle_by_key("accountable").routes}
+
+
+def test_focus_stages_keep_their_principle_once_the_room_reaches_them(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    workshop = workshops.create_workshop(
+        store, Workshop("Short", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "short"))
+    council, provider = workshops.list_groups(store, workshop.id)[:2]
+    for principle, (low, high) in {"creative": (1, 5), "adaptable": (2, 3)}.items():
+        assessment.record_score(store, workshop.id, principle, council.id, low)
+        assessment.record_score(store, workshop.id, principle, provider.id, high)
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.controller.open_workshop(workshop.id)
+    room = window.room
+    first = next(i for i, s in enumerate(room.stages) if s.focus == 1)
+    room.go_to(first)
+    assert room.stage().principle == "creative"
+    assessment.record_score(store, workshop.id, "creative", provider.id, 1)  # the groups now agree on creative
+    room.go_to(first + 1)
+    assert room.stage().principle == "creative"  # the room goes on with what it started
+    room.go_to(first - 1)
+    room.go_to(first)
+    assert room.stage().principle == "adaptable"  # back before the focus: today's scores decide again

@@ -94,9 +94,15 @@ class RoomController(QObject):
         done = self.controller.run(session.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
         if done.ok:
             self.progress = done.value
-            self._resolve_focus()
+            if index <= self._first_focus_index():  # once the room works on its focus, the principles stay put
+                self._resolve_focus()
             self.stage_changed.emit(index)
             self.timer_ticked.emit(self.timer())
+
+    def _first_focus_index(self) -> int:
+        """Return the position of the plan's first focus stage (-1 when it has none)."""
+        stages = self.plan.stages if self.plan else ()
+        return next((index for index, stage in enumerate(stages) if stage.focus), -1)
 
     def _resolve_focus(self) -> None:
         """Fill in the principle of each focus stage from today's gaps between groups."""

@@ -217,8 +217,7 @@ def _how_agreed(content: CharterContent) -> list[Block]:
 def _credit() -> list[Block]:
     source = load_about().source
     return [Heading(3, "Where the principles come from"),
-            Para(f"{' and '.join(source.authors)} ({source.year}). {source.title}. {source.publisher}, "
-                 f"{source.place}, {source.month} {source.year}."), Para(source.credit)]
+            Para(source.citation), Para(source.credit)]
 
 
 def _signatures(content: CharterContent) -> list[Block]:

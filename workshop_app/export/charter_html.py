@@ -1,7 +1,8 @@
 """The charter as one accessible HTML page to publish: semantic headings, table headers, the chart with its text.
 
 One self-contained file (styles inline, the radar as an SVG image with alt text and its numbers in a table),
-lang="en-GB", colours with at least AA contrast.
+lang="en-GB", colours with at least AA contrast. Table captions name each table for screen readers; on screen
+the heading above says the same, so the caption is visually hidden.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ h1 { font-size: 2rem; } h2 { font-size: 1.5rem; margin-top: 2.5rem; border-top: 
 .lead { font-size: 1.15rem; } .record { color: #4a555d; } .notice { background: #f5f7f8; padding: 0.75rem; }
 .draft { border: 3px solid #9a3412; color: #7c2d12; background: #fff7f3; padding: 0.75rem; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: 0.75rem 0 1.25rem; }
-caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
+caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; border-bottom: 1px solid #c9d5db; }
 thead th { background: #eaf2f5; color: #0f3f55; border-bottom: 2px solid #1b5e7a; }
 .commitment { margin: 1rem 0; padding-left: 0.75rem; border-left: 4px solid #1b5e7a; }

@@ -31,14 +31,13 @@ def signatures(content: CharterContent) -> list[Flowable]:
     out += [para(SIGNING_LEAD, "lead"), gap(4)]
     for party in content.parties:
         mine = [s for s in people if s.party == party.name]
-        if mine:
-            out.append(subheading(party.name))
-            out += [KeepTogether([_block(s), gap(8)]) for s in mine]
+        if mine:  # the party's name stays on the page of its first block
+            out.append(KeepTogether([subheading(party.name), _block(mine[0]), gap(8)]))
+            out += [KeepTogether([_block(s), gap(8)]) for s in mine[1:]]
     facilitator = content.workshop.facilitator or ""
-    out += [subheading("Facilitator and witness"),
-            para(WITNESS_NOTE, "record"),
-            KeepTogether([_block(Signatory("", facilitator, "Facilitator", "the workshop")), gap(8)]),
-            KeepTogether([_block(Signatory("", "", "Witness", "—"))])]
+    out.append(KeepTogether([subheading("Facilitator and witness"), para(WITNESS_NOTE, "record"),
+                             _block(Signatory("", facilitator, "Facilitator", "the workshop")), gap(8),
+                             _block(Signatory("", "", "Witness", "—"))]))
     return out
 
 

@@ -110,7 +110,7 @@ def test_the_ideas_route_choice_explains_each_route(qtbot, store) -> None:  # ty
     assert tips == {r.key: r.description for r in principle_by_key("accountable").routes}
 
 
-def test_focus_stages_keep_their_principle_once_the_room_reaches_them(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_focus_stages_keep_their_principle_once_reached(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     workshop = workshops.create_workshop(
         store, Workshop("Short", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "short"))
     council, provider = workshops.list_groups(store, workshop.id)[:2]

@@ -26,7 +26,8 @@ class Source:
     @property
     def citation(self) -> str:
         """Return the reference in one line: authors (year), title, publisher, place."""
-        return f"{' and '.join(self.authors)} ({self.year}). {self.title}. {self.publisher}, {self.place}, {self.month} {self.year}."
+        who = " and ".join(self.authors)
+        return f"{who} ({self.year}). {self.title}. {self.publisher}, {self.place}, {self.month} {self.year}."
 
 
 @dataclass(frozen=True)

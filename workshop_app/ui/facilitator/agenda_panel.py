@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from workshop_app.ui.room_controller import RoomController
 
 KIND_WORDS = {
-    "welcome": "Welcome", "parties": "Parties", "overview": "Big picture", "framing": "Framing", "assessment": "Where are we now?",
+    "welcome": "Welcome", "parties": "Parties", "overview": "Big picture", "framing": "Framing",
+    "assessment": "Where are we now?",
     "ideas": "Ideas", "commitments": "Commitments", "actions_review": "Review actions", "actions": "Actions",
     "charter_review": "Charter", "signoff": "Sign-off", "close": "Close", "break": "Break",
 }

@@ -49,7 +49,8 @@ class SharedScreen(QWidget):
         self.target_screen: QScreen | None = None
         self.sizes = TypeSizes.for_height(1080)
         self.header, self.footer = HeaderBand(), FooterBand()
-        self.views = {"welcome": WelcomeView(), "overview": OverviewView(), "framing": FramingView(), "routes": RoutesView(), "assessment": AssessmentView(),
+        self.views = {"welcome": WelcomeView(), "overview": OverviewView(), "framing": FramingView(),
+                      "routes": RoutesView(), "assessment": AssessmentView(),
                       "results": ResultsView(), "ideas": IdeasView(), "stage": StageView(),
                       "actions": ActionsView()}
         self.views["voting"] = VotingView()

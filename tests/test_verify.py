@@ -1,4 +1,4 @@
-"""`workshop-app verify ID`: a whole record and its fingerprint (as the charter prints it), an altered entry, no such id."""
+"""`workshop-app verify ID`: a whole record and its fingerprint (as the charter prints it), what was altered, no such id."""
 
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ def test_insert_or_replace_cannot_rewrite_an_entry(tmp_path: Path) -> None:
     _wid, entries = make_store(db)
     last = entries[-1]
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        _sql(db, f"INSERT OR REPLACE INTO audit_entry (id, workshop_id, kind, text, prev_hash, hash, at, row_digests) "
+        _sql(db, "INSERT OR REPLACE INTO audit_entry (id, workshop_id, kind, text, prev_hash, hash, at, row_digests) "
                  f"SELECT id, workshop_id, kind, 'rewritten', prev_hash, hash, at, row_digests FROM audit_entry "
                  f"WHERE id = {last.id}")
     connection = sqlite3.connect(db)
@@ -190,7 +190,8 @@ def test_a_damaged_file_is_found_by_quick_check(tmp_path: Path, capsys: pytest.C
     wid, _ = make_store(db)
     connection = sqlite3.connect(db)
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_ballot_proxy_holder_id'").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                              ("ix_ballot_proxy_holder_id",)).fetchone()[0]
     connection.close()
     with db.open("r+b") as raw:  # scribble over an index page, as a failing disk might
         raw.seek((root - 1) * page_size)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tests.store.postgres_server import PostgresServer
 
-from workshop_app.core import audit, roster, voting, workshops
+from workshop_app.core import audit, interchange, records, roster, voting, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
@@ -157,3 +157,30 @@ def test_a_secret_ballots_digest_cannot_be_guessed_from_an_export(store: Store) 
     for choice in Choice:  # all an attacker could try, knowing every other field exactly
         assert audit.row_digest(replace(stored, choice=choice, salt="")) not in exported
     assert check_record(load_record(store, wid)).ok
+
+
+def test_removing_someone_who_could_vote_but_did_not_keeps_the_round_and_its_export(store: Store) -> None:
+    wid, people, round_id = _room(store, DecisionRule.MAJORITY, [Choice.AGREE, Choice.DISAGREE])
+    quiet = roster.add_participant(store, Participant(wid, "Quiet Person", people[0].group_id, present=True))
+    proposal = voting.create_proposal(store, wid, "collaborative", "We will share minutes.")
+    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    voting.cast_ballot(store, vote.id or 0, people[0].id or 0, Choice.AGREE)
+    voting.close_vote(store, vote.id or 0)
+    before = voting.reveal_vote(store, vote.id or 0)
+    roster.remove_participant(store, quiet.id or 0)
+    assert voting.results(store, vote.id or 0) == before
+    document = workshop_document(store, wid)
+    again = records.save_record(store, interchange.from_document(json.loads(json.dumps(document))))
+    assert [r["outcome"]["reason"] for r in workshop_document(store, again)["vote_rounds"]] == [
+        r["outcome"]["reason"] for r in document["vote_rounds"]]
+    assert check_record(load_record(store, wid)).ok and round_id
+
+
+def test_a_group_a_closed_vote_counted_cannot_be_removed(store: Store) -> None:
+    wid, people, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE, Choice.DISAGREE])
+    provider = people[1].group_id
+    moved = Participant(wid, people[1].name, people[0].group_id, present=True, id=people[1].id)
+    roster.update_participant(store, moved)
+    with pytest.raises(WorkshopError, match="^Provider took part in a closed vote, so it stays on the record.$"):
+        workshops.remove_group(store, provider)
+    assert [g.id for g in workshops.list_groups(store, wid)].count(provider) == 1

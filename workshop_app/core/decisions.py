@@ -86,7 +86,7 @@ KINDS = (AGREED, NOT_AGREED, BLOCKED, NO_QUORUM, TIE, NO_VOTES)
 
 
 def last_ballots(ballots: Iterable[Ballot]) -> dict[int, Ballot]:
-    """Return each participant's last ballot in the order they were stored (never by clock time, which can step back)."""
+    """Return each participant's last ballot in the order they were stored (not by clock time, which can step back)."""
     latest: dict[int, Ballot] = {}
     for ballot in sorted(ballots, key=lambda b: b.id or 0):  # stable: unsaved ballots (no id) keep their order
         latest[ballot.participant_id] = ballot

@@ -157,7 +157,7 @@ def _round(record: WorkshopRecord, refs: Refs, vote: VoteRound) -> dict[str, Any
     if vote.closed_at is not None:
         head["rule"] = str(vote.rule or record.workshop.decision_rule)
         head["voters"] = [{"participant_ref": _ref(refs, "participant", pid), "group_ref": _ref(refs, "group", gid)}
-                          for pid, gid in vote.voters]
+                          for pid, gid in vote.voters if pid in refs["participant"]]  # removed later: cast nothing
     outcome = record.outcome(vote)
     ballots = record.ballots_of(vote.id)
     hands = [_hands(refs, h) for h in record.hand_counts_of(vote.id)]

@@ -15,7 +15,8 @@ from workshop_app.core.interchange_json import check_tree
 from workshop_app.core.interchange_read import Fields, Item, RefTable, fail, load_json, read_workshop
 from workshop_app.core.model import (
     Action, ActionStatus, Amendment, Assessment, AuditEntry, Ballot, CharterStatus, CharterVersion, Choice,
-    DecisionRule, HandCount, Note, OwnerKind, Participant, Proposal, ProposalStatus, StageProgress, StakeholderGroup, VoteRound,
+    DecisionRule, HandCount, Note, OwnerKind, Participant, Proposal, ProposalStatus, StageProgress, StakeholderGroup,
+    VoteRound,
 )
 from workshop_app.core.actions import check_action
 from workshop_app.core.assessment import check_rater, check_score

@@ -87,6 +87,13 @@ def set_status(uow_factory: UnitOfWorkFactory, workshop_id: int, status: Worksho
     return workshop
 
 
+def _in_a_closed_vote(uow: UnitOfWork, workshop_id: int, group_id: int) -> bool:
+    """Say whether a closed round froze the group as present or as a voter's group."""
+    proposals = uow.repo(Proposal).list(workshop_id=workshop_id)
+    rounds = [r for p in proposals for r in uow.repo(VoteRound).list(proposal_id=p.id)]
+    return any(group_id in r.present_group_ids or group_id in dict(r.voters).values() for r in rounds)
+
+
 def has_votes_in(uow: UnitOfWork, workshop_id: int) -> bool:
     """Say whether any vote has been opened in the workshop."""
     return any(uow.repo(VoteRound).list(proposal_id=p.id) for p in uow.repo(Proposal).list(workshop_id=workshop_id))
@@ -185,6 +192,8 @@ def remove_group(uow_factory: UnitOfWorkFactory, group_id: int) -> None:
         if (uow.repo(Assessment).list(group_id=group_id) or uow.repo(HandCount).list(group_id=group_id)
                 or uow.repo(Proposal).list(party_group_id=group_id)):
             raise WorkshopError(f"{group.name} already has scores or votes recorded, so it cannot be removed.")
+        if _in_a_closed_vote(uow, group.workshop_id, group_id):
+            raise WorkshopError(f"{group.name} took part in a closed vote, so it stays on the record.")
         uow.repo(StakeholderGroup).delete(group_id)
         audit.append(uow, group.workshop_id, "group_removed", f"Group removed: {group.name}")
         uow.commit()

@@ -91,7 +91,8 @@ class Store:
         with translated(self.name):
             damage = guards.quick_check(reader)
             missing = guards.missing_guards(reader)
-        problems = [f"The store file is damaged (SQLite's quick_check says: {'; '.join(damage[:3])})."] if damage else []
+        said = "; ".join(damage[:3])
+        problems = [f"The store file is damaged (SQLite's quick_check says: {said})."] if damage else []
         if missing:
             problems.append(f"The audit log's guards were removed ({', '.join(missing)}), so its entries could have "
                             "been changed or deleted.")

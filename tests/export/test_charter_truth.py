@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
-from tests.export.test_charter_pdf import between, flat, page_texts
+from tests.export.test_charter_pdf import between, flat, page_texts, rendered  # noqa: F401  (a fixture)
 from workshop_app.core import charter_versions
 from workshop_app.core.charter import build_charter
 from workshop_app.core.model import DecisionRule
@@ -30,11 +30,9 @@ def agreed(tmp_path_factory: pytest.TempPathFactory) -> tuple[CharterRoom, Path]
 
 
 @pytest.fixture(scope="module")
-def draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[CharterRoom, Path]:
-    room = build_room(FakeStore())
-    out = tmp_path_factory.mktemp("draft") / "charter.pdf"
-    write_charter(room.store, room.workshop_id, out)
-    return room, out
+def draft(rendered: tuple[CharterRoom, Path]) -> tuple[CharterRoom, Path]:
+    """The room's draft charter, as test_charter_pdf renders it."""
+    return rendered
 
 
 def test_an_equal_say_is_claimed_only_under_the_group_consent_rule(draft: tuple[CharterRoom, Path]) -> None:

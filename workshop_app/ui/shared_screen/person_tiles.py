@@ -17,7 +17,7 @@ from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.ui.shared_screen.big_tile import MAX_LINES, BigTile, inner_margin, wrap_lines
 from workshop_app.ui.shared_screen.parts import group_badge
 from workshop_app.ui.shared_screen.theme import TypeSizes
-from workshop_app.ui.shared_screen.tile_pages import Grid, Page, Section, plan_pages
+from workshop_app.ui.shared_screen.tile_pages import Grid, Page, Section, flow, flow_rows, plan_pages
 from workshop_app.ui.widgets.group_mark import mark_icon
 from workshop_app.core.palette import group_letter
 
@@ -60,6 +60,7 @@ class TileBoard(QWidget):
         self.back.installEventFilter(key_filter)
         self.tile_height = MIN_TILE_HEIGHT
         self.columns = 1
+        self.wide: frozenset[int] = frozenset()
 
     # Filling in -------------------------------------------------------------------------------------
 
@@ -147,15 +148,11 @@ class TileBoard(QWidget):
         return max(6, self._sizes.body // 3)
 
     def header_height(self) -> int:
-        """Return the height of a group's heading row (at least a tile's height, for the back button)."""
+        """Return the height of a group's heading row (room for the back button's words and its thickest border)."""
         title = QFont(self.font())
         title.setPixelSize(self._sizes.title)
-        return max(MIN_TILE_HEIGHT, QFontMetrics(title).height() + self.gap(), round(self._sizes.body * 1.4))
-
-    def _grid(self, texts: list[str], width: int) -> tuple[int, int]:
-        """Return (columns, tile height) that fit the most tiles a page while every text takes two lines at most."""
-        options = self._grids(texts, width)
-        return max(options, key=lambda o: o[0] / (o[1] + self.gap())) if options else (1, MIN_TILE_HEIGHT)
+        back = QFontMetrics(self.tile_font()).height() + 2 * 2 + 2 * 5
+        return max(MIN_TILE_HEIGHT, QFontMetrics(title).height() + self.gap(), round(self._sizes.body * 1.4), back)
 
     def _grids(self, texts: list[str], width: int) -> list[tuple[int, int]]:
         """Return every (columns, tile height) at which each text takes two lines at most, fewest columns first."""
@@ -176,6 +173,30 @@ class TileBoard(QWidget):
             options.append((columns, max(MIN_TILE_HEIGHT, lines * metrics.lineSpacing() + 2 * margin)))
         return options
 
+    def _name_grid(self, width: int) -> tuple[int, int, frozenset[int]]:
+        """Return (columns, tile height, wide names) that take the least height for everybody, every name on two
+        lines at most: a name too long for one column gets a whole row."""
+        font, gap = self.tile_font(), self.gap()
+        metrics, margin = QFontMetrics(font), inner_margin(font)
+        zone = metrics.horizontalAdvance("✓ ")
+        best: tuple[int, int, frozenset[int]] = (1, MIN_TILE_HEIGHT, frozenset())
+        best_height = -1
+        for columns in range(1, max(1, min(8, width // max(1, metrics.horizontalAdvance("M") * 8))) + 1):
+            narrow = (width - gap * (columns - 1)) / columns - 2 * margin - zone
+            full = width - 2 * margin - zone
+            lines = {p.id or 0: len(wrap_lines(font, p.name, narrow)) for p in self._people}
+            wide = frozenset(pid for pid, n in lines.items() if n > MAX_LINES)
+            longest = max([n for pid, n in lines.items() if pid not in wide] +
+                          [len(wrap_lines(font, p.name, full)) for p in self._people if p.id in wide], default=1)
+            if narrow <= 0 or longest > MAX_LINES:
+                continue
+            height = max(MIN_TILE_HEIGHT, longest * metrics.lineSpacing() + 2 * margin)
+            needed = sum(flow_rows([p for p in self._people if p.group_id == g.id], columns, wide)
+                         for g in self._groups) * (height + gap)
+            if best_height < 0 or needed < best_height:
+                best, best_height = (columns, height, wide), needed
+        return best
+
     def relayout(self) -> None:
         """Work out columns, tile height and pages for the present size, then place everything."""
         width, height = self.width(), self.height()
@@ -183,11 +204,11 @@ class TileBoard(QWidget):
             self.pages, self.page = [Page([[Section(g, [p for p in self._people if p.group_id == g.id])
                                             for g in self._groups]])], 0
             return
-        self.columns, self.tile_height = self._grid([p.name for p in self._people], width)
+        self.columns, self.tile_height, self.wide = self._name_grid(width)
         gap = self.gap()
         grid = Grid(self.columns, height + gap, self.header_height() + gap // 2, self.tile_height + gap)
         was_paged = self.paged()
-        self.pages = plan_pages(self._groups, self._people, grid, self._header_columns(width))
+        self.pages = plan_pages(self._groups, self._people, grid, self._header_columns(width), self.wide)
         if not self.paged():
             self.page = 0
         elif not was_paged or self.page is not None and self.page >= len(self.pages):
@@ -260,10 +281,10 @@ class TileBoard(QWidget):
                 header = self._header(section, section.columns * step - gap)
                 header.move(x, y)
                 top = y + self.header_height() + gap // 2
-                for index, person in enumerate(section.people):
-                    r, c = divmod(index, section.columns)
+                places = flow(section.people, section.columns, section.wide)
+                for person, (r, c, span) in zip(section.people, places):
                     self.tiles[person.id or 0].setGeometry(x + c * step, top + r * (self.tile_height + gap),
-                                                           step - gap, self.tile_height)
+                                                           span * step - gap, self.tile_height)
                 x += section.columns * step
             y += self.header_height() + gap // 2 + max(s.rows() for s in shelf) * (self.tile_height + gap)
         if self.paged():
@@ -273,7 +294,7 @@ class TileBoard(QWidget):
     def back_width(self) -> int:
         """Return the width the back button needs: its words, its padding and the thickest (focus) border."""
         self.back.ensurePolished()
-        return QFontMetrics(self.back.font()).horizontalAdvance(BACK_WORDS) + self._sizes.body + 2 * 5
+        return QFontMetrics(self.back.font()).horizontalAdvance(BACK_WORDS) + 2 * self._sizes.body + 2 * 8
 
     def _header(self, section: Section, width: int) -> QWidget:
         """Return the heading of a section (made once for each group, letter range and note)."""

@@ -13,6 +13,26 @@ from dataclasses import dataclass, field
 from workshop_app.core.model import Participant, StakeholderGroup
 
 
+def flow(people: list[Participant], columns: int, wide: frozenset[int]) -> list[tuple[int, int, int]]:
+    """Return each tile's (row, column, span) in a grid: a name too long for one column takes a whole row."""
+    places, row, column = [], 0, 0
+    for person in people:
+        span = columns if person.id in wide else 1
+        if column + span > columns:
+            row, column = row + 1, 0
+        places.append((row, column, span))
+        column += span
+        if column >= columns:
+            row, column = row + 1, 0
+    return places
+
+
+def flow_rows(people: list[Participant], columns: int, wide: frozenset[int]) -> int:
+    """Return how many rows the tiles take."""
+    places = flow(people, columns, wide)
+    return places[-1][0] + 1 if places else 0
+
+
 @dataclass
 class Section:
     """One group's people on a page (all of them, or a first-letter range of a large group)."""
@@ -21,6 +41,7 @@ class Section:
     people: list[Participant]
     letters: str = ""
     columns: int = 1
+    wide: frozenset[int] = frozenset()
 
     def title(self, note: str = "") -> str:
         """Return the group's name, with the letter range and any note."""
@@ -28,7 +49,11 @@ class Section:
 
     def rows(self) -> int:
         """Return how many rows of tiles the section takes."""
-        return math.ceil(len(self.people) / self.columns)
+        return flow_rows(self.people, self.columns, self.wide)
+
+    def has_wide(self) -> bool:
+        """Say whether a name in the section needs a whole row."""
+        return any(p.id in self.wide for p in self.people)
 
 
 @dataclass
@@ -81,6 +106,8 @@ def shelve(sections: list[Section], grid: Grid, min_columns: dict[int, int]) -> 
         used = 0
         for section in sections:
             section.columns = max(math.ceil(len(section.people) / rows), min_columns.get(section.group.id or 0, 1))
+            if section.has_wide():
+                section.columns = grid.columns
             if section.columns > grid.columns:
                 break
             if used + section.columns > grid.columns:
@@ -94,11 +121,21 @@ def shelve(sections: list[Section], grid: Grid, min_columns: dict[int, int]) -> 
     return None
 
 
+def chunks_of(people: list[Participant], columns: int, rows: int, wide: frozenset[int]) -> list[list[Participant]]:
+    """Split a group's people, in order, into slices that each fit `rows` rows of tiles."""
+    chunks: list[list[Participant]] = [[]]
+    for person in people:
+        if chunks[-1] and flow_rows([*chunks[-1], person], columns, wide) > rows:
+            chunks.append([])
+        chunks[-1].append(person)
+    return chunks
+
+
 def plan_pages(groups: list[StakeholderGroup], people: list[Participant], grid: Grid,
-               min_columns: dict[int, int] | None = None) -> list[Page]:
+               min_columns: dict[int, int] | None = None, wide_ids: frozenset[int] = frozenset()) -> list[Page]:
     """Split the room into pages: one page when everybody fits, else a page per group or letter range."""
     wide = min_columns or {}
-    sections = [Section(g, [p for p in people if p.group_id == g.id]) for g in groups]
+    sections = [Section(g, [p for p in people if p.group_id == g.id], wide=wide_ids) for g in groups]
     sections = [s for s in sections if s.people]
     if not sections:
         return [Page()]
@@ -106,11 +143,12 @@ def plan_pages(groups: list[StakeholderGroup], people: list[Participant], grid: 
     if together is not None:
         return [Page(together)]
     rows = max(1, (grid.height - grid.header) // grid.row)
-    capacity = grid.columns * rows
     pages = []
     for section in sections:
-        chunks = [section.people[i:i + capacity] for i in range(0, len(section.people), capacity)]
+        chunks = chunks_of(section.people, grid.columns, rows, wide_ids)
         for chunk, label in zip(chunks, range_labels(chunks)):
             columns = min(grid.columns, max(math.ceil(len(chunk) / rows), wide.get(section.group.id or 0, 1)))
-            pages.append(Page([[Section(section.group, chunk, label, columns)]]))
+            if any(p.id in wide_ids for p in chunk):
+                columns = grid.columns
+            pages.append(Page([[Section(section.group, chunk, label, columns, wide_ids)]]))
     return pages

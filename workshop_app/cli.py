@@ -144,7 +144,8 @@ def import_workshop(args: argparse.Namespace) -> int:
     from workshop_app.export.json_export import import_json
 
     with opened_store(args, create=True) as store:
-        new_id = import_json(store, Path(args.file).expanduser(), allow_duplicate=args.allow_duplicate)
+        # planned: the rows are built before the write lock, which is then held only for one short commit
+        new_id = import_json(store.planned, Path(args.file).expanduser(), allow_duplicate=args.allow_duplicate)
     print(new_id)
     return EXIT_OK
 

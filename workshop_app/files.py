@@ -172,7 +172,7 @@ def not_written(target: Path, error: OSError) -> WorkshopError:
                          "write to (nothing was changed).")
 
 
-def write_file(target: Path, write: Callable[[Path], None]) -> Path:
+def write_file(target: Path, write: Callable[[Path], object]) -> Path:
     """Write a file whole or not at all: write(temp) fills a temporary file, which is flushed and renamed to target.
 
     A SQLite file or journal is refused here too, whatever the caller checked.

@@ -12,6 +12,7 @@ import pytest
 from tests.core.interchange_fixtures import EXAMPLE
 from workshop_app import cli
 from workshop_app.core import records, workshops
+from workshop_app.core.errors import StoreError
 from workshop_app.store import open_store
 
 pytestmark = pytest.mark.sqlite_only
@@ -60,3 +61,39 @@ def test_a_reading_unit_never_waits_for_the_write_lock(db: Path, writer_holding_
             uow.commit()
     finally:
         store.close()
+
+
+def test_a_big_import_holds_the_write_lock_only_while_committing(db: Path, tmp_path: Path) -> None:
+    """While the import is planned, another program can write; its commit is the only locked step."""
+    import datetime as dt
+
+    from workshop_app.core.model import Workshop
+    from workshop_app.store.planned import PlannedUnitOfWork
+
+    store = open_store(db)
+    record = records.load_record(store, 1)
+    seen_locked: list[bool] = []
+
+    class Observed(PlannedUnitOfWork):
+        def commit(self) -> None:
+            other = sqlite3.connect(db, isolation_level=None, timeout=0)
+            other.execute("BEGIN IMMEDIATE")  # nobody holds the write lock while the import is being planned
+            other.execute("ROLLBACK")
+            other.close()
+            seen_locked.append(False)
+            super().commit()
+
+    new_id = records.save_record(lambda: Observed(store), record)
+    assert seen_locked == [False] and len(records.load_record(store, new_id).ballots) == len(record.ballots)
+
+    class Clashing(PlannedUnitOfWork):
+        def commit(self) -> None:
+            workshops.create_workshop(store, Workshop("Made meanwhile", "P", "X", dt.date(2026, 1, 2), "Sam",
+                                                      "charter"))
+            super().commit()
+
+    before = [w.id for w in workshops.list_workshops(store)]
+    with pytest.raises(StoreError, match="while this import was being prepared; run the import again"):
+        records.save_record(lambda: Clashing(store), record)
+    assert len(workshops.list_workshops(store)) == len(before) + 1  # only the one made meanwhile
+    store.close()

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Dialect, Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -49,9 +49,25 @@ class Store:
         """Return a new unit of work (one transaction) on this store."""
         return SqlUnitOfWork(self._sessions, self.name)
 
+    @property
+    def dialect(self) -> Dialect:
+        """Return the SQLAlchemy dialect of the database (for statements the store prepares itself)."""
+        return self._engine.dialect
+
     def reader(self) -> SqlUnitOfWork:
         """Return a unit of work that only reads: it takes no write lock, so it never holds up a vote."""
         return SqlUnitOfWork(self._readers, self.name, read_only=True)
+
+    def planned(self) -> Any:
+        """Return a unit of work for adding a big new workshop: it holds the write lock only while committing.
+
+        On SQLite only (a PostgreSQL server's id sequences must hand out the ids there): elsewhere a normal unit.
+        """
+        from workshop_app.store.planned import PlannedUnitOfWork
+
+        if self._engine.dialect.name != "sqlite":
+            return self.unit_of_work()
+        return PlannedUnitOfWork(self)
 
     def __call__(self) -> SqlUnitOfWork:
         """Return a new unit of work, so a Store can be passed wherever a UnitOfWorkFactory is wanted."""

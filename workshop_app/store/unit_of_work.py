@@ -107,7 +107,28 @@ class SqlRepository(Generic[T]):
             return list(self._session.scalars(query.order_by(self._row.id)).all())
 
 
-class SqlUnitOfWork:
+class UnitBlock:
+    """A unit of work used as a `with` block: leaving it throws away whatever was not committed, then closes it."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.rollback()
+        self.close()
+
+    def rollback(self) -> None:
+        """Throw away everything not yet committed."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Let go of the unit's connection."""
+        raise NotImplementedError
+
+
+class SqlUnitOfWork(UnitBlock):
     """One transaction on the store: nothing is kept unless commit() is called before leaving."""
 
     def __init__(self, sessions: sessionmaker[Session], store: str, read_only: bool = False) -> None:
@@ -119,13 +140,8 @@ class SqlUnitOfWork:
         # the records handed out are copies, so without these a repeated get would read the row again.
         self._seen: list[Any] = []
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.rollback()
+    def close(self) -> None:
+        """Give the session's connection back to the pool."""
         self._session.close()
 
     def repo(self, kind: type[T]) -> SqlRepository[T]:
@@ -166,6 +182,18 @@ class SqlUnitOfWork:
         with translated(self._store):
             rows = self._session.scalars(query).all()
         return [convert.from_row(AuditEntry, row) for row in rows]
+
+    def scalar(self, statement: Any) -> Any:
+        """Return the one value a SELECT statement gives (for the store's own bookkeeping, not for core)."""
+        with translated(self._store):
+            return self._session.scalar(statement)
+
+    def insert_prepared(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run one prepared multi-row INSERT (see store/planned.py): no per-row work left but SQLite's own."""
+        refused = (f"Another program added records to {self._store} while this import was being prepared; run the "
+                   "import again (nothing was added).")
+        with translated(self._store, refused):
+            self._session.connection().exec_driver_sql(statement, rows)  # type: ignore[arg-type]
 
     def commit(self) -> None:
         """Make everything done in this unit durable (a reading unit refuses: it holds no write lock)."""

@@ -219,7 +219,7 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
     import json
 
     from workshop_app.core import session
-    from workshop_app.core.plans import plan_by_key
+    from workshop_app.core.stored_plans import plan_of
     from workshop_app.core.workshops import list_workshops
     from workshop_app.export.json_export import import_json
 
@@ -233,7 +233,7 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
     if not at_review:
         return workshop_id
     workshop = next((w for w in list_workshops(uow_factory) if w.id == workshop_id))
-    stages = plan_by_key(workshop.plan_key).stages
+    stages = plan_of(uow_factory, workshop).stages
     review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
     if session.resume(uow_factory, workshop_id).stage_index != review:
         session.go_to_stage(uow_factory, workshop_id, review, len(stages), stages[review].title)

@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, MetaData, create_engine
 
+from tests.store.revisions import store_at_revision
 from workshop_app import paths
 from workshop_app.core import model as m
 from workshop_app.core import roster, voting, workshops
@@ -117,12 +118,7 @@ def test_new_stores_and_stores_at_head_are_not_backed_up(db_path: Path) -> None:
 
 def test_a_0001_store_with_data_is_upgraded_keeping_every_row(db_path: Path) -> None:
     """A store written by the first release gains the 0002 columns, after a backup, with its rows intact."""
-    store = open_store(db_path)
-    with store._engine.connect() as connection:  # noqa: SLF001 - driving Alembic directly
-        connection.rollback()
-        with connection.begin():
-            command.downgrade(migrate.alembic_config(connection), "0001")
-    store.close()
+    store_at_revision(db_path, "0001")
     with sqlite3.connect(db_path) as raw:
         raw.execute("INSERT INTO workshop (title, partnership, place, date, facilitator, plan_key, decision_rule,"
                     " status, purpose, scope, created_at) VALUES ('Old', 'P', 'X', '2025-01-02', 'F', 'charter',"

@@ -95,6 +95,16 @@ class Workshop:
 
 
 @dataclass
+class WorkshopPlan:
+    """The session plan a workshop runs, as its file read when the workshop began; later edits never move it."""
+
+    workshop_id: int
+    plan_key: str
+    text: str
+    id: int | None = None
+
+
+@dataclass
 class StakeholderGroup:
     """A party at the table: council, provider, VCS, residents, or another."""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from workshop_app.core import assessment
+from workshop_app.core import assessment, stored_plans
 from workshop_app.core.content import Principle, load_principles
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, StageProgress, Workshop
 from workshop_app.core.phone_votes import check_phone
-from workshop_app.core.plans import PlanError, Stage, plan_by_key
+from workshop_app.core.plans import PlanError, Stage
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 DEFAULT_QUESTION = "Where is our partnership today, from 1 to 5?"
@@ -44,7 +44,7 @@ def workshop_stages(uow_factory: UnitOfWorkFactory, workshop_id: int) -> tuple[S
     if workshop is None:
         return ()
     try:
-        return plan_by_key(workshop.plan_key).stages
+        return stored_plans.plan_of(uow_factory, workshop).stages
     except PlanError:
         return ()
 

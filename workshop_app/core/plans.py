@@ -162,7 +162,16 @@ def charter_defaults_path() -> Path:
 
 def load_plan(path: Path, is_user_plan: bool = False) -> Plan:
     """Read and check one plan file; raise PlanFileError naming the file, stage and field of a mistake."""
-    data = _read_toml(path)
+    return _plan_from(_read_toml(path), path, is_user_plan)
+
+
+def plan_from_text(text: str, key: str) -> Plan:
+    """Read and check a plan kept as text (with a workshop), as if it were the file `<key>.toml`."""
+    path = Path(f"{key}.toml")
+    return _plan_from(_parse(text, path), path, False)
+
+
+def _plan_from(data: dict[str, Any], path: Path, is_user_plan: bool) -> Plan:
     reader = _PlanReader(path)
     reader.check_fields(data, PLAN_FIELDS, None)
     key = data.get("key", path.stem)
@@ -224,6 +233,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise PlanFileError(
             f'The plan file "{path}" cannot be read ({error}); check that it is a UTF-8 text file you may open.', path
         ) from None
+    return _parse(text, path)
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from workshop_app.core import audit
+from workshop_app.core import audit, stored_plans
 from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
@@ -165,6 +165,7 @@ def save_record(uow_factory: UnitOfWorkFactory, record: WorkshopRecord) -> int:
     with uow_factory() as uow:
         writer = _Writer(uow)
         workshop_id = writer.write(record)
+        stored_plans.keep_plan(uow, workshop_id, record.workshop.plan_key)
         note = record.source_note or f"Workshop copied from a record whose audit head was {record.audit_head}."
         audit.append(uow, workshop_id, "imported", note, rows=writer.added)
         for vote in record.rounds:

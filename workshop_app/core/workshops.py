@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from workshop_app.core import audit
+from workshop_app.core import audit, stored_plans
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
     Assessment, HandCount, Participant, Proposal, StageProgress, StakeholderGroup, VoteRound, Workshop, WorkshopStatus,
@@ -54,6 +54,7 @@ def create_workshop(
                 StakeholderGroup(workshop.id, name, style.colour, style.mark, position)
             )
         uow.repo(StageProgress).add(StageProgress(workshop_id=workshop.id))
+        stored_plans.keep_plan(uow, workshop.id, workshop.plan_key)
         audit.append(uow, workshop.id, "workshop_created", f"Workshop created: {workshop.title}", rows=[workshop])
         uow.commit()
     return workshop

@@ -26,6 +26,7 @@ ROW_TYPES: dict[type, type[tables.TableBase]] = {
     model.CharterVersion: tables.CharterVersionRow,
     model.AuditEntry: tables.AuditEntryRow,
     model.PhoneCode: tables.PhoneCodeRow,
+    model.WorkshopPlan: tables.WorkshopPlanRow,
 }
 """Each core record type and the table that holds it."""
 

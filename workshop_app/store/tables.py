@@ -247,6 +247,16 @@ class PhoneCodeRow(TableBase, table=True):
     bound_device: str
 
 
+class WorkshopPlanRow(TableBase, table=True):
+    """A stored WorkshopPlan: the plan file's text as the workshop ran it."""
+
+    __tablename__ = "workshop_plan"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", unique=True)
+    plan_key: str
+    text: str
+
+
 class AuditEntryRow(TableBase, table=True):
     """A stored AuditEntry: append-only, read per workshop in id order."""
 

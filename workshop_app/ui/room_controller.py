@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workshop_app.core import assessment, notes, session
+from workshop_app.core import assessment, notes, session, stored_plans
 from workshop_app.core.content import Principle, load_principles
 from workshop_app.core.focus import focus_order, resolve_stages
 from workshop_app.core.model import Note, StageProgress, Workshop
-from workshop_app.core.plans import Plan, Stage, plan_by_key
+from workshop_app.core.plans import Plan, Stage
 from workshop_app.core.session import TimerState
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.vote_controller import VoteController
@@ -74,7 +74,7 @@ class RoomController(QObject):
         return session.timer_state(self.progress, self.stage().minutes)
 
     def _on_workshop_opened(self, workshop: Workshop) -> None:
-        plan = self.controller.run(lambda _f, key: plan_by_key(key), workshop.plan_key).value
+        plan = self.controller.run(stored_plans.plan_of, workshop).value
         if plan is None:
             return
         self.plan = plan

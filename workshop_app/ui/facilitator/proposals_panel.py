@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.core import roster
-from workshop_app.core.model import Proposal, ProposalStatus, VoteRound
+from workshop_app.core.model import Note, Proposal, ProposalStatus, VoteRound
 from workshop_app.ui import errors
+from workshop_app.ui.facilitator.ideas_to_propose import IdeasToPropose
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
 from workshop_app.ui.facilitator.vote_panel import VotePanel
 from workshop_app.ui.room_controller import RoomController
@@ -27,6 +28,9 @@ def status_word(proposal: Proposal, rounds: list[VoteRound], agreed: bool | None
     return "agreed" if agreed else "not agreed"
 
 
+CHOOSE_HINT = "Choose a proposal in the list to open a vote on it."
+
+
 class ProposalsPanel(QWidget):
     """Draft, amend and withdraw proposals; open a vote on the selected one."""
 
@@ -40,6 +44,8 @@ class ProposalsPanel(QWidget):
             ("new", "New propos&al…"), ("amend", "A&mend…"), ("withdraw", "&Withdraw…"),
             ("named", "Open name&d vote"), ("secret", "Open se&cret vote"))}
         self.vote_panel = VotePanel(room, votes)
+        self.ideas = IdeasToPropose(room)
+        self.hint = QLabel(CHOOSE_HINT, wordWrap=True)
         top, bottom = QHBoxLayout(), QHBoxLayout()
         for name in ("new", "amend", "withdraw"):
             top.addWidget(self.buttons[name])
@@ -53,7 +59,9 @@ class ProposalsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        layout.addWidget(self.hint)
         layout.addWidget(self.vote_panel)
+        layout.addWidget(self.ideas, 1)
         self._connect()
 
     def _connect(self) -> None:
@@ -64,6 +72,8 @@ class ProposalsPanel(QWidget):
         self.buttons["secret"].clicked.connect(lambda: self._on_open_clicked(True))
         self.list.currentRowChanged.connect(self._on_selection_changed)
         self.votes.proposals_changed.connect(self.refresh)
+        self.ideas.proposal_requested.connect(self._on_idea_chosen)
+        self.room.notes_changed.connect(lambda _index: self.refresh())
 
     def refresh(self) -> None:
         """Reload the current principle's proposals, keeping the selection."""
@@ -71,6 +81,7 @@ class ProposalsPanel(QWidget):
         if not principle:
             return
         keep = self.selected()
+        self.ideas.show_principle(principle)
         self.list.blockSignals(True)
         self.list.clear()
         groups = {g.id: g.name for g in self.room.controller.groups()}
@@ -104,14 +115,30 @@ class ProposalsPanel(QWidget):
             self.buttons[name].setEnabled(usable)
         for name in ("named", "secret"):
             self.buttons[name].setEnabled(usable and not voting)
+        self.hint.setVisible(chosen is None and self.list.count() > 0 and not voting)
 
     def _on_new_clicked(self) -> None:
         principle = self.room.principle()
         if principle is None:
             return
-        draft = ProposalDialog.ask(self, principle, self.room.controller.groups())
-        if draft is not None:
-            self.votes.create_proposal(principle.key, draft.text, draft.route, draft.party_group_id)
+        self._propose(ProposalDialog.ask(self, principle, self.room.controller.groups()))
+
+    def _on_idea_chosen(self, note: Note) -> None:
+        principle = self.room.principle()
+        if principle is not None:
+            start = ProposalDraft(note.text, note.route, None)
+            self._propose(ProposalDialog.ask(self, principle, self.room.controller.groups(), start))
+
+    def _propose(self, draft: ProposalDraft | None) -> None:
+        """Create the drafted proposal and select it, so a vote can be opened on it at once."""
+        principle = self.room.principle()
+        if draft is None or principle is None:
+            return
+        before = {p.id for p in self.votes.proposals(principle.key)}
+        if self.votes.create_proposal(principle.key, draft.text, draft.route, draft.party_group_id):
+            for row in range(self.list.count()):
+                if self.list.item(row).data(Qt.ItemDataRole.UserRole) not in before:
+                    self.list.setCurrentRow(row)
 
     def _on_amend_clicked(self) -> None:
         proposal, principle = self.selected(), self.room.principle()

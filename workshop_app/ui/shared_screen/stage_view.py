@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from workshop_app.core.model import ProposalStatus
 from workshop_app.core.session import TimerState
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
@@ -13,6 +14,17 @@ from workshop_app.ui.shared_screen.framing_view import prompt_lines
 from workshop_app.ui.shared_screen.paged_lines import PagedLines
 from workshop_app.ui.shared_screen.parts import group_badge, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
+
+
+DRAFTS_HEADING = "Proposals being written"
+NO_DRAFTS = "None yet: say what you want the partnership to commit to."
+
+
+def draft_texts(room: RoomController) -> list[str]:
+    """Return the wording of the current principle's proposals not yet voted on (withdrawn ones left out)."""
+    principle = room.principle()
+    proposals = room.votes.proposals(principle.key) if principle else []
+    return [p.text for p in proposals if p.status == ProposalStatus.DRAFT and not room.votes.rounds(p.id or 0)]
 
 
 def back_at(timer: TimerState, now: dt.datetime) -> str:
@@ -30,12 +42,17 @@ class StageView(QWidget):
         self.parties = PagedLines()
         self.parties_page = text_label(name="quiet")
         self.parties.paged.connect(self._on_parties_paged)
+        self.drafts_heading = text_label(DRAFTS_HEADING, "title")
+        self.drafts = text_label()
         self.kind = ""
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.prompts)
+        layout.addWidget(self.drafts_heading)
+        layout.addWidget(self.drafts)
         layout.addWidget(self.parties, 1)
         layout.addWidget(self.parties_page)
+        layout.addStretch(0)  # takes the spare height only while the parties are hidden
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the current stage."""
@@ -50,6 +67,10 @@ class StageView(QWidget):
             self._show_parties(room, sizes)
         if stage.kind == "break":
             self.show_time(room.timer())
+        drafts = draft_texts(room) if stage.kind == "commitments" else []
+        self.drafts_heading.setVisible(stage.kind == "commitments")
+        self.drafts.setText("\n".join(f"• {text}" for text in drafts) or NO_DRAFTS)
+        self.drafts.setVisible(stage.kind == "commitments")
 
     def _show_parties(self, room: RoomController, sizes: TypeSizes) -> None:
         people = room.controller.participants()

@@ -81,6 +81,7 @@ class SharedScreen(QWidget):
         for signal in (room.votes.vote_opened, room.votes.vote_closed, room.votes.vote_revealed):
             signal.connect(lambda _round_id: self.refresh())
         room.votes.ballot_recorded.connect(self._on_ballot_recorded)
+        room.votes.proposals_changed.connect(self._on_proposals_changed)
         self.refresh()
 
     # Showing the room -------------------------------------------------------------------------------
@@ -139,6 +140,10 @@ class SharedScreen(QWidget):
         view = self.current_view()
         if isinstance(view, VotingView) and self.body.currentWidget() is view:
             view.refresh_progress()
+
+    def _on_proposals_changed(self) -> None:
+        if self.room.stages and self.room.controller.workshop is not None and self.view_key() == "stage":
+            self.refresh()
 
     def _on_participants_changed(self) -> None:
         if self.room.stages and self.view_key() in ("welcome", "stage", "voting"):

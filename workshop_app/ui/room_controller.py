@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workshop_app.core import assessment, notes, session, stored_plans
+from workshop_app.core import assessment, notes, schedule, session, stored_plans
 from workshop_app.core.content import Principle, load_principles
 from workshop_app.core.focus import focus_order, resolve_stages
-from workshop_app.core.model import Note, StageProgress, Workshop
+from workshop_app.core.model import Note, StageProgress, Workshop, utc_now
 from workshop_app.core.plans import Plan, Stage
 from workshop_app.core.session import TimerState
 from workshop_app.ui.controller import WorkshopController
@@ -36,6 +37,8 @@ class RoomController(QObject):
         self.progress: StageProgress | None = None
         self.principles: dict[str, Principle] = {p.key: p for p in load_principles()}
         self._ticks = 0
+        self.auto_start_timer = False
+        self._day_started: dt.datetime | None = None
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._on_clock_ticked)
         controller.workshop_opened.connect(self._on_workshop_opened)
@@ -80,6 +83,7 @@ class RoomController(QObject):
         self.plan = plan
         self._resolve_focus()
         self.progress = self.controller.run(session.resume, self.controller.workshop_id).value
+        self._day_started = schedule.day_started_at(self.controller.uow_factory, self.controller.workshop_id)
         self._clock.start()
         self.stage_changed.emit(self.stage_index)
         self.timer_ticked.emit(self.timer())
@@ -98,6 +102,8 @@ class RoomController(QObject):
                 self._resolve_focus()
             self.stage_changed.emit(index)
             self.timer_ticked.emit(self.timer())
+            if self.auto_start_timer:
+                self.start_timer()
 
     def _first_focus_index(self) -> int:
         """Return the position of the plan's first focus stage (-1 when it has none)."""
@@ -123,11 +129,22 @@ class RoomController(QObject):
         done = self.controller.run(operation, self.controller.workshop_id)
         if done.ok:
             self.progress = done.value
+            if self._day_started is None and self.progress is not None and self.progress.timer_running:
+                self._day_started = self.progress.timer_started_at
             self.timer_ticked.emit(self.timer())
 
     def start_timer(self) -> None:
-        """Start or resume the stage timer."""
+        """Start or resume the stage timer (the first start is the start of the day)."""
         self._timer_operation(session.start_timer)
+
+    def minutes_behind(self, now: dt.datetime | None = None) -> int | None:
+        """Return how many minutes the day is behind plan (negative when ahead), or None before it starts."""
+        if self._day_started is None or self.progress is None:
+            return None
+        at = now or utc_now()
+        timer = session.timer_state(self.progress, self.stage().minutes, at)
+        before = sum(stage.minutes for stage in self.stages[:self.stage_index])
+        return schedule.minutes_behind(self._day_started, at, before, timer.elapsed_seconds, timer.limit_seconds)
 
     def pause_timer(self) -> None:
         """Pause the stage timer."""

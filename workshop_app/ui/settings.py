@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 from workshop_app import paths
 
 SHARED_SCREEN_MONITOR = "shared_screen/monitor"
+AUTO_START_TIMER = "timer/auto_start"
 
 
 def settings() -> QSettings:
@@ -24,4 +25,16 @@ def set_shared_screen_monitor(name: str) -> None:
     """Remember which monitor shows the shared screen."""
     store = settings()
     store.setValue(SHARED_SCREEN_MONITOR, name)
+    store.sync()
+
+
+def auto_start_timer() -> bool:
+    """Say whether the stage timer starts by itself on each new stage."""
+    return str(settings().value(AUTO_START_TIMER, "false")).lower() == "true"
+
+
+def set_auto_start_timer(on: bool) -> None:
+    """Remember whether the stage timer starts by itself on each new stage."""
+    store = settings()
+    store.setValue(AUTO_START_TIMER, "true" if on else "false")
     store.sync()

@@ -67,7 +67,11 @@ def test_break_says_when_to_come_back(shared: SharedScreen) -> None:
     assert back_at(TimerState(False, 60.0, 900.0), dt.datetime(2026, 3, 4, 11, 0)) == "11:14"
 
 
-def test_f5_and_escape_present_and_leave(qtbot, shared: SharedScreen) -> None:  # type: ignore[no-untyped-def]
+def test_f5_and_escape_present_and_leave(qtbot, shared: SharedScreen, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    answers = [False, True]
+    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda parent, question, action: answers.pop(0))
+    qtbot.keyClick(shared, Qt.Key.Key_Escape)
+    assert shared.isVisible() and answers == [True]
     qtbot.keyClick(shared, Qt.Key.Key_Escape)
     assert not shared.isVisible()
     shared.toggle()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.participants_csv import CsvPreview
 
-COLUMNS = ("Line", "Name", "Organisation", "Group", "Role", "Votes", "Result")
+COLUMNS = ("Result", "Line", "Name", "Organisation", "Group", "Role", "Votes")  # the verdict first, always in view
 
 
 class CsvImportDialog(QDialog):
@@ -47,12 +47,12 @@ class CsvImportDialog(QDialog):
         model.setHorizontalHeaderLabels(list(COLUMNS))
         for row in preview.rows:
             result = "Will be added" if row.ok else f"Skipped: {row.problem}"
-            cells = [str(row.line), row.name, row.organisation, row.group, row.role, row.voting or "yes", result]
+            cells = [result, str(row.line), row.name, row.organisation, row.group, row.role, row.voting or "yes"]
             items = [QStandardItem(c) for c in cells]
             for item in items:
                 item.setEditable(False)
             if not row.ok:
-                items[-1].setForeground(QColor("#A0001C"))
+                items[0].setForeground(QColor("#A0001C"))
             model.appendRow(items)
         return model
 

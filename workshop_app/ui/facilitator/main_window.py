@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.room = room
         self._attached = True
         self._install_shortcuts()
+        self.auto_start.setChecked(settings.auto_start_timer())
+        room.auto_start_timer = self.auto_start.isChecked()
         controller.workshops_changed.connect(self.refresh_workshops)
         controller.operation_failed.connect(self._on_operation_failed)
         self.refresh_workshops()
@@ -137,6 +139,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.room_menu.addAction(action)
             self._shortcuts.append((action, [QKeySequence(k) for k in keys]))
+        self.auto_start = QAction("Start the timer &automatically on each stage", self, checkable=True)
+        self.auto_start.toggled.connect(self._on_auto_start_toggled)
+        self.room_menu.addAction(self.auto_start)
         self.monitor_menu = self.room_menu.addMenu("Shared screen &monitor")
         self.monitor_menu.aboutToShow.connect(self._on_monitor_menu_shown)
         self.room_menu.setEnabled(False)
@@ -195,6 +200,11 @@ class MainWindow(QMainWindow):
         """Present the shared screen, or take it away (F5)."""
         if self.shared_screen is not None:
             self.shared_screen.toggle()
+
+    def _on_auto_start_toggled(self, on: bool) -> None:
+        if self._attached:
+            self.room.auto_start_timer = on
+            settings.set_auto_start_timer(on)
 
     def _on_start_pause_requested(self) -> None:
         if self.room.timer().running:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from workshop_app.core.schedule import drift_text
 from workshop_app.core.session import TimerState
 from workshop_app.ui.room_controller import RoomController
 
@@ -18,6 +19,8 @@ class TimerPanel(QWidget):
         self.time = QLabel("0:00", objectName="timer", alignment=Qt.AlignmentFlag.AlignCenter)
         self.time.setAccessibleName("Time left in this stage")
         self.warning = QLabel(objectName="problem", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.drift = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.drift.setAccessibleName("Ahead of or behind the plan")
         self.start_pause = QPushButton("Start t&imer")
         self.extend = QPushButton("+&5 minutes")
         self.extend.setAccessibleName("Give this stage five more minutes")
@@ -28,6 +31,7 @@ class TimerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.time)
         layout.addWidget(self.warning)
+        layout.addWidget(self.drift)
         layout.addLayout(buttons)
         self.start_pause.clicked.connect(self._on_start_pause_clicked)
         self.extend.clicked.connect(room.extend_timer)
@@ -41,6 +45,7 @@ class TimerPanel(QWidget):
         self.time.style().polish(self.time)
         self.warning.setText("This stage has run over its time." if state.overrun else "")
         self.start_pause.setText("Pause t&imer" if state.running else "Start t&imer")
+        self.drift.setText(drift_text(self.room.minutes_behind()))
         self.start_pause.setAccessibleName("Pause the stage timer" if state.running else "Start the stage timer")
 
     def _on_start_pause_clicked(self) -> None:

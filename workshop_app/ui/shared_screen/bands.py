@@ -23,10 +23,12 @@ class HeaderBand(QFrame):
         self.timer = QLabel()
         self.timer.setObjectName("timer")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.timer_state = text_label(wrap=False)
         row = QHBoxLayout(self)
         row.addWidget(self.title, 1)
         row.addWidget(self.position)
         row.addSpacing(24)
+        row.addWidget(self.timer_state)
         row.addWidget(self.timer)
 
     def show_stage(self, title: str, number: int, count: int) -> None:
@@ -38,6 +40,7 @@ class HeaderBand(QFrame):
         """Show the time left, and mark an overrun."""
         self.timer.setText(timer.label)
         state = "running" if timer.running else "paused"
+        self.timer_state.setText("▶ running" if timer.running else "⏸ paused")
         self.timer.setAccessibleName(f"Time left: {timer.label}, {state}")
         if bool(self.timer.property("overrun")) != timer.overrun:
             self.timer.setProperty("overrun", timer.overrun)

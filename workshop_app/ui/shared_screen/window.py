@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.session import TimerState
+from workshop_app.ui import errors
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.actions_view import ActionsView
 from workshop_app.ui.shared_screen.assessment_view import AssessmentView
@@ -25,6 +26,7 @@ from workshop_app.ui.shared_screen.voting_view import VotingView, vote_on_show
 from workshop_app.ui.shared_screen.welcome_view import WelcomeView
 
 WINDOW_TITLE = "Shared screen"
+BLANK_QUESTION = "Take the shared screen away? The room sees nothing until you press F5."
 
 
 def choose_screen(app: QGuiApplication, preferred_name: str | None = None) -> QScreen | None:
@@ -201,9 +203,10 @@ class SharedScreen(QWidget):
         self.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
-        """Esc leaves the shared screen."""
+        """Esc asks, then leaves the shared screen (so a stray key never blanks the room's screen)."""
         if event.key() == Qt.Key.Key_Escape:
-            self.leave()
+            if errors.confirm(self, BLANK_QUESTION, "Take it away"):
+                self.leave()
         else:
             super().keyPressEvent(event)
 

@@ -127,11 +127,27 @@ def test_the_shared_screen_shows_agreed_commitments_in_large_type(qtbot, window:
     labels = [label for label in view.findChildren(QLabel) if label.isVisibleTo(shared) and label.text().strip()]
     texts = [label.text() for label in labels]
     assert TITLE in texts and "Version 1 · DRAFT, not yet agreed" in texts
-    assert any(t.startswith("We will meet as a partnership board every three months") for t in texts)
-    assert "1. Collaborative" in texts and "Commitments, page 1 of 3" in texts
+    assert "Our shared purpose" in texts and "Page 1 of 8" in texts
     assert min(QFontInfo(label.font()).pixelSize() for label in labels) >= 28
-    view._on_page_turned()
-    assert view.page == 1 and "Commitments, page 2 of 3" in [label.text() for label in view.findChildren(QLabel)]
+    panel = window.workshop_page.console.stage.charter
+    assert not panel.page_back.isEnabled() and "page 1 of 8: Our shared purpose" in panel.page_shown.text()
+    seen = []
+    for _ in range(7):
+        panel.page_on.click()
+        seen.append(view.part.text())
+    assert seen[:4] == ["Working together", "When things go wrong", "How residents raise a concern",
+                        "Review, joining and leaving"]
+    assert seen[4:] == [f"Our commitments, page {n} of 3" for n in (1, 2, 3)] and not panel.page_on.isEnabled()
+    texts = [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(shared)]
+    assert "Page 8 of 8" in texts
+    window.room.step(1)  # PgDown past the last page moves the room on
+    assert window.room.stage().kind != "charter_review"
+    window.room.step(-1)
+    window.room.charter_page = 5
+    window.room.page_charter(0)
+    qtbot.wait(20)  # new cards show on the next turn of the event loop
+    assert any(t.startswith("We will meet as a partnership board every three months")
+               for t in [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(shared)])
     window.workshop_page.console.stage.charter.ask_agreed_on = lambda _p, _v, default: default
     window.workshop_page.console.stage.charter.agree.click()
     assert view.status.text() == "Version 1 · Agreed on 14 March 2025"

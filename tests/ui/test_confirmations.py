@@ -1,4 +1,4 @@
-"""What cannot be undone asks first, saying how much is at stake: closing a vote early, withdrawing, removing a note."""
+"""What cannot be undone asks first, saying how much is at stake: closing a vote early, withdrawing."""
 
 from __future__ import annotations
 
@@ -61,18 +61,3 @@ def test_withdrawing_asks_first(qtbot, store, answers) -> None:  # type: ignore[
     panel.list.setCurrentRow(0)
     qtbot.mouseClick(panel.buttons["withdraw"], Qt.MouseButton.LeftButton)
     assert room.votes.proposals()[0].status == "withdrawn"
-
-
-def test_removing_a_note_asks_first(qtbot, store, answers) -> None:  # type: ignore[no-untyped-def]
-    window = open_console(qtbot, store)
-    room = window.room
-    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "ideas"))
-    room.add_note("Share the minutes", None)
-    room.add_note("Meet in the library", None)
-    notes = window.workshop_page.console.stage.notes
-    notes.list.setCurrentRow(0)
-    qtbot.mouseClick(notes.remove, Qt.MouseButton.LeftButton)
-    assert "It is one of 2 notes here." in answers["asked"][-1] and len(room.stage_notes()) == 2
-    answers["yes"] = True
-    qtbot.mouseClick(notes.remove, Qt.MouseButton.LeftButton)
-    assert len(room.stage_notes()) == 1

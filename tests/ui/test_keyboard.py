@@ -95,7 +95,8 @@ def test_help_lists_the_keyboard_shortcuts(qtbot, store) -> None:  # type: ignor
     help_menu.actions()[0].trigger()
     table = window.shortcuts_dialog.table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert rows["Next stage"] == "Ctrl+Right or PgDown" and rows["Previous stage"] == "Ctrl+Left or PgUp"
+    assert rows["Next stage (or charter page)"] == "Ctrl+Right or PgDown"
+    assert rows["Previous stage (or charter page)"] == "Ctrl+Left or PgUp"
     assert rows["Show or hide the shared screen"] == "F5" and "Keyboard shortcuts" in rows
 
 

@@ -101,17 +101,23 @@ def remove_participant(uow_factory: UnitOfWorkFactory, participant_id: int) -> N
 def set_all_present(uow_factory: UnitOfWorkFactory, workshop_id: int, present: bool,
                     group_id: int | None = None) -> int:
     """Mark everyone (or everyone in one group) present or absent in one step; return how many changed."""
+    people = list_participants(uow_factory, workshop_id)
+    return set_presence(uow_factory, workshop_id,
+                        {p.id or 0: present for p in people if group_id is None or p.group_id == group_id})
+
+
+def set_presence(uow_factory: UnitOfWorkFactory, workshop_id: int, states: dict[int, bool]) -> int:
+    """Set several people's presence in one transaction (also how a bulk change is undone); return the count."""
     with uow_factory() as uow:
-        where: dict[str, int] = {"workshop_id": workshop_id}
-        if group_id is not None:
-            where["group_id"] = group_id
-        changed = [p for p in uow.repo(Participant).list(**where) if p.present != present]
+        people = uow.repo(Participant).list(workshop_id=workshop_id)
+        changed = [p for p in people if p.id in states and p.present != states[p.id]]
         for person in changed:
-            person.present = present
+            person.present = states[person.id or 0]
             uow.repo(Participant).update(person)
         if changed:
-            word = "present" if present else "absent"
-            audit.append(uow, workshop_id, "presence", f"{len(changed)} people marked {word} at once")
+            here = sum(p.present for p in changed)
+            audit.append(uow, workshop_id, "presence",
+                         f"Presence changed at once: {here} marked present, {len(changed) - here} marked absent")
         uow.commit()
     return len(changed)
 

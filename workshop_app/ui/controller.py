@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from workshop_app.core import roster, workshops
 from workshop_app.core.errors import WorkshopError
@@ -38,6 +39,7 @@ class WorkshopController(QObject):
         super().__init__(parent)
         self.uow_factory = uow_factory
         self.workshop: Workshop | None = None
+        self.undo_stack = QUndoStack(self)
 
     def run(self, operation: Callable[..., T], *args: Any) -> Done[T]:
         """Run one core operation; on a WorkshopError announce its sentence."""
@@ -66,6 +68,7 @@ class WorkshopController(QObject):
         found = self.run(workshops.get_workshop, workshop_id).value
         if found is not None:
             self.workshop = found
+            self.undo_stack.clear()
             self.workshop_opened.emit(found)
 
     @property

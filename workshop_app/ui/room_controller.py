@@ -13,6 +13,7 @@ from workshop_app.core.focus import focus_order, resolve_stages
 from workshop_app.core.model import Note, StageProgress, Workshop, utc_now
 from workshop_app.core.plans import Plan, Stage
 from workshop_app.core.session import TimerState
+from workshop_app.ui import undo
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.vote_controller import VoteController
 
@@ -27,6 +28,7 @@ class RoomController(QObject):
     assessment_changed = Signal(str)
     results_shown_changed = Signal(bool)
     notes_changed = Signal(int)
+    charter_paged = Signal(int)
 
     def __init__(self, controller: WorkshopController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,7 @@ class RoomController(QObject):
         self.principles: dict[str, Principle] = {p.key: p for p in load_principles()}
         self._ticks = 0
         self.auto_start_timer = False
+        self.charter_page, self.charter_page_count = 0, 1
         self._day_started: dt.datetime | None = None
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._on_clock_ticked)
@@ -90,11 +93,11 @@ class RoomController(QObject):
 
     # Moving through the plan ------------------------------------------------------------------------
 
-    def go_to(self, index: int) -> None:
-        """Move the room to a stage."""
+    def go_to(self, index: int, undoable: bool = True) -> None:
+        """Move the room to a stage (Ctrl+Z moves it back)."""
         if not self.plan or not 0 <= index < len(self.stages):
             return
-        title = self.stages[index].title
+        before, title = self.stage_index, self.stages[index].title
         done = self.controller.run(session.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
         if done.ok:
             self.progress = done.value
@@ -104,6 +107,9 @@ class RoomController(QObject):
             self.timer_ticked.emit(self.timer())
             if self.auto_start_timer:
                 self.start_timer()
+            if undoable and before != index:
+                undo.record(self.controller.undo_stack, f"move to {title}", lambda: self.go_to(index, False),
+                            lambda: self.go_to(before, False))
 
     def _first_focus_index(self) -> int:
         """Return the position of the plan's first focus stage (-1 when it has none)."""
@@ -122,6 +128,20 @@ class RoomController(QObject):
     def previous_stage(self) -> None:
         """Move back one stage."""
         self.go_to(self.stage_index - 1)
+
+    def step(self, delta: int) -> None:
+        """PgDown / PgUp: turn the charter's page during its review (past either end, move a stage)."""
+        if not self.page_charter(delta):
+            self.go_to(self.stage_index + delta)
+
+    def page_charter(self, delta: int) -> bool:
+        """Turn the shared screen's charter review by `delta` pages; return False when that leaves the charter."""
+        page = self.charter_page + delta
+        if not self.stages or self.stage().kind != "charter_review" or not 0 <= page < self.charter_page_count:
+            return False
+        self.charter_page = page
+        self.charter_paged.emit(page)
+        return True
 
     # The timer --------------------------------------------------------------------------------------
 
@@ -201,17 +221,35 @@ class RoomController(QObject):
         return notes.list_notes(self.controller.uow_factory, self.controller.workshop_id, stage_index)
 
     def add_note(self, text: str, group_id: int | None, route: str = "") -> bool:
-        """Add a sticky note to the current stage."""
-        done = self.controller.run(notes.add_note, self.controller.workshop_id, self.stage_index, text,
-                                   group_id, route)
-        if done.ok:
-            self.notes_changed.emit(self.stage_index)
-        return done.ok
+        """Add a sticky note to the current stage (Ctrl+Z takes it away again)."""
+        kept = self._put_note(Note(self.controller.workshop_id, self.stage_index, text, group_id, route))
+        if kept is not None:
+            undo.record(self.controller.undo_stack, "add a note", lambda: self._put_note(kept),
+                        lambda: self._take_note(kept))
+        return kept is not None
 
     def remove_note(self, note_id: int) -> None:
-        """Remove a sticky note."""
-        if self.controller.run(notes.remove_note, note_id).ok:
-            self.notes_changed.emit(self.stage_index)
+        """Remove a sticky note (Ctrl+Z puts it back)."""
+        note = next((n for n in self.stage_notes() if n.id == note_id), None)
+        if note is not None and self._take_note(note):
+            undo.record(self.controller.undo_stack, "remove a note", lambda: self._take_note(note),
+                        lambda: self._put_note(note))
+
+    def _put_note(self, note: Note) -> Note | None:
+        """Add a note to its stage; the same Note object then carries its new id (undo and redo follow it)."""
+        done = self.controller.run(notes.add_note, note.workshop_id, note.stage_index, note.text, note.group_id,
+                                   note.route)
+        if done.ok and done.value is not None:
+            note.id = done.value.id
+            self.notes_changed.emit(note.stage_index)
+            return note
+        return None
+
+    def _take_note(self, note: Note) -> bool:
+        done = self.controller.run(notes.remove_note, note.id or 0)
+        if done.ok:
+            self.notes_changed.emit(note.stage_index)
+        return done.ok
 
     def _on_participants_changed(self) -> None:
         if self.plan and self.stage().principle:

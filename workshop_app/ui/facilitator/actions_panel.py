@@ -148,7 +148,7 @@ class ActionsPanel(QWidget):
         self.overdue = QCheckBox("Overdue &only")
         self.count = named_label("", "count", wrap=False)
         self.buttons = {name: QPushButton(text) for name, text in (
-            ("add", "&Add action…"), ("edit", "&Edit…"), ("commitment", "From an agreed &commitment…"))}
+            ("add", "&Add action…"), ("edit", "Edit detai&ls…"), ("commitment", "From an agreed &commitment…"))}
         self._lay_out()
         self._connect()
 

@@ -25,6 +25,7 @@ from workshop_app.export.charter_words import status_words
 from workshop_app.ui import errors
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.charter_view import charter_pages
 
 
 W = TypeVar("W", bound=QWidget)
@@ -146,6 +147,15 @@ class CharterPanel(QWidget):
         self.edit = QPushButton("Edit &wording…")
         self.agree = QPushButton("&Mark as agreed…")
         self.amend = QPushButton("Start next ver&sion")
+        self.page_back = QPushButton("◀ Page b&ack")
+        self.page_back.setAccessibleName("Show the previous page of the charter on the shared screen")
+        self.page_on = QPushButton("Page forwar&d ▶")
+        self.page_on.setAccessibleName("Show the next page of the charter on the shared screen")
+        self.page_shown = QLabel(wordWrap=True)
+        paging = QHBoxLayout()
+        paging.addWidget(self.page_back)
+        paging.addWidget(self.page_shown, 1)
+        paging.addWidget(self.page_on)
         buttons = QHBoxLayout()
         for button in (self.edit, self.agree, self.amend):
             buttons.addWidget(button)
@@ -156,6 +166,7 @@ class CharterPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
+        layout.addLayout(paging)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.saved)
@@ -165,6 +176,9 @@ class CharterPanel(QWidget):
         self.edit.clicked.connect(self.edit_wording)
         self.agree.clicked.connect(self.mark_agreed)
         self.amend.clicked.connect(self.start_amendment)
+        self.page_back.clicked.connect(lambda: self.room.page_charter(-1))
+        self.page_on.clicked.connect(lambda: self.room.page_charter(1))
+        self.room.charter_paged.connect(lambda _page: self._show_paging())
 
     # Showing the charter ----------------------------------------------------------------------------
 
@@ -185,6 +199,19 @@ class CharterPanel(QWidget):
         self.agree.setEnabled(draft)
         self.amend.setVisible(not draft)
         self.amend.setText(f"Start ver&sion {self.version.version + 1}")
+        self._show_paging()
+
+    def _show_paging(self) -> None:
+        """Say which page of the charter the room sees; PgUp and PgDown turn it too."""
+        if self.content is None:
+            return
+        pages = charter_pages(self.content)
+        self.room.charter_page_count = len(pages)
+        page = max(0, min(self.room.charter_page, len(pages) - 1))
+        self.page_shown.setText(f"The shared screen shows page {page + 1} of {len(pages)}: {pages[page].heading} "
+                                "(PgUp and PgDown turn it)")
+        self.page_back.setEnabled(page > 0)
+        self.page_on.setEnabled(page < len(pages) - 1)
 
     def _status_text(self) -> str:
         assert self.content is not None and self.version is not None

@@ -29,7 +29,7 @@ class IdeasToPropose(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAccessibleName("Ideas from the room for this principle")
-        self.make = QPushButton("Mak&e a proposal from this")
+        self.make = QPushButton("Make a proposal from this")
         self.make.setAccessibleName("Make a proposal from the selected idea")
         self.heading = QLabel("Ideas from the room", objectName="subheading")
         row = QHBoxLayout()

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.room = room
         self._attached = True
         self._install_shortcuts()
+        self._add_undo_actions(controller)
         self.auto_start.setChecked(settings.auto_start_timer())
         room.auto_start_timer = self.auto_start.isChecked()
         controller.workshops_changed.connect(self.refresh_workshops)
@@ -126,10 +127,11 @@ class MainWindow(QMainWindow):
         for action in self.workshop_actions:
             action.setEnabled(False)
             menu.insertAction(menu.actions()[-2], action)
+        self.edit_menu = self.menuBar().addMenu("&Edit")  # Undo and Redo join it once the store is attached
         self.room_menu = self.menuBar().addMenu("&Room")
         for text, keys, slot in (
-            ("&Next stage", ("Ctrl+Right", "PgDown"), lambda: self.room.next_stage()),
-            ("&Previous stage", ("Ctrl+Left", "PgUp"), lambda: self.room.previous_stage()),
+            ("&Next stage (or charter page)", ("Ctrl+Right", "PgDown"), lambda: self.room.step(1)),
+            ("&Previous stage (or charter page)", ("Ctrl+Left", "PgUp"), lambda: self.room.step(-1)),
             ("&Start or pause the timer", ("Ctrl+T",), self._on_start_pause_requested),
             ("Give the stage &5 more minutes", ("Ctrl+5",), lambda: self.room.extend_timer()),
             ("Show or hide the s&hared screen", ("F5",), self.toggle_shared_screen),
@@ -160,6 +162,18 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.facilitator.about_dialog import AboutDialog
 
         AboutDialog.show_for(self)
+
+    def _add_undo_actions(self, controller: WorkshopController) -> None:
+        """Undo and Redo over the open workshop's reversible edits, each naming what it takes back."""
+        undo_action = controller.undo_stack.createUndoAction(self, "&Undo")
+        undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo_action = controller.undo_stack.createRedoAction(self, "&Redo")
+        redo_keys = {k.toString(): k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)}
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            redo_keys.setdefault(QKeySequence(extra).toString(), QKeySequence(extra))
+        redo_action.setShortcuts(list(redo_keys.values()))
+        self.edit_menu.addAction(undo_action)
+        self.edit_menu.addAction(redo_action)
 
     def _install_shortcuts(self) -> None:
         for action, keys in self._shortcuts:

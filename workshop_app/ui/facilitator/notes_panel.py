@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.palette import group_letter
-from workshop_app.ui import errors
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.widgets.combo import NO_GROUP, chosen, select_data
 from workshop_app.ui.widgets.group_mark import mark_icon
@@ -27,7 +26,7 @@ class NotesPanel(QWidget):
         self.route = QComboBox()
         self.route.setAccessibleName("Practical route (optional)")
         self.add = QPushButton("&Add note")
-        self.remove = QPushButton("Remove note…")
+        self.remove = QPushButton("Remove note")
         self.list = QListWidget()
         self.list.setAccessibleName("Notes at this stage")
         self.list.setWordWrap(True)
@@ -84,7 +83,5 @@ class NotesPanel(QWidget):
 
     def _on_remove_clicked(self) -> None:
         item = self.list.currentItem()
-        if item is not None and errors.confirm(
-                self, f"Remove the note \"{item.text()}\"? It is one of {self.list.count()} notes here.",
-                "Remove the note"):
+        if item is not None:  # no question: Edit > Undo (Ctrl+Z) puts it back
             self.room.remove_note(int(item.data(Qt.ItemDataRole.UserRole)))

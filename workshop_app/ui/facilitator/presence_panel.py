@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from workshop_app.core import roster
 from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
+from workshop_app.ui import undo
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.widgets.group_mark import mark_icon
 
@@ -68,7 +69,11 @@ class PresencePanel(QWidget):
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         present = item.checkState() == Qt.CheckState.Checked
-        self.controller.change_participants(roster.set_present, int(item.data(Qt.ItemDataRole.UserRole)), present)
+        pid, name = int(item.data(Qt.ItemDataRole.UserRole)), item.text()  # the list is rebuilt by the change
+        if self.controller.change_participants(roster.set_present, pid, present):
+            undo.record(self.controller.undo_stack, f"mark {name} {'here' if present else 'away'}",
+                        lambda: self.controller.change_participants(roster.set_present, pid, present),
+                        lambda: self.controller.change_participants(roster.set_present, pid, not present))
 
     def _fill_group_menu(self, groups: list[StakeholderGroup]) -> None:
         self.group_menu.clear()
@@ -78,5 +83,14 @@ class PresencePanel(QWidget):
             action.triggered.connect(lambda _c=False, gid=group.id: self.mark_here(gid))
 
     def mark_here(self, group_id: int | None) -> None:
-        """Mark everyone, or everyone in one group, as here in one step."""
-        self.controller.change_participants(roster.set_all_present, self.controller.workshop_id, True, group_id)
+        """Mark everyone, or everyone in one group, as here in one step (Ctrl+Z takes it back)."""
+        workshop_id = self.controller.workshop_id
+        before = {p.id or 0: p.present for p in self.controller.participants()}
+        if self.controller.change_participants(roster.set_all_present, workshop_id, True, group_id):
+            after = {pid: True for pid, p in before.items() if group_id is None or pid in self._members(group_id)}
+            undo.record(self.controller.undo_stack, "mark a group here" if group_id else "mark everyone here",
+                        lambda: self.controller.change_participants(roster.set_presence, workshop_id, after),
+                        lambda: self.controller.change_participants(roster.set_presence, workshop_id, before))
+
+    def _members(self, group_id: int) -> set[int]:
+        return {p.id or 0 for p in self.controller.participants() if p.group_id == group_id}

@@ -46,7 +46,8 @@ class RosterPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.buttons = {name: QPushButton(text) for name, text in (
-            ("add", "&Add participant…"), ("edit", "&Edit…"), ("remove", "Remo&ve…"), ("import", "&Import CSV…"))}
+            ("add", "&Add participant…"), ("edit", "Edit detai&ls…"), ("remove", "Remo&ve…"),
+            ("import", "&Import CSV…"))}
         self._lay_out()
         self._connect()
 

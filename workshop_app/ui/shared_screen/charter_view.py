@@ -1,8 +1,9 @@
-"""The charter review on the shared screen: the version and status, then the agreed commitments by principle."""
+"""The charter review on the shared screen: every part of the charter, a page at a time, turned from the console."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.charter import build_charter
@@ -14,15 +15,43 @@ from workshop_app.ui.shared_screen.theme import TypeSizes
 
 COMMITMENTS_PER_PAGE = 4
 """Commitment cards that fit one screen at the scaled type size."""
-PAGE_SECONDS = 15
 
 Row = tuple[PrincipleSection, Commitment]
+
+
+@dataclass(frozen=True)
+class CharterPage:
+    """One screen of the charter review: a part's heading with its lines, or a few commitments."""
+
+    heading: str
+    lines: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = ()
 
 
 def pages_of(content: CharterContent, per_page: int = COMMITMENTS_PER_PAGE) -> list[list[Row]]:
     """Split the commitments, in principle order, into screens of a few cards each."""
     rows = [(section, c) for section in content.principles for c in section.commitments]
     return [rows[i:i + per_page] for i in range(0, len(rows), per_page)] or [[]]
+
+
+def charter_pages(content: CharterContent) -> list[CharterPage]:
+    """Every part of the charter a screen at a time: purpose, working together, when things go wrong,
+    residents' concerns, review, then the commitments."""
+    parts = content.sections
+    review = [f"• {trigger}" for trigger in parts.review_triggers]
+    review.append(f"Next review by {content.next_review.strftime('%d %B %Y').lstrip('0')}.")
+    pages = [
+        CharterPage("Our shared purpose", tuple(line for line in (parts.purpose, parts.scope) if line.strip())),
+        CharterPage("Working together", (parts.working_together,)),
+        CharterPage("When things go wrong", tuple(f"{n}. {step}" for n, step in enumerate(parts.escalation, 1))),
+        CharterPage("How residents raise a concern", (parts.resident_concerns,)),
+        CharterPage("Review, joining and leaving", (*review, parts.joining_leaving)),
+    ]
+    commitments = pages_of(content)
+    for number, rows in enumerate(commitments, 1):
+        heading = "Our commitments" + (f", page {number} of {len(commitments)}" if len(commitments) > 1 else "")
+        pages.append(CharterPage(heading, (), tuple(rows)))
+    return pages
 
 
 def who_line(commitment: Commitment) -> str:
@@ -33,50 +62,50 @@ def who_line(commitment: Commitment) -> str:
 
 
 class CharterView(QWidget):
-    """Shows what the room has agreed, a page of commitments at a time, turning every few seconds."""
+    """Shows the charter a part at a time; the facilitator turns the pages from the console."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = text_label(name="heading")
         self.status = text_label(name="title")
+        self.part = text_label(name="title")
+        self.text = text_label()
         self.empty = text_label("No commitments have been agreed yet: they appear here once a vote is revealed "
                                 "and passes.", "quiet")
         self.page_label = text_label(name="quiet")
         self.rows = QVBoxLayout()
         self.page = 0
-        self._pages: list[list[Row]] = [[]]
+        self._pages: list[CharterPage] = []
         self._sizes = TypeSizes.for_height(1080)
-        self._pager = QTimer(self, interval=PAGE_SECONDS * 1000)
-        self._pager.timeout.connect(self._on_page_turned)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.status)
-        layout.addWidget(self.empty)
+        for widget in (self.heading, self.status, self.part, self.text, self.empty):
+            layout.addWidget(widget)
         layout.addLayout(self.rows)
         layout.addStretch(1)
         layout.addWidget(self.page_label)
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
-        """Read the charter as it stands and show its first page (or the page on show)."""
+        """Read the charter as it stands and show the page the facilitator has turned to."""
         self._sizes = sizes
         content = room.controller.run(build_charter, room.controller.workshop_id).value
         if content is None:
             return
         self.heading.setText(content.title)
         self.status.setText(f"Version {content.version} · {status_words(content)}")
-        self._pages = pages_of(content)
-        self.page = min(self.page, len(self._pages) - 1)
-        self.empty.setVisible(not content.commitments)
-        self._show_page()
-        if len(self._pages) > 1:
-            self._pager.start()
-        else:
-            self._pager.stop()
+        self._pages = charter_pages(content)
+        room.charter_page_count = len(self._pages)
+        self.page = max(0, min(room.charter_page, len(self._pages) - 1))
+        self._show_page(bool(content.commitments))
 
-    def _show_page(self) -> None:
+    def _show_page(self, any_commitments: bool) -> None:
+        page = self._pages[self.page]
+        self.part.setText(page.heading)
+        self.text.setText("\n".join(page.lines))
+        self.text.setVisible(bool(page.lines))
+        self.empty.setVisible(not page.lines and not any_commitments)
         clear_layout(self.rows)
         shown: str | None = None
-        for section, commitment in self._pages[self.page]:
+        for section, commitment in page.rows:
             if section.key != shown:
                 self.rows.addWidget(text_label(f"{section.number}. {section.name}", "title"))
                 shown = section.key
@@ -87,11 +116,4 @@ class CharterView(QWidget):
             column.addWidget(text_label(commitment.text))
             column.addWidget(text_label(who_line(commitment), "quiet"))
             self.rows.addWidget(card)
-        many = len(self._pages) > 1
-        self.page_label.setText(f"Commitments, page {self.page + 1} of {len(self._pages)}" if many else "")
-        self.page_label.setVisible(many)
-
-    def _on_page_turned(self) -> None:
-        if len(self._pages) > 1 and self.isVisible():
-            self.page = (self.page + 1) % len(self._pages)
-            self._show_page()
+        self.page_label.setText(f"Page {self.page + 1} of {len(self._pages)}")

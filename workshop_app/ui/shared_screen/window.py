@@ -77,6 +77,7 @@ class SharedScreen(QWidget):
         room.assessment_changed.connect(self._on_assessment_changed)
         room.results_shown_changed.connect(lambda _shown: self.refresh())
         room.notes_changed.connect(self._on_notes_changed)
+        room.charter_paged.connect(lambda _page: self.refresh())
         room.controller.groups_changed.connect(self.refresh)
         room.controller.workshop_changed.connect(lambda _w: self.refresh())
         room.controller.participants_changed.connect(self._on_participants_changed)

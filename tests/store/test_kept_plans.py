@@ -1,4 +1,4 @@
-"""A workshop keeps the plan it ran: editing the plan file later never moves its stages; 0005 fills older stores."""
+"""A workshop keeps the plan it ran: editing the plan file later never moves its stages; 0006 fills older stores."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def test_editing_the_plan_file_later_never_moves_a_workshops_stages(tmp_path: Pa
         store.close()
 
 
-def test_migration_0005_keeps_the_plan_of_every_older_workshop(tmp_path: Path) -> None:
+def test_migration_0006_keeps_the_plan_of_every_older_workshop(tmp_path: Path) -> None:
     db_path = tmp_path / "old.sqlite3"
-    store_at_revision(db_path, "0004")
+    store_at_revision(db_path, "0005")
     with sqlite3.connect(db_path) as raw:
         for key in ("charter", "gone"):
             raw.execute("INSERT INTO workshop (title, partnership, place, date, facilitator, plan_key, decision_rule,"

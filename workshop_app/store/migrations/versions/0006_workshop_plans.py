@@ -1,7 +1,7 @@
 """Keep each workshop's session plan with it, so later edits to plan files never move its stages.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30
 
 Existing workshops get the text of the plan file that has their key now (the best that is known);
@@ -18,8 +18,8 @@ from alembic import op
 from workshop_app.core.errors import PlanError
 from workshop_app.core.stored_plans import plan_file_text
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from workshop_app.core.palette import group_letter
@@ -36,6 +36,9 @@ class NotesPanel(QWidget):
         row.addWidget(self.add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("New n&ote or idea (Alt+O to type one, Tab to leave the box)")
+        label.setBuddy(self.text)
+        layout.addWidget(label)
         layout.addWidget(self.text)
         layout.addLayout(row)
         layout.addWidget(self.list, 1)

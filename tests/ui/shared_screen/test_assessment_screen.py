@@ -151,3 +151,28 @@ def store_groups(store, workshop_id):  # type: ignore[no-untyped-def]
     from workshop_app.core.workshops import list_groups
     return list_groups(store, workshop_id)
 
+
+
+def test_eight_groups_get_a_table_of_averages_instead_of_a_tangled_radar(store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.ui.controller import WorkshopController
+    from workshop_app.ui.room_controller import RoomController
+    from workshop_app.ui.shared_screen.results_view import MeansTable
+    from tests.ui.rooms import make_room
+
+    workshop = make_room(store, 16, 8, long=False)
+    room = RoomController(WorkshopController(store))
+    room.controller.open_workshop(workshop.id or 0)
+    for index, person in enumerate(p for p in room.controller.participants() if p.is_voting):
+        room.record_score("collaborative", person.group_id, 1 + index % 8 // 2, person.id)
+    screen = SharedScreen(room)
+    qtbot.addWidget(screen)
+    go_to_kind(room, "assessment")
+    room.show_results(True)
+    results = screen.current_view()
+    assert isinstance(results, ResultsView)
+    assert results.chart.currentWidget() is results.table and isinstance(results.table, MeansTable)
+    cells = {lab.accessibleName() for lab in results.table.findChildren(QLabel) if lab.accessibleName()}
+    assert "Council, Collaborative: average 1.0" in cells and "Youth council, Collaborative: no scores" not in cells
+    assert "Housing association, Collaborative: average 4.0" in cells
+    assert results.callout.text() == "Talk about this: on Collaborative, Unions (4.0) and Council (1.0) are far apart."
+    room._clock.stop()

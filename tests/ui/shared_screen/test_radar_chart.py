@@ -41,3 +41,24 @@ def test_no_series_without_groups(qtbot) -> None:  # type: ignore[no-untyped-def
     chart.set_data(PRINCIPLES, [])
     assert chart.series_names() == []
     chart.grab()
+
+
+def test_the_ring_numbers_sit_above_the_lines(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+
+    from workshop_app.ui.widgets.radar_chart import RadarSeries
+
+    chart = RadarChart()
+    qtbot.addWidget(chart)
+    chart.resize(700, 700)
+    # A line from 5 to 5 on the first two axes crosses the place where ring 4 is numbered.
+    chart.set_data([p.title() for p in PRINCIPLES], [RadarSeries("Council", "#D55E00", "star", "C", (5.0,) * 5)])
+    image = chart.grab().toImage()
+    font_px = max(12, round(chart.height() * 0.04))
+    legend = chart._legend_height(font_px)
+    area_centre = QPointF(350, (700 - legend) / 2)
+    radius = min(700 * 0.5 - font_px * 5, (700 - legend) * 0.5 - font_px * 2.2)
+    label = chart._point(area_centre, radius, 0.5, 4)
+    near = [QColor.fromRgb(image.pixel(round(label.x()) + dx, round(label.y()) + dy)).name().upper()
+            for dx in range(-3, 4) for dy in range(-3, 4)]
+    assert "#D55E00" not in near

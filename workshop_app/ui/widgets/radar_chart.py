@@ -91,6 +91,7 @@ class RadarChart(QWidget):
         self._paint_grid(painter, centre, radius)
         for index, series in enumerate(self._series):
             self._paint_series(painter, centre, radius, series, self.line_style(index))
+        self._paint_scale(painter, centre, radius)
         self._paint_legend(painter, QRectF(0, area.bottom(), self.width(), legend_height))
         painter.end()
 
@@ -114,11 +115,18 @@ class RadarChart(QWidget):
             box = QRectF(label.x() - size * 5, label.y() - size * 0.8, size * 10, size * 1.6)
             painter.setPen(OUTLINE)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
-        painter.setPen(GRID.darker(160))
+
+    def _paint_scale(self, painter: QPainter, centre: QPointF, radius: float) -> None:
+        """Number the rings 1-5 on small white labels above the lines, so no line hides a number."""
+        size = painter.font().pixelSize()
         for ring in range(1, SCALE_TOP + 1):
             at = self._point(centre, radius, 0.5, ring)
-            painter.drawText(QRectF(at.x() - size * 0.5, at.y() - size * 0.5, size, size),
-                             Qt.AlignmentFlag.AlignCenter, str(ring))
+            box = QRectF(at.x() - size * 0.45, at.y() - size * 0.55, size * 0.9, size * 1.1)
+            painter.setPen(QPen(GRID, 1))
+            painter.setBrush(QColor("#FFFFFF"))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(OUTLINE)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(ring))
 
     def _paint_series(self, painter: QPainter, centre: QPointF, radius: float, series: RadarSeries,
                       style: Qt.PenStyle) -> None:

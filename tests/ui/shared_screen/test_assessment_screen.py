@@ -25,6 +25,17 @@ def scores(shared: SharedScreen) -> dict[str, int]:
             if a.principle == shared.room.stage().principle and a.participant_id is not None}
 
 
+def results_on_screen(qtbot, room) -> ResultsView:  # type: ignore[no-untyped-def]
+    """Show the room's first rating stage with its results revealed on a new shared screen; return the view."""
+    screen = SharedScreen(room)
+    qtbot.addWidget(screen)
+    go_to_kind(room, "assessment")
+    room.show_results(True)
+    results = screen.current_view()
+    assert isinstance(results, ResultsView)
+    return results
+
+
 def view_of(shared: SharedScreen) -> AssessmentView:
     view = shared.current_view()
     assert isinstance(view, AssessmentView)
@@ -134,12 +145,7 @@ def test_results_show_the_change_since_the_last_workshop(store, qtbot) -> None: 
     assessment.record_score(store, now.id, "collaborative", council_now.id, 4)
     room = RoomController(WorkshopController(store))
     room.controller.open_workshop(now.id)
-    screen = SharedScreen(room)
-    qtbot.addWidget(screen)
-    go_to_kind(room, "assessment")
-    room.show_results(True)
-    results = screen.current_view()
-    assert isinstance(results, ResultsView)
+    results = results_on_screen(qtbot, room)
     words = [lab.text() for lab in results.findChildren(QLabel)]
     assert "average 4.0 from 1 score\nup 2.0 since last time (2.0 → 4.0)" in words
     assert results.since.text() == "Last time: Charter workshop 2025, 4 March 2025."
@@ -164,12 +170,7 @@ def test_eight_groups_get_a_table_of_averages_instead_of_a_tangled_radar(store, 
     room.controller.open_workshop(workshop.id or 0)
     for index, person in enumerate(p for p in room.controller.participants() if p.is_voting):
         room.record_score("collaborative", person.group_id, 1 + index % 8 // 2, person.id)
-    screen = SharedScreen(room)
-    qtbot.addWidget(screen)
-    go_to_kind(room, "assessment")
-    room.show_results(True)
-    results = screen.current_view()
-    assert isinstance(results, ResultsView)
+    results = results_on_screen(qtbot, room)
     assert results.chart.currentWidget() is results.table and isinstance(results.table, MeansTable)
     cells = {lab.accessibleName() for lab in results.table.findChildren(QLabel) if lab.accessibleName()}
     assert "Council, Collaborative: average 1.0" in cells and "Youth council, Collaborative: no scores" not in cells

@@ -46,7 +46,7 @@ def test_read_commands_finish_while_another_program_writes(
     argv = [part.replace("{tmp}", str(tmp_path)) for part in command]
     started = time.perf_counter()
     assert cli.main(["--db", str(db), *argv]) == cli.EXIT_OK, capsys.readouterr().err
-    assert time.perf_counter() - started < 2.0  # the lock is held throughout: a write lock would wait 5 s, then fail
+    assert time.perf_counter() - started < 4.0  # the lock is held throughout: a write lock would wait 5 s, then fail
 
 
 def test_a_reading_unit_never_waits_for_the_write_lock(db: Path, writer_holding_the_lock: sqlite3.Connection) -> None:
@@ -55,7 +55,7 @@ def test_a_reading_unit_never_waits_for_the_write_lock(db: Path, writer_holding_
         started = time.perf_counter()
         record = records.load_record(store, 1)
         titles = [w.title for w in workshops.list_workshops(store)]
-        assert time.perf_counter() - started < 1.0
+        assert time.perf_counter() - started < 3.0  # a write lock would wait 5 s, then fail
         assert len(record.ballots) > 100 and titles == [record.workshop.title]
         with store.reader() as uow, pytest.raises(RuntimeError, match="cannot commit"):
             uow.commit()

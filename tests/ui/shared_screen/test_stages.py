@@ -78,3 +78,18 @@ def test_f5_and_escape_present_and_leave(qtbot, shared: SharedScreen, monkeypatc
     assert shared.isVisible() and shared.isFullScreen()
     shared.toggle()
     assert not shared.isVisible()
+
+
+def test_the_footer_leaves_out_a_missing_place(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from workshop_app.core.model import Workshop
+    from workshop_app.ui.shared_screen.bands import FooterBand
+
+    footer = FooterBand()
+    qtbot.addWidget(footer)
+    footer.show_workshop(Workshop("Charter workshop", "Partnership", "", dt.date(2026, 5, 6), "Sam", "charter"))
+    assert footer.text.text() == "Partnership · Decisions: Every party consents"
+    footer.show_workshop(Workshop("Charter workshop", "Partnership", "Northside", dt.date(2026, 5, 6), "Sam",
+                                  "charter"))
+    assert footer.text.text() == "Partnership · Northside · Decisions: Every party consents"

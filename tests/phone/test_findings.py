@@ -243,3 +243,13 @@ def test_the_listening_socket_reuses_its_address_only_off_windows(monkeypatch: p
     monkeypatch.setattr(server_module.sys, "platform", "win32")
     with server_module.listening_socket("127.0.0.1", 0) as listener:
         assert listener.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR) == 0
+
+
+def test_connection_caps_hold_per_address_and_in_total() -> None:
+    refused: list[str] = []
+    caps = limits.ConnectionCaps(per_address=2, total=3, on_refused=refused.append)
+    assert [caps.admit("10.0.0.1") for _ in range(3)] == [True, True, False]
+    assert caps.admit("10.0.0.2") and not caps.admit("10.0.0.3")  # the total is reached
+    caps.release("10.0.0.1")
+    assert caps.admit("10.0.0.3") and caps.open_count() == 3
+    assert refused == ["10.0.0.1", "10.0.0.3"]

@@ -40,9 +40,9 @@ class PhoneVotingDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.people = QListWidget()
-        self.new_code = QPushButton("New code for the selected person…")
-        self.cut_off = QPushButton("Cut off the selected person's phone")
-        self.badges = QPushButton("Save the badges and private slips (PDF)…")
+        self.new_code = QPushButton("&New code for the selected person…")
+        self.cut_off = QPushButton("C&ut off the selected person's phone")
+        self.badges = QPushButton("Save the &badges and private slips (PDF)…")
         self._lay_out()
         self.toggle.clicked.connect(self._on_toggle_clicked)
         self.new_code.clicked.connect(self._on_new_code_clicked)
@@ -66,8 +66,10 @@ class PhoneVotingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.toggle)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel("Participants and who has joined by phone (a new code stops the old one and the "
-                                "phone that used it; hand out codes on their private slips)"))
+        people_label = QLabel("Participants and who has joined by phone (a new code stops the old one and the "
+                              "phone that used it; hand out codes on their private slips)")
+        people_label.setWordWrap(True)
+        layout.addWidget(people_label)
         layout.addWidget(self.people, 1)
         layout.addLayout(buttons)
 

@@ -116,3 +116,16 @@ def test_a_disabled_primary_button_looks_disabled(qtbot) -> None:  # type: ignor
     disabled = fill()
     assert enabled.lightness() < 80 and disabled.lightness() > 180
     assert QApplication.instance() is not None
+
+
+def test_a_read_only_box_leaves_the_stage_keys_to_the_room(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit, QTextBrowser
+
+    from workshop_app.ui.facilitator.typing_guard import is_text_field
+
+    browser, line = QTextBrowser(), QLineEdit()
+    qtbot.addWidget(browser)
+    qtbot.addWidget(line)
+    assert not is_text_field(browser) and is_text_field(line)
+    line.setReadOnly(True)
+    assert not is_text_field(line)

@@ -11,10 +11,12 @@ CTRL_STAGE_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right}
 
 
 def is_text_field(widget: QObject | None) -> bool:
-    """Say whether a widget takes typed text (a line, a text box, a number box or an editable list)."""
+    """Say whether a widget takes typed text (a line, a text box, a number box or an editable list), not read-only."""
     if isinstance(widget, QComboBox):
         return widget.isEditable()
-    return isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox))
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)):
+        return not widget.isReadOnly()  # a read-only preview (the charter) leaves the stage keys to the room
+    return False
 
 
 def is_stage_key(event: QKeyEvent) -> bool:

@@ -34,13 +34,13 @@ def test_the_room_sees_whether_the_timer_runs_and_it_can_start_by_itself(qtbot, 
     room = window.room
     screen = SharedScreen(room)
     qtbot.addWidget(screen)
-    assert screen.header.timer_state.text() == "⏸ paused"
+    assert screen.header.timer_state.text() == "Timer paused"
     room.start_timer()
-    assert screen.header.timer_state.text() == "▶ running"
+    assert screen.header.timer_state.text() == "Timer running"
     room.pause_timer()
     window.auto_start.setChecked(True)
     room.next_stage()
-    assert room.timer().running and screen.header.timer_state.text() == "▶ running"
+    assert room.timer().running and screen.header.timer_state.text() == "Timer running"
     window.auto_start.setChecked(False)
     room.next_stage()
     assert not room.timer().running

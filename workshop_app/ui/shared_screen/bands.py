@@ -40,7 +40,7 @@ class HeaderBand(QFrame):
         """Show the time left, and mark an overrun."""
         self.timer.setText(timer.label)
         state = "running" if timer.running else "paused"
-        self.timer_state.setText("▶ running" if timer.running else "⏸ paused")
+        self.timer_state.setText("Timer running" if timer.running else "Timer paused")
         self.timer.setAccessibleName(f"Time left: {timer.label}, {state}")
         if bool(self.timer.property("overrun")) != timer.overrun:
             self.timer.setProperty("overrun", timer.overrun)

@@ -62,3 +62,24 @@ def test_presence_in_bulk_and_one_by_one_is_undone(qtbot, store) -> None:  # typ
     redo.trigger()
     redo.trigger()
     assert panel.count.text() == "20 of 20 here"
+
+
+def test_a_proposals_wording_before_a_vote_is_undone(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
+
+    window = open_console(qtbot, store)
+    room = window.room
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
+    room.votes.create_proposal(room.stage().principle, "We will meet monthly.")
+    panel = window.workshop_page.console.stage.proposals
+    panel.list.setCurrentRow(0)
+    monkeypatch.setattr(ProposalDialog, "ask", classmethod(
+        lambda cls, *a, **k: ProposalDraft("We will meet every month.", "", None)))
+    qtbot.mouseClick(panel.buttons["amend"], Qt.MouseButton.LeftButton)
+    assert room.votes.proposals()[0].text == "We will meet every month."
+    undo, redo = _edit_actions(window)
+    assert undo.text() == "&Undo change a proposal's wording"
+    undo.trigger()
+    assert room.votes.proposals()[0].text == "We will meet monthly."
+    redo.trigger()
+    assert room.votes.proposals()[0].text == "We will meet every month."

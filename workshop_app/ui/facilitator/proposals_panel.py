@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from workshop_app.core import roster
 from workshop_app.core.model import Note, Proposal, ProposalStatus, VoteRound
-from workshop_app.ui import errors
+from workshop_app.ui import errors, undo
 from workshop_app.ui.facilitator.ideas_to_propose import IdeasToPropose
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
 from workshop_app.ui.facilitator.vote_panel import VotePanel
@@ -146,8 +146,18 @@ class ProposalsPanel(QWidget):
             return
         current = ProposalDraft(proposal.text, proposal.route, proposal.party_group_id)
         draft = ProposalDialog.ask(self, principle, self.room.controller.groups(), current, amending=True)
-        if draft is not None:
-            self.votes.amend(proposal.id or 0, draft.text, self.room.workshop.facilitator)
+        pid, old, before_vote = proposal.id or 0, proposal.text, not self.votes.rounds(proposal.id or 0)
+        if draft is not None and self.votes.amend(pid, draft.text, self.room.workshop.facilitator) and before_vote:
+            undo.record(self.room.controller.undo_stack, "change a proposal's wording",
+                        lambda: self._reword(pid, draft.text), lambda: self._reword(pid, old))
+
+    def _reword(self, proposal_id: int, text: str) -> None:
+        """Undo or redo a wording change, only while no vote has been held on the proposal."""
+        if self.votes.rounds(proposal_id):
+            self.room.controller.operation_failed.emit(
+                "A vote has been held on this proposal since, so its wording stays; amend it instead.")
+            return
+        self.votes.amend(proposal_id, text)
 
     def _on_withdraw_clicked(self) -> None:
         proposal = self.selected()

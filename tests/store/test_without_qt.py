@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 BLOCKER = '''
@@ -51,6 +53,7 @@ sys.exit(pytest.main(["-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",
 '''
 
 
+@pytest.mark.timeout(900)  # it runs the core, store and export suites, which take minutes on a busy 2-core machine
 def test_core_store_and_export_work_without_qt(tmp_path: Path) -> None:
     (tmp_path / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO)])}

@@ -245,13 +245,16 @@ def main() -> None:
         figures: dict[str, float] = {"store_mb": round(base.stat().st_size / 2**20, 1)}
         runs: list[Callable[[Path, Path, int, random.Random], Trials]] = [import_trials, backup_trials,
                                                                           migration_trials]
+        print(f"store_mb: {figures['store_mb']}", flush=True)
         for run in runs:
             trials = run(work, base, args.trials, rng)
             figures.update(trials.figures())
             if hasattr(trials, "kept_backups"):
                 figures["kill_migration_backups_kept"] = trials.kept_backups
-        for name, value in figures.items():
-            print(f"{name}: {value}")
+            for name, value in trials.figures().items():
+                print(f"{name}: {value}", flush=True)
+        if hasattr(trials, "kept_backups"):
+            print(f"kill_migration_backups_kept: {figures['kill_migration_backups_kept']}", flush=True)
         print(json.dumps(figures), file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)

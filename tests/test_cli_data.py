@@ -117,12 +117,13 @@ def test_every_bad_file_the_app_would_refuse_exits_2_naming_its_path(
     assert table_dump(db) == before
 
 
-def test_export_with_a_vote_still_open_keeps_it_and_says_to_keep_the_file_private(
+def test_export_with_a_vote_not_revealed_is_refused_in_one_sentence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tests.core.interchange_fixtures import small_workshop
     from workshop_app.core import voting
     from workshop_app.core.model import Choice
+    from workshop_app.export.json_export import write_json
     from workshop_app.store.database import open_store
 
     db = tmp_path / "store.sqlite"
@@ -131,14 +132,20 @@ def test_export_with_a_vote_still_open_keeps_it_and_says_to_keep_the_file_privat
     proposal = voting.create_proposal(store, wid, "creative", "We will try a pop-up session.")
     vote = voting.open_vote(store, proposal.id or 0, True)
     voting.cast_ballot(store, vote.id or 0, 1, Choice.BLOCK, "Too soon")
-    store.close()
     first, second = tmp_path / "first.json", tmp_path / "second.json"
-    assert cli.main(["--db", str(db), "export", str(wid), "--out", str(first)]) == 0
-    out = capsys.readouterr().out
-    assert "ballots of 3 vote(s) not revealed yet" in out and "Too soon" not in out
+    assert cli.main(["--db", str(db), "export", str(wid), "--out", str(first)]) == 2
+    printed = capsys.readouterr()
+    assert "not revealed" in printed.err or "still open" in printed.err
+    assert len(printed.err.strip().splitlines()) == 1 and "Too soon" not in printed.err + printed.out
+    assert not first.exists()
+    # The private copy (taken before a delete) still carries the open vote on, losslessly.
+    assert write_json(store, wid, first) >= 1
+    store.close()
     other = tmp_path / "other.sqlite"
     assert cli.main(["--db", str(other), "import", str(first)]) == 0
-    assert cli.main(["--db", str(other), "export", "1", "--out", str(second)]) == 0
+    other_store = open_store(other)
+    write_json(other_store, 1, second)
+    other_store.close()
     rounds = [json.loads(p.read_text(encoding="utf-8"))["vote_rounds"] for p in (first, second)]
     assert rounds[0] == rounds[1] and rounds[0][-1]["closed_at"] is None
     assert rounds[0][-1]["sealed_ballots"][0]["reason"] == "Too soon"

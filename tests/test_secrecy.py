@@ -1,7 +1,7 @@
 """Hidden means hidden: while votes are open, no export, log or audit text holds a tally, a choice or a reason.
 
-The one exception is the interchange file the facilitator asks for: it keeps an unrevealed round's
-ballots under `sealed_ballots` (so export -> import loses nothing); everything else in it is checked.
+The JSON export is refused, in one sentence, while a vote is open or not revealed. The one place an
+unrevealed round's ballots are written is the facilitator's private copy taken before a workshop is deleted.
 
 Two checks for each artefact (JSON, CSV, charter PDF text, rotating log, audit text): a direct search for the
 block reasons, counts and choice words next to a voter's name; and a twin store where the same people voted
@@ -27,7 +27,8 @@ from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Choice, Participant, Workshop
 from workshop_app.export.charter_pdf import write_charter
 from workshop_app.export.csv_export import export_csv
-from workshop_app.export.json_export import export_json
+from workshop_app.core.errors import WorkshopError
+from workshop_app.export.json_export import export_json, write_json
 from workshop_app.store.database import Store, open_store
 
 PEOPLE = {"Council": ["Ana Brooks", "Tom Okafor"], "Provider": ["Bea Lund", "Karim Haddad"],
@@ -86,8 +87,12 @@ def artefacts(scene: Scene, tag: str) -> dict[str, str]:
     """Return every artefact's text: JSON, each CSV, the charter PDF, the log files and the audit texts."""
     out = scene.folder / tag
     out.mkdir()
-    export_json(scene.store, scene.workshop_id, out / "workshop.json")
-    texts = {"json": unsealed((out / "workshop.json").read_text(encoding="utf-8"))}
+    try:
+        export_json(scene.store, scene.workshop_id, out / "workshop.json")
+        texts = {"json": (out / "workshop.json").read_text(encoding="utf-8")}
+    except WorkshopError as refusal:
+        texts = {"json": str(refusal)}
+        assert not (out / "workshop.json").exists()
     for path in export_csv(scene.store, scene.workshop_id, out / "csv"):
         texts[path.name] = path.read_text(encoding="utf-8-sig")
     write_charter(scene.store, scene.workshop_id, out / "charter.pdf")
@@ -152,9 +157,7 @@ def test_nothing_gives_an_open_vote_away(tmp_path: Path, logged: Path) -> None:
     scene.store.close()
     assert "ValueError" in texts["log"] and "Vote opened" in texts["log"]
     assert {name: leaks(text) for name, text in texts.items() if leaks(text)} == {}
-    document = json.loads(texts["json"])
-    assert [r["results"] for r in document["vote_rounds"]] == ["sealed", "sealed"]
-    assert all(set(r) & {"ballots", "hand_counts", "outcome"} == set() for r in document["vote_rounds"])
+    assert "is still open, and its choices must not leave the app" in texts["json"]
     assert texts["votes.csv"].splitlines()[1:] == []
     assert "A ballot was cast in round 1 of proposal 2." in texts["audit"]
     assert not any(name in line for line in texts["audit"].splitlines() if "proposal 2" in line
@@ -209,10 +212,13 @@ def test_after_the_reveal_the_results_are_there_and_a_secret_ballot_names_nobody
                 and any(n in line for people in PEOPLE.values() for n in people)]
 
 
-def test_the_interchange_file_keeps_the_sealed_ballots_and_only_there(tmp_path: Path) -> None:
+def test_only_the_private_copy_keeps_the_sealed_ballots(tmp_path: Path) -> None:
     scene = build(tmp_path / "real")
     out = tmp_path / "workshop.json"
-    export_json(scene.store, scene.workshop_id, out)
+    with pytest.raises(WorkshopError, match="still open"):
+        export_json(scene.store, scene.workshop_id, out)
+    assert not out.exists()
+    assert write_json(scene.store, scene.workshop_id, out) == 2
     scene.store.close()
     text = out.read_text(encoding="utf-8")
     named, secret = json.loads(text)["vote_rounds"]

@@ -162,7 +162,7 @@ def export_workshop(args: argparse.Namespace) -> int:
     """Write the workshop's JSON file or CSV folder and say where it went."""
     from workshop_app import files
     from workshop_app.export.csv_export import FILES, export_csv
-    from workshop_app.export.json_export import write_json
+    from workshop_app.export.json_export import export_json
 
     with opened_store(args) as store:
         if args.format == "csv":
@@ -171,11 +171,8 @@ def export_workshop(args: argparse.Namespace) -> int:
             print(f"{len(written)} CSV files written to {out}")
         else:
             out = out_file(args, store)
-            sealed = write_json(store, args.id, out)
+            export_json(store, args.id, out)
             print(f"Workshop {args.id} written to {out}")
-            if sealed:
-                print(f"The file holds the ballots of {sealed} vote(s) not revealed yet; "
-                      "keep it private until the results are shown.")
     return EXIT_OK
 
 

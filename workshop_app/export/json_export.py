@@ -20,16 +20,43 @@ def workshop_document(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dict[
 
 
 def export_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> Path:
-    """Write one workshop's complete record to a JSON file (whole or not at all) and return its path."""
-    write_json(uow_factory, workshop_id, out)
+    """Write one workshop's complete record to a JSON file (whole or not at all) and return its path.
+
+    Refused, with a sentence, while a vote is open or not revealed yet: its choices must not leave the app.
+    """
+    document = workshop_document(uow_factory, workshop_id)
+    refuse_unrevealed(document)
+    files.write_text(out, interchange.dumps(document))
     return out
 
 
 def write_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> int:
-    """Write one workshop's complete record to a JSON file; return how many of its votes are not revealed yet."""
+    """Write a private copy of one workshop, hidden votes sealed in; return how many votes are not revealed yet.
+
+    Only for the facilitator's own copies (the backup taken before a workshop is deleted), never for export.
+    """
     document = workshop_document(uow_factory, workshop_id)
     files.write_text(out, interchange.dumps(document))
-    return sum(1 for r in document["vote_rounds"] if r["results"] == "sealed")
+    return len(sealed_rounds(document))
+
+
+def sealed_rounds(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the document's vote rounds that are open or closed and not revealed yet."""
+    return [r for r in document["vote_rounds"] if r["results"] == "sealed"]
+
+
+def refuse_unrevealed(document: dict[str, Any]) -> None:
+    """Raise a one-sentence error naming the first vote that is open or not revealed yet, if there is one."""
+    sealed = sealed_rounds(document)
+    if not sealed:
+        return
+    texts = {p["ref"]: p.get("text", "") for p in document.get("proposals", [])}
+    text = texts.get(sealed[0]["proposal_ref"], "")
+    short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+    state = "still open" if sealed[0]["closed_at"] is None else "closed but not revealed"
+    raise WorkshopError(f"The vote on \"{short}\" is {state}, and its choices must not leave the app: close and "
+                        "reveal it (or use `workshop-app backup` for a private copy of the whole store), "
+                        "then export again.")
 
 
 def import_json(uow_factory: UnitOfWorkFactory, source: Path, allow_duplicate: bool = False) -> int:

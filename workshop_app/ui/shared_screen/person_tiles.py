@@ -308,6 +308,7 @@ class TileBoard(QWidget):
             if label is not None:
                 label.setText(section.title(note))
             self.headers[key] = badge
+        badge.ensurePolished()  # the heading's size from the stylesheet's font, not the default one
         room = width - (self.back_width() + self.gap() if self.paged() else 0)
         badge.resize(min(room, badge.sizeHint().width()), self.header_height())
         badge.show()

@@ -32,6 +32,10 @@ def back_at(timer: TimerState, now: dt.datetime) -> str:
     return (now + dt.timedelta(seconds=max(0.0, timer.remaining_seconds))).strftime("%H:%M")
 
 
+NAMES_A_ROW = 8
+"""Names in one paragraph of the parties stage: a larger group continues in more paragraphs, which page."""
+
+
 class StageView(QWidget):
     """Any stage without a view of its own."""
 
@@ -83,8 +87,10 @@ class StageView(QWidget):
             column.setContentsMargins(0, 0, 0, sizes.body // 2)
             column.setSpacing(sizes.body // 4)
             column.addWidget(group_badge(group, round(sizes.body * 1.5), "title"))
-            column.addWidget(text_label(" · ".join(names) or "(nobody yet)"))
+            column.addWidget(text_label(" · ".join(names[:NAMES_A_ROW]) or "(nobody yet)"))
             rows.append(row)
+            for start in range(NAMES_A_ROW, len(names), NAMES_A_ROW):  # a large group goes on over more rows
+                rows.append(text_label(" · ".join(names[start:start + NAMES_A_ROW])))
         self.parties.set_rows(rows)
 
     def _on_parties_paged(self, page: int, pages: int) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.store.test_without_qt import BLOCKER, REPO
+from scripts.without_qt import REPO, blocked_env
 
 CHILD = '''
 import importlib, pkgutil, sys, tempfile, http.client
@@ -34,8 +33,7 @@ assert not any(name.split(".")[0] in ("PySide6", "shiboken6") for name in sys.mo
 
 
 def test_the_phone_server_runs_without_qt(tmp_path: Path) -> None:
-    (tmp_path / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO)])}
+    env = blocked_env(tmp_path)
     done = subprocess.run([sys.executable, "-c", CHILD], cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

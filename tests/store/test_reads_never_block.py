@@ -97,3 +97,24 @@ def test_a_big_import_holds_the_write_lock_only_while_committing(db: Path, tmp_p
         records.save_record(lambda: Clashing(store), record)
     assert len(workshops.list_workshops(store)) == len(before) + 1  # only the one made meanwhile
     store.close()
+
+
+def test_what_a_phone_reads_never_waits_for_the_write_lock(db: Path, writer_holding_the_lock: sqlite3.Connection) -> None:
+    """A phone's view, the codes and the open rating are read without the write lock (votes are not held up)."""
+    from workshop_app.core import phone_codes, phone_ratings, phone_votes, roster
+
+    store = open_store(db)
+    try:
+        people = [p.id for p in roster.list_participants(store, 1) if p.id is not None]
+        started = time.perf_counter()
+        states = phone_votes.phone_states(store, 1, people)
+        stages = phone_ratings.workshop_stages(store, 1)
+        ratings = phone_ratings.open_ratings(store, 1, people, stages)
+        codes = phone_codes.active_codes(store, 1)
+        bound = phone_codes.bound_devices(store, 1)
+        assert phone_codes.code_for_device(store, 1, "no-such-device") is None
+        assert not phone_codes.was_cut_off(store, 1, "no-such-device")
+        assert time.perf_counter() - started < 4.0  # a write lock would wait 5 s, then fail
+        assert len(states) == len(people) == len(ratings) and stages and isinstance(codes, list) and bound == {}
+    finally:
+        store.close()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, utc_now
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 15
@@ -81,7 +81,7 @@ def match_text(codes: list[str], presented: str) -> str | None:
 
 def active_codes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[PhoneCode]:
     """Return the workshop's codes that have not been revoked."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return _active(uow, workshop_id)
 
 
@@ -89,7 +89,7 @@ def code_for_device(uow_factory: UnitOfWorkFactory, workshop_id: int, device: st
     """Return the active code bound to a device (given as its hash), or None."""
     if not device:
         return None
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         rows = uow.repo(PhoneCode).list(workshop_id=workshop_id, bound_device=device, revoked_at=None)
     return rows[0] if rows else None
 
@@ -192,20 +192,20 @@ def was_cut_off(uow_factory: UnitOfWorkFactory, workshop_id: int, device: str) -
     """Whether this device was bound to a code that has since been revoked (reissued or cut off)."""
     if not device:
         return False
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         held = uow.repo(PhoneCode).column("revoked_at", workshop_id=workshop_id, bound_device=device)
     return any(at is not None for at in held)
 
 
 def bound_devices(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dict[str, int]:
     """Return every phone bound by an active code: its device hash and its participant."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         return {c.bound_device: c.participant_id for c in _active(uow, workshop_id) if c.bound_device}
 
 
 def badges(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Badge]:
     """Return every participant with an active code, by group order then name, for the badge sheet."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         groups = {g.id: g for g in uow.repo(StakeholderGroup).list(workshop_id=workshop_id)}
         codes = {c.participant_id: c.code for c in _active(uow, workshop_id)}
         people = [p for p in uow.repo(Participant).list(workshop_id=workshop_id) if p.id in codes]

@@ -16,7 +16,7 @@ from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, StageProgress, Workshop
 from workshop_app.core.phone_votes import check_phone
 from workshop_app.core.plans import PlanError, Stage
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 DEFAULT_QUESTION = "Where is our partnership today, from 1 to 5?"
 
@@ -39,7 +39,7 @@ class OpenRating:
 
 def workshop_stages(uow_factory: UnitOfWorkFactory, workshop_id: int) -> tuple[Stage, ...]:
     """Return the stages of the workshop's plan (none when the workshop or its plan cannot be found)."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         workshop = uow.repo(Workshop).get(workshop_id)
     if workshop is None:
         return ()
@@ -52,7 +52,7 @@ def workshop_stages(uow_factory: UnitOfWorkFactory, workshop_id: int) -> tuple[S
 def open_ratings(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_ids: Sequence[int],
                  stages: Sequence[Stage], principles: Sequence[Principle] | None = None) -> list[OpenRating | None]:
     """Return each participant's view of the open rating (with their own latest score), or None when closed."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         stage = _open_stage(uow, workshop_id, stages)
         if stage is None or stage.principle is None:
             return [None] * len(participant_ids)

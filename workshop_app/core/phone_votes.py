@@ -12,7 +12,7 @@ from workshop_app.core.decisions import last_ballots
 from workshop_app.core.errors import ClosedVoteError, StoreError, WorkshopError
 from workshop_app.core.model import (Ballot, Choice, Participant, PhoneCode, Proposal, VoteRound, Workshop,
                                      WorkshopStatus)
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 
 NOT_PRESENT = "You are not marked as here yet; tell the facilitator you have arrived, then try again."
@@ -54,7 +54,7 @@ def phone_states(uow_factory: UnitOfWorkFactory, workshop_id: int,
                  participant_ids: list[int]) -> list[PhoneState | NotAVoterError]:
     """Return several participants' phone views, read together: the open vote with each one's own choice, or
     the last vote closed (results coming) or revealed (its outcome, worked out once for everyone)."""
-    with uow_factory() as uow:
+    with reading(uow_factory) as uow:
         people = [_voter_or_refusal(uow, workshop_id, pid) for pid in participant_ids]
         found = _open_vote(uow, workshop_id)
         if found is not None:

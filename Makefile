@@ -1,6 +1,7 @@
 # make run    open the app        (installs system libraries and a .venv if needed)
 # make test   run the whole suite (the same, plus the test tools; includes the import-linter contracts);
 #             core, store and export run as their own step with PySide6 made unimportable
+# make test-layout  the room-size layout matrix (80 rooms, about 8 minutes)
 # make dist   build the one-folder bundle dist/workshop-app/ with PyInstaller
 # make bench  run the benchmarks, if there are any
 
@@ -8,7 +9,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test dist bench system-deps-run system-deps-test system-deps-dist clean
+.PHONY: run test test-layout dist bench system-deps-run system-deps-test system-deps-dist clean
 
 run: system-deps-run $(VENV)/.installed-test
 	$(PY) -m workshop_app
@@ -16,6 +17,9 @@ run: system-deps-run $(VENV)/.installed-test
 test: system-deps-test $(VENV)/.installed-test
 	$(PY) -m pytest --ignore=tests/core --ignore=tests/store --ignore=tests/export
 	$(PY) scripts/without_qt.py
+
+test-layout: system-deps-test $(VENV)/.installed-test
+	RUN_LAYOUT_MATRIX=1 $(PY) -m pytest tests/ui/test_layout_matrix.py
 
 dist: system-deps-dist $(VENV)/.installed-build
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build.spec

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -60,6 +61,7 @@ def build(groups: int, organisations: list[list[str]]) -> tuple[FakeStore, int]:
 @example((6, [[], [], [], [], [], []]))
 @example((7, [["One"]] * 7))
 @example((9, [["x" * 40] * 1] * 9))
+@example((3, [["ĚÜ갈öي J"], [], []]))  # a word mixing Arabic with other letters is read back in two pieces
 @example((12, [[f"Organisation {n} of group {g}" for n in range(7)] for g in range(12)]))
 def test_any_room_renders_every_party_and_organisation(room: tuple[int, list[list[str]]]) -> None:
     groups, organisations = room
@@ -79,6 +81,11 @@ def printed(path: Path) -> set[str]:
     return words_of(" ".join(page.extract_text() or "" for page in PdfReader(path).pages))
 
 
+RTL_EDGE = re.compile("(?<=[\u0590-\u08ff])(?=[^\u0590-\u08ff])|(?<=[^\u0590-\u08ff])(?=[\u0590-\u08ff])")
+"""Where a word turns from right-to-left letters to others, or back: a PDF reader may put a space there."""
+
+
 def words_of(text: str) -> set[str]:
-    """The words of a text, normalised (NFKC), ignoring order: right-to-left names may wrap in visual order."""
-    return set(unicodedata.normalize("NFKC", text).split())
+    """The words of a text, normalised (NFKC), ignoring order: right-to-left names may wrap in visual order, and a
+    word mixing right-to-left and other letters is read back in pieces, so it counts as its pieces."""
+    return {piece for word in unicodedata.normalize("NFKC", text).split() for piece in RTL_EDGE.split(word) if piece}

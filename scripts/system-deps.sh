@@ -11,7 +11,7 @@ set -euo pipefail
 purpose=${1:-test}
 packages=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core)
 case $purpose in
-  test) packages+=(postgresql chromium) ;;
+  test) packages+=(postgresql chromium libatomic1) ;;  # libatomic1: Playwright's bundled Node.js
   run) packages+=(libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
                   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0) ;;
   dist) packages+=(binutils) ;;

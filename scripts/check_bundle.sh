@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the one-folder bundle (make dist) and check that it runs: the version matches the package,
-# `list` and `backup` work on a new store, the window starts off-screen, and without a display the one sentence shows.
+# `import`, `list` and `backup` work on a new store, the window starts off-screen, and without a display the one sentence shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,9 +17,12 @@ got=$("$app" --version)
 [[ $got == "$expected" ]] || { echo "check_bundle: --version said '$got', expected '$expected'" >&2; exit 1; }
 echo "check_bundle: $got"
 
-"$app" list --db "$scratch/store.sqlite3"
+# `list` never creates a store; `import` does (and shows the migrations and plans are in the bundle).
+"$app" import --db "$scratch/store.sqlite3" sessions/examples/northside-leisure.json
 revision=$(.venv/bin/python -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select version_num from alembic_version").fetchone()[0])' "$scratch/store.sqlite3")
-echo "check_bundle: list created a store at revision $revision"
+echo "check_bundle: import created a store at revision $revision"
+listed=$("$app" list --db "$scratch/store.sqlite3")
+[[ $listed == *"Northside"* ]] || { echo "check_bundle: list did not show the imported workshop: $listed" >&2; exit 1; }
 
 "$app" backup --db "$scratch/store.sqlite3" --out "$scratch/copy.sqlite3"
 [[ -s $scratch/copy.sqlite3 ]] || { echo "check_bundle: backup wrote nothing" >&2; exit 1; }

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -19,7 +19,12 @@ from workshop_app.core.records import save_record
 from workshop_app.export.charter_pdf import write_charter
 
 DATA = EXAMPLE.read_bytes()
-OUT = Path(tempfile.mkdtemp(prefix="charter-props-"))
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per module for the files its examples write; pytest removes old ones."""
+    return tmp_path_factory.mktemp("charter-props")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,7 +45,7 @@ TEXTS = st.builds(Texts, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT)
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 @example(Texts("", "", "A" * 3000, "", "", ""))  # found in CI: a group name taller than a page in its table
-def test_the_charter_renders_or_refuses_in_one_sentence(texts: Texts) -> None:
+def test_the_charter_renders_or_refuses_in_one_sentence(out_dir: Path, texts: Texts) -> None:
     record = read_document(DATA)
     record.workshop.title, record.workshop.partnership = texts.title, texts.partnership
     record.groups[0].name = texts.group
@@ -51,7 +56,7 @@ def test_the_charter_renders_or_refuses_in_one_sentence(texts: Texts) -> None:
     for action in record.actions:
         action.what, action.owner = texts.action, texts.person
     store = FakeStore()
-    out = OUT / "charter.pdf"
+    out = out_dir / "charter.pdf"
     try:
         write_charter(store, save_record(store, record), out)
     except WorkshopError as error:

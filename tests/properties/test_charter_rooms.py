@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -17,7 +17,13 @@ from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Choice, Participant, Workshop
 from workshop_app.export.charter_pdf import write_charter
 
-OUT = Path(tempfile.mkdtemp(prefix="charter-rooms-"))
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per module for the files its examples write; pytest removes old ones."""
+    return tmp_path_factory.mktemp("charter-rooms")
+
+
 NAMES = ("Gwasanaethau Cymdeithasol Ynys Môn ŵŷ", "Łódzkie Stowarzyszenie Pomocy Społecznej", "Güneşli Çocuk Vakfı",
          "جمعية الخدمات المجتمعية", "北区社区服务中心 吴", "Northside Health and Care Board", "Zoë Ng 吴")
 SCRIPTS = "".join(map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x17F), *range(0x621, 0x63B), *range(0x641, 0x64B),
@@ -63,10 +69,10 @@ def build(groups: int, organisations: list[list[str]]) -> tuple[FakeStore, int]:
 @example((9, [["x" * 40] * 1] * 9))
 @example((3, [["ĚÜ갈öي J"], [], []]))  # a word mixing Arabic with other letters is read back in two pieces
 @example((12, [[f"Organisation {n} of group {g}" for n in range(7)] for g in range(12)]))
-def test_any_room_renders_every_party_and_organisation(room: tuple[int, list[list[str]]]) -> None:
+def test_any_room_renders_every_party_and_organisation(out_dir: Path, room: tuple[int, list[list[str]]]) -> None:
     groups, organisations = room
     store, wid = build(groups, organisations)
-    out = OUT / "charter.pdf"
+    out = out_dir / "charter.pdf"
     write_charter(store, wid, out)
     text = printed(out)
     for group in workshops.list_groups(store, wid):

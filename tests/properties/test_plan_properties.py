@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +18,14 @@ from workshop_app.core.plans import Plan, load_plan
 SHORT = paths.sessions_dir() / "short.toml"
 VALID = tomllib.loads(SHORT.read_text(encoding="utf-8"))
 PATHS = paths_of(VALID)
-FOLDER = Path(tempfile.mkdtemp(prefix="plan-props-"))
+
+
+@pytest.fixture(scope="module")
+def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per module for the files its examples write; pytest removes old ones."""
+    return tmp_path_factory.mktemp("plan-props")
+
+
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TOML_VALUES = st.recursive(
     st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False) | TEXT,
@@ -46,9 +53,9 @@ def _document(data: dict[str, Any]) -> str:
     return "\n".join(f"{_toml(str(k))} = {_toml(v)}" for k, v in data.items()) + "\n"
 
 
-def _load(text: str) -> None:
+def _load(out_dir: Path, text: str) -> None:
     """Load plan text from a file; a refusal must be one line naming the file."""
-    path = FOLDER / "short.toml"
+    path = out_dir / "short.toml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
         plan = load_plan(path)
@@ -59,20 +66,20 @@ def _load(text: str) -> None:
     assert isinstance(plan, Plan) and plan.stages and plan.total_minutes >= 0
 
 
-def test_the_writer_round_trips_the_valid_plan() -> None:
+def test_the_writer_round_trips_the_valid_plan(out_dir: Path) -> None:
     assert tomllib.loads(_document(VALID)) == VALID
-    _load(_document(VALID))
+    _load(out_dir, _document(VALID))
 
 
 @SETTINGS
 @given(st.text(max_size=300))
-def test_arbitrary_text(text: str) -> None:
-    _load(text)
+def test_arbitrary_text(out_dir: Path, text: str) -> None:
+    _load(out_dir, text)
 
 
 @SETTINGS
 @given(st.sampled_from(PATHS), TOML_VALUES | st.none())
-def test_a_valid_plan_with_one_item_changed(path: list[Any], replacement: Any) -> None:
+def test_a_valid_plan_with_one_item_changed(out_dir: Path, path: list[Any], replacement: Any) -> None:
     changed = mutate(VALID, path, replacement)
     if any(v is None for v in (changed if isinstance(changed, list) else [])):
         return
@@ -80,4 +87,4 @@ def test_a_valid_plan_with_one_item_changed(path: list[Any], replacement: Any) -
         text = _document(changed)
     except (TypeError, AttributeError):
         return
-    _load(text)
+    _load(out_dir, text)

@@ -167,4 +167,6 @@ def test_a_review_workshop_continues_the_partnerships_versions(room: CharterRoom
     assert content.version == 2
     lines = content.changes.splitlines()
     assert not any("share one risk register" in line for line in lines)  # the same text counts as kept
-    assert any("removed: “ActiveLife will publish its open-book accounts" in line for line in lines)
+    assert not any("ActiveLife will publish its open-book accounts" in line for line in lines)  # kept, not removed
+    kept = next(c for c in content.commitments if c.text.startswith("ActiveLife will publish"))
+    assert kept.kept is not None and kept.consent is None

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from workshop_app.core.assessment import largest_gap, summarise
 from workshop_app.core.content import load_principles
-from workshop_app.core.charter_changes import version_view
+from workshop_app.core.charter_carry import CarryForward, carry_forward
+from workshop_app.core.charter_changes import VersionView, latest_version, no_change, version_view
 from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, GroupCount, NotAgreed, Party,
     PrincipleSection, RadarSeries, Representative, VersionEntry,
@@ -56,9 +58,10 @@ class _Builder:
 
     def build(self) -> CharterContent:
         """Assemble every part."""
-        version = self._latest_version()
+        version = latest_version(self.uow, self.workshop.id or 0)
         sections = self._sections(version)
-        commitments, not_agreed, undecided = self._decisions()
+        agreed_here, not_agreed, undecided = self._decisions()
+        commitments, carried = carry_forward(self.uow, self.workshop, agreed_here, self.prefixes)
         summary = summarise(self.uow.repo(Assessment).list(workshop_id=self.workshop.id), self.groups,
                             [p.key for p in self.principles])
         verdict = check_record(read_record(self.uow, self.workshop.id or 0))  # the same check as `verify`
@@ -66,6 +69,8 @@ class _Builder:
         gap = largest_gap(summary)
         next_review = self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months)
         shown = version_view(self.uow, self.workshop, version, commitments, sections, next_review)
+        if carried is not None and shown.status == CharterStatus.DRAFT and shown.number == carried.source.version + 1:
+            shown = _with_summary(shown, carried, len(agreed_here))
         return CharterContent(
             workshop=self.workshop,
             version=shown.number,
@@ -88,6 +93,7 @@ class _Builder:
             fingerprint=verdict.head,
             record_ok=verdict.ok,
             history=self._history(shown.number, shown.status, shown.agreed_on, shown.changes),
+            carried=carried,
         )
 
     def _history(self, number: int, status: CharterStatus, agreed_on: dt.date | None,
@@ -99,10 +105,6 @@ class _Builder:
         return (*(VersionEntry(v.version, v.status, v.agreed_on or v.created_at.date(),
                                _first_line(v.changes, v.version)) for v in earlier),
                 VersionEntry(number, status, agreed_on or self.workshop.date, first))
-
-    def _latest_version(self) -> CharterVersion | None:
-        versions = self.uow.repo(CharterVersion).list(workshop_id=self.workshop.id)
-        return max(versions, key=lambda v: (v.version, v.id or 0), default=None)
 
     def _sections(self, version: CharterVersion | None) -> CharterSections:
         defaults = _plan_defaults(self.workshop.plan_key).as_sections()
@@ -207,6 +209,13 @@ class _Builder:
         if principle is None or not proposal.route:
             return proposal.route
         return next((r.name for r in principle.routes if r.key == proposal.route), proposal.route)
+
+
+def _with_summary(shown: VersionView, carried: CarryForward, agreed_here: int) -> VersionView:
+    """A review's first draft opens its changes with what became of the earlier version's commitments."""
+    added = agreed_here - carried.count("agreed again") - carried.count("reworded")
+    lines = [line for line in shown.changes.splitlines() if line.strip() and line != no_change(carried.source.version)]
+    return replace(shown, changes="\n".join([carried.summary(added), *lines]))
 
 
 def _first_line(changes: str, number: int) -> str:

@@ -20,6 +20,9 @@ from workshop_app.core.ports import UnitOfWork
 SNAPSHOT_KEY = "agreed_commitments"
 """The key, in an agreed version's sections_json, of the commitments it agreed."""
 
+DROPPED_KEY = "dropped_commitments"
+"""The key, in a version's sections_json, of the codes of carried commitments the room dropped."""
+
 SECTION_NAMES: dict[str, str] = {
     "purpose": "Our shared purpose",
     "scope": "The service or area",
@@ -66,8 +69,8 @@ def snapshot_of(commitments: Sequence[Commitment], sections: CharterSections, ne
         "escalation": list(sections.escalation), "resident_concerns": sections.resident_concerns,
         "review_triggers": list(sections.review_triggers), "joining_leaving": sections.joining_leaving,
         "review_after_months": sections.review_after_months, "next_review": next_review.isoformat(),
-        SNAPSHOT_KEY: [{"proposal_id": c.proposal_id, "code": c.code, "principle": c.principle, "text": c.text}
-                       for c in commitments],
+        SNAPSHOT_KEY: [{"proposal_id": c.proposal_id, "code": c.code, "principle": c.principle, "text": c.text,
+                        "party": c.party, "route": c.route} for c in commitments],
     }
 
 
@@ -93,6 +96,12 @@ def agreed_before(uow: UnitOfWork, workshop: Workshop, number: int) -> Snapshot 
     return Snapshot(previous.version, sections_of(previous), False)
 
 
+def latest_version(uow: UnitOfWork, workshop_id: int) -> CharterVersion | None:
+    """A workshop's highest-numbered charter version, or None."""
+    versions = uow.repo(CharterVersion).list(workshop_id=workshop_id)
+    return max(versions, key=lambda v: (v.version, v.id or 0), default=None)
+
+
 def previous_agreed(uow: UnitOfWork, workshop: Workshop) -> CharterVersion | None:
     """The latest agreed version of the partnership's latest earlier workshop that has one, or None."""
     name = workshop.partnership.strip().casefold()
@@ -114,8 +123,11 @@ def version_view(uow: UnitOfWork, workshop: Workshop, version: CharterVersion | 
     since (a new vote, new wording) is shown as the next version's draft, so no page claims an agreement
     that did not happen.
     """
-    if version is None:
-        return VersionView(1, CharterStatus.DRAFT, None, "")
+    if version is None:  # not started yet: shown as the draft that current_version would start
+        previous = previous_agreed(uow, workshop)
+        if previous is None:
+            return VersionView(1, CharterStatus.DRAFT, None, "")
+        version = CharterVersion(workshop.id or 0, previous.version + 1)
     if version.status == CharterStatus.AGREED:
         own = Snapshot(version.version, sections_of(version), True)
         lines = describe_changes(own, commitments, sections, next_review) if SNAPSHOT_KEY in own.data else ()
@@ -181,7 +193,8 @@ def _commitment_lines(old: list[_Item], new: list[_Item], same_workshop: bool) -
             removed.remove(item)
             added.remove(best[1])
     lines = [f"Commitment {b.code} added: “{b.text}”" for b in added]
-    lines += [f"Commitment {a.code} removed: “{a.text}”" for a in removed]
+    gone = "removed" if same_workshop else "dropped"  # a carried commitment leaves only when the room drops it
+    lines += [f"Commitment {a.code} {gone}: “{a.text}”" for a in removed]
     lines += [f"Commitment {b.code} reworded: now “{b.text}” (was “{a.text}”)" for a, b in pairs if a.key != b.key]
     return lines
 

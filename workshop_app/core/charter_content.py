@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workshop_app.core.decisions import Counts
 from workshop_app.core.model import CharterStatus, DecisionRule, Workshop
+
+if TYPE_CHECKING:
+    from workshop_app.core.charter_carry import CarryForward
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,27 @@ class ConsentRecord:
 
 
 @dataclass(frozen=True)
+class KeptFrom:
+    """The agreed charter version a review workshop starts from: its number, day and workshop."""
+
+    version: int
+    agreed_on: dt.date | None
+    workshop_title: str
+
+    @property
+    def words(self) -> str:
+        """'Kept from version 1, agreed on 14 March 2025'."""
+        day = f", agreed on {self.agreed_on.day} {self.agreed_on:%B %Y}" if self.agreed_on else ""
+        return f"Kept from version {self.version}{day}"
+
+
+@dataclass(frozen=True)
 class Commitment:
-    """An agreed proposal: its wording, its party (None when all partners commit) and its consent record."""
+    """An agreed proposal: its wording, its party (None when all partners commit) and its consent record.
+
+    A commitment carried from an earlier workshop's agreed charter and not changed here has no consent record of
+    its own here: `kept` says which version it comes from.
+    """
 
     proposal_id: int
     principle: str
@@ -69,8 +92,9 @@ class Commitment:
     route: str
     party: str | None
     code: str
-    consent: ConsentRecord
+    consent: ConsentRecord | None
     amended: bool = False
+    kept: KeptFrom | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +224,7 @@ class CharterContent:
     fingerprint: str
     record_ok: bool
     history: tuple[VersionEntry, ...] = ()
+    carried: CarryForward | None = None
 
     @property
     def commitments(self) -> tuple[Commitment, ...]:

@@ -14,7 +14,7 @@ from typing import Any
 from workshop_app.core import audit
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_changes import (
-    SECTION_NAMES, long_day, previous_agreed, sections_of, snapshot_of,
+    DROPPED_KEY, SECTION_NAMES, latest_version, long_day, previous_agreed, sections_of, snapshot_of,
 )
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
@@ -52,7 +52,7 @@ def current_version(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Charter
     """Return the workshop's latest charter version, starting a draft when it has none."""
     with uow_factory() as uow:
         workshop = _workshop(uow, workshop_id)
-        latest = _latest(uow, workshop_id)
+        latest = latest_version(uow, workshop_id)
         if latest is not None:
             return latest
         base = previous_agreed(uow, workshop)
@@ -140,7 +140,7 @@ def start_amendment(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Charter
         raise WorkshopError(f"Charter version {agreed.version} is still a draft: change it, or mark it agreed "
                             "before starting the next version.")
     with uow_factory() as uow:
-        wording = {k: v for k, v in sections_of(agreed).items() if k in WORDING_KEYS}
+        wording = {k: v for k, v in sections_of(agreed).items() if k in (*WORDING_KEYS, DROPPED_KEY)}
         version = uow.repo(CharterVersion).add(CharterVersion(workshop_id, agreed.version + 1,
                                                               sections_json=_dumps(wording)))
         audit.append(uow, workshop_id, "charter_amendment_started",
@@ -179,11 +179,6 @@ def _require_draft(version: CharterVersion) -> None:
         when = f" on {long_day(version.agreed_on)}" if version.agreed_on else ""
         raise WorkshopError(f"Charter version {version.version} was agreed{when}; start version "
                             f"{version.version + 1} to change it.")
-
-
-def _latest(uow: UnitOfWork, workshop_id: int) -> CharterVersion | None:
-    versions = uow.repo(CharterVersion).list(workshop_id=workshop_id)
-    return max(versions, key=lambda v: (v.version, v.id or 0), default=None)
 
 
 def _workshop(uow: UnitOfWork, workshop_id: int) -> Workshop:

@@ -46,6 +46,9 @@ def commitment_block(commitment: Commitment) -> list[Flowable]:
     if notes:
         out.append(para(" · ".join(notes), "commitment_record"))
     consent = commitment.consent
+    if consent is None:
+        kept = words.kept_words(commitment.kept) if commitment.kept else "Carried from an earlier version"
+        return [*out, markup(f"<b>{esc(kept)}</b>", "commitment_record")]
     out.append(markup(f"<b>Consent: {esc(consent_line(consent))}</b>", "commitment_record"))
     out.append(para(rule_words(consent), "commitment_record"))
     if consent.dissent:

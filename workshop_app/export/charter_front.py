@@ -124,8 +124,8 @@ def summary(content: CharterContent) -> list[Flowable]:
 def top_commitments(content: CharterContent, limit: int = 6) -> list[Commitment]:
     """The best-supported commitment of each principle first, then the next best, up to `limit`."""
     def support(c: Commitment) -> float:
-        counted = c.consent.totals.cast
-        return c.consent.totals.agree / counted if counted else 0.0
+        counted = c.consent.totals.cast if c.consent else 0  # a kept commitment was not voted on here
+        return c.consent.totals.agree / counted if c.consent and counted else 0.0
 
     ranked = [sorted(s.commitments, key=lambda c: -support(c)) for s in content.principles]
     chosen: list[Commitment] = []

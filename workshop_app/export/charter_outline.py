@@ -148,6 +148,9 @@ def commitment_lines(commitment: Commitment) -> list[str]:
     consent = commitment.consent
     notes = [f"Made by {commitment.party} on its own behalf" if commitment.party else "",
              f"Route: {commitment.route}" if commitment.route else "", "Agreed as amended" if commitment.amended else ""]
+    if consent is None:
+        kept = words.kept_words(commitment.kept) if commitment.kept else "Carried from an earlier version"
+        return [line for line in (" · ".join(n for n in notes if n), kept) if line]
     lines = [" · ".join(n for n in notes if n), f"Consent: {words.consent_line(consent)}", words.rule_words(consent),
              f"Dissent recorded: {consent.dissent}" if consent.dissent else "",
              words.abstention_line(consent) if consent.abstentions else ""]

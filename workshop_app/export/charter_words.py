@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_app.core.charter import LEAD_WORDS, is_residents
-from workshop_app.core.charter_content import CharterContent, ConsentRecord, Party, Representative
+from workshop_app.core.charter_content import CharterContent, ConsentRecord, KeptFrom, Party, Representative
 from workshop_app.core.model import CharterStatus, DecisionRule
 
 LANGUAGE = "en-GB"
@@ -128,6 +128,12 @@ def consent_line(consent: ConsentRecord) -> str:
     """'Council 3/3 · VCS 5/6' (agree out of votes cast), each entry unbreakable across lines."""
     return " · ".join(entry.replace(" ", NBSP) for entry in
                       (g.consent for g in consent.groups if g.counts.cast)) or "no votes cast"
+
+
+def kept_words(kept: KeptFrom) -> str:
+    """'Kept from version 1, agreed on 14 March 2025 at …; not voted on again at this workshop'."""
+    where = f" at {kept.workshop_title}" if kept.workshop_title else ""
+    return f"{kept.words}{where}; not voted on again at this workshop"
 
 
 def rule_words(consent: ConsentRecord) -> str:

@@ -73,7 +73,8 @@ def preview_html(content: CharterContent) -> str:
                      "and are not in the charter.</i></p>")
     parts.append(f"<h3>Our shared purpose</h3><p>{escape(s.purpose)}</p>")
     for section in content.principles:
-        items = [f"{c.text} ({c.code} · {c.consent.line})" for c in section.commitments]
+        items = [f"{c.text} ({c.code} · {c.consent.line if c.consent else c.kept.words if c.kept else 'kept'})"
+                 for c in section.commitments]
         body = _list(items) if items else "<p><i>No commitments agreed under this principle.</i></p>"
         parts.append(f"<h3>{section.number}. {escape(section.name)}</h3>{body}")
     parts.append(f"<h3>Action plan</h3><p>{len(content.actions)} action(s), each with an owner.</p>")

@@ -57,6 +57,8 @@ def charter_pages(content: CharterContent) -> list[CharterPage]:
 def who_line(commitment: Commitment) -> str:
     """'C1 · by Council · consent: Council 3/3 · Provider 2/2': the code, who commits, each group's consent."""
     party = f"by {commitment.party}" if commitment.party else "by all partners"
+    if commitment.consent is None:
+        return f"{commitment.code} · {party} · {commitment.kept.words.lower() if commitment.kept else 'kept'}"
     consent = commitment.consent.line
     return f"{commitment.code} · {party}" + (f" · consent: {consent}" if consent else "")
 

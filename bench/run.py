@@ -1,9 +1,11 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
 startup_ratio, vote_p95_ms, vote_ratio, vote_p95_ms_60 (60 voters in 8 groups), charter_s_typical/_10x/_100x,
-charter_s_typical_html/_docx, charter_scaling, peak_rss_mb, phone_p95_ms, phone_p95_ms_400, push_p95_ms.
-Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup`, `--only vote` or `--only charter` measures
-just those figures.
+charter_s_typical_html/_docx, charter_scaling, peak_rss_mb, phone_p95_ms, phone_p95_ms_400, push_p95_ms (phones
+against the app with its server inside the GUI process, bench/phone_app.py; bench/phone_load.py runs the server
+alone).
+Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup`, `vote`, `charter` or `phone`
+measures just those figures.
 """
 
 from __future__ import annotations
@@ -114,12 +116,15 @@ def charter_figures(folder: Path) -> None:
 def main() -> None:
     """Measure every figure (or only startup_ratio, with `--only startup`) and print it."""
     parser = argparse.ArgumentParser(description="Measure the benchmark figures and print one line each.")
-    parser.add_argument("--only", choices=("startup", "vote", "charter"), help="measure only this figure")
+    parser.add_argument("--only", choices=("startup", "vote", "charter", "phone"), help="measure only this figure")
     only = parser.parse_args().only
     folder = Path(tempfile.mkdtemp(prefix="workshop-bench-"))
     os.environ["WORKSHOP_APP_DATA"] = str(folder / "data")
     if only == "charter":
         charter_figures(folder)
+        return
+    if only == "phone":
+        phone_figures(folder)
         return
     if only != "vote":
         print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
@@ -137,9 +142,14 @@ def main() -> None:
         return
     charter_figures(folder)
     print(f"peak_rss_mb: {peak_rss_mb(folder):.1f} MiB", flush=True)
-    from bench.phone_load import phone_figures, print_figures
+    phone_figures(folder)
 
-    print_figures(phone_figures(folder))
+
+def phone_figures(folder: Path) -> None:
+    """The phone figures: phones against the app with its server inside the GUI process (issue 16)."""
+    from bench.phone_app import app_figures, print_figures
+
+    print_figures(app_figures(folder))
 
 
 if __name__ == "__main__":

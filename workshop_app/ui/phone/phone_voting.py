@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from workshop_app.core import phone_codes
 from workshop_app.core.model import WorkshopStatus
@@ -12,6 +14,9 @@ from workshop_app.phone.service import PhoneService
 from workshop_app.ui.vote_controller import VoteController
 
 DEFAULT_PORT = 8765
+REFRESH_S = 0.25
+"""Phone ballots reach the console and shared screen at most this often: hundreds of phones voting at once make
+a few refreshes a second, not one per ballot (which kept the GUI thread, and with it the server, busy)."""
 
 
 class PhoneVoting(QObject):
@@ -32,6 +37,9 @@ class PhoneVoting(QObject):
         self.controller = controller
         self.votes = votes
         self.server: PhoneServer | None = None
+        self._ballot_rounds: list[int] = []  # rounds with phone ballots the screens have not been told of yet
+        self._last_told = -REFRESH_S
+        self._refresh = QTimer(self, singleShot=True, timeout=self._tell_ballots)
         self._phone_ballot.connect(self._on_phone_ballot, Qt.ConnectionType.QueuedConnection)
         self._phone_rating.connect(self.rating_recorded, Qt.ConnectionType.QueuedConnection)
         self._phone_join.connect(self.phone_joined, Qt.ConnectionType.QueuedConnection)
@@ -93,8 +101,24 @@ class PhoneVoting(QObject):
         return bool(done.ok)
 
     def _on_phone_ballot(self, round_id: int) -> None:
-        """A phone's vote was recorded (on the server thread); tell the console and shared screen here."""
-        self.votes.ballot_recorded.emit(round_id)
+        """A phone's vote was recorded (on the server thread); tell the console and shared screen here, at once
+        when they were last told REFRESH_S ago or more, else together with the others that arrive meanwhile."""
+        if round_id not in self._ballot_rounds:
+            self._ballot_rounds.append(round_id)
+        if self._refresh.isActive():
+            return
+        wait = self._last_told + REFRESH_S - time.monotonic()
+        if wait <= 0:
+            self._tell_ballots()
+        else:
+            self._refresh.start(max(1, round(wait * 1000)))
+
+    def _tell_ballots(self) -> None:
+        """Tell the console and shared screen once for each round that had phone ballots since they were told."""
+        rounds, self._ballot_rounds = self._ballot_rounds, []
+        self._last_told = time.monotonic()
+        for round_id in rounds:
+            self.votes.ballot_recorded.emit(round_id)
 
     def _on_workshop_changed(self, workshop: object) -> None:
         if getattr(workshop, "status", None) == WorkshopStatus.CLOSED:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from workshop_app.core.charter_versions import CharterWording
 from workshop_app.core import assessment, notes, schedule, session, stored_plans
 from workshop_app.core.content import Principle, load_principles
 from workshop_app.core.focus import focus_order, resolve_stages
@@ -41,6 +42,7 @@ class RoomController(QObject):
         self._ticks = 0
         self.auto_start_timer = False
         self.charter_page, self.charter_page_count = 0, 1
+        self.charter_wording: CharterWording | None = None  # wording the facilitator is typing, not yet saved
         self._day_started: dt.datetime | None = None
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._on_clock_ticked)
@@ -133,6 +135,13 @@ class RoomController(QObject):
         """PgDown / PgUp: turn the charter's page during its review (past either end, move a stage)."""
         if not self.page_charter(delta):
             self.go_to(self.stage_index + delta)
+
+    def show_charter_wording(self, wording: CharterWording | None, page: int | None = None) -> None:
+        """Show wording being typed on the shared screen's charter (None: the saved wording again), at a page."""
+        self.charter_wording = wording
+        if page is not None:
+            self.charter_page = max(0, min(page, self.charter_page_count - 1))
+        self.charter_paged.emit(self.charter_page)
 
     def page_charter(self, delta: int) -> bool:
         """Turn the shared screen's charter review by `delta` pages; return False when that leaves the charter."""

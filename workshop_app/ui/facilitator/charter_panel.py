@@ -24,8 +24,9 @@ from workshop_app.export.charter_formats import DESCRIPTIONS, FORMATS, renderer
 from workshop_app.export.charter_words import status_words
 from workshop_app.ui import errors
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
+from workshop_app.ui.facilitator.kept_panel import KeptPanel
 from workshop_app.ui.room_controller import RoomController
-from workshop_app.ui.shared_screen.charter_view import charter_pages
+from workshop_app.ui.shared_screen.charter_view import SECTION_PAGES, charter_pages
 
 
 W = TypeVar("W", bound=QWidget)
@@ -127,7 +128,7 @@ class CharterPanel(QWidget):
         self.ask_save_path: Callable[[QWidget, str], Path | None] = ask_save_path
         self.ask_agreed_on: Callable[[QWidget, int, dt.date], dt.date | None] = ask_agreed_on
         self.ask_wording: Callable[[QWidget, charter_versions.CharterWording],
-                                   charter_versions.CharterWording | None] = ask_wording
+                                   charter_versions.CharterWording | None] = self._ask_wording_live
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.status = named(QLabel(wordWrap=True), "subheading")
         self.preview = QTextBrowser()
@@ -153,6 +154,8 @@ class CharterPanel(QWidget):
         self.page_on = QPushButton("Page forwar&d ▶")
         self.page_on.setAccessibleName("Show the next page of the charter on the shared screen")
         self.page_shown = QLabel(wordWrap=True)
+        self.kept = KeptPanel(room)
+        self.kept.changed.connect(self._changed)
         paging = QHBoxLayout()
         paging.addWidget(self.page_back)
         paging.addWidget(self.page_shown, 1)
@@ -168,6 +171,7 @@ class CharterPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
         layout.addLayout(paging)
+        layout.addWidget(self.kept)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.saved)
@@ -196,6 +200,7 @@ class CharterPanel(QWidget):
         self.preview.verticalScrollBar().setValue(scroll)
         draft = self.version.status == CharterStatus.DRAFT
         self.status.setText(self._status_text())
+        self.kept.show_carried(self.content.carried)
         self.edit.setEnabled(draft)
         self.agree.setEnabled(draft)
         self.amend.setVisible(not draft)
@@ -243,6 +248,18 @@ class CharterPanel(QWidget):
         if edited is not None and controller.run(charter_versions.update_sections, controller.workshop_id,
                                                  edited).ok:
             self._changed()
+
+    def _ask_wording_live(self, parent: QWidget, wording: charter_versions.CharterWording
+                          ) -> charter_versions.CharterWording | None:
+        """The wording dialog, with the room's charter showing the words as they are typed."""
+        try:
+            return ask_wording(parent, wording, self.show_typed)
+        finally:
+            self.room.show_charter_wording(None)
+
+    def show_typed(self, wording: charter_versions.CharterWording, section: str) -> None:
+        """Put wording being typed on the shared screen, turned to the page of the section being typed in."""
+        self.room.show_charter_wording(wording, SECTION_PAGES.get(section))
 
     def mark_agreed(self) -> None:
         """Ask for the day and mark the draft version agreed."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
@@ -31,11 +32,21 @@ def date_edit(day: dt.date, name: str) -> QDateEdit:
     return edit
 
 
+TYPING_PAUSE_MS = 250
+"""How long typing pauses before the shared screen shows the words (so it redraws a few times a second at most)."""
+
+
 class CharterSectionsDialog(QDialog):
     """The editable parts of a draft charter: purpose, working together, escalation, concerns, review."""
 
+    typed = Signal(object, str)
+    """The wording as typed so far, and the key of the section being typed in."""
+
     def __init__(self, wording: CharterWording, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._on_typing_paused)
+        self._section = "purpose"
         self.setWindowTitle("Edit the charter's wording")
         self.resize(720, 760)
         self.purpose = self._text(wording.purpose, "Our shared purpose")
@@ -62,6 +73,11 @@ class CharterSectionsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form, 1)
         layout.addWidget(buttons)
+        for key in ("purpose", "working_together", "escalation", "resident_concerns", "review_triggers",
+                    "joining_leaving"):
+            typed_in: QPlainTextEdit = getattr(self, key)
+            typed_in.textChanged.connect(lambda key=key: self._on_typed(key))
+        self.next_review.dateChanged.connect(lambda _day: self._on_typed("next_review"))
 
     @staticmethod
     def _text(value: str, name: str) -> QPlainTextEdit:
@@ -69,6 +85,13 @@ class CharterSectionsDialog(QDialog):
         edit.setAccessibleName(name)
         edit.setTabChangesFocus(True)
         return edit
+
+    def _on_typed(self, key: str) -> None:
+        self._section = key
+        self._typing.start()
+
+    def _on_typing_paused(self) -> None:
+        self.typed.emit(self.wording(), self._section)
 
     def wording(self) -> CharterWording:
         """The wording as typed (core tidies and checks it)."""
@@ -80,9 +103,12 @@ class CharterSectionsDialog(QDialog):
         )
 
 
-def ask_wording(parent: QWidget | None, wording: CharterWording) -> CharterWording | None:
-    """Show the wording dialog; return the new wording, or None when cancelled."""
+def ask_wording(parent: QWidget | None, wording: CharterWording,
+                on_typed: Callable[[CharterWording, str], object] | None = None) -> CharterWording | None:
+    """Show the wording dialog (telling `on_typed` as the words change); return the new wording, or None."""
     dialog = CharterSectionsDialog(wording, parent)
+    if on_typed is not None:
+        dialog.typed.connect(on_typed)
     return dialog.wording() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

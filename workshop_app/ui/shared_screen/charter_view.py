@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_content import CharterContent, Commitment, PrincipleSection
+from workshop_app.core.charter_versions import CharterWording
 from workshop_app.export.charter_front import status_words
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, text_label
@@ -32,6 +33,21 @@ def pages_of(content: CharterContent, per_page: int = COMMITMENTS_PER_PAGE) -> l
     """Split the commitments, in principle order, into screens of a few cards each."""
     rows = [(section, c) for section in content.principles for c in section.commitments]
     return [rows[i:i + per_page] for i in range(0, len(rows), per_page)] or [[]]
+
+
+SECTION_PAGES = {"purpose": 0, "working_together": 1, "escalation": 2, "resident_concerns": 3,
+                 "review_triggers": 4, "joining_leaving": 4, "next_review": 4}
+"""The page of charter_pages() that shows each editable section."""
+
+
+def with_wording(content: CharterContent, wording: CharterWording) -> CharterContent:
+    """The charter as it would read with wording not yet saved (what the facilitator is typing)."""
+    sections = replace(content.sections, purpose=wording.purpose, working_together=wording.working_together,
+                       escalation=tuple(line for line in wording.escalation if line.strip()),
+                       resident_concerns=wording.resident_concerns,
+                       review_triggers=tuple(line for line in wording.review_triggers if line.strip()),
+                       joining_leaving=wording.joining_leaving)
+    return replace(content, sections=sections, next_review=wording.next_review)
 
 
 def charter_pages(content: CharterContent) -> list[CharterPage]:
@@ -92,8 +108,12 @@ class CharterView(QWidget):
         content = room.controller.run(build_charter, room.controller.workshop_id).value
         if content is None:
             return
+        typing = room.charter_wording is not None
+        if room.charter_wording is not None:
+            content = with_wording(content, room.charter_wording)
         self.heading.setText(content.title)
-        self.status.setText(f"Version {content.version} · {status_words(content)}")
+        self.status.setText(f"Version {content.version} · {status_words(content)}"
+                            + (" · the wording is being changed now" if typing else ""))
         self._pages = charter_pages(content)
         room.charter_page_count = len(self._pages)
         self.page = max(0, min(room.charter_page, len(self._pages) - 1))

@@ -107,12 +107,19 @@ def test_the_projector_marks_kept_commitments(qtbot, review) -> None:  # type: i
     window, first = review
     shared, view = _shared(qtbot, window)
     panel = window.workshop_page.console.stage.charter
+    window.workshop_page.console.stage.charter.kept.list.setCurrentRow(0)
+    window.workshop_page.console.stage.charter.kept.drop.click()
+    seen: dict[str, str] = {}
     while panel.page_on.isEnabled() and not view.part.text().startswith("Our commitments"):
         panel.page_on.click()
+        seen[view.part.text()] = view.text.text()
+    dropped = first.commitments[0]
+    assert f"Commitment {dropped.code} dropped: “{dropped.text}”" in seen["What changed since version 1"]
     qtbot.wait(20)  # new cards show once the event loop runs
     texts = _texts(view)
     assert "Version 2 · DRAFT, not yet agreed" in texts
-    assert any(t.startswith(f"{first.commitments[0].code} · ") and "kept from version 1" in t for t in texts)
+    assert "What changed since version 1" in seen
+    assert any(t.startswith(f"{first.commitments[1].code} · ") and "kept from version 1" in t for t in texts)
     shared.close()
 
 

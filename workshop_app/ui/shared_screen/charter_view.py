@@ -17,6 +17,9 @@ from workshop_app.ui.shared_screen.theme import TypeSizes
 COMMITMENTS_PER_PAGE = 4
 """Commitment cards that fit one screen at the scaled type size."""
 
+CHANGES_PER_PAGE = 5
+"""Lines of 'what changed' that fit one screen."""
+
 Row = tuple[PrincipleSection, Commitment]
 
 
@@ -63,11 +66,23 @@ def charter_pages(content: CharterContent) -> list[CharterPage]:
         CharterPage("How residents raise a concern", (parts.resident_concerns,)),
         CharterPage("Review, joining and leaving", (*review, parts.joining_leaving)),
     ]
+    pages += changes_pages(content)
     commitments = pages_of(content)
     for number, rows in enumerate(commitments, 1):
         heading = "Our commitments" + (f", page {number} of {len(commitments)}" if len(commitments) > 1 else "")
         pages.append(CharterPage(heading, (), tuple(rows)))
     return pages
+
+
+def changes_pages(content: CharterContent, per_page: int = CHANGES_PER_PAGE) -> list[CharterPage]:
+    """From version 2 on: what changed since the version before (what was kept, dropped, reworded, added)."""
+    lines = [line for line in content.changes.splitlines() if line.strip()]
+    if content.version < 2 or not lines:
+        return []
+    chunks = [lines[i:i + per_page] for i in range(0, len(lines), per_page)]
+    heading = f"What changed since version {content.version - 1}"
+    return [CharterPage(heading + (f", page {n} of {len(chunks)}" if len(chunks) > 1 else ""), tuple(chunk))
+            for n, chunk in enumerate(chunks, 1)]
 
 
 def who_line(commitment: Commitment) -> str:

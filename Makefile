@@ -1,6 +1,7 @@
 # make run    open the app        (installs system libraries and a .venv if needed)
-# make test   run the whole suite (the same, plus the test tools; includes the import-linter contracts);
-#             core, store and export run as their own step with PySide6 made unimportable
+# make test   lint and types, then the whole suite (the same, plus the test tools; includes the import-linter
+#             contracts); core, store and export run as their own step with PySide6 made unimportable
+# make check  lint (ruff), types (mypy --strict) and the quick subset of tests (no slow ones): under a minute
 # make test-layout  the room-size layout matrix (80 rooms, about 8 minutes)
 # make dist   build the one-folder bundle dist/workshop-app/ with PyInstaller
 # make bench  run the benchmarks, if there are any
@@ -9,12 +10,25 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test test-layout dist bench system-deps-run system-deps-test system-deps-dist clean
+# The quick subset: core, store and export without Qt, and a few fast window tests.
+QUICK_UI := tests/test_layers.py tests/ui/test_qt_binding.py
+
+.PHONY: run test check lint types test-layout dist bench system-deps-run system-deps-test system-deps-dist clean
 
 run: system-deps-run $(VENV)/.installed-test
 	$(PY) -m workshop_app
 
-test: system-deps-test $(VENV)/.installed-test
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check workshop_app tests
+
+types: $(VENV)/.installed-test
+	$(PY) -m mypy --strict
+
+check: lint types
+	$(PY) scripts/without_qt.py -q -m "not slow" tests/core tests/store tests/export
+	$(PY) -m pytest -q -m "not slow" $(QUICK_UI)
+
+test: system-deps-test $(VENV)/.installed-test lint types
 	$(PY) -m pytest --ignore=tests/core --ignore=tests/store --ignore=tests/export
 	$(PY) scripts/without_qt.py
 

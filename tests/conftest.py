@@ -4,7 +4,36 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pathlib import Path  # noqa: E402
+
 import pytest  # noqa: E402
+
+TESTS = Path(__file__).resolve().parent
+GUI_FOLDERS = ("ui", "e2e")
+# The slow kinds (DESIGN/issue 13): PostgreSQL, a headless browser, kill trials, the layout matrix, the bundle.
+SLOW_FIXTURES = {"postgres_server", "browser"}
+SLOW_FILES = {"e2e/test_kill_resume.py", "faults/test_kill_votes.py", "faults/test_two_instances.py",
+              "ui/test_layout_matrix.py", "test_bundle.py"}
+
+
+def _kinds(item: pytest.Item) -> set[str]:
+    """Return which of the markers `gui` and `slow` a collected test gets from its folder, file and fixtures."""
+    path = Path(str(item.fspath)).resolve().relative_to(TESTS).as_posix()
+    fixtures = set(getattr(item, "fixturenames", ()))
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    kinds = set()
+    if "qtbot" in fixtures or "qapp" in fixtures or path.split("/")[0] in GUI_FOLDERS:
+        kinds.add("gui")
+    if fixtures & SLOW_FIXTURES or params.get("backend") == "postgresql" or path in SLOW_FILES:
+        kinds.add("slow")
+    return kinds
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark Qt tests `gui` and the long-running kinds `slow`, so `-m "not slow"` picks the quick subset."""
+    for item in items:
+        for kind in sorted(_kinds(item)):
+            item.add_marker(getattr(pytest.mark, kind))
 
 
 @pytest.fixture(autouse=True)

@@ -229,7 +229,7 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
     workshop_id = min(w.id or 0 for w in same) if same else import_json(uow_factory, source, allow_duplicate=True)
     if not at_review:
         return workshop_id
-    workshop = next((w for w in list_workshops(uow_factory) if w.id == workshop_id))
+    workshop = next(w for w in list_workshops(uow_factory) if w.id == workshop_id)
     stages = plan_of(uow_factory, workshop).stages
     review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
     if session.resume(uow_factory, workshop_id).stage_index != review:

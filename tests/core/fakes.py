@@ -66,7 +66,7 @@ class FakeStore:
         self.counter = [0]
         self.commits = 0
 
-    def __call__(self) -> "FakeUnitOfWork":
+    def __call__(self) -> FakeUnitOfWork:
         return FakeUnitOfWork(self)
 
 

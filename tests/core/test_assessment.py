@@ -13,7 +13,7 @@ from workshop_app.core import assessment
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop
 
-T0 = dt.datetime(2024, 5, 1, 10, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2024, 5, 1, 10, 0, tzinfo=dt.UTC)
 PRINCIPLES = ["collaborative", "accountable", "adaptable"]
 GROUPS = [  # listed out of position order on purpose
     StakeholderGroup(1, "Residents", "#333", "triangle", position=3, id=30),

@@ -34,7 +34,7 @@ MAJ, TWO, CON, GC = (
 GROUPS = {"C": (1, "Council"), "P": (2, "Provider"), "V": (3, "VCS"), "R": (4, "Residents")}
 NAMES = dict(GROUPS.values())
 LETTER = {"A": Choice.AGREE, "N": Choice.ABSTAIN, "D": Choice.DISAGREE, "B": Choice.BLOCK}
-T0 = dt.datetime(2024, 5, 1, 10, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2024, 5, 1, 10, 0, tzinfo=dt.UTC)
 
 
 def _groups() -> list[StakeholderGroup]:

@@ -9,7 +9,7 @@ from workshop_app.core import session, workshops
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Workshop, WorkshopStatus
 
-T0 = dt.datetime(2026, 3, 4, 10, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 4, 10, 0, tzinfo=dt.UTC)
 
 
 def _setup() -> tuple[FakeStore, int]:

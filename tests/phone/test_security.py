@@ -174,7 +174,7 @@ def test_a_body_without_a_length_is_refused(server: PhoneServer) -> None:
 
 def test_a_foreign_host_or_origin_is_refused(room: Room, phones: list[Phone]) -> None:
     code = room.codes[room.voters[0].id or 0]
-    body = ('{"code": "%s"}' % code).encode()
+    body = ('{"code": "' + code + '"}').encode()
     assert phones[0].request("POST", "/api/join", body, {"Host": "evil.example:80"}).status == 421
     assert phones[0].request("POST", "/api/join", body, {"Origin": "http://evil.example"}).status == 403
     assert phones[0].cookie == ""

@@ -29,7 +29,7 @@ def test_every_record_type_round_trips_with_all_fields_and_utc_times(store: Stor
                 value = getattr(loaded, field.name)
                 assert type(value) is type(getattr(item, field.name)), field.name
                 if isinstance(value, dt.datetime):
-                    assert value.tzinfo == dt.timezone.utc
+                    assert value.tzinfo == dt.UTC
                     assert value == getattr(item, field.name)
 
 
@@ -137,7 +137,7 @@ def test_audit_entries_chain_per_workshop_and_verify(store: Store) -> None:
     with store.unit_of_work() as uow:
         entries = uow.audit_entries(workshop.id)
         assert [e.text for e in entries] == ["opened", "vote closed", "charter agreed"]
-        assert all(e.at.tzinfo == dt.timezone.utc for e in entries)
+        assert all(e.at.tzinfo == dt.UTC for e in entries)
         assert audit.check_chain(entries).ok
         assert uow.last_audit(workshop.id) == entries[-1]
         assert [e.text for e in uow.audit_entries(None)] == ["store opened"]
@@ -178,7 +178,7 @@ def test_times_keep_microseconds_and_compare_in_filters(store: Store) -> None:
         added = add_everything(uow)
         uow.commit()
     with store.unit_of_work() as uow:
-        found = uow.repo(m.Ballot).list(cast_at=when(11).astimezone(dt.timezone.utc))
+        found = uow.repo(m.Ballot).list(cast_at=when(11).astimezone(dt.UTC))
         assert [b.id for b in found] == [added[10].id]
 
 

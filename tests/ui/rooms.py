@@ -18,7 +18,8 @@ LONG_GROUP_NAMES = ("Cyngor Sir Gâr a Chyngor Tref Llanelli", "Dostawca usług:
 LONG_NAMES = (
     "Llŷr ap Gwilym ab Ieuan Llywelyn-Ŵynne Rhys Dafydd", "Grzegorz Brzęczyszczykiewicz-Żółtkowski-Wąs",
     "Şükrü Çağlayan Öztürkoğlu-İnönü Gülbahar Ağaoğlu", "عبد الرحمن بن محمد الهاشمي القحطاني العتيبي",
-    "欧阳明日司马长风诸葛孔明上官婉儿皇甫嵩令狐冲东方不败独孤求败慕容复段誉王语嫣乔峰虚竹", "Olusegun Akinwande-Babatunde Oluwaseun Adeyemi",
+    "欧阳明日司马长风诸葛孔明上官婉儿皇甫嵩令狐冲东方不败独孤求败慕容复段誉王语嫣乔峰虚竹",
+    "Olusegun Akinwande-Babatunde Oluwaseun Adeyemi",
     "Maria-Magdalena Fernández de Córdoba y Villanueva", "Siobhán Ní Bhriain-Mhic Giolla Phádraig Ó Sé",
 )
 SHORT_NAMES = ("Ana", "Tom", "Bea", "Kim", "Cai", "Eli", "Sue", "Raj", "Li", "Mo")

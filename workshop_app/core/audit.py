@@ -25,7 +25,7 @@ LOCKED = "This workshop is finished, so its record is locked and nothing in it c
 def iso_utc(at: dt.datetime) -> str:
     """Return a time as a fixed-format UTC string (a naive time is taken as UTC)."""
     if at.tzinfo is not None:
-        at = at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        at = at.astimezone(dt.UTC).replace(tzinfo=None)
     return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 

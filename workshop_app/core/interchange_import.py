@@ -211,7 +211,7 @@ class _Reader:
             AuditEntry(workshop_id=chain_id, kind=a.text("kind"), text=a.text("text"), prev_hash=a.text("prev_hash"),
                        hash=a.text("hash"), at=a.stamp("at"), id=n,
                        row_digests=a.text("row_digests") if "row_digests" in a.obj else "")
-            for n, a in enumerate((Fields(*item) for item in top.items("audit")))
+            for n, a in enumerate(Fields(*item) for item in top.items("audit"))
         ]
         check = check_chain(entries)
         if not check.ok:

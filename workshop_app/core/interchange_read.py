@@ -119,7 +119,7 @@ class Fields:
         if offset is not None and (offset % dt.timedelta(minutes=1) or abs(offset) > MAX_OFFSET):
             raise fail(self.at(key), f'is "{value}", whose offset from UTC is not whole minutes within 14 hours')
         try:
-            return at.replace(tzinfo=dt.timezone.utc) if offset is None else at.astimezone(dt.timezone.utc)
+            return at.replace(tzinfo=dt.UTC) if offset is None else at.astimezone(dt.UTC)
         except OverflowError:
             raise fail(self.at(key), f'is "{value}", which is outside the years a time can have') from None
 

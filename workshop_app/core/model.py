@@ -10,7 +10,7 @@ from enum import StrEnum
 
 def utc_now() -> dt.datetime:
     """Return the current time in UTC, to the microsecond."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class WorkshopStatus(StrEnum):

@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 
 from workshop_app.core import assessment, stored_plans
 from workshop_app.core.content import Principle, load_principles
-from workshop_app.core.errors import WorkshopError
+from workshop_app.core.errors import PlanError, WorkshopError
 from workshop_app.core.model import Assessment, StageProgress, Workshop
 from workshop_app.core.phone_votes import check_phone
-from workshop_app.core.plans import PlanError, Stage
+from workshop_app.core.plans import Stage
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 DEFAULT_QUESTION = "Where is our partnership today, from 1 to 5?"

@@ -60,7 +60,6 @@ def review(content: CharterContent) -> list[Flowable]:
 
 def how_agreed(content: CharterContent) -> list[Flowable]:
     """Part 11: the workshop, who took part, the 'where are we now?' radar, and what was not agreed."""
-    workshop = content.workshop
     out = [*part_heading(11, "How this charter was agreed"),
            para(words.how_made_text(content)),
            subheading("Who took part"),

@@ -156,7 +156,7 @@ def parties(content: CharterContent) -> list[Flowable]:
 
 def purpose(content: CharterContent) -> list[Flowable]:
     """Part 4: the shared purpose, the service or area, and the period covered."""
-    sections, workshop = content.sections, content.workshop
+    sections = content.sections
     scope = sections.scope or words.NO_SCOPE
     return [*part_heading(4, "Purpose and scope", new_page=False),
             subheading("Our shared purpose"), para(sections.purpose, "lead"),

@@ -75,7 +75,7 @@ def _style(name: str, **options: object) -> ParagraphStyle:
     base: dict[str, object] = {"fontName": SANS, "bulletFontName": SANS, "fontSize": BODY_SIZE, "leading": 15.5,
                                "textColor": INK}
     base.update(options)
-    return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **base)
 
 
 @functools.cache

@@ -63,7 +63,7 @@ def backup_before_migration(path: Path, revision: str | None, folder: Path) -> P
     earlier = _backup_of_failed_attempt(path, revision, folder)
     if earlier is not None:
         return earlier
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     out = folder / f"{path.stem}-{revision or 'base'}-{stamp}.sqlite3"
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,7 @@ class SqlRepository(Generic[T]):
     def add(self, item: T) -> T:
         """Store a new record (always under a fresh id) and set its id."""
         row = convert.to_row(item)
-        row.id = None  # type: ignore[attr-defined]
+        row.id = None
         with translated(self._store):
             self._session.add(row)
             self._session.flush()
@@ -165,7 +165,7 @@ class SqlUnitOfWork(UnitBlock):
     def add_audit(self, entry: AuditEntry) -> AuditEntry:
         """Append one audit entry and set its id."""
         row: TableBase = convert.to_row(entry)
-        row.id = None  # type: ignore[attr-defined]
+        row.id = None
         with translated(self._store):
             self._session.add(row)
             self._session.flush()
@@ -193,7 +193,7 @@ class SqlUnitOfWork(UnitBlock):
         refused = (f"Another program added records to {self._store} while this import was being prepared; run the "
                    "import again (nothing was added).")
         with translated(self._store, refused):
-            self._session.connection().exec_driver_sql(statement, rows)  # type: ignore[arg-type]
+            self._session.connection().exec_driver_sql(statement, rows)
 
     def commit(self) -> None:
         """Make everything done in this unit durable (a reading unit refuses: it holds no write lock)."""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 
 from workshop_app.core.decisions import last_ballots
 from workshop_app.core.model import Ballot, Choice
-from workshop_app.ui.shared_screen.vote_choices import CHOICE_SPECS
 from workshop_app.ui.shared_screen.voting_view import CLOSED, VotingView
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.shared_screen.conftest import PEOPLE, go_to_kind

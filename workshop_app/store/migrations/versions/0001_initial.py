@@ -12,6 +12,7 @@ log stays append-only even against mistakes in the app; a test that tampers with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -27,37 +28,37 @@ AUDIT_TRIGGERS = {
 }
 
 
-def _id() -> sa.Column:
+def _id() -> sa.Column[Any]:
     """Return the integer primary key column."""
     return sa.Column("id", sa.Integer(), nullable=False)
 
 
-def _text(name: str) -> sa.Column:
+def _text(name: str) -> sa.Column[Any]:
     """Return a required text column."""
     return sa.Column(name, sa.String(), nullable=False)
 
 
-def _enum(name: str) -> sa.Column:
+def _enum(name: str) -> sa.Column[Any]:
     """Return a required enum column holding the member's string value."""
     return sa.Column(name, sa.String(length=32), nullable=False)
 
 
-def _int(name: str, nullable: bool = False) -> sa.Column:
+def _int(name: str, nullable: bool = False) -> sa.Column[Any]:
     """Return an integer column."""
     return sa.Column(name, sa.Integer(), nullable=nullable)
 
 
-def _when(name: str, nullable: bool = False) -> sa.Column:
+def _when(name: str, nullable: bool = False) -> sa.Column[Any]:
     """Return a UTC datetime column."""
     return sa.Column(name, sa.DateTime(), nullable=nullable)
 
 
-def _bool(name: str) -> sa.Column:
+def _bool(name: str) -> sa.Column[Any]:
     """Return a required boolean column."""
     return sa.Column(name, sa.Boolean(), nullable=False)
 
 
-def _date(name: str, nullable: bool = False) -> sa.Column:
+def _date(name: str, nullable: bool = False) -> sa.Column[Any]:
     """Return a date column."""
     return sa.Column(name, sa.Date(), nullable=nullable)
 
@@ -67,7 +68,7 @@ def _fk(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
     return sa.ForeignKeyConstraint([column], [f"{target}.id"], name=op.f(f"fk_{table}_{column}_{target}"))
 
 
-def _table(name: str, *items: sa.Column | sa.Constraint, fks: dict[str, str], indexed: Sequence[str]) -> None:
+def _table(name: str, *items: sa.Column[Any] | sa.Constraint, fks: dict[str, str], indexed: Sequence[str]) -> None:
     """Create a table with an id key, its foreign keys, and single-column indexes."""
     constraints = [_fk(name, column, target) for column, target in fks.items()]
     op.create_table(name, _id(), *items, *constraints, sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")))

@@ -19,7 +19,7 @@ from workshop_app.core.charter_changes import (
 from workshop_app.core.charter_content import Commitment, KeptFrom, code_number
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 @dataclass(frozen=True)
 class Carried:

@@ -113,3 +113,32 @@ def test_csv_decodes_windows_text_and_semicolons() -> None:
     text = participants_csv.decode("name;group\nRené Côté;VCS\n".encode("cp1252"))
     preview = participants_csv.preview_csv(text, workshop.id, groups, [])
     assert [p.name for p in preview.good] == ["René Côté"]
+
+
+def test_a_removed_group_is_put_back_in_its_place_with_its_style_and_a_clash_refused() -> None:
+    store = FakeStore()
+    w = _workshop(store)
+    groups = workshops.list_groups(store, w.id or 0)
+    gone = groups[1]
+    workshops.remove_group(store, gone.id or 0)
+    back = workshops.restore_group(store, gone)
+    after = workshops.list_groups(store, w.id or 0)
+    assert [(g.name, g.colour, g.mark) for g in after] == [(g.name, g.colour, g.mark) for g in groups]
+    assert back.id != gone.id
+    with pytest.raises(WorkshopError):
+        workshops.restore_group(store, gone)  # its name is taken now
+
+
+def test_an_action_taken_out_is_gone_and_audited() -> None:
+    from workshop_app.core import actions
+    from workshop_app.core.model import OwnerKind
+
+    store = FakeStore()
+    w = _workshop(store)
+    made = actions.create_action(store, w.id or 0, "collaborative", "Book rooms", OwnerKind.GROUP, "Council")
+    assert actions.remove_action(store, made.id or 0).what == "Book rooms"
+    assert actions.list_actions(store, w.id or 0) == []
+    with store() as uow:
+        assert uow.audit_entries(w.id)[-1].kind == "action_removed"
+    with pytest.raises(WorkshopError):
+        actions.remove_action(store, made.id or 0)

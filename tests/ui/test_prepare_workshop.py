@@ -95,8 +95,10 @@ def test_prepare_close_and_reopen(qtbot, db_file: Path, tmp_path: Path, monkeypa
     roster.search.setText("llŷr")
     assert roster.proxy.rowCount() == 1
     roster.table.selectRow(0)
-    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda parent, question, action: False)
-    qtbot.mouseClick(roster.buttons["remove"], Qt.MouseButton.LeftButton)  # cancelled: Dewi stays
+    qtbot.mouseClick(roster.buttons["remove"], Qt.MouseButton.LeftButton)  # no question: Ctrl+Z brings Dewi back
+    assert roster.proxy.rowCount() == 0
+    window.controller.undo_stack.undo()
+    assert roster.proxy.rowCount() == 1
     roster.search.setText("")
     window.close()
     store.close()

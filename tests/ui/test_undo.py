@@ -1,7 +1,8 @@
-"""Undo and redo (Edit menu, Ctrl+Z) over reversible edits: notes, stage moves, presence one by one and in bulk."""
+"""Undo and redo (Edit menu, Ctrl+Z) over reversible edits: notes, stage moves, presence, wording, roster, groups, actions."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.windows import open_console
@@ -83,3 +84,131 @@ def test_a_proposals_wording_before_a_vote_is_undone(qtbot, store, monkeypatch) 
     assert room.votes.proposals()[0].text == "We will meet monthly."
     redo.trigger()
     assert room.votes.proposals()[0].text == "We will meet every month."
+
+
+def test_roster_adds_changes_and_removals_are_undone_without_a_question(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from workshop_app.ui.facilitator.participant_dialog import ParticipantDialog
+
+    window = open_console(qtbot, store)
+    panel = window.workshop_page.roster
+    names = lambda: sorted(p.name for p in window.controller.participants())  # noqa: E731
+    before = names()
+    group = window.controller.groups()[1]
+    monkeypatch.setattr(ParticipantDialog, "ask", classmethod(
+        lambda cls, parent, person, groups: replace(person, name="Siân Ŵyn", group_id=group.id or 0,
+                                                     organisation="Eastfield Tenants")))
+    qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+    assert names() == sorted([*before, "Siân Ŵyn"])
+    undo, redo = _edit_actions(window)
+    assert undo.text() == "&Undo add Siân Ŵyn"
+    undo.trigger()
+    assert names() == before
+    redo.trigger()
+    assert names() == sorted([*before, "Siân Ŵyn"])
+
+    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda *a, **k: pytest.fail("removal asks nothing"))
+    panel.search.setText("Siân")
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert names() == before
+    undo.trigger()
+    back = next(p for p in window.controller.participants() if p.name == "Siân Ŵyn")
+    assert (back.group_id, back.organisation) == (group.id, "Eastfield Tenants")
+    redo.trigger()
+    assert names() == before
+    undo.trigger()
+
+    monkeypatch.setattr(ParticipantDialog, "ask", classmethod(
+        lambda cls, parent, person, groups: replace(person, name="Siân Wyn-Jones")))
+    panel.search.setText("Siân")
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.buttons["edit"], Qt.MouseButton.LeftButton)
+    assert "Siân Wyn-Jones" in names()
+    undo.trigger()
+    assert "Siân Ŵyn" in names() and "Siân Wyn-Jones" not in names()
+
+
+def test_group_edits_are_undone_and_a_removed_group_comes_back_in_its_place(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.core.palette import PALETTE
+    from workshop_app.ui.facilitator import groups_panel
+
+    window = open_console(qtbot, store, per_group=0)
+    panel = window.workshop_page.groups
+    shown = lambda: [(g.name, g.colour, g.mark) for g in window.controller.groups()]  # noqa: E731
+    start = shown()
+    undo, redo = _edit_actions(window)
+    monkeypatch.setattr(groups_panel, "ask_text", lambda *a, **k: "Health board")
+    qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+    assert [n for n, _c, _m in shown()] == [n for n, _c, _m in start] + ["Health board"]
+    undo.trigger()
+    assert shown() == start
+    redo.trigger()
+    panel.list.setCurrentRow(1)
+    monkeypatch.setattr(groups_panel, "ask_text", lambda *a, **k: "Leisure trust")
+    qtbot.mouseClick(panel.buttons["rename"], Qt.MouseButton.LeftButton)
+    assert shown()[1][0] == "Leisure trust"
+    undo.trigger()
+    assert shown()[1] == start[1]
+    panel.list.setCurrentRow(1)
+    qtbot.mouseClick(panel.buttons["down"], Qt.MouseButton.LeftButton)
+    assert shown()[2] == start[1]
+    undo.trigger()
+    assert shown()[:4] == start
+    panel.list.setCurrentRow(0)
+    other = next(i for i, s in enumerate(PALETTE) if s.mark != start[0][2])
+    panel.style_box.setCurrentIndex(other)
+    panel.style_box.activated.emit(other)
+    assert shown()[0][2] == PALETTE[other].mark
+    undo.trigger()
+    assert shown()[0] == start[0]
+    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda *a, **k: pytest.fail("removal asks nothing"))
+    panel.list.setCurrentRow(1)
+    qtbot.mouseClick(panel.buttons["remove"], Qt.MouseButton.LeftButton)
+    assert start[1] not in shown()
+    undo.trigger()
+    assert shown()[:4] == start  # back between the first and third, with its colour and mark
+    redo.trigger()
+    assert start[1] not in shown()
+
+
+def test_actions_added_changed_and_moved_on_are_undone(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from workshop_app.core import actions
+    from workshop_app.core.model import ActionStatus, OwnerKind
+    from workshop_app.ui.action_controller import ActionDraft
+    from workshop_app.ui.facilitator.action_dialog import ActionDialog
+
+    window = open_console(qtbot, store)
+    panel = window.workshop_page.action_plan
+    wid = window.controller.workshop_id
+    first = ActionDraft("Book the rooms for the year", "collaborative", OwnerKind.GROUP, "Council",
+                        dt.date(2026, 5, 1), "Rooms booked")
+    monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: first))
+    qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+    whats = lambda: [a.what for a in actions.list_actions(store, wid)]  # noqa: E731
+    assert whats() == [first.what]
+    undo, redo = _edit_actions(window)
+    undo.trigger()
+    assert whats() == [] and panel.table.model.rowCount() == 0
+    redo.trigger()
+    assert whats() == [first.what] and panel.table.model.rowCount() == 1
+    changed = ActionDraft("Book the rooms for two years", "accountable", OwnerKind.ORGANISATION, "Northside Council")
+    monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: changed))
+    panel.table.view.selectRow(0)
+    qtbot.mouseClick(panel.buttons["edit"], Qt.MouseButton.LeftButton)
+    assert whats() == [changed.what]
+    undo.trigger()
+    saved = actions.list_actions(store, wid)[0]
+    assert (saved.what, saved.principle, saved.owner, saved.due, saved.measure) == (
+        first.what, first.principle, first.owner, first.due, first.measure)
+    model = panel.table.model
+    from workshop_app.ui.models.action_table_model import STATUS
+
+    assert model.setData(model.index(0, STATUS), ActionStatus.DONE.value)
+    assert actions.list_actions(store, wid)[0].status == ActionStatus.DONE
+    assert undo.text() == "&Undo mark an action done"
+    undo.trigger()
+    assert actions.list_actions(store, wid)[0].status == ActionStatus.OPEN

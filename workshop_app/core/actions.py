@@ -87,6 +87,18 @@ def update_action(
         return new
 
 
+def remove_action(uow_factory: UnitOfWorkFactory, action_id: int) -> Action:
+    """Take an action out of the plan (undoing its adding); return it as it was."""
+    with uow_factory() as uow:
+        action = uow.repo(Action).get(action_id)
+        if action is None:
+            raise WorkshopError("That action cannot be found; choose one from the action plan.")
+        uow.repo(Action).delete(action_id)
+        audit.append(uow, action.workshop_id, "action_removed", f"Action {action_id} was taken out: {action.what}")
+        uow.commit()
+        return action
+
+
 def list_actions(
     uow_factory: UnitOfWorkFactory,
     workshop_id: int,

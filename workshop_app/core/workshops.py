@@ -139,6 +139,23 @@ def add_group(uow_factory: UnitOfWorkFactory, workshop_id: int, name: str) -> St
     return group
 
 
+def restore_group(uow_factory: UnitOfWorkFactory, group: StakeholderGroup) -> StakeholderGroup:
+    """Put a removed group back with its name, colour, mark and place in the order (undoing its removal)."""
+    with uow_factory() as uow:
+        others = uow.repo(StakeholderGroup).list(workshop_id=group.workshop_id)
+        clean = check_group_name(others, group.name)
+        check_style(GroupStyle(group.colour, group.mark))
+        for other in others:
+            if other.position >= group.position:
+                other.position += 1
+                uow.repo(StakeholderGroup).update(other)
+        restored = uow.repo(StakeholderGroup).add(
+            StakeholderGroup(group.workshop_id, clean, group.colour, group.mark, group.position))
+        audit.append(uow, group.workshop_id, "group_added", f"Group put back: {clean}")
+        uow.commit()
+    return restored
+
+
 def rename_group(uow_factory: UnitOfWorkFactory, group_id: int, name: str) -> StakeholderGroup:
     """Rename a group."""
     with uow_factory() as uow:

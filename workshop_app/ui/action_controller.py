@@ -83,12 +83,23 @@ class ActionController(QObject):
             overdue_on=self.today() if chosen.overdue_only else None)
         return [a for a in found if owner_matches(a, chosen.owner_text)]
 
-    def create(self, draft: ActionDraft, proposal_id: int | None = None) -> bool:
-        """Add an action to the open workshop's plan."""
+    def create(self, draft: ActionDraft, proposal_id: int | None = None) -> Action | None:
+        """Add an action to the open workshop's plan; return it (None when refused)."""
         done = self.controller.run(actions.create_action, self.controller.workshop_id, draft.principle, draft.what,
                                    draft.owner_kind, draft.owner, draft.due, draft.measure, proposal_id,
                                    draft.status)
-        return self._announce(done.ok)
+        self._announce(done.ok)
+        return done.value
+
+    def remove(self, action_id: int) -> bool:
+        """Take an action out of the plan (undoing its adding)."""
+        return self._announce(self.controller.run(actions.remove_action, action_id).ok)
+
+    def restore(self, before: Action) -> bool:
+        """Put back everything an action said before an edit."""
+        return self.edit(before.id or 0, ActionDraft(before.what, before.principle, OwnerKind(before.owner_kind),
+                                                     before.owner, before.due, before.measure,
+                                                     ActionStatus(before.status)))
 
     def edit(self, action_id: int, draft: ActionDraft) -> bool:
         """Change everything about an action to what the draft says."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.model import Action, ActionStatus, OwnerKind
 from workshop_app.ui import errors
+from workshop_app.ui.undoable_edits import ActionEdits
 from workshop_app.ui.action_controller import ActionController, ActionDraft, ActionFilter
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.models.action_table_model import (
@@ -63,6 +64,7 @@ class ActionTable(QWidget):
     def __init__(self, room: RoomController, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.room, self.plan = room, ActionController.for_room(room)
+        self.edits = ActionEdits(self.plan)
         self.model = ActionTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -121,10 +123,13 @@ class ActionTable(QWidget):
     def _on_status_chosen(self, _index: int) -> None:
         action = self.selected()
         if action is not None and action.id is not None and chosen(self.status, "") != action.status:
-            self.plan.set_status(action.id, ActionStatus(chosen(self.status, action.status)))
+            self.edits.set_status(action, ActionStatus(chosen(self.status, action.status)))
 
     def _on_status_change_requested(self, action_id: int, status: str) -> None:
-        self.plan.set_status(action_id, ActionStatus(status))
+        row = self.model.row_of(action_id)
+        if row >= 0:
+            action = self.model.action_at(row)
+            self.edits.set_status(action, ActionStatus(status))
 
 
 class ActionsPanel(QWidget):
@@ -223,7 +228,7 @@ class ActionsPanel(QWidget):
         start = ActionDraft("", self._default_principle(), OwnerKind.PARTICIPANT, "")
         draft = self._ask(start, "New action")
         if draft is not None:
-            self.plan.create(draft)
+            self.table.edits.add(draft)
 
     def _on_edit_clicked(self) -> None:
         action = self.table.selected()
@@ -233,7 +238,7 @@ class ActionsPanel(QWidget):
                               action.measure, ActionStatus(action.status))
         draft = self._ask(current, "Edit action")
         if draft is not None:
-            self.plan.edit(action.id, draft)
+            self.table.edits.change(action, draft)
 
     def _on_row_double_clicked(self, index: QModelIndex) -> None:
         if index.column() != STATUS:
@@ -255,7 +260,7 @@ class ActionsPanel(QWidget):
                             OwnerKind.GROUP if party else OwnerKind.PARTICIPANT, party or "")
         draft = self._ask(start, "Action from an agreed commitment")
         if draft is not None:
-            self.plan.create(draft, commitment.id)
+            self.table.edits.add(draft, commitment.id)
 
 
 class ActionsReviewPanel(QWidget):

@@ -7,11 +7,10 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from workshop_app.core import workshops
 from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import PALETTE, GroupStyle, group_letter
-from workshop_app.ui import errors
 from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.undoable_edits import GroupEdits
 from workshop_app.ui.widgets.group_mark import mark_icon
 
 
@@ -27,6 +26,7 @@ class GroupsPanel(QWidget):
     def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.edits = GroupEdits(controller)
         self.list = QListWidget()
         self.list.setIconSize(QSize(28, 28))
         self.list.setAccessibleName("Stakeholder groups")
@@ -96,24 +96,24 @@ class GroupsPanel(QWidget):
     def _on_add_clicked(self) -> None:
         name = ask_text(self, "Add group", "Name of the new group (e.g. Health board):")
         if name is not None:
-            self.controller.change_groups(workshops.add_group, self.controller.workshop_id, name)
+            self.edits.add(name)
 
     def _on_rename_clicked(self) -> None:
         group = self.selected()
         if group and (name := ask_text(self, "Rename group", "New name:", group.name)) is not None:
-            self.controller.change_groups(workshops.rename_group, group.id, name)
+            self.edits.rename(group, name)
 
     def _on_move_clicked(self, offset: int) -> None:
         group = self.selected()
         if group:
-            self.controller.change_groups(workshops.move_group, group.id, offset)
+            self.edits.move(group, offset)
 
     def _on_remove_clicked(self) -> None:
         group = self.selected()
-        if group and errors.confirm(self, f"Remove the group {group.name}?", "Remove"):
-            self.controller.change_groups(workshops.remove_group, group.id)
+        if group:  # no question: Edit > Undo (Ctrl+Z) puts it back
+            self.edits.remove(group)
 
     def _on_style_chosen(self, index: int) -> None:
         group, style = self.selected(), self.style_box.itemData(index)
         if group and isinstance(style, GroupStyle):
-            self.controller.change_groups(workshops.set_group_style, group.id, style)
+            self.edits.restyle(group, style)

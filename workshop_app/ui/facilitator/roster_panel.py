@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core import participants_csv, roster
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant
-from workshop_app.ui import errors
+from workshop_app.ui.undoable_edits import RosterEdits
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.csv_import_dialog import CsvImportDialog
 from workshop_app.ui.facilitator.participant_dialog import ParticipantDialog
@@ -31,6 +31,7 @@ class RosterPanel(QWidget):
     def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.edits = RosterEdits(controller)
         self.model = ParticipantTableModel(self)
         self.proxy = ParticipantFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -99,18 +100,17 @@ class RosterPanel(QWidget):
         blank = Participant(self.controller.workshop_id, "", groups[0].id or 0 if groups else 0)
         person = ParticipantDialog.ask(self, blank, groups)
         if person is not None:
-            self.controller.change_participants(roster.add_participant, person)
+            self.edits.add(person)
 
     def _on_edit_clicked(self) -> None:
         current = self.selected()
         if current and (person := ParticipantDialog.ask(self, current, self.controller.groups())) is not None:
-            self.controller.change_participants(roster.update_participant, person)
+            self.edits.change(current, person)
 
     def _on_remove_clicked(self) -> None:
         current = self.selected()
-        if current and current.id is not None and errors.confirm(
-                self, f"Remove {current.name} from this workshop?", "Remove"):
-            self.controller.change_participants(roster.remove_participant, current.id)
+        if current and current.id is not None:  # no question: Edit > Undo (Ctrl+Z) puts them back
+            self.edits.remove(current)
 
     def _on_presence_toggled(self, participant_id: int, present: bool) -> None:
         self.controller.change_participants(roster.set_present, participant_id, present)

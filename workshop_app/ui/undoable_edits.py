@@ -1,0 +1,159 @@
+"""Roster, group and action-plan edits that Edit > Undo (Ctrl+Z) takes back: each runs its operation, then keeps
+its inverse. Something re-added gets a new id, so undo and redo follow it through a one-item holder."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from workshop_app.core import roster, workshops
+from workshop_app.core.model import Action, ActionStatus, Participant, StakeholderGroup
+from workshop_app.core.palette import GroupStyle
+from workshop_app.ui import undo
+from workshop_app.ui.controller import Done, WorkshopController
+
+if TYPE_CHECKING:
+    from workshop_app.ui.action_controller import ActionController, ActionDraft
+
+
+class RosterEdits:
+    """Add, change and remove people, each undoable."""
+
+    def __init__(self, controller: WorkshopController) -> None:
+        self.controller = controller
+
+    def add(self, person: Participant) -> bool:
+        """Add a person; undo takes them out again."""
+        held = [self._add(person)]
+        if held[0] is None:
+            return False
+        undo.record(self.controller.undo_stack, f"add {person.name}", lambda: held.__setitem__(0, self._add(person)),
+                    lambda: self._remove(held[0]))
+        return True
+
+    def change(self, before: Participant, after: Participant) -> bool:
+        """Save a person's new details; undo puts the old ones back."""
+        if not self._change(roster.update_participant, after):
+            return False
+        undo.record(self.controller.undo_stack, f"change {before.name}",
+                    lambda: self._change(roster.update_participant, after),
+                    lambda: self._change(roster.update_participant, before))
+        return True
+
+    def remove(self, person: Participant) -> bool:
+        """Take a person off the roster; undo puts them back with the same details."""
+        held: list[Participant | None] = [person]
+        if not self._remove(person):
+            return False
+        undo.record(self.controller.undo_stack, f"remove {person.name}",
+                    lambda: self._remove(held[0]), lambda: held.__setitem__(0, self._add(person)))
+        return True
+
+    def _add(self, person: Participant) -> Participant | None:
+        done = self.controller.run(roster.add_participant, replace(person, id=None))
+        if done.ok:
+            self.controller.participants_changed.emit()
+        return done.value
+
+    def _remove(self, person: Participant | None) -> bool:
+        return person is not None and self._change(roster.remove_participant, person.id or 0)
+
+    def _change(self, operation: object, *args: object) -> bool:
+        return self.controller.change_participants(operation, *args)  # type: ignore[arg-type]
+
+
+class GroupEdits:
+    """Add, rename, restyle, move and remove groups, each undoable."""
+
+    def __init__(self, controller: WorkshopController) -> None:
+        self.controller = controller
+        self._last_ok = False
+
+    def add(self, name: str) -> bool:
+        """Add a group at the end; undo removes it again."""
+        held = [self._run(workshops.add_group, self.controller.workshop_id, name)]
+        if held[0] is None:
+            return False
+        undo.record(self.controller.undo_stack, f"add the group {name}",
+                    lambda: held.__setitem__(0, self._run(workshops.add_group, self.controller.workshop_id, name)),
+                    lambda: self._run(workshops.remove_group, _id(held[0])))
+        return True
+
+    def rename(self, group: StakeholderGroup, name: str) -> bool:
+        """Rename a group; undo gives it its old name."""
+        return self._pair(f"rename {group.name}", (workshops.rename_group, group.id, name),
+                          (workshops.rename_group, group.id, group.name))
+
+    def restyle(self, group: StakeholderGroup, style: GroupStyle) -> bool:
+        """Change a group's colour and mark; undo gives back the old ones."""
+        return self._pair(f"change the mark of {group.name}", (workshops.set_group_style, group.id, style),
+                          (workshops.set_group_style, group.id, GroupStyle(group.colour, group.mark)))
+
+    def move(self, group: StakeholderGroup, offset: int) -> bool:
+        """Move a group up or down; undo moves it back."""
+        return self._pair(f"move {group.name}", (workshops.move_group, group.id, offset),
+                          (workshops.move_group, group.id, -offset))
+
+    def remove(self, group: StakeholderGroup) -> bool:
+        """Remove an empty group; undo puts it back in its place with its colour and mark."""
+        held: list[StakeholderGroup | None] = [group]
+        self._run(workshops.remove_group, group.id)
+        if not self._last_ok:
+            return False
+        undo.record(self.controller.undo_stack, f"remove the group {group.name}",
+                    lambda: self._run(workshops.remove_group, _id(held[0])),
+                    lambda: held.__setitem__(0, self._run(workshops.restore_group, group)))
+        return True
+
+    def _pair(self, text: str, redo: tuple[object, ...], inverse: tuple[object, ...]) -> bool:
+        self._run(*redo)
+        if not self._last_ok:
+            return False
+        undo.record(self.controller.undo_stack, text, lambda: self._run(*redo), lambda: self._run(*inverse))
+        return True
+
+    def _run(self, operation: object, *args: object) -> StakeholderGroup | None:
+        done: Done[Any] = self.controller.run(operation, *args)  # type: ignore[arg-type]
+        self._last_ok = done.ok
+        if done.ok:
+            self.controller.groups_changed.emit()
+            self.controller.participants_changed.emit()
+        return done.value if isinstance(done.value, StakeholderGroup) else None
+
+
+class ActionEdits:
+    """Add and change actions in the plan, each undoable."""
+
+    def __init__(self, plan: ActionController) -> None:
+        self.plan = plan
+
+    def add(self, draft: ActionDraft, proposal_id: int | None = None) -> bool:
+        """Add an action; undo takes it out of the plan again."""
+        held = [self.plan.create(draft, proposal_id)]
+        if held[0] is None:
+            return False
+        undo.record(self.plan.controller.undo_stack, "add an action",
+                    lambda: held.__setitem__(0, self.plan.create(draft, proposal_id)),
+                    lambda: self.plan.remove(_id(held[0])))
+        return True
+
+    def change(self, before: Action, draft: ActionDraft) -> bool:
+        """Change an action; undo puts back what it said before."""
+        if not self.plan.edit(before.id or 0, draft):
+            return False
+        undo.record(self.plan.controller.undo_stack, "change an action", lambda: self.plan.edit(before.id or 0, draft),
+                    lambda: self.plan.restore(before))
+        return True
+
+    def set_status(self, before: Action, status: ActionStatus) -> bool:
+        """Change an action's status; undo gives back the old one."""
+        if not self.plan.set_status(before.id or 0, status):
+            return False
+        undo.record(self.plan.controller.undo_stack, f"mark an action {status.value.replace('_', ' ')}",
+                    lambda: self.plan.set_status(before.id or 0, status),
+                    lambda: self.plan.set_status(before.id or 0, ActionStatus(before.status)))
+        return True
+
+
+def _id(item: Participant | StakeholderGroup | Action | None) -> int:
+    return item.id or 0 if item is not None else 0

@@ -1,9 +1,10 @@
 """Benchmarks: prints one `name: value unit` line per figure, all measured in one run on this machine.
 
-startup_ratio, vote_p95_ms, vote_ratio, vote_p95_ms_60 (60 voters in 8 groups), charter_s_typical/_10x/_100x,
-charter_s_typical_html/_docx, charter_scaling, peak_rss_mb, phone_p95_ms, phone_p95_ms_400, push_p95_ms (phones
-against the app with its server inside the GUI process, bench/phone_app.py; bench/phone_load.py runs the server
-alone).
+startup_ratio, vote_p95_ms, vote_p95_ms_60 (20 voters in 4 groups and 60 in 8, each casting once plus 10% changes
+by taps and by keys on the shared screen, both screens painted: bench/vote_room.py), vote_ratio,
+charter_s_typical/_10x/_100x, charter_s_typical_html/_docx, charter_scaling, peak_rss_mb, phone_p95_ms,
+phone_p95_ms_400, push_p95_ms (phones against the app with its server inside the GUI process, bench/phone_app.py;
+bench/phone_load.py runs the server alone).
 Run: .venv/bin/python bench/run.py   (or `make bench`); `--only startup`, `vote`, `charter` or `phone`
 measures just those figures.
 """
@@ -130,19 +131,21 @@ def main() -> None:
         print(f"startup_ratio: {startup_ratio(folder):.2f} x", flush=True)
     if only == "startup":
         return
-    from bench.workshop_gui import LARGE_EXAMPLE, vote_times
-
-    votes = vote_times(folder / "votes.sqlite3", 500)
-    bare = bare_sqlite_commit_s(folder)
-    print(f"vote_p95_ms: {p95(votes) * 1000:.2f} ms", flush=True)
-    print(f"vote_ratio: {statistics.median(votes) / bare:.2f} x", flush=True)
-    votes_60 = vote_times(folder / "votes60.sqlite3", 500, LARGE_EXAMPLE)
-    print(f"vote_p95_ms_60: {p95(votes_60) * 1000:.2f} ms", flush=True)
+    vote_figures(folder)
     if only == "vote":
         return
     charter_figures(folder)
     print(f"peak_rss_mb: {peak_rss_mb(folder):.1f} MiB", flush=True)
     phone_figures(folder)
+
+
+def vote_figures(folder: Path) -> None:
+    """The vote figures: a 20- and a 60-person room casting by taps and keys, both screens painted (vote_room.py)."""
+    from bench.vote_room import print_vote_figures, vote_room_figures
+
+    figures = vote_room_figures(folder)
+    print_vote_figures(figures)
+    print(f"vote_ratio: {figures['vote_median_ms'].median / 1000 / bare_sqlite_commit_s(folder):.2f} x", flush=True)
 
 
 def phone_figures(folder: Path) -> None:

@@ -1,4 +1,4 @@
-"""Benchmark helpers that drive the real GUI offscreen: voting through the console, and a whole workshop run."""
+"""Benchmark helpers that drive the real GUI offscreen: opening an example and a vote, and a whole workshop run."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 EXAMPLE = ROOT / "sessions" / "examples" / "northside-leisure.json"
-LARGE_EXAMPLE = ROOT / "sessions" / "examples" / "eastbank-wellbeing-large.json"
-"""60 voting members in 8 groups with long names: the real room the vote figure is also measured in."""
 
 
 def open_example(db: Path, example: Path = EXAMPLE) -> tuple[Any, Any, Any]:
@@ -51,28 +49,6 @@ def open_a_vote(window: Any) -> int:
     opened = room.votes.open_round()
     assert opened is not None
     return int(opened[0].id)
-
-
-def vote_times(db: Path, count: int, example: Path = EXAMPLE) -> list[float]:
-    """Return the seconds from each cast to its commit and the shared screen's voting view updated."""
-    from workshop_app.core.model import Choice
-    from workshop_app.ui.shared_screen.voting_view import VotingView
-
-    app, window, store = open_example(db, example)
-    round_id = open_a_vote(window)
-    screen = window.shared_screen
-    assert screen is not None and isinstance(screen.current_view(), VotingView)
-    people = [p.id for p in window.controller.participants() if p.is_voting]
-    choices = (Choice.AGREE, Choice.ABSTAIN, Choice.DISAGREE)
-    times = []
-    for n in range(count):
-        start = time.perf_counter()
-        assert window.room.votes.cast(round_id, people[n % len(people)], choices[n % 3])
-        app.processEvents()
-        times.append(time.perf_counter() - start)
-    window.close()
-    store.close()
-    return times
 
 
 def run_through(db: Path, out: Path) -> float:

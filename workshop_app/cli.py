@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop_app import __version__, logs
+from workshop_app import __version__
 from workshop_app.core.errors import WorkshopError
 
 if TYPE_CHECKING:
@@ -106,12 +106,16 @@ def _one_line(text: str) -> str:
 
 @command("list", "list the workshops in the store: id, date, status, title (tab separated)")
 def list_workshops(args: argparse.Namespace) -> int:
-    """Print one tab-separated line per workshop."""
-    from workshop_app.core.model import Workshop
+    """Print one tab-separated line per workshop (straight from the file when it needs no migration: no ORM)."""
+    from workshop_app.store.quick_list import store_file, workshops_in_file
 
-    with opened_store(args) as store:
-        with store.reader() as uow:
-            workshops = uow.repo(Workshop).list()
+    workshops = workshops_in_file(store_file(args.db))
+    if workshops is None:
+        from workshop_app.core.model import Workshop
+
+        with opened_store(args) as store:
+            with store.reader() as uow:
+                workshops = uow.repo(Workshop).list()
     for workshop in workshops:
         fields = [str(workshop.id), workshop.date.isoformat(), str(workshop.status), _one_line(workshop.title)]
         print("\t".join(fields))
@@ -249,6 +253,8 @@ def demo(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     with opened_store(args, create=True) as store:
         workshop_id = demo_workshop(store, demo_file(args.example), args.example == DEFAULT_EXAMPLE)
+    from workshop_app import logs
+
     logs.install_crash_handler()
     from workshop_app.ui.app import run_gui
 
@@ -301,6 +307,8 @@ def open_gui(args: argparse.Namespace, argv: list[str]) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_ERROR
+    from workshop_app import logs
+
     logs.install_crash_handler()
     try:
         from workshop_app.ui.app import run_gui
@@ -344,6 +352,8 @@ def run(argv: list[str]) -> int:
         print(_one_line(str(error)), file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # a bug: keep the traceback in the log, give the person one line
+        from workshop_app import logs
+
         path = logs.record_crash(type(error), error, error.__traceback__)
         logs.print_crash(logs.summarize(error), path)
         return EXIT_CRASH

@@ -9,6 +9,7 @@ from workshop_app.core import notes, roster, voting, workshop_life, workshops
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import DecisionRule, Participant, Workshop, WorkshopStatus
 from workshop_app.core.workshop_life import Details
+from workshop_app.core.workshop_list import FILTERS
 
 
 def _workshop(store: FakeStore, title: str = "Charter day") -> Workshop:
@@ -69,7 +70,7 @@ def test_archive_and_filters_and_delete() -> None:
     assert workshops.get_workshop(store, old.id).status == WorkshopStatus.CLOSED
     workshop_life.delete(store, new.id)
     assert [w.title for w in workshops.list_workshops(store)] == ["Old"]
-    assert all(new.id not in {w.id for w in workshop_life.workshops_in(store, f)} for f in workshop_life.FILTERS)
+    assert all(new.id not in {w.id for w in workshop_life.workshops_in(store, f)} for f in FILTERS)
     with pytest.raises(WorkshopError, match="locked"):
         roster.add_participant(store, Participant(new.id, "Late", workshops.list_groups(store, new.id)[0].id))
 

@@ -74,7 +74,9 @@ def test_a_store_error_after_the_window_shows_gives_one_sentence_and_exit_2(tmp_
     assert bad.read_bytes() == content
 
 
-def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("chosen_early", [False, True], ids=["asked-by-demo", "double-clicked-before-the-store"])
+def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: QtBot, tmp_path: Path,
+                                                                        chosen_early: bool) -> None:
     db = tmp_path / "store.sqlite3"
     store = open_store(db)
     workshop_id = import_json(store, EXAMPLE)
@@ -83,9 +85,11 @@ def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: Q
     qtbot.addWidget(window)
     window.show()
     assert window.start_page.empty.text() == OPENING and not hasattr(window, "controller")
+    if chosen_early:
+        window.open_workshop(workshop_id)  # on the list read straight from the file, before the store is attached
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    startup = Startup(app, window, str(db), workshop_id)
+    startup = Startup(app, window, str(db), None if chosen_early else workshop_id)
     startup.begin()
     try:
         qtbot.waitUntil(lambda: startup.loaded, timeout=30_000)
@@ -130,3 +134,38 @@ def test_a_store_error_in_process_shows_the_sentence(qtbot: QtBot, tmp_path: Pat
     assert codes == [2]
     assert len(replies) == 1 and replies[0].endswith(".")
     assert not startup.loaded
+
+
+LIST_SPY = """
+import sys
+from workshop_app.ui import startup
+
+shown = startup.Startup._list_shown
+
+def spy(self):
+    orm = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic"))
+    page = self.window.start_page
+    print("list shown:", page.model.rowCount(), page.table.isVisible(), page.selected().title, orm[:3], flush=True)
+    shown(self)
+
+startup.Startup._list_shown = spy
+from workshop_app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_list_of_a_store_at_the_head_is_on_screen_before_the_orm_loads(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    store = open_store(db)
+    import_json(store, EXAMPLE)
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "WORKSHOP_APP_QUIT_AFTER_SHOWN": "1",
+           "WORKSHOP_APP_DATA": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", LIST_SPY, "--db", str(db)], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "list shown: 1 True Northside Leisure Partnership: charter workshop (a fictional example) []" in lines
+    marks = [line.rpartition(" at ")[0] for line in lines if " at " in line and line[0].islower()]
+    assert marks == ["window shown", "list shown", "pages built"]
+

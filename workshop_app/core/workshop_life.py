@@ -12,15 +12,7 @@ from workshop_app.core.model import (
     WorkshopStatus, utc_now,
 )
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
-
-# What the start page can show: its filters, each with the statuses it lists.
-FILTERS: dict[str, frozenset[WorkshopStatus]] = {
-    "Active": frozenset({WorkshopStatus.DRAFT, WorkshopStatus.IN_PROGRESS}),
-    "Finished": frozenset({WorkshopStatus.CLOSED}),
-    "Archived": frozenset({WorkshopStatus.ARCHIVED}),
-    "All": frozenset({WorkshopStatus.DRAFT, WorkshopStatus.IN_PROGRESS, WorkshopStatus.CLOSED,
-                      WorkshopStatus.ARCHIVED}),
-}
+from workshop_app.core.workshop_list import filtered
 
 
 @dataclass(frozen=True)
@@ -36,8 +28,8 @@ class Details:
 
 def workshops_in(uow_factory: UnitOfWorkFactory, filter_name: str) -> list[Workshop]:
     """Return the workshops a start-page filter shows, newest first (deleted ones never)."""
-    wanted = FILTERS[filter_name]
-    return [w for w in workshops.list_workshops(uow_factory) if w.status in wanted]
+    with reading(uow_factory) as uow:
+        return filtered(uow.repo(Workshop).list(), filter_name)
 
 
 def has_votes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> bool:

@@ -12,14 +12,13 @@ from workshop_app.core.model import (
 from workshop_app.core.palette import DEFAULT_GROUPS, GroupStyle, check_style, next_style
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.rule_text import rule_text
+from workshop_app.core.workshop_list import listed
 
 
 def list_workshops(uow_factory: UnitOfWorkFactory) -> list[Workshop]:
     """Return every workshop but the deleted ones, newest date first."""
     with reading(uow_factory) as uow:
-        rows = [w for w in uow.repo(Workshop).list() if w.status != WorkshopStatus.DELETED]
-    return sorted(rows, key=lambda w: (w.date, w.id or 0), reverse=True)
-
+        return listed(uow.repo(Workshop).list())
 
 def get_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
     """Return one workshop, or raise a WorkshopError naming the id."""

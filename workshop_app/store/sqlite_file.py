@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workshop_app.core.errors import StoreError
 from workshop_app.store.errors import disk_full_error, is_damaged, is_disk_full, is_locked, locked_error
+from workshop_app.store.quick_list import read_only_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
@@ -78,20 +79,10 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def _read_only_uri(path: Path, wal: bool) -> str:
-    """Return a URI that opens the file without writing to it or creating files beside it.
-
-    A WAL file with no -wal beside it is fully contained in itself and not open elsewhere, so it is
-    opened immutable (which creates no -shm); otherwise read-only, honouring other programs' locks.
-    """
-    mode = "immutable=1" if wal and not Path(f"{path}-wal").exists() else "mode=ro"
-    return f"{path.resolve().as_uri()}?{mode}"
-
-
 def _read_schema(path: Path, wal: bool) -> FileState:
     """Read the table names and the Alembic revision from the file, read-only."""
     try:
-        connection = sqlite3.connect(_read_only_uri(path, wal), uri=True, timeout=BUSY_TIMEOUT_S)
+        connection = sqlite3.connect(read_only_uri(path, wal), uri=True, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
         raise StoreError(f"{path} cannot be opened ({error}); check its permissions and try again.") from error
     try:

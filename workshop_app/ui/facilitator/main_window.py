@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self._plans = plans
         self._attached = False
         self._workshop_page_built = False
+        self.asked_to_open: int | None = None
+        """A workshop chosen on the start page before the store was attached (Startup opens it then)."""
         self.typing_guard = TypingGuard(self)
         self.setWindowTitle(APP_TITLE)
         self._fit_to_screen()
@@ -92,10 +94,12 @@ class MainWindow(QMainWindow):
         self.controller.workshop_changed.connect(self._on_workshop_changed)
 
     def open_workshop(self, workshop_id: int) -> None:
-        """Open a workshop from the start page."""
+        """Open a workshop from the start page (one asked for before the store is ready opens once it is)."""
         if self._attached:
             self.ensure_workshop_page()
             self.controller.open_workshop(workshop_id)
+        else:
+            self.asked_to_open = workshop_id
 
     def _fit_to_screen(self) -> None:
         """Fill most of the laptop's screen (a small screen gets all of it)."""
@@ -235,10 +239,14 @@ class MainWindow(QMainWindow):
     def refresh_workshops(self) -> None:
         """Reload the start page's list (it stays empty until the store is attached)."""
         if self._attached:
-            from workshop_app.core import workshop_life
+            self.show_workshops(self.controller.list_workshops())
 
-            rows = workshop_life.workshops_in(self.controller.uow_factory, self.start_page.current_filter())
-            self.start_page.set_workshops(rows, store_empty=not rows and not self.controller.list_workshops())
+    def show_workshops(self, workshops: list[Any]) -> None:
+        """Show the workshops the start page's filter picks from these (every workshop in the store)."""
+        from workshop_app.core.workshop_list import filtered, listed
+
+        rows = filtered(workshops, self.start_page.current_filter())
+        self.start_page.set_workshops(rows, store_empty=not listed(workshops))
 
     def show_start_page(self) -> None:
         """Go back to the list of workshops."""

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.models.workshop_table_model import WorkshopTableModel
 
 OPENING = "Opening your workshops…"
-FILTER_NAMES = ("Active", "Finished", "Archived", "All")  # the keys of core.workshop_life.FILTERS
+FILTER_NAMES = ("Active", "Finished", "Archived", "All")  # the keys of core.workshop_list.FILTERS
 NO_WORKSHOPS = "No workshops yet. Choose New workshop to prepare your first one."
 NONE_HERE = "No workshops to show here. Choose another list above, or New workshop."
 
@@ -107,12 +107,14 @@ class StartPage(QWidget):
         """Show the given workshops, newest first (store_empty: there are none at all, not just none here)."""
         if not hasattr(self, "table"):
             self._build_table()
+        chosen = self.selected()
         self.model.set_workshops(rows)
         self.table.setVisible(bool(rows))
         self.empty.setText(NO_WORKSHOPS if store_empty or self.current_filter() == "All" else NONE_HERE)
         self.empty.setVisible(not rows)
-        if rows:
-            self.table.selectRow(0)
+        if rows:  # the same workshop stays chosen when the list is read again
+            ids = [w.id for w in rows]
+            self.table.selectRow(ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0)
         self._on_selection_changed()
 
     def selected(self) -> Workshop | None:

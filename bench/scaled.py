@@ -1,4 +1,5 @@
-"""The example workshop at N times its size: proposals, their votes and actions repeated N times, in memory."""
+"""The example workshop at N times its size: proposals, their votes and actions repeated N times, with the audit
+trail a real run leaves (one entry per ballot cast, after the record's own entries)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from workshop_app.core import audit
 from workshop_app.core.interchange_import import read_document
-from workshop_app.core.records import WorkshopRecord, save_record
+from workshop_app.core.model import AuditEntry, Participant, VoteRound, utc_now
+from workshop_app.core.records import WorkshopRecord, load_record, save_record
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "sessions" / "examples" / "northside-leisure.json"
 STEP = 1_000_000
@@ -39,9 +42,39 @@ def scaled_record(scale: int) -> WorkshopRecord:
     return record
 
 
-def scaled_store(scale: int) -> tuple[Any, int]:
-    """Return an in-memory SQLite store holding the scaled example, and its workshop id."""
+def _cast_text(vote: VoteRound, voter: Participant | None) -> str:
+    """Say that a ballot was cast, as the app's cast does (named: by whom), never what was chosen."""
+    where = f"round {vote.round_no} of proposal {vote.proposal_id}"
+    if vote.secret or voter is None:
+        return f"A ballot was cast in {where}."
+    return f"{voter.name} voted in {where}."
+
+
+def ballot_entries(record: WorkshopRecord) -> list[AuditEntry]:
+    """Return one chained `ballot_cast` entry per ballot of a stored record (with its row digest), after its head."""
+    rounds = {r.id: r for r in record.rounds}
+    people = {p.id: p for p in record.participants}
+    entries, prev = [], record.audit_head
+    for ballot in record.ballots:
+        vote = rounds[ballot.round_id]
+        text, at, digests = _cast_text(vote, people.get(ballot.participant_id)), utc_now(), audit.digests_text([ballot])
+        digest = audit.entry_hash(prev, record.workshop.id, "ballot_cast", text, at, digests)
+        entries.append(AuditEntry(workshop_id=record.workshop.id, kind="ballot_cast", text=text, prev_hash=prev,
+                                  hash=digest, at=at, row_digests=digests))
+        prev = digest
+    return entries
+
+
+def scaled_store(scale: int, target: str | Path = "sqlite://") -> tuple[Any, int]:
+    """Return a store (in memory unless a file is given) holding the scaled example with its audit trail, and its id."""
     from workshop_app.store.database import open_store
 
-    store = open_store("sqlite://")
-    return store, save_record(store, scaled_record(scale))
+    store = open_store(target)
+    workshop_id = save_record(store, scaled_record(scale))
+    entries = ballot_entries(load_record(store, workshop_id))
+    with store() as uow:
+        for entry in entries:
+            uow.add_audit(entry)
+        uow.commit()
+    return store, workshop_id
+

@@ -22,15 +22,16 @@ def open_example(db: Path, example: Path = EXAMPLE) -> tuple[Any, Any, Any]:
     from workshop_app.core import roster
     from workshop_app.export.json_export import import_json
     from workshop_app.store.database import open_store
-    from workshop_app.ui.app import build_main_window, make_application
+    from workshop_app.ui.app import build_main_window, load_fonts_and_style, make_application
 
     store = open_store(db)
-    workshop_id = import_json(store, example)
+    workshop_id = import_json(store, example, allow_duplicate=True)
     if example != EXAMPLE:
         for person in roster.list_participants(store, workshop_id):
             if not person.present:
                 roster.set_present(store, person.id or 0, True)
     app = make_application([sys.argv[0]])
+    load_fonts_and_style(app)
     window = build_main_window(store)
     window.show()
     window.controller.open_workshop(workshop_id)
@@ -57,6 +58,7 @@ def run_through(db: Path, out: Path) -> float:
     from workshop_app.export.charter_pdf import write_charter
 
     app, window, store = open_example(db)
+    assert window.shared_screen is not None and window.shared_screen.isVisible(), "give Qt two screens"
     room = window.room
     for index in range(len(room.stages)):
         room.go_to(index)

@@ -56,7 +56,7 @@ def read_only_uri(path: Path, wal: bool = True) -> str:
 
 def _utc(text: str) -> dt.datetime:
     """Return a stored naive UTC time as an aware one."""
-    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
 
 
 def _workshop(row: tuple[object, ...]) -> Workshop:
@@ -67,7 +67,7 @@ def _workshop(row: tuple[object, ...]) -> Workshop:
         id=int(str(values["id"])), title=str(values["title"]), partnership=str(values["partnership"]),
         place=str(values["place"]), date=dt.date.fromisoformat(str(values["date"])),
         facilitator=str(values["facilitator"]), plan_key=str(values["plan_key"]),
-        decision_rule=DecisionRule(values["decision_rule"]), status=WorkshopStatus(values["status"]),
+        decision_rule=DecisionRule(str(values["decision_rule"])), status=WorkshopStatus(str(values["status"])),
         purpose=str(values["purpose"]), scope=str(values["scope"]),
         next_review=dt.date.fromisoformat(str(review)) if review else None,
         created_at=_utc(str(values["created_at"])),

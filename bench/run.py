@@ -80,7 +80,7 @@ def _phone(folder: Path, runs: int | None) -> Lines:
 
 GROUPS: dict[str, Callable[[Path, int | None], Lines]] = {
     "startup": _group("startup", "startup_figures"),
-    "vote": _named("vote_room", "vote_room_figures", _older_vote),
+    "vote": _vote,
     "phone": _phone,
     "cli": _group("cli_times", "cli_figures"),
     "exponents": _group("exponents", "exponent_figures"),

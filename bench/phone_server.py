@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from workshop_app.core.changes import perform
 from workshop_app.core import voting  # noqa: E402
 from workshop_app.phone.server import PhoneServer  # noqa: E402
 from workshop_app.phone.service import PhoneService  # noqa: E402
@@ -30,12 +31,12 @@ def main() -> None:
     for number, line in enumerate(sys.stdin):
         command, started = line.strip(), time.time()
         if command == "open":
-            proposal = voting.create_proposal(store, workshop_id, "accountable", f"We will report back ({number}).")
-            round_id = voting.open_vote_in_room(store, proposal.id or 0, True).id or 0
+            proposal = perform(store, voting.create_proposal, workshop_id, "accountable", f"We will report back ({number}).").value
+            round_id = perform(store, voting.open_vote_in_room, proposal.id or 0, True).value.id or 0
         elif command == "close":
-            voting.close_vote(store, round_id)
+            perform(store, voting.close_vote, round_id)
         elif command == "reveal":
-            voting.reveal_vote(store, round_id)
+            perform(store, voting.reveal_vote, round_id)
         server.changed()
         print(f"at {started:.6f}", flush=True)
     server.stop()

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app.core.changes import perform
 from workshop_app.core import actions, assessment, audit, notes, roster, session, voting, workshops
 from workshop_app.core.content import PRINCIPLE_KEYS
 from workshop_app.core.model import (
@@ -229,28 +230,28 @@ def _ideas(store: Store, wid: int, plan: object, groups: dict[str, int | None]) 
 
 def _vote(store: Store, proposal_id: int, secret: bool, people: list[Voter], chooser: Chooser) -> None:
     """Open a round, let everyone present vote, close and reveal it."""
-    vote = voting.open_vote(store, proposal_id, secret)
+    vote = perform(store, voting.open_vote, proposal_id, secret).value
     assert vote.id is not None
     for voter in people:
         if voter[1] == "Stuart MacLeod":
             continue  # absent
         picked = chooser(voter)
         choice, reason = picked if isinstance(picked, tuple) else (picked, "")
-        voting.cast_ballot(store, vote.id, voter[0], choice, reason)
-    voting.close_vote(store, vote.id)
-    voting.reveal_vote(store, vote.id)
+        perform(store, voting.cast, vote.id, voter[0], choice, reason)
+    perform(store, voting.close_vote, vote.id)
+    perform(store, voting.reveal_vote, vote.id)
 
 
 def _proposals(store: Store, wid: int, groups: dict[str, int | None], people: list[Voter]) -> dict[str, int]:
     """Draft, vote and reveal every proposal; amend one and vote again; return ids by text."""
     ids: dict[str, int] = {}
     for principle, text, route, party, secret, chooser in PROPOSALS:
-        proposal = voting.create_proposal(store, wid, principle, text, route, groups[party] if party else None)
+        proposal = perform(store, voting.create_proposal, wid, principle, text, route, groups[party] if party else None).value
         assert proposal.id is not None
         ids[text] = proposal.id
         _vote(store, proposal.id, secret, people, chooser)
     changed = ids[AMENDED_FROM]
-    voting.amend_proposal(store, changed, AMENDED_TO, "Llŷr Evans")
+    perform(store, voting.amend_proposal, changed, AMENDED_TO, "Llŷr Evans")
     ids[AMENDED_TO] = changed
     _vote(store, changed, False, people, everyone_agrees)
     return ids

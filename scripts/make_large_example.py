@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from workshop_app.core.changes import perform
 from workshop_app.core import actions, assessment, notes, roster, session, voting, workshops
 from workshop_app.core.model import Choice, DecisionRule, OwnerKind, Participant, Workshop
 from workshop_app.core.plans import plan_by_key
@@ -129,13 +130,13 @@ def _proposals(store: Store, wid: int, voters: list[tuple[int, str, str]]) -> li
     """Draft, vote on, close and reveal each proposal under the first principle; return the agreed ones' ids."""
     agreed = []
     for number, text in enumerate(PROPOSALS):
-        proposal = voting.create_proposal(store, wid, "collaborative", text)
-        vote = voting.open_vote(store, proposal.id or 0, secret=number == 1)
+        proposal = perform(store, voting.create_proposal, wid, "collaborative", text).value
+        vote = perform(store, voting.open_vote, proposal.id or 0, secret=number == 1).value
         for index, (pid, name, group) in enumerate(voters):
             choice, reason = _choice(index, number, group, name)
-            voting.cast_ballot(store, vote.id or 0, pid, choice, reason)
-        voting.close_vote(store, vote.id or 0)
-        if voting.reveal_vote(store, vote.id or 0).agreed:
+            perform(store, voting.cast, vote.id or 0, pid, choice, reason)
+        perform(store, voting.close_vote, vote.id or 0)
+        if perform(store, voting.reveal_vote, vote.id or 0).value.agreed:
             agreed.append(proposal.id or 0)
     return agreed
 

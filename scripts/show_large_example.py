@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from workshop_app.core.changes import perform
 from workshop_app import cli  # noqa: E402
 from workshop_app.core import roster, session, voting  # noqa: E402
 from workshop_app.core.model import Choice  # noqa: E402
@@ -32,12 +33,12 @@ def go(store: Store, workshop_id: int, kind: str, principle: str | None = None) 
 def open_a_vote(store: Store, workshop_id: int) -> None:
     """Open a vote at the second principle's commitments stage with two thirds of the room voted."""
     go(store, workshop_id, "commitments", "creative")
-    proposal = voting.create_proposal(store, workshop_id, "creative",
-                                      "We will try one new idea from residents every season, and say what we learnt.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    proposal = perform(store, voting.create_proposal, workshop_id, "creative",
+                                      "We will try one new idea from residents every season, and say what we learnt.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     people = [p for p in roster.list_participants(store, workshop_id) if p.present and p.is_voting]
     for index, person in enumerate(people[: len(people) * 2 // 3]):
-        voting.cast_ballot(store, vote.id or 0, person.id or 0, (Choice.AGREE, Choice.ABSTAIN)[index % 7 == 3])
+        perform(store, voting.cast, vote.id or 0, person.id or 0, (Choice.AGREE, Choice.ABSTAIN)[index % 7 == 3])
 
 
 def main(argv: list[str]) -> int:

@@ -9,6 +9,7 @@ import pytest
 
 from tests.core.interchange_fixtures import EXAMPLE
 from tests.test_cli import table_dump
+from workshop_app.core.changes import perform
 from workshop_app import cli
 
 
@@ -129,9 +130,9 @@ def test_export_with_a_vote_not_revealed_is_refused_in_one_sentence(
     db = tmp_path / "store.sqlite"
     store = open_store(db)
     wid = small_workshop(store)
-    proposal = voting.create_proposal(store, wid, "creative", "We will try a pop-up session.")
-    vote = voting.open_vote(store, proposal.id or 0, True)
-    voting.cast_ballot(store, vote.id or 0, 1, Choice.BLOCK, "Too soon")
+    proposal = perform(store, voting.create_proposal, wid, "creative", "We will try a pop-up session.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, True).value
+    perform(store, voting.cast, vote.id or 0, 1, Choice.BLOCK, "Too soon")
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     assert cli.main(["--db", str(db), "export", str(wid), "--out", str(first)]) == 2
     printed = capsys.readouterr()

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from workshop_app.core.changes import perform
 from workshop_app import logs, paths
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Choice, Participant, Workshop
@@ -68,18 +69,18 @@ def build(folder: Path, twin: bool = False) -> Scene:
     groups = {g.name: g.id or 0 for g in workshops.list_groups(store, wid)}
     ids = {name: roster.add_participant(store, Participant(wid, name, groups[g], present=True)).id or 0
            for g, names in PEOPLE.items() for name in names}
-    named = voting.create_proposal(store, wid, "collaborative", "We will meet every month in a public venue.")
-    secret = voting.create_proposal(store, wid, "accountable", "We will publish the shared risk register.")
-    named_round = voting.open_vote(store, named.id or 0, secret=False).id or 0
-    secret_round = voting.open_vote(store, secret.id or 0, secret=True).id or 0
+    named = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month in a public venue.").value
+    secret = perform(store, voting.create_proposal, wid, "accountable", "We will publish the shared risk register.").value
+    named_round = perform(store, voting.open_vote, named.id or 0, secret=False).value.id or 0
+    secret_round = perform(store, voting.open_vote, secret.id or 0, secret=True).value.id or 0
     for round_id, ballots, reason in ((named_round, NAMED, NAMED_REASON), (secret_round, SECRET, SECRET_REASON)):
         for name, choice in ballots:
             chosen = TWIN[choice] if twin else choice
-            voting.cast_ballot(store, round_id, ids[name], chosen, reason if chosen == Choice.BLOCK else "")
-    voting.cast_ballot(store, named_round, ids["Eli Hart"], Choice.ABSTAIN if twin else Choice.AGREE, "",
+            perform(store, voting.cast, round_id, ids[name], chosen, reason if chosen == Choice.BLOCK else "")
+    perform(store, voting.cast, named_round, ids["Eli Hart"], Choice.ABSTAIN if twin else Choice.AGREE, "",
                        ids["Sue Bell"])
     hands = (0, 3, 0, 0) if twin else (1, 0, 1, 1)
-    voting.record_hand_count(store, secret_round, groups["VCS"], *hands, block_reason="" if twin else HANDS_REASON)
+    perform(store, voting.record_hand_count, secret_round, groups["VCS"], *hands, block_reason="" if twin else HANDS_REASON)
     return Scene(store, wid, named_round, secret_round, folder)
 
 
@@ -144,7 +145,7 @@ def logged() -> Iterator[Path]:
 def crash_during_the_vote(scene: Scene) -> None:
     """Write a real crash report to the log while the votes are open (a bad choice reaching the core)."""
     try:
-        voting.cast_ballot(scene.store, scene.secret_round, 1, "maybe")  # type: ignore[arg-type]
+        perform(scene.store, voting.cast, scene.secret_round, 1, "maybe")  # type: ignore[arg-type]
     except ValueError as error:
         logs.record_crash(type(error), error, error.__traceback__)
 
@@ -177,8 +178,8 @@ def test_the_artefacts_are_the_same_whatever_the_same_people_chose(tmp_path: Pat
 def revealed(scene: Scene) -> dict[str, str]:
     """Close and reveal both votes, then return the artefacts."""
     for round_id in (scene.named_round, scene.secret_round):
-        voting.close_vote(scene.store, round_id)
-        voting.reveal_vote(scene.store, round_id)
+        perform(scene.store, voting.close_vote, round_id)
+        perform(scene.store, voting.reveal_vote, round_id)
     texts = artefacts(scene, "revealed")
     scene.store.close()
     return texts

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from workshop_app.core.changes import perform
 from workshop_app import cli
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.audit import iso_utc
@@ -28,12 +29,12 @@ def make_store(db: Path) -> tuple[int, list[AuditEntry]]:
         groups = workshops.list_groups(store, wid)
         people = [roster.add_participant(store, Participant(wid, f"Person {n}", g.id or 0, present=True))
                   for n, g in enumerate(groups)]
-        proposal = voting.create_proposal(store, wid, "collaborative", "We will meet every month.")
-        vote = voting.open_vote(store, proposal.id or 0, secret=False)
+        proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month.").value
+        vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
         for person in people:
-            voting.cast_ballot(store, vote.id or 0, person.id or 0, Choice.AGREE)
-        voting.close_vote(store, vote.id or 0)
-        voting.reveal_vote(store, vote.id or 0)
+            perform(store, voting.cast, vote.id or 0, person.id or 0, Choice.AGREE)
+        perform(store, voting.close_vote, vote.id or 0)
+        perform(store, voting.reveal_vote, vote.id or 0)
         with store() as uow:
             return wid, uow.audit_entries(wid)
     finally:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from workshop_app.core.changes import perform
 from workshop_app.core import actions, assessment, roster, voting, workshops
 from workshop_app.core.model import Choice, OwnerKind, Participant, Workshop
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -78,20 +79,20 @@ def everyone(room: CharterRoom, choice: Choice = Choice.AGREE, **overrides: Vote
 def vote(room: CharterRoom, proposal_id: int, votes: Mapping[int, Vote], secret: bool = False,
          reveal: bool = True) -> None:
     """Open a round, cast the votes, close it and (normally) reveal it."""
-    rnd = voting.open_vote(room.store, proposal_id, secret=secret)
+    rnd = perform(room.store, voting.open_vote, proposal_id, secret=secret).value
     for pid, cast in votes.items():
         choice, reason = cast if isinstance(cast, tuple) else (cast, "")
-        voting.cast_ballot(room.store, rnd.id or 0, pid, choice, reason)
+        perform(room.store, voting.cast, rnd.id or 0, pid, choice, reason)
     if reveal:
-        voting.close_vote(room.store, rnd.id or 0)
-        voting.reveal_vote(room.store, rnd.id or 0)
+        perform(room.store, voting.close_vote, rnd.id or 0)
+        perform(room.store, voting.reveal_vote, rnd.id or 0)
 
 
 def propose(room: CharterRoom, label: str, principle: str, text: str, party: str | None = None,
             route: str = "") -> int:
     """Draft a proposal and remember its id under a label."""
     gid = room.groups[party] if party else None
-    made = voting.create_proposal(room.store, room.workshop_id, principle, text, route, gid)
+    made = perform(room.store, voting.create_proposal, room.workshop_id, principle, text, route, gid).value
     room.proposals[label] = made.id or 0
     return made.id or 0
 
@@ -112,15 +113,15 @@ def _proposals(room: CharterRoom) -> None:
     vote(room, pid, everyone(room, sam=(Choice.BLOCK, "It would stop the provider from investing in the pools.")))
     pid = propose(room, "second_round", "adaptable", "We will split the contract into phases.")
     vote(room, pid, everyone(room, Choice.DISAGREE))
-    voting.amend_proposal(room.store, pid, "We will review the contract's phases every two years.", "Priya")
+    perform(room.store, voting.amend_proposal, pid, "We will review the contract's phases every two years.", "Priya")
     vote(room, pid, everyone(room))
     pid = propose(room, "amended_since", "accountable", "We will publish the business case.")
     vote(room, pid, everyone(room))
-    voting.amend_proposal(room.store, pid, "We will publish a summary of the business case.", "Sam")
+    perform(room.store, voting.amend_proposal, pid, "We will publish a summary of the business case.", "Sam")
     pid = propose(room, "unrevealed", "accountable", "We will livestream every partnership meeting.")
     vote(room, pid, everyone(room), reveal=False)
     pid = propose(room, "withdrawn", "creative", "We will run a hackathon.")
-    voting.withdraw_proposal(room.store, pid)
+    perform(room.store, voting.withdraw_proposal, pid)
     propose(room, "draft", "place_based", "We will buy from local firms first.")
 
 

@@ -7,7 +7,7 @@ import copy
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
-from workshop_app.core.model import AuditEntry
+from workshop_app.core.model import AuditEntry, Participant, Proposal, VoteRound
 
 T = TypeVar("T")
 
@@ -105,6 +105,20 @@ class FakeUnitOfWork:
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
         """Return one workshop's entries in order."""
         return [e for e in self._audit if e.workshop_id == workshop_id]
+
+    def open_round(self, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+        """Return the workshop's oldest open round and its proposal."""
+        rounds = [pair for pair in self.rounds_of_workshop(workshop_id) if pair[0].closed_at is None]
+        return rounds[0] if rounds else None
+
+    def rounds_of_workshop(self, workshop_id: int) -> list[tuple[VoteRound, Proposal]]:
+        """Return the workshop's rounds with their proposals, by round id."""
+        proposals = {p.id: p for p in self.repo(Proposal).list(workshop_id=workshop_id)}
+        return [(r, proposals[r.proposal_id]) for r in self.repo(VoteRound).list() if r.proposal_id in proposals]
+
+    def voters(self, workshop_id: int) -> dict[int, bool]:
+        """Return the workshop's voting participants and whether each is here."""
+        return {p.id: p.present for p in self.repo(Participant).list(workshop_id=workshop_id, is_voting=True)}
 
     def commit(self) -> None:
         """Publish this unit's state to the store."""

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from workshop_app.core.changes import perform
 from workshop_app.core import actions, assessment, interchange, voting, workshops, roster
 from workshop_app.core.interchange_import import from_document
 from workshop_app.core.model import Choice, OwnerKind, Participant, Workshop
@@ -32,41 +33,41 @@ def small_workshop(store: UnitOfWorkFactory, unrevealed: bool = True) -> int:
     people = [roster.add_participant(store, Participant(w.id, n, g, present=True)).id or 0 for n, g in names]
     assessment.record_score(store, w.id, "collaborative", council, 3, people[0])
     assessment.record_score(store, w.id, "collaborative", residents, 2)
-    named = voting.create_proposal(store, w.id, "collaborative", "We will meet monthly.")
+    named = perform(store, voting.create_proposal, w.id, "collaborative", "We will meet monthly.").value
     _round(store, named.id or 0, False, people, [Choice.DISAGREE, Choice.AGREE, Choice.AGREE, Choice.AGREE],
            proxy=True)
-    secret = voting.create_proposal(store, w.id, "accountable", "We will publish minutes.", party_group_id=council)
+    secret = perform(store, voting.create_proposal, w.id, "accountable", "We will publish minutes.", party_group_id=council).value
     _round(store, secret.id or 0, True, people, [Choice.AGREE, Choice.AGREE, Choice.BLOCK, Choice.ABSTAIN])
-    hands = voting.create_proposal(store, w.id, "creative", "We will try new things.")
-    vote = voting.open_vote(store, hands.id or 0, False)
-    voting.cast_ballot(store, vote.id or 0, people[0], Choice.AGREE)
-    voting.record_hand_count(store, vote.id or 0, residents, agree=1, disagree=1)
-    voting.record_hand_count(store, vote.id or 0, residents, agree=2)
-    voting.close_vote(store, vote.id or 0)
-    voting.reveal_vote(store, vote.id or 0)
+    hands = perform(store, voting.create_proposal, w.id, "creative", "We will try new things.").value
+    vote = perform(store, voting.open_vote, hands.id or 0, False).value
+    perform(store, voting.cast, vote.id or 0, people[0], Choice.AGREE)
+    perform(store, voting.record_hand_count, vote.id or 0, residents, agree=1, disagree=1)
+    perform(store, voting.record_hand_count, vote.id or 0, residents, agree=2)
+    perform(store, voting.close_vote, vote.id or 0)
+    perform(store, voting.reveal_vote, vote.id or 0)
     actions.create_action(store, w.id, "collaborative", "Book rooms", OwnerKind.PARTICIPANT, "Ann Ŵyn",
                           dt.date(2025, 6, 1), "Rooms booked", named.id)
     if unrevealed:
-        hidden = voting.create_proposal(store, w.id, "adaptable", "We will review yearly.")
+        hidden = perform(store, voting.create_proposal, w.id, "adaptable", "We will review yearly.").value
         for secret_flag in (False, True):
-            vote = voting.open_vote(store, hidden.id or 0, secret_flag)
-            voting.cast_ballot(store, vote.id or 0, people[2], Choice.BLOCK, "Hidden block reason")
-            voting.close_vote(store, vote.id or 0)
+            vote = perform(store, voting.open_vote, hidden.id or 0, secret_flag).value
+            perform(store, voting.cast, vote.id or 0, people[2], Choice.BLOCK, "Hidden block reason")
+            perform(store, voting.close_vote, vote.id or 0)
     return w.id
 
 
 def _round(store: UnitOfWorkFactory, proposal_id: int, secret: bool, people: list[int], choices: list[Choice],
            proxy: bool = False) -> None:
     """Open, vote, close and reveal one round (the first voter first votes the other way, then changes)."""
-    vote = voting.open_vote(store, proposal_id, secret)
+    vote = perform(store, voting.open_vote, proposal_id, secret).value
     rid = vote.id or 0
-    voting.cast_ballot(store, rid, people[0], Choice.AGREE if choices[0] != Choice.AGREE else Choice.DISAGREE)
+    perform(store, voting.cast, rid, people[0], Choice.AGREE if choices[0] != Choice.AGREE else Choice.DISAGREE)
     for n, (pid, choice) in enumerate(zip(people, choices)):
         reason = SECRET_REASON if choice == Choice.BLOCK else ""
         holder = people[0] if proxy and n == 3 else None
-        voting.cast_ballot(store, rid, pid, choice, reason, holder)
-    voting.close_vote(store, rid)
-    voting.reveal_vote(store, rid)
+        perform(store, voting.cast, rid, pid, choice, reason, holder)
+    perform(store, voting.close_vote, rid)
+    perform(store, voting.reveal_vote, rid)
 
 
 def consistently_edited(doc: dict[str, Any], round_index: int, ballot_index: int, choice: Choice) -> dict[str, Any]:

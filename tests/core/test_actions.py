@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform
 from workshop_app.core import actions, voting
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, Workshop
@@ -87,7 +88,7 @@ def test_update_action_audits_status_changes_separately() -> None:
 def test_create_action_refusals() -> None:
     store = FakeStore()
     first, second = _workshops(store, ("Northside", dt.date(2024, 5, 1)), ("Elsewhere", dt.date(2024, 5, 1)))
-    proposal = voting.create_proposal(store, second, "accountable", "We will publish.")
+    proposal = perform(store, voting.create_proposal, second, "accountable", "We will publish.").value
     with pytest.raises(WorkshopError, match="Name who owns"):
         actions.create_action(store, first, "accountable", "Publish", OwnerKind.GROUP, " ")
     with pytest.raises(WorkshopError, match="proposal of this workshop"):

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from tests.core.charter_room import CharterRoom, build_room, everyone, propose, vote
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform
 from workshop_app.core import charter_versions as cv
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.audit import check_chain
@@ -114,10 +115,10 @@ def test_an_amendment_is_version_two_and_lists_what_changed(room: CharterRoom, t
     assert build_charter(room.store, room.workshop_id).changes == "Nothing has changed since version 1."
     pid = propose(room, "new", "creative", "We will try one new idea each quarter.")
     vote(room, pid, everyone(room))
-    voting.amend_proposal(room.store, room.proposals["council"], "The council will involve ward members in every "
+    perform(room.store, voting.amend_proposal, room.proposals["council"], "The council will involve ward members in every "
                           "review and report back to them.", "Priya")
     vote(room, room.proposals["council"], everyone(room))
-    voting.amend_proposal(room.store, room.proposals["shared"], "We will keep one risk register.", "Sam")
+    perform(room.store, voting.amend_proposal, room.proposals["shared"], "We will keep one risk register.", "Sam")
     wording = cv.current_wording(room.store, room.workshop_id)
     cv.update_sections(room.store, room.workshop_id, replace(wording, resident_concerns="Email us."))
     lines = build_charter(room.store, room.workshop_id).changes.splitlines()
@@ -157,12 +158,12 @@ def test_a_review_workshop_continues_the_partnerships_versions(room: CharterRoom
     assert json.loads(draft.sections_json)["escalation"] == list(wording.escalation)
     council = next(g.id for g in workshops.list_groups(room.store, rid) if g.name == "Council")
     person = roster.add_participant(room.store, Participant(rid, "Aled Jones", council or 0, present=True))
-    kept = voting.create_proposal(room.store, rid, "collaborative",
-                                  "We will share one risk register and review it together.")
-    rnd = voting.open_vote(room.store, kept.id or 0, secret=False)
-    voting.cast_ballot(room.store, rnd.id or 0, person.id or 0, voting.Choice.AGREE)
-    voting.close_vote(room.store, rnd.id or 0)
-    voting.reveal_vote(room.store, rnd.id or 0)
+    kept = perform(room.store, voting.create_proposal, rid, "collaborative",
+                                  "We will share one risk register and review it together.").value
+    rnd = perform(room.store, voting.open_vote, kept.id or 0, secret=False).value
+    perform(room.store, voting.cast, rnd.id or 0, person.id or 0, voting.Choice.AGREE)
+    perform(room.store, voting.close_vote, rnd.id or 0)
+    perform(room.store, voting.reveal_vote, rnd.id or 0)
     content = build_charter(room.store, rid)
     assert content.version == 2
     lines = content.changes.splitlines()

@@ -10,6 +10,7 @@ import pytest
 
 from tests.core.fakes import FakeStore
 from tests.core.interchange_fixtures import SECRET_REASON, consistently_edited, example_document, small_workshop
+from workshop_app.core.changes import perform, read
 from workshop_app.core import interchange, roster, voting, workshops
 from workshop_app.core.errors import ImportError_, WorkshopError
 from workshop_app.core.interchange_import import from_document, read_document
@@ -109,12 +110,12 @@ def _open_round_workshop(store: FakeStore) -> tuple[int, int, list[int]]:
     """The small workshop plus a proposal whose named vote is still open with two ballots and a hand count."""
     wid = small_workshop(store)
     people = [p.id or 0 for p in roster.list_participants(store, wid)]
-    proposal = voting.create_proposal(store, wid, "place_based", "We will meet in each ward in turn.")
-    vote = voting.open_vote(store, proposal.id or 0, False)
-    voting.cast_ballot(store, vote.id or 0, people[0], Choice.BLOCK, "Not my ward first")
-    voting.cast_ballot(store, vote.id or 0, people[1], Choice.AGREE, "", people[0])
-    voting.cast_ballot(store, vote.id or 0, people[0], Choice.AGREE)
-    voting.record_hand_count(store, vote.id or 0, workshops.list_groups(store, wid)[1].id or 0, agree=2)
+    proposal = perform(store, voting.create_proposal, wid, "place_based", "We will meet in each ward in turn.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, False).value
+    perform(store, voting.cast, vote.id or 0, people[0], Choice.BLOCK, "Not my ward first")
+    perform(store, voting.cast, vote.id or 0, people[1], Choice.AGREE, "", people[0])
+    perform(store, voting.cast, vote.id or 0, people[0], Choice.AGREE)
+    perform(store, voting.record_hand_count, vote.id or 0, workshops.list_groups(store, wid)[1].id or 0, agree=2)
     return wid, proposal.id or 0, people
 
 
@@ -136,13 +137,13 @@ def test_an_imported_open_vote_carries_on_and_decides_as_the_original_would() ->
     again_store, new_id = reimport(export(store, wid))
     outcomes = []
     for s, w in ((store, wid), (again_store, new_id)):
-        open_round = voting.open_round_of_workshop(s, w)
+        open_round = read(s, voting.open_round, w)
         assert open_round is not None
         round_id = open_round[0].id or 0
         everyone = [p.id or 0 for p in roster.list_participants(s, w)]
-        voting.cast_ballot(s, round_id, everyone[2], Choice.DISAGREE)
-        voting.close_vote(s, round_id)
-        outcomes.append(voting.reveal_vote(s, round_id))
+        perform(s, voting.cast, round_id, everyone[2], Choice.DISAGREE)
+        perform(s, voting.close_vote, round_id)
+        outcomes.append(perform(s, voting.reveal_vote, round_id).value)
     assert outcomes[0].totals == outcomes[1].totals and outcomes[0].reason == outcomes[1].reason
     assert outcomes[0].totals.agree == 4
 

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from tests.core.fakes import FakeStore
 from tests.core.interchange_fixtures import example_document
+from workshop_app.core.changes import perform
 from workshop_app.core import charter_carry, charter_versions, roster, voting, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_content import CharterContent, Commitment
@@ -44,12 +45,12 @@ class Review:
 
     def agree(self, principle: str, text: str) -> int:
         """Draft a proposal here and agree it with everyone's vote."""
-        proposal = voting.create_proposal(self.store, self.id, principle, text)
-        rnd = voting.open_vote(self.store, proposal.id or 0, secret=False)
+        proposal = perform(self.store, voting.create_proposal, self.id, principle, text).value
+        rnd = perform(self.store, voting.open_vote, proposal.id or 0, secret=False).value
         for person in self.voters:
-            voting.cast_ballot(self.store, rnd.id or 0, person, Choice.AGREE)
-        voting.close_vote(self.store, rnd.id or 0)
-        voting.reveal_vote(self.store, rnd.id or 0)
+            perform(self.store, voting.cast, rnd.id or 0, person, Choice.AGREE)
+        perform(self.store, voting.close_vote, rnd.id or 0)
+        perform(self.store, voting.reveal_vote, rnd.id or 0)
         return proposal.id or 0
 
     def charter(self) -> CharterContent:
@@ -110,12 +111,12 @@ def test_the_room_rewords_drops_and_adds_and_codes_stay_unique(review: Review) -
 
 def test_a_proposal_that_is_not_agreed_leaves_the_commitment_kept(review: Review) -> None:
     target = review.v1.commitments[0]
-    proposal = voting.create_proposal(review.store, review.id, target.principle, target.text + " Twice a year.")
-    rnd = voting.open_vote(review.store, proposal.id or 0, secret=False)
+    proposal = perform(review.store, voting.create_proposal, review.id, target.principle, target.text + " Twice a year.").value
+    rnd = perform(review.store, voting.open_vote, proposal.id or 0, secret=False).value
     for person in review.voters:
-        voting.cast_ballot(review.store, rnd.id or 0, person, Choice.DISAGREE)
-    voting.close_vote(review.store, rnd.id or 0)
-    voting.reveal_vote(review.store, rnd.id or 0)
+        perform(review.store, voting.cast, rnd.id or 0, person, Choice.DISAGREE)
+    perform(review.store, voting.close_vote, rnd.id or 0)
+    perform(review.store, voting.reveal_vote, rnd.id or 0)
     assert by_code(review.charter())[target.code].kept is not None
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform, read
 from workshop_app.core import audit, voting
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import (
@@ -59,7 +60,7 @@ def _room(rule: DecisionRule = DecisionRule.GROUP_CONSENT) -> Room:
         obi = people.add(Participant(wid, "Obi", council.id or 0, is_voting=False, present=True))
         stranger = people.add(Participant(other.id or 0, "Sam", council.id or 0, present=True))
         uow.commit()
-    proposal = voting.create_proposal(store, wid, "accountable", "We will publish the business case.")
+    proposal = perform(store, voting.create_proposal, wid, "accountable", "We will publish the business case.").value
     return Room(store, wid, council.id or 0, residents.id or 0, ana.id or 0, ben.id or 0, cai.id or 0,
                 obi.id or 0, stranger.id or 0, proposal.id or 0)
 
@@ -71,25 +72,25 @@ def _texts(room: Room) -> list[str]:
 
 def test_open_vote_numbers_rounds_and_refuses_a_second_open_round() -> None:
     room = _room()
-    first = voting.open_vote(room.store, room.proposal_id, secret=False)
+    first = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value
     assert first.round_no == 1 and first.closed_at is None
     with pytest.raises(WorkshopError, match="already open"):
-        voting.open_vote(room.store, room.proposal_id, secret=True)
-    voting.close_vote(room.store, first.id or 0)
-    second = voting.open_vote(room.store, room.proposal_id, secret=True)
+        perform(room.store, voting.open_vote, room.proposal_id, secret=True)
+    perform(room.store, voting.close_vote, first.id or 0)
+    second = perform(room.store, voting.open_vote, room.proposal_id, secret=True).value
     assert second.round_no == 2 and second.secret
 
 
 def test_change_of_vote_last_counts_and_every_ballot_is_kept() -> None:
     room = _room()
-    vote = voting.open_vote(room.store, room.proposal_id, secret=False)
+    vote = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value
     rid = vote.id or 0
-    voting.cast_ballot(room.store, rid, room.ana, Choice.DISAGREE)
-    voting.cast_ballot(room.store, rid, room.ana, Choice.BLOCK, reason="Not yet costed")
-    voting.cast_ballot(room.store, rid, room.ana, Choice.AGREE)
-    voting.cast_ballot(room.store, rid, room.ben, Choice.AGREE)
-    voting.close_vote(room.store, rid)
-    outcome = voting.reveal_vote(room.store, rid)
+    perform(room.store, voting.cast, rid, room.ana, Choice.DISAGREE)
+    perform(room.store, voting.cast, rid, room.ana, Choice.BLOCK, reason="Not yet costed")
+    perform(room.store, voting.cast, rid, room.ana, Choice.AGREE)
+    perform(room.store, voting.cast, rid, room.ben, Choice.AGREE)
+    perform(room.store, voting.close_vote, rid)
+    outcome = perform(room.store, voting.reveal_vote, rid).value
     assert outcome.agreed and outcome.totals.agree == 2 and outcome.totals.block == 0
     with room.store() as uow:
         kept = [b.choice for b in uow.repo(Ballot).list(round_id=rid, participant_id=room.ana)]
@@ -110,11 +111,11 @@ def test_change_of_vote_last_counts_and_every_ballot_is_kept() -> None:
 )
 def test_cast_ballot_refusals(who: str, choice: Choice, reason: str, proxy: str | None, message: str) -> None:
     room = _room()
-    rid = voting.open_vote(room.store, room.proposal_id, secret=False).id or 0
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value.id or 0
     ids = {"obi": room.obi, "stranger": room.stranger, "nobody": 999, "ben": room.ben, "cai": room.cai}
     before = room.store.commits
     with pytest.raises(WorkshopError, match=message):
-        voting.cast_ballot(room.store, rid, ids[who], choice, reason, ids[proxy] if proxy else None)
+        perform(room.store, voting.cast, rid, ids[who], choice, reason, ids[proxy] if proxy else None)
     assert room.store.commits == before
     with room.store() as uow:
         assert uow.repo(Ballot).list(round_id=rid) == []
@@ -122,24 +123,24 @@ def test_cast_ballot_refusals(who: str, choice: Choice, reason: str, proxy: str 
 
 def test_proxy_ballot_records_holder_and_counts_for_the_represented_group() -> None:
     room = _room()
-    rid = voting.open_vote(room.store, room.proposal_id, secret=False).id or 0
-    voting.cast_ballot(room.store, rid, room.ana, Choice.AGREE)
-    ballot = voting.cast_ballot(room.store, rid, room.cai, Choice.DISAGREE, proxy_holder_id=room.ben)
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value.id or 0
+    perform(room.store, voting.cast, rid, room.ana, Choice.AGREE)
+    ballot = perform(room.store, voting.cast, rid, room.cai, Choice.DISAGREE, proxy_holder_id=room.ben).value
     assert ballot.proxy_holder_id == room.ben
     assert "Ben cast Cai's vote by proxy" in _texts(room)[-1]
-    voting.close_vote(room.store, rid)
-    outcome = voting.reveal_vote(room.store, rid)
+    perform(room.store, voting.close_vote, rid)
+    outcome = perform(room.store, voting.reveal_vote, rid).value
     # Residents: Cai's proxy disagree, Ben did not vote -> 0 agree, 1 disagree: Residents object.
     assert not outcome.agreed and "Residents (0 agree, 1 disagree)" in outcome.reason
 
 
 CLOSED_OPS: list[tuple[str, Callable[[Room, int], object]]] = [
-    ("agree", lambda r, rid: voting.cast_ballot(r.store, rid, r.ana, Choice.AGREE)),
-    ("change", lambda r, rid: voting.cast_ballot(r.store, rid, r.ben, Choice.DISAGREE)),
-    ("block", lambda r, rid: voting.cast_ballot(r.store, rid, r.ben, Choice.BLOCK, "late")),
-    ("proxy", lambda r, rid: voting.cast_ballot(r.store, rid, r.cai, Choice.AGREE, proxy_holder_id=r.ana)),
-    ("hands", lambda r, rid: voting.record_hand_count(r.store, rid, r.residents, agree=3)),
-    ("close-again", lambda r, rid: voting.close_vote(r.store, rid)),
+    ("agree", lambda r, rid: perform(r.store, voting.cast, rid, r.ana, Choice.AGREE)),
+    ("change", lambda r, rid: perform(r.store, voting.cast, rid, r.ben, Choice.DISAGREE)),
+    ("block", lambda r, rid: perform(r.store, voting.cast, rid, r.ben, Choice.BLOCK, "late")),
+    ("proxy", lambda r, rid: perform(r.store, voting.cast, rid, r.cai, Choice.AGREE, proxy_holder_id=r.ana)),
+    ("hands", lambda r, rid: perform(r.store, voting.record_hand_count, rid, r.residents, agree=3)),
+    ("close-again", lambda r, rid: perform(r.store, voting.close_vote, rid)),
 ]
 
 
@@ -147,53 +148,53 @@ CLOSED_OPS: list[tuple[str, Callable[[Room, int], object]]] = [
 @pytest.mark.parametrize("operation", [op for _, op in CLOSED_OPS], ids=[name for name, _ in CLOSED_OPS])
 def test_closed_vote_refuses_every_change(operation: Callable[[Room, int], object], revealed: bool) -> None:
     room = _room()
-    rid = voting.open_vote(room.store, room.proposal_id, secret=True).id or 0
-    voting.cast_ballot(room.store, rid, room.ben, Choice.AGREE)
-    voting.close_vote(room.store, rid)
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=True).value.id or 0
+    perform(room.store, voting.cast, rid, room.ben, Choice.AGREE)
+    perform(room.store, voting.close_vote, rid)
     if revealed:
-        voting.reveal_vote(room.store, rid)
-    before = (room.store.commits, voting.progress(room.store, rid))
+        perform(room.store, voting.reveal_vote, rid)
+    before = (room.store.commits, read(room.store, voting.progress, rid))
     with pytest.raises(ClosedVoteError, match="closed"):
         operation(room, rid)
-    assert (room.store.commits, voting.progress(room.store, rid)) == before
+    assert (room.store.commits, read(room.store, voting.progress, rid)) == before
 
 
 def test_results_are_hidden_until_reveal_and_reveal_needs_close() -> None:
     room = _room()
-    rid = voting.open_vote(room.store, room.proposal_id, secret=True).id or 0
-    voting.cast_ballot(room.store, rid, room.ana, Choice.AGREE)
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=True).value.id or 0
+    perform(room.store, voting.cast, rid, room.ana, Choice.AGREE)
     with pytest.raises(voting.ResultsHiddenError):
-        voting.results(room.store, rid)
+        read(room.store, voting.results, rid)
     with pytest.raises(WorkshopError, match="Close the vote"):
-        voting.reveal_vote(room.store, rid)
-    voting.close_vote(room.store, rid)
+        perform(room.store, voting.reveal_vote, rid)
+    perform(room.store, voting.close_vote, rid)
     with pytest.raises(voting.ResultsHiddenError):
-        voting.results(room.store, rid)
-    revealed = voting.reveal_vote(room.store, rid)
+        read(room.store, voting.results, rid)
+    revealed = perform(room.store, voting.reveal_vote, rid).value
     # Residents are present (Ben) but did not vote: no quorum.
     assert revealed.kind == "no_quorum" and "Residents did not vote" in revealed.reason
-    assert voting.results(room.store, rid) == revealed
+    assert read(room.store, voting.results, rid) == revealed
     entries = len(_texts(room))
-    assert voting.reveal_vote(room.store, rid) == revealed and len(_texts(room)) == entries
+    assert perform(room.store, voting.reveal_vote, rid).value == revealed and len(_texts(room)) == entries
 
 
 def test_audit_never_holds_a_choice_or_tally_before_reveal() -> None:
     room = _room()
     for secret in (True, False):
         start = len(_texts(room))
-        rid = voting.open_vote(room.store, room.proposal_id, secret=secret).id or 0
-        voting.cast_ballot(room.store, rid, room.ana, Choice.AGREE)
-        voting.cast_ballot(room.store, rid, room.ben, Choice.BLOCK, reason="Rent rises hidden")
-        voting.cast_ballot(room.store, rid, room.cai, Choice.DISAGREE, proxy_holder_id=room.ana)
-        voting.record_hand_count(room.store, rid, room.council, agree=4, disagree=2, block=1,
+        rid = perform(room.store, voting.open_vote, room.proposal_id, secret=secret).value.id or 0
+        perform(room.store, voting.cast, rid, room.ana, Choice.AGREE)
+        perform(room.store, voting.cast, rid, room.ben, Choice.BLOCK, reason="Rent rises hidden")
+        perform(room.store, voting.cast, rid, room.cai, Choice.DISAGREE, proxy_holder_id=room.ana)
+        perform(room.store, voting.record_hand_count, rid, room.council, agree=4, disagree=2, block=1,
                                  block_reason="Budget unclear")
-        voting.close_vote(room.store, rid)
+        perform(room.store, voting.close_vote, rid)
         before = " ".join(_texts(room)[start:]).lower()
         for word in ("agree", "abstain", "block", "rent rises", "budget unclear"):
             assert word not in before, (secret, word)
         cast = [t for t in _texts(room)[start:] if "ballot was cast" in t]
         assert len(cast) == (3 if secret else 0)
-        voting.reveal_vote(room.store, rid)
+        perform(room.store, voting.reveal_vote, rid)
         # Ballots: Ana agree, Ben block, Cai disagree; hands (Council): 4 agree, 2 disagree, 1 block.
         # Totals: agree 1 + 4 = 5, abstain 0, disagree 1 + 2 = 3, block 1 + 1 = 2.
         assert "5 agree, 0 abstain, 3 disagree, 2 block" in _texts(room)[-1]
@@ -202,12 +203,12 @@ def test_audit_never_holds_a_choice_or_tally_before_reveal() -> None:
 
 def test_secret_ballot_text_names_nobody_and_named_text_names_the_voter() -> None:
     room = _room()
-    secret = voting.open_vote(room.store, room.proposal_id, secret=True).id or 0
-    voting.cast_ballot(room.store, secret, room.ana, Choice.AGREE)
+    secret = perform(room.store, voting.open_vote, room.proposal_id, secret=True).value.id or 0
+    perform(room.store, voting.cast, secret, room.ana, Choice.AGREE)
     assert _texts(room)[-1] == f"A ballot was cast in round 1 of proposal {room.proposal_id}."
-    voting.close_vote(room.store, secret)
-    named = voting.open_vote(room.store, room.proposal_id, secret=False).id or 0
-    voting.cast_ballot(room.store, named, room.ana, Choice.DISAGREE)
+    perform(room.store, voting.close_vote, secret)
+    named = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value.id or 0
+    perform(room.store, voting.cast, named, room.ana, Choice.DISAGREE)
     assert _texts(room)[-1] == f"Ana voted in round 2 of proposal {room.proposal_id}."
     with room.store() as uow:
         assert audit.check_chain(uow.audit_entries(room.workshop_id)).ok
@@ -215,12 +216,12 @@ def test_secret_ballot_text_names_nobody_and_named_text_names_the_voter() -> Non
 
 def test_progress_shows_who_voted_never_what() -> None:
     room = _room()
-    rid = voting.open_vote(room.store, room.proposal_id, secret=True).id or 0
-    assert voting.progress(room.store, rid) == voting.VoteProgress(frozenset(), 2)  # Ana and Ben are present
-    voting.cast_ballot(room.store, rid, room.ana, Choice.AGREE)
-    voting.cast_ballot(room.store, rid, room.cai, Choice.AGREE, proxy_holder_id=room.ben)
-    voting.record_hand_count(room.store, rid, room.residents, abstain=2)
-    seen = voting.progress(room.store, rid)
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=True).value.id or 0
+    assert read(room.store, voting.progress, rid) == voting.VoteProgress(frozenset(), 2, round_id=rid)  # Ana and Ben are present
+    perform(room.store, voting.cast, rid, room.ana, Choice.AGREE)
+    perform(room.store, voting.cast, rid, room.cai, Choice.AGREE, proxy_holder_id=room.ben)
+    perform(room.store, voting.record_hand_count, rid, room.residents, abstain=2)
+    seen = read(room.store, voting.progress, rid)
     # Ana present + Ben present + Cai absent but voted by proxy = 3 who could vote; 2 have.
     assert seen.voted_participant_ids == frozenset({room.ana, room.cai}) and seen.eligible_count == 3
     assert seen.hand_count_group_ids == frozenset({room.residents})
@@ -229,35 +230,35 @@ def test_progress_shows_who_voted_never_what() -> None:
 
 def test_hand_count_refusals() -> None:
     room = _room()
-    rid = voting.open_vote(room.store, room.proposal_id, secret=False).id or 0
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value.id or 0
     with pytest.raises(WorkshopError, match="negative"):
-        voting.record_hand_count(room.store, rid, room.council, agree=-1)
+        perform(room.store, voting.record_hand_count, rid, room.council, agree=-1)
     with pytest.raises(WorkshopError, match="reason"):
-        voting.record_hand_count(room.store, rid, room.council, block=1)
+        perform(room.store, voting.record_hand_count, rid, room.council, block=1)
     with pytest.raises(WorkshopError, match="not part of this workshop"):
-        voting.record_hand_count(room.store, rid, 999, agree=1)
+        perform(room.store, voting.record_hand_count, rid, 999, agree=1)
 
 
 def test_amend_keeps_history_and_a_later_vote_is_a_new_round() -> None:
     room = _room()
-    first = voting.open_vote(room.store, room.proposal_id, secret=False).id or 0
-    voting.cast_ballot(room.store, first, room.ana, Choice.AGREE)
-    voting.cast_ballot(room.store, first, room.ben, Choice.BLOCK, reason="Say when")
+    first = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value.id or 0
+    perform(room.store, voting.cast, first, room.ana, Choice.AGREE)
+    perform(room.store, voting.cast, first, room.ben, Choice.BLOCK, reason="Say when")
     with pytest.raises(WorkshopError, match="Close the open vote"):
-        voting.amend_proposal(room.store, room.proposal_id, "We will publish it by June.", "Ben")
-    voting.close_vote(room.store, first)
-    assert voting.reveal_vote(room.store, first).kind == "blocked"
-    amendment = voting.amend_proposal(room.store, room.proposal_id, "We will publish it by June.", "Ben")
+        perform(room.store, voting.amend_proposal, room.proposal_id, "We will publish it by June.", "Ben")
+    perform(room.store, voting.close_vote, first)
+    assert perform(room.store, voting.reveal_vote, first).value.kind == "blocked"
+    amendment = perform(room.store, voting.amend_proposal, room.proposal_id, "We will publish it by June.", "Ben").value
     assert amendment.old_text == "We will publish the business case."
-    second = voting.open_vote(room.store, room.proposal_id, secret=False)
+    second = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value
     assert second.round_no == 2
-    voting.cast_ballot(room.store, second.id or 0, room.ana, Choice.AGREE)
-    voting.cast_ballot(room.store, second.id or 0, room.ben, Choice.AGREE)
-    voting.close_vote(room.store, second.id or 0)
-    assert voting.reveal_vote(room.store, second.id or 0).agreed
-    assert voting.results(room.store, first).kind == "blocked"  # the first round is unchanged
-    assert [r.round_no for r in voting.rounds_of(room.store, room.proposal_id)] == [1, 2]
-    history = voting.amendments_of(room.store, room.proposal_id)
+    perform(room.store, voting.cast, second.id or 0, room.ana, Choice.AGREE)
+    perform(room.store, voting.cast, second.id or 0, room.ben, Choice.AGREE)
+    perform(room.store, voting.close_vote, second.id or 0)
+    assert perform(room.store, voting.reveal_vote, second.id or 0).value.agreed
+    assert read(room.store, voting.results, first).kind == "blocked"  # the first round is unchanged
+    assert [r.round_no for r in read(room.store, voting.rounds_of, room.proposal_id)] == [1, 2]
+    history = read(room.store, voting.amendments_of, room.proposal_id)
     assert [a.new_text for a in history] == ["We will publish it by June."]
     with room.store() as uow:
         assert (uow.repo(Proposal).get(room.proposal_id) or Proposal(0, "", "")).text == amendment.new_text
@@ -266,32 +267,32 @@ def test_amend_keeps_history_and_a_later_vote_is_a_new_round() -> None:
 
 def test_edit_only_before_any_round_and_withdraw_stops_voting() -> None:
     room = _room()
-    edited = voting.edit_proposal(room.store, room.proposal_id, text="We will publish the case.",
-                                  party_group_id=room.council)
+    edited = perform(room.store, voting.edit_proposal, room.proposal_id, text="We will publish the case.",
+                                  party_group_id=room.council).value
     assert edited.text == "We will publish the case." and edited.party_group_id == room.council
     assert edited.principle == "accountable"
     with pytest.raises(WorkshopError, match="one of the workshop's groups"):
-        voting.edit_proposal(room.store, room.proposal_id, party_group_id=999)
-    rid = voting.open_vote(room.store, room.proposal_id, secret=False).id or 0
+        perform(room.store, voting.edit_proposal, room.proposal_id, party_group_id=999)
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value.id or 0
     with pytest.raises(WorkshopError, match="amend it instead"):
-        voting.edit_proposal(room.store, room.proposal_id, text="Other")
+        perform(room.store, voting.edit_proposal, room.proposal_id, text="Other")
     with pytest.raises(WorkshopError, match="Close the open vote"):
-        voting.withdraw_proposal(room.store, room.proposal_id)
-    voting.close_vote(room.store, rid)
-    withdrawn = voting.withdraw_proposal(room.store, room.proposal_id)
+        perform(room.store, voting.withdraw_proposal, room.proposal_id)
+    perform(room.store, voting.close_vote, rid)
+    withdrawn = perform(room.store, voting.withdraw_proposal, room.proposal_id).value
     assert withdrawn.status is ProposalStatus.WITHDRAWN
     with pytest.raises(WorkshopError, match="withdrawn"):
-        voting.open_vote(room.store, room.proposal_id, secret=False)
+        perform(room.store, voting.open_vote, room.proposal_id, secret=False)
     with pytest.raises(WorkshopError, match="withdrawn"):
-        voting.amend_proposal(room.store, room.proposal_id, "New words")
+        perform(room.store, voting.amend_proposal, room.proposal_id, "New words")
 
 
 def test_create_proposal_refuses_empty_text_and_unknown_workshop() -> None:
     room = _room()
     with pytest.raises(WorkshopError, match="wording"):
-        voting.create_proposal(room.store, room.workshop_id, "accountable", "   ")
+        perform(room.store, voting.create_proposal, room.workshop_id, "accountable", "   ")
     with pytest.raises(WorkshopError, match="workshop cannot be found"):
-        voting.create_proposal(room.store, 999, "accountable", "Text")
+        perform(room.store, voting.create_proposal, 999, "accountable", "Text")
     with room.store() as uow:
         assert len(uow.repo(Proposal).list()) == 1
         assert uow.repo(VoteRound).list() == []
@@ -299,12 +300,12 @@ def test_create_proposal_refuses_empty_text_and_unknown_workshop() -> None:
 
 def test_outcome_follows_the_workshop_rule() -> None:
     room = _room(DecisionRule.MAJORITY)
-    rid = voting.open_vote(room.store, room.proposal_id, secret=False).id or 0
-    voting.cast_ballot(room.store, rid, room.ana, Choice.AGREE)
-    voting.cast_ballot(room.store, rid, room.ben, Choice.AGREE)
-    voting.cast_ballot(room.store, rid, room.cai, Choice.BLOCK, "No", proxy_holder_id=room.ben)
-    voting.close_vote(room.store, rid)
-    outcome = voting.reveal_vote(room.store, rid)
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=False).value.id or 0
+    perform(room.store, voting.cast, rid, room.ana, Choice.AGREE)
+    perform(room.store, voting.cast, rid, room.ben, Choice.AGREE)
+    perform(room.store, voting.cast, rid, room.cai, Choice.BLOCK, "No", proxy_holder_id=room.ben)
+    perform(room.store, voting.close_vote, rid)
+    outcome = perform(room.store, voting.reveal_vote, rid).value
     # Majority: A = 2 > D + B = 1, so a block does not stop it (it would under group consent).
     assert outcome.agreed and outcome.rule is DecisionRule.MAJORITY
 
@@ -321,14 +322,15 @@ def test_quorum_uses_the_groups_present_when_the_vote_closed() -> None:
     council, provider = w.list_groups(store, ws.id)[:2]
     ana = roster.add_participant(store, P(ws.id, "Ana", council.id, present=True))
     late = roster.add_participant(store, P(ws.id, "Late", provider.id, present=False))
-    proposal = v.create_proposal(store, ws.id, "collaborative", "We will meet monthly.")
-    rnd = v.open_vote(store, proposal.id, secret=False)
-    v.cast_ballot(store, rnd.id, ana.id, C.AGREE)
-    closed = v.close_vote(store, rnd.id)
-    assert closed.present_group_ids == (council.id,)
+    proposal = perform(store, v.create_proposal, ws.id, "collaborative", "We will meet monthly.").value
+    rnd = perform(store, v.open_vote, proposal.id, secret=False).value
+    perform(store, v.cast, rnd.id, ana.id, C.AGREE)
+    perform(store, v.close_vote, rnd.id)
+    closed = read(store, v.round_with_proposal, rnd.id)
+    assert closed is not None and closed[0].present_group_ids == (council.id,)
     roster.set_present(store, late.id, True)
-    assert v.reveal_vote(store, rnd.id).agreed
-    assert v.results(store, rnd.id).agreed
+    assert perform(store, v.reveal_vote, rnd.id).value.agreed
+    assert read(store, v.results, rnd.id).agreed
 
 
 def test_only_one_vote_is_open_at_a_time_in_a_workshop() -> None:
@@ -339,14 +341,14 @@ def test_only_one_vote_is_open_at_a_time_in_a_workshop() -> None:
 
     store = FakeStore()
     ws = w.create_workshop(store, W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter"))
-    first = v.create_proposal(store, ws.id, "creative", "We will try one new idea a year.")
-    second = v.create_proposal(store, ws.id, "creative", "We will share our plans early.")
-    opened = v.open_vote_in_room(store, first.id, secret=True)
+    first = perform(store, v.create_proposal, ws.id, "creative", "We will try one new idea a year.").value
+    second = perform(store, v.create_proposal, ws.id, "creative", "We will share our plans early.").value
+    opened = perform(store, v.open_vote_in_room, first.id, secret=True).value
     with pytest.raises(WorkshopError, match="Another vote is still open"):
-        v.open_vote_in_room(store, second.id, secret=False)
-    found = v.open_round_of_workshop(store, ws.id)
+        perform(store, v.open_vote_in_room, second.id, secret=False)
+    found = read(store, v.open_round, ws.id)
     assert found is not None and found[0].id == opened.id and found[1].id == first.id
-    v.close_vote(store, opened.id)
-    assert v.open_round_of_workshop(store, ws.id) is None
-    assert [p.id for p in v.proposals_of(store, ws.id, "creative")] == [first.id, second.id]
-    assert v.open_vote_in_room(store, second.id, secret=False).round_no == 1
+    perform(store, v.close_vote, opened.id)
+    assert read(store, v.open_round, ws.id) is None
+    assert [p.id for p in read(store, v.proposals_of, ws.id, "creative")] == [first.id, second.id]
+    assert perform(store, v.open_vote_in_room, second.id, secret=False).value.round_no == 1

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform
 from workshop_app.core import notes, roster, voting, workshop_life, workshops
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import DecisionRule, Participant, Workshop, WorkshopStatus
@@ -48,8 +49,8 @@ def test_a_finished_workshop_is_locked() -> None:
 def test_finishing_waits_for_every_vote_to_be_revealed() -> None:
     store = FakeStore()
     workshop = _workshop(store)
-    proposal = voting.create_proposal(store, workshop.id, "collaborative", "We will meet monthly.")
-    voting.open_vote(store, proposal.id, False)
+    proposal = perform(store, voting.create_proposal, workshop.id, "collaborative", "We will meet monthly.").value
+    perform(store, voting.open_vote, proposal.id, False)
     with pytest.raises(WorkshopError, match="still open or not yet revealed"):
         workshop_life.finish(store, workshop.id)
     assert workshops.get_workshop(store, workshop.id).status != WorkshopStatus.CLOSED
@@ -78,8 +79,8 @@ def test_archive_and_filters_and_delete() -> None:
 def test_editing_keeps_the_rule_once_a_vote_has_opened() -> None:
     store = FakeStore()
     workshop = _workshop(store)
-    proposal = voting.create_proposal(store, workshop.id, "collaborative", "We will meet monthly.")
-    voting.open_vote(store, proposal.id, False)
+    proposal = perform(store, voting.create_proposal, workshop.id, "collaborative", "We will meet monthly.").value
+    perform(store, voting.open_vote, proposal.id, False)
     assert workshop_life.has_votes(store, workshop.id)
     with pytest.raises(WorkshopError, match="can only change before the first vote"):
         workshop_life.edit_details(store, workshop.id, Details("Charter day", workshop.date, "Hall", "Sam",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.interchange_fixtures import EXAMPLE, SECRET_REASON, small_workshop
+from workshop_app.core.changes import perform
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, Workshop
@@ -155,10 +156,10 @@ def test_a_round_nobody_voted_in_has_a_row_in_votes_csv(store: Store, tmp_path: 
     w = workshops.create_workshop(store, Workshop("Quiet", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
     group = workshops.list_groups(store, w.id or 0)[0]
     roster.add_participant(store, Participant(w.id or 0, "Ana", group.id or 0, present=True))
-    proposal = voting.create_proposal(store, w.id or 0, "collaborative", "We will meet on Sundays.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=False)
-    voting.close_vote(store, vote.id or 0)
-    outcome = voting.reveal_vote(store, vote.id or 0)
+    proposal = perform(store, voting.create_proposal, w.id or 0, "collaborative", "We will meet on Sundays.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
+    perform(store, voting.close_vote, vote.id or 0)
+    outcome = perform(store, voting.reveal_vote, vote.id or 0).value
     assert outcome.reason == "No quorum: Council did not vote."
     export_csv(store, w.id or 0, tmp_path / "csv")
     rows = read_csv(tmp_path / "csv" / "votes.csv")

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_app.core.changes import perform
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Ballot, Participant, StageProgress, Workshop
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -31,8 +32,8 @@ def prepare(store: UnitOfWorkFactory, per_group: int = 3) -> Room:
         for i in range(per_group):
             person = roster.add_participant(store, Participant(wid, f"{group.name} {i}", group.id, present=True))
             people.append(person.id or 0)
-    proposal = voting.create_proposal(store, wid, "collaborative", "We will meet every month in public.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month in public.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     return Room(wid, vote.id or 0, tuple(people))
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from bench.scaled import scaled_record
 from tests.faults.room import ballots, prepare
+from workshop_app.core.changes import perform
 from workshop_app.core import voting
 from workshop_app.core.errors import StoreError
 from workshop_app.core.model import Choice
@@ -47,7 +48,7 @@ def test_votes_commit_within_a_second_while_a_large_import_runs(tmp_path: Path, 
     while child.poll() is None:
         started = time.perf_counter()
         try:
-            voting.cast_ballot(store, room.round_id, room.people[n % len(room.people)], Choice.AGREE)
+            perform(store, voting.cast, room.round_id, room.people[n % len(room.people)], Choice.AGREE)
         except StoreError as error:
             refused.append(str(error))
         times.append(time.perf_counter() - started)

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import event
 
 from tests.faults.room import Room, ballots, integrity, prepare
+from workshop_app.core.changes import perform
 from workshop_app.core import audit, voting
 from workshop_app.core.errors import StoreError
 from workshop_app.core.model import Choice
@@ -60,7 +61,7 @@ def _vote_until_refused(store: Store, room: Room) -> tuple[dict[int, tuple[int, 
     for n in range(100_000):
         person = room.people[n % len(room.people)]
         try:
-            ballot = voting.cast_ballot(store, room.round_id, person, Choice.DISAGREE)
+            ballot = perform(store, voting.cast, room.round_id, person, Choice.DISAGREE).value
         except StoreError as error:
             return acknowledged, error
         acknowledged[ballot.id or 0] = (person, "disagree")
@@ -69,7 +70,7 @@ def _vote_until_refused(store: Store, room: Room) -> tuple[dict[int, tuple[int, 
 
 def test_a_full_disk_during_a_vote_writes_nothing_and_says_so_in_one_sentence(voting_room: Any) -> None:
     store, room, db = voting_room
-    voting.cast_ballot(store, room.round_id, room.people[0], Choice.AGREE)
+    perform(store, voting.cast, room.round_id, room.people[0], Choice.AGREE)
     before, chain = _snapshot(store, room)
     _limit_pages(store, 2)
     acknowledged, error = _vote_until_refused(store, room)
@@ -79,7 +80,7 @@ def test_a_full_disk_during_a_vote_writes_nothing_and_says_so_in_one_sentence(vo
     assert integrity(db) == "ok"
     reopened = open_store(db)  # the refused ballot left no row and no audit entry behind
     assert _snapshot(reopened, room) == ({**before, **acknowledged}, chain + len(acknowledged))
-    voting.cast_ballot(reopened, room.round_id, room.people[1], Choice.AGREE)  # space again: voting goes on
+    perform(reopened, voting.cast, room.round_id, room.people[1], Choice.AGREE)  # space again: voting goes on
     assert len(ballots(reopened, room.round_id)) == len(before) + len(acknowledged) + 1
     reopened.close()
 
@@ -149,7 +150,7 @@ def test_a_locked_store_refuses_the_vote_in_one_sentence_and_keeps_nothing(
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(StoreError, match="locked by another program") as info:
-            voting.cast_ballot(store, room.round_id, room.people[0], Choice.AGREE)
+            perform(store, voting.cast, room.round_id, room.people[0], Choice.AGREE)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -160,7 +161,7 @@ def test_a_locked_store_refuses_the_vote_in_one_sentence_and_keeps_nothing(
 
 def test_a_damaged_store_is_refused_in_one_sentence_and_left_unchanged(voting_room: Any) -> None:
     store, room, db = voting_room
-    voting.cast_ballot(store, room.round_id, room.people[0], Choice.AGREE)
+    perform(store, voting.cast, room.round_id, room.people[0], Choice.AGREE)
     store.close()
     data = bytearray(db.read_bytes())
     page = 4096
@@ -170,7 +171,7 @@ def test_a_damaged_store_is_refused_in_one_sentence_and_left_unchanged(voting_ro
     with pytest.raises(StoreError) as info:
         damaged = open_store(db)
         try:
-            voting.cast_ballot(damaged, room.round_id, room.people[1], Choice.AGREE)
+            perform(damaged, voting.cast, room.round_id, room.people[1], Choice.AGREE)
         finally:
             damaged.close()
     _one_sentence(str(info.value).replace(str(db), "FILE"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import sys
 
+from workshop_app.core.changes import perform
 from workshop_app.core import roster, session, voting
 from workshop_app.core.model import Choice
 from workshop_app.store import open_store
@@ -24,7 +25,7 @@ def main(target: str, round_id: int, workshop_id: int, count: int, people: list[
     steps = range(count) if count else itertools.count()
     for n in steps:
         person, choice = people[n % len(people)], CHOICES[n % len(CHOICES)]
-        ballot = voting.cast_ballot(store, round_id, person, choice)
+        ballot = perform(store, voting.cast, round_id, person, choice).value
         print(f"ballot {ballot.id} {person} {choice}", flush=True)
         if count:
             present = roster.set_present(store, people[0], n % 2 == 0).present

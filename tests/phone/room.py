@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from workshop_app.core.changes import perform
 from workshop_app.core import phone_codes, roster, voting, workshops
 from workshop_app.core.model import DecisionRule, Participant, Workshop
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -36,6 +37,6 @@ def make_room(uow_factory: UnitOfWorkFactory, voters: int = 6, rule: DecisionRul
                                                                present=True))
     phone_codes.issue_missing_codes(uow_factory, wid)
     codes = {c.participant_id: c.code for c in phone_codes.active_codes(uow_factory, wid)}
-    proposal = voting.create_proposal(uow_factory, wid, "trust", "We will publish every decision within a week.")
-    vote = voting.open_vote_in_room(uow_factory, proposal.id or 0, True)
+    proposal = perform(uow_factory, voting.create_proposal, wid, "trust", "We will publish every decision within a week.").value
+    vote = perform(uow_factory, voting.open_vote_in_room, proposal.id or 0, True).value
     return Room(wid, groups, people, observer, codes, vote.id or 0, proposal.id or 0)

@@ -13,6 +13,7 @@ import pytest
 
 from tests.phone.client import Phone, source_address
 from tests.phone.room import Room, make_room
+from workshop_app.core.changes import perform
 from workshop_app.core import phone_codes, roster, voting
 from workshop_app.core.model import Ballot, Participant, PhoneCode
 from workshop_app.phone import limits, server as server_module
@@ -89,15 +90,15 @@ def test_an_unexpected_error_answers_only_its_own_request_with_500_and_is_logged
     phones = [Phone(host, port, source_address(i)) for i in range(3)]
     for phone, voter in zip(phones, big_room.voters, strict=False):
         assert phone.join(big_room.codes[voter.id or 0]).status == 200
-    real = voting.cast_in
+    real = voting.cast
     unlucky = big_room.voters[1].id
 
-    def cast_in(uow, round_id, participant_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def cast(uow, round_id, participant_id, *args, **kwargs):  # type: ignore[no-untyped-def]
         if participant_id == unlucky:
             raise RuntimeError("a bug nobody foresaw")
         return real(uow, round_id, participant_id, *args, **kwargs)
 
-    monkeypatch.setattr(voting, "cast_in", cast_in)
+    monkeypatch.setattr(voting, "cast", cast)
     start = threading.Barrier(3)
     statuses: dict[int, int] = {}
 
@@ -214,11 +215,11 @@ def test_closed_means_closed_never_an_older_outcome(store: Store, room: Room, se
     host, port = server.address
     phone = Phone(host, port, source_address(9))
     assert phone.join(room.codes[room.voters[0].id or 0]).status == 200 and phone.vote("agree").status == 200
-    voting.close_vote(store, room.round_id)
-    voting.reveal_vote(store, room.round_id)
-    second = voting.create_proposal(store, room.workshop_id, "trust", "We will meet every month.")
-    new_round = voting.open_vote_in_room(store, second.id or 0, True).id
-    voting.close_vote(store, new_round or 0)
+    perform(store, voting.close_vote, room.round_id)
+    perform(store, voting.reveal_vote, room.round_id)
+    second = perform(store, voting.create_proposal, room.workshop_id, "trust", "We will meet every month.").value
+    new_round = perform(store, voting.open_vote_in_room, second.id or 0, True).value.id
+    perform(store, voting.close_vote, new_round or 0)
     view = phone.state().data
     assert view["outcome"] is None and view["closed"] == {"round": new_round, "proposal": "We will meet every month."}
 

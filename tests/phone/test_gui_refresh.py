@@ -36,7 +36,7 @@ def test_phone_ballots_are_told_to_the_screens_a_few_times_a_second(qtbot: QtBot
     votes = VoteController(controller)
     phones = PhoneVoting(controller, votes)
     told: list[tuple[float, int]] = []  # when the screens were told, and how many had voted by then
-    votes.ballot_recorded.connect(lambda r: told.append((time.monotonic(), len(votes.progress(r).voted_participant_ids))))
+    votes.ballot_recorded.connect(lambda progress: told.append((time.monotonic(), len(progress.voted_participant_ids))))
     assert phones.start("127.0.0.1", 0)
     host, port = phones.server.address if phones.server else ("", 0)
     try:

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.phone.client import Phone, source_address
 from tests.phone.room import make_room
+from workshop_app.core.changes import perform
 from workshop_app.core import voting
 from workshop_app.core.model import Ballot, Choice
 from workshop_app.store.database import Store
@@ -42,9 +43,9 @@ def test_phones_and_the_shared_screen_mix_in_one_vote(qtbot: QtBot, store: Store
     votes = VoteController(controller)
     phones = PhoneVoting(controller, votes)
     recorded: list[tuple[bool, int]] = []  # on the GUI thread?, how many had voted when the screens were told
-    votes.ballot_recorded.connect(lambda r: recorded.append((
+    votes.ballot_recorded.connect(lambda progress: recorded.append((
         QThread.currentThread() is QCoreApplication.instance().thread(),
-        len(votes.progress(r).voted_participant_ids))))
+        len(progress.voted_participant_ids))))
     assert phones.start("127.0.0.1", 0)
     host, port = phones.server.address if phones.server else ("", 0)
     on_phones, on_screen = room.voters[:PHONES], room.voters[PHONES:]
@@ -62,8 +63,8 @@ def test_phones_and_the_shared_screen_mix_in_one_vote(qtbot: QtBot, store: Store
         cast = uow.repo(Ballot).list(round_id=room.round_id)
     assert len(cast) == 2 * PHONES + SCREEN
     assert Counter(b.participant_id for b in cast) == {p.id: 2 for p in on_phones} | {p.id: 1 for p in on_screen}
-    voting.close_vote(store, room.round_id)
-    outcome = voting.reveal_vote(store, room.round_id)
+    perform(store, voting.close_vote, room.round_id)
+    outcome = perform(store, voting.reveal_vote, room.round_id).value
     expected = Counter(finals) + Counter({"agree": SCREEN})
     totals = outcome.totals
     assert (totals.agree, totals.abstain, totals.disagree, totals.block) == (

@@ -12,6 +12,7 @@ import pytest
 from tests.phone.browser import CONTRAST_JS, FONT_SIZES_JS, PHONE, browser, shots_folder, slug
 from tests.phone.room import Room
 from tests.phone.test_ratings import COLLABORATIVE, go_to
+from workshop_app.core.changes import perform
 from workshop_app.core import phone_codes, session, voting
 from workshop_app.core.model import Ballot
 from workshop_app.phone.guard import NonceBook
@@ -123,7 +124,7 @@ def test_join_vote_and_results_each_state_told_truly(store: Store, room: Room, s
     assert phone.text("#recorded-choice") == "Block" and phone.text("#recorded-proposal") == PROPOSAL
     phone.shot("recorded")
     assert [b.choice.value for b in _ballots(store, room)] == ["block"]
-    voting.close_vote(store, room.round_id)
+    perform(store, voting.close_vote, room.round_id)
     server.changed()
     # pushed, not polled: the page polls only while its stream is down, and then every 3 s
     phone.wait_heading("Voting closed — results coming", timeout=2500)
@@ -131,7 +132,7 @@ def test_join_vote_and_results_each_state_told_truly(store: Store, room: Room, s
     assert page.title().startswith("Voting closed") and phone.text("#closed-proposal") == PROPOSAL
     assert not phone.visible("#outcome")
     phone.shot("closed")
-    outcome = voting.reveal_vote(store, room.round_id)
+    outcome = perform(store, voting.reveal_vote, room.round_id).value
     server.changed()
     phone.wait_heading("No vote is open", timeout=2500)
     assert phone.text("#outcome-proposal") == PROPOSAL and phone.text("#outcome-text") == outcome.reason
@@ -141,7 +142,7 @@ def test_join_vote_and_results_each_state_told_truly(store: Store, room: Room, s
 def test_a_vote_that_closes_before_the_choice_is_sent_says_it_was_not_counted(
         store: Store, room: Room, server: PhoneServer, phone: PageDriver) -> None:
     phone.choose(room.codes[room.voters[1].id or 0], "agree")
-    voting.close_vote(store, room.round_id)
+    perform(store, voting.close_vote, room.round_id)
     server.changed()
     phone.wait_heading("Voting closed — results coming", timeout=2500)
     assert phone.text("#closed-note") == "Voting closed before your choice was sent; it was not counted."
@@ -193,7 +194,7 @@ def test_a_cut_off_phone_is_told_why(store: Store, room: Room, server: PhoneServ
 
 def test_an_unsent_rating_that_closes_says_it_was_not_saved(store: Store, room: Room, server: PhoneServer,
                                                            phone: PageDriver) -> None:
-    voting.close_vote(store, room.round_id)
+    perform(store, voting.close_vote, room.round_id)
     go_to(store, room, COLLABORATIVE)
     phone.open(room.codes[room.voters[5].id or 0])
     phone.wait_heading("Where")
@@ -277,7 +278,7 @@ def test_a_lost_connection_error_clears_when_the_room_comes_back(store: Store, r
     assert page.evaluate(CONTRAST_JS, send) >= 4.5  # the Send button is never greyed out to a faint 2.8:1
     phone.shot("send-unreachable")
     page.unroute("**/api/vote")
-    voting.close_vote(store, room.round_id)
+    perform(store, voting.close_vote, room.round_id)
     server.changed()  # the next good exchange, here a pushed view, clears the banner
     phone.wait_heading("Voting closed — results coming", timeout=2500)
     assert not phone.visible("#error")

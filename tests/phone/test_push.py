@@ -11,6 +11,7 @@ import aiohttp
 
 from tests.phone.client import Phone, source_address
 from tests.phone.room import Room
+from workshop_app.core.changes import perform
 from workshop_app.core import phone_codes, voting
 from workshop_app.phone.server import PhoneServer
 from workshop_app.store.database import Store
@@ -40,8 +41,8 @@ async def _listen(server: PhoneServer, phone: Phone, store: Store, room: Room) -
         async with session.ws_connect(f"http://{host}:{port}/api/events", headers=headers) as socket:
             first = await _next(socket)
             assert first["status"] == 200 and first["vote"]["round"] == room.round_id
-            for step in (lambda: voting.close_vote(store, room.round_id),
-                         lambda: voting.reveal_vote(store, room.round_id),
+            for step in (lambda: perform(store, voting.close_vote, room.round_id),
+                         lambda: perform(store, voting.reveal_vote, room.round_id).value,
                          lambda: phone_codes.reissue_code(store, room.voters[0].id or 0)):
                 step()
                 started = time.perf_counter()

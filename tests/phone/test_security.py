@@ -10,6 +10,7 @@ import pytest
 
 from tests.phone.client import VIEW_KEYS, Phone, source_address
 from tests.phone.room import Room
+from workshop_app.core.changes import perform
 from workshop_app import paths
 from workshop_app.core import phone_codes, roster, voting, workshops
 from workshop_app.core.model import Ballot, Participant, WorkshopStatus
@@ -52,7 +53,7 @@ def test_a_phone_joins_votes_changes_and_sees_only_its_own_choice(store: Store, 
 def test_a_vote_on_a_closed_vote_is_refused(store: Store, room: Room, phones: list[Phone]) -> None:
     phone = phones[0]
     assert phone.join(room.codes[room.voters[0].id or 0]).status == 200
-    voting.close_vote(store, room.round_id)
+    perform(store, voting.close_vote, room.round_id)
     refused = phone.vote("agree")
     assert refused.status == 409 and "closed" in refused.data["error"]
     assert refused.data["vote"] is None and ballots(store, room) == []
@@ -63,9 +64,9 @@ def test_a_vote_for_an_old_round_is_refused_while_a_new_one_is_open(store: Store
     phone = phones[0]
     assert phone.join(room.codes[room.voters[0].id or 0]).status == 200
     old_round = room.round_id
-    voting.close_vote(store, old_round)
-    voting.amend_proposal(store, room.proposal_id, "We will publish every decision within two days.")
-    new_round = voting.open_vote_in_room(store, room.proposal_id, True).id
+    perform(store, voting.close_vote, old_round)
+    perform(store, voting.amend_proposal, room.proposal_id, "We will publish every decision within two days.")
+    new_round = perform(store, voting.open_vote_in_room, room.proposal_id, True).value.id
     phone.state()
     phone.round = old_round
     assert phone.vote("agree").status == 409
@@ -223,11 +224,11 @@ def test_nothing_is_exposed_before_the_reveal_and_only_the_sentence_after(store:
                                                                           phones: list[Phone]) -> None:
     for phone, voter in zip(phones, room.voters, strict=False):
         assert phone.join(room.codes[voter.id or 0]).status == 200 and phone.vote("agree").status == 200
-    voting.close_vote(store, room.round_id)
+    perform(store, voting.close_vote, room.round_id)
     closed = phones[0].state().data
     assert closed["vote"] is None and closed["outcome"] is None
     assert closed["closed"] == {"round": room.round_id, "proposal": "We will publish every decision within a week."}
-    outcome = voting.reveal_vote(store, room.round_id)
+    outcome = perform(store, voting.reveal_vote, room.round_id).value
     revealed = phones[1].state().data
     assert revealed["outcome"] == {"proposal": "We will publish every decision within a week.",
                                    "text": outcome.reason} and outcome.reason

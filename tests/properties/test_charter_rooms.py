@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Choice, Participant, Workshop
 from workshop_app.export.charter_pdf import write_charter
@@ -50,12 +51,12 @@ def build(groups: int, organisations: list[list[str]]) -> tuple[FakeStore, int]:
             people.append(roster.add_participant(store, Participant(
                 wid, f"{NAMES[index % len(NAMES)][:30]} {number}.{index}", group.id or 0, org, "Lead",
                 present=True)))
-    proposal = voting.create_proposal(store, wid, "collaborative", "We will meet every month.", "", None)
-    rnd = voting.open_vote(store, proposal.id or 0, secret=False)
+    proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month.", "", None).value
+    rnd = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     for person in people:
-        voting.cast_ballot(store, rnd.id or 0, person.id or 0, Choice.AGREE, "")
-    voting.close_vote(store, rnd.id or 0)
-    voting.reveal_vote(store, rnd.id or 0)
+        perform(store, voting.cast, rnd.id or 0, person.id or 0, Choice.AGREE, "")
+    perform(store, voting.close_vote, rnd.id or 0)
+    perform(store, voting.reveal_vote, rnd.id or 0)
     return store, wid
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tests.store.postgres_server import PostgresServer
 
+from workshop_app.core.changes import perform, read
 from workshop_app.core import audit, interchange, records, roster, voting, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import WorkshopError
@@ -34,12 +35,12 @@ def _room(store: Store, rule: DecisionRule, choices: list[Choice]) -> tuple[int,
     groups = workshops.list_groups(store, wid)
     people = [roster.add_participant(store, Participant(wid, f"Person {n}", groups[n % 2].id or 0, present=True))
               for n in range(len(choices))]
-    proposal = voting.create_proposal(store, wid, "collaborative", "We will meet every month.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=False)
+    proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     for person, choice in zip(people, choices):
-        voting.cast_ballot(store, vote.id or 0, person.id or 0, choice)
-    voting.close_vote(store, vote.id or 0)
-    voting.reveal_vote(store, vote.id or 0)
+        perform(store, voting.cast, vote.id or 0, person.id or 0, choice)
+    perform(store, voting.close_vote, vote.id or 0)
+    perform(store, voting.reveal_vote, vote.id or 0)
     return wid, people, vote.id or 0
 
 
@@ -52,12 +53,12 @@ def _votes_csv(store: Store, wid: int, folder: Path) -> list[dict[str, str]]:
 def test_marking_voters_as_observers_after_the_reveal_changes_nothing(store: Store, tmp_path: Path) -> None:
     wid, people, round_id = _room(store, DecisionRule.MAJORITY,
                                   [Choice.AGREE, Choice.AGREE, Choice.DISAGREE, Choice.DISAGREE])
-    before = voting.results(store, round_id)
+    before = read(store, voting.results, round_id)
     assert before.kind == "tie"
     for person in people[2:]:
         roster.update_participant(store, Participant(wid, person.name, person.group_id, is_voting=False,
                                                      present=True, id=person.id))
-    after = voting.results(store, round_id)
+    after = read(store, voting.results, round_id)
     assert (after.agreed, after.kind, after.reason) == (False, "tie", before.reason)
     assert build_charter(store, wid).commitments == ()
     rows = _votes_csv(store, wid, tmp_path / "csv")
@@ -67,11 +68,11 @@ def test_marking_voters_as_observers_after_the_reveal_changes_nothing(store: Sto
 
 def test_moving_a_voter_to_another_group_after_the_reveal_changes_nothing(store: Store, tmp_path: Path) -> None:
     wid, people, round_id = _room(store, DecisionRule.GROUP_CONSENT, [Choice.AGREE, Choice.DISAGREE])
-    before = voting.results(store, round_id)
+    before = read(store, voting.results, round_id)
     assert before.kind == "not_agreed" and "Provider (0 agree, 1 disagree) did not consent" in before.reason
     council = people[0].group_id
     roster.update_participant(store, Participant(wid, people[1].name, council, present=True, id=people[1].id))
-    after = voting.results(store, round_id)
+    after = read(store, voting.results, round_id)
     assert (after.kind, after.reason, dict(after.per_group)) == (before.kind, before.reason, dict(before.per_group))
     rows = _votes_csv(store, wid, tmp_path / "csv")
     assert [r["group"] for r in rows] == ["Council", "Provider"]
@@ -81,8 +82,8 @@ def test_the_rule_can_change_only_before_the_first_vote(store: Store) -> None:
     workshop = workshops.create_workshop(store, Workshop("Rule", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
     changed = workshops.update_workshop(store, Workshop(**{**vars(workshop), "decision_rule": DecisionRule.MAJORITY}))
     assert workshops.get_workshop(store, workshop.id or 0).decision_rule is DecisionRule.MAJORITY
-    proposal = voting.create_proposal(store, workshop.id or 0, "collaborative", "We will meet.")
-    voting.open_vote(store, proposal.id or 0, secret=True)
+    proposal = perform(store, voting.create_proposal, workshop.id or 0, "collaborative", "We will meet.").value
+    perform(store, voting.open_vote, proposal.id or 0, secret=True)
     with pytest.raises(WorkshopError) as refused:
         workshops.update_workshop(store, Workshop(**{**vars(changed), "decision_rule": DecisionRule.CONSENSUS}))
     assert str(refused.value) == ('The decision rule stays "Simple majority": it can only change before the first vote '
@@ -93,17 +94,17 @@ def test_the_rule_can_change_only_before_the_first_vote(store: Store) -> None:
 
 def test_a_changed_vote_counts_though_the_clock_stepped_back(store: Store) -> None:
     wid, people, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE])
-    proposal = voting.create_proposal(store, wid, "collaborative", "We will publish the minutes.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=False)
-    voting.cast_ballot(store, vote.id or 0, people[0].id or 0, Choice.DISAGREE)
-    second = voting.cast_ballot(store, vote.id or 0, people[0].id or 0, Choice.AGREE)
+    proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will publish the minutes.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
+    perform(store, voting.cast, vote.id or 0, people[0].id or 0, Choice.DISAGREE)
+    second = perform(store, voting.cast, vote.id or 0, people[0].id or 0, Choice.AGREE).value
     with store._engine.begin() as connection:  # noqa: SLF001 - the clock stepped back an hour before the change
         connection.execute(text("UPDATE ballot SET cast_at = cast_at - INTERVAL '1 hour' WHERE id = :id")
                            if store._engine.dialect.name == "postgresql"  # noqa: SLF001
                            else text("UPDATE ballot SET cast_at = datetime(cast_at, '-1 hour') WHERE id = :id"),
                            {"id": second.id})
-    voting.close_vote(store, vote.id or 0)
-    assert voting.reveal_vote(store, vote.id or 0).agreed
+    perform(store, voting.close_vote, vote.id or 0)
+    assert perform(store, voting.reveal_vote, vote.id or 0).value.agreed
 
 
 def test_an_untouched_record_checks_whole_and_a_ballot_edited_in_sql_is_named(store: Store) -> None:
@@ -120,8 +121,8 @@ def test_an_untouched_record_checks_whole_and_a_ballot_edited_in_sql_is_named(st
 
 def test_an_amendment_row_and_a_score_added_outside_the_app_are_named(store: Store) -> None:
     wid, _, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE])
-    proposal = voting.proposals_of(store, wid)[0]
-    voting.amend_proposal(store, proposal.id or 0, "We will meet every fortnight.", "Ana")
+    proposal = read(store, voting.proposals_of, wid)[0]
+    perform(store, voting.amend_proposal, proposal.id or 0, "We will meet every fortnight.", "Ana")
     assert check_record(load_record(store, wid)).ok
     with store._engine.begin() as connection:  # noqa: SLF001
         connection.execute(text("UPDATE amendment SET new_text = 'We will never meet.'"))
@@ -145,11 +146,11 @@ def test_a_secret_ballots_digest_cannot_be_guessed_from_an_export(store: Store) 
     wid = workshop.id or 0
     group = workshops.list_groups(store, wid)[0]
     ana = roster.add_participant(store, Participant(wid, "Ana", group.id or 0, present=True))
-    proposal = voting.create_proposal(store, wid, "collaborative", "We will meet in secret.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=True)
-    cast = voting.cast_ballot(store, vote.id or 0, ana.id or 0, Choice.DISAGREE)
-    voting.close_vote(store, vote.id or 0)
-    voting.reveal_vote(store, vote.id or 0)
+    proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet in secret.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=True).value
+    cast = perform(store, voting.cast, vote.id or 0, ana.id or 0, Choice.DISAGREE).value
+    perform(store, voting.close_vote, vote.id or 0)
+    perform(store, voting.reveal_vote, vote.id or 0)
     stored = load_record(store, wid).ballots[0]
     assert len(stored.salt) == 32 and stored.salt == cast.salt
     exported = json.dumps(workshop_document(store, wid))
@@ -162,13 +163,13 @@ def test_a_secret_ballots_digest_cannot_be_guessed_from_an_export(store: Store) 
 def test_removing_someone_who_could_vote_but_did_not_keeps_the_round_and_its_export(store: Store) -> None:
     wid, people, round_id = _room(store, DecisionRule.MAJORITY, [Choice.AGREE, Choice.DISAGREE])
     quiet = roster.add_participant(store, Participant(wid, "Quiet Person", people[0].group_id, present=True))
-    proposal = voting.create_proposal(store, wid, "collaborative", "We will share minutes.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=False)
-    voting.cast_ballot(store, vote.id or 0, people[0].id or 0, Choice.AGREE)
-    voting.close_vote(store, vote.id or 0)
-    before = voting.reveal_vote(store, vote.id or 0)
+    proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will share minutes.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
+    perform(store, voting.cast, vote.id or 0, people[0].id or 0, Choice.AGREE)
+    perform(store, voting.close_vote, vote.id or 0)
+    before = perform(store, voting.reveal_vote, vote.id or 0).value
     roster.remove_participant(store, quiet.id or 0)
-    assert voting.results(store, vote.id or 0) == before
+    assert read(store, voting.results, vote.id or 0) == before
     document = workshop_document(store, wid)
     again = records.save_record(store, interchange.from_document(json.loads(json.dumps(document))))
     assert [r["outcome"]["reason"] for r in workshop_document(store, again)["vote_rounds"]] == [

@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, MetaData, create_engine
 
 from tests.store.revisions import store_at_revision
+from workshop_app.core.changes import perform
 from workshop_app import paths
 from workshop_app.core import model as m
 from workshop_app.core import roster, voting, workshops
@@ -148,9 +149,9 @@ def test_rounds_closed_before_0004_are_frozen_with_the_roster_and_rule_of_the_up
     ana = roster.add_participant(store, m.Participant(w.id or 0, "Ana", council, present=True))
     ben = roster.add_participant(store, m.Participant(w.id or 0, "Ben", provider, present=True))
     roster.add_participant(store, m.Participant(w.id or 0, "Cai", provider, is_voting=False, present=True))
-    proposal = voting.create_proposal(store, w.id or 0, "collaborative", "We will meet.")
-    vote = voting.open_vote(store, proposal.id or 0, secret=False)
-    voting.close_vote(store, vote.id or 0)
+    proposal = perform(store, voting.create_proposal, w.id or 0, "collaborative", "We will meet.").value
+    vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
+    perform(store, voting.close_vote, vote.id or 0)
     with store._engine.connect() as connection:  # noqa: SLF001 - driving Alembic directly
         connection.rollback()
         with connection.begin():

@@ -11,6 +11,7 @@ import pytest
 
 from tests.core.interchange_fixtures import EXAMPLE
 from workshop_app import cli
+from workshop_app.core.changes import read
 from workshop_app.core import records, workshops
 from workshop_app.core.errors import StoreError
 from workshop_app.store import open_store
@@ -107,7 +108,7 @@ def test_what_a_phone_reads_never_waits_for_the_write_lock(db: Path, writer_hold
     try:
         people = [p.id for p in roster.list_participants(store, 1) if p.id is not None]
         started = time.perf_counter()
-        states = phone_votes.phone_states(store, 1, people)
+        states = read(store, phone_votes.phone_states, 1, people)
         stages = phone_ratings.workshop_stages(store, 1)
         ratings = phone_ratings.open_ratings(store, 1, people, stages)
         codes = phone_codes.active_codes(store, 1)

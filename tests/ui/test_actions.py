@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel
 
+from workshop_app.core.changes import perform
 from workshop_app.core import actions, roster, voting, workshops
 from workshop_app.core.content import load_principles
 from workshop_app.core.model import (
@@ -164,12 +165,12 @@ def test_editing_keeps_the_fields_and_saves_the_changes(qtbot, store, window,  #
 
 def agree(store: Any, proposal: Proposal) -> None:
     """Open a vote on a proposal, have every present voter agree, close and reveal it."""
-    vote = voting.open_vote(store, proposal.id, secret=False)
+    vote = perform(store, voting.open_vote, proposal.id, secret=False).value
     for person in roster.list_participants(store, proposal.workshop_id):
         if person.present and person.is_voting:
-            voting.cast_ballot(store, vote.id, person.id, Choice.AGREE)
-    voting.close_vote(store, vote.id)
-    voting.reveal_vote(store, vote.id)
+            perform(store, voting.cast, vote.id, person.id, Choice.AGREE)
+    perform(store, voting.close_vote, vote.id)
+    perform(store, voting.reveal_vote, vote.id)
 
 
 def test_an_action_from_an_agreed_commitment_is_prefilled(qtbot, store, window,  # type: ignore[no-untyped-def]
@@ -182,9 +183,9 @@ def test_an_action_from_an_agreed_commitment_is_prefilled(qtbot, store, window, 
     assert replies and "No commitment has been agreed" in replies[0]
 
     council = next(g for g in workshops.list_groups(store, wid) if g.name == "Council")
-    agreed = voting.create_proposal(store, wid, "accountable", "We will publish every decision within a week.",
-                                    party_group_id=council.id)
-    voting.create_proposal(store, wid, "creative", "We will try one new idea a year.")  # never voted on
+    agreed = perform(store, voting.create_proposal, wid, "accountable", "We will publish every decision within a week.",
+                                    party_group_id=council.id).value
+    perform(store, voting.create_proposal, wid, "creative", "We will try one new idea a year.")  # never voted on
     agree(store, agreed)
     offered: list[list[Proposal]] = []
     monkeypatch.setattr(CommitmentPicker, "ask", classmethod(

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.windows import open_console
+from workshop_app.core.changes import read
 from workshop_app.core import voting
 
 
@@ -34,11 +35,11 @@ def test_closing_a_vote_before_everyone_voted_asks_with_the_count(qtbot, store, 
     round_id = panel.vote_panel.round.id
     qtbot.mouseClick(panel.vote_panel.buttons["close"], Qt.MouseButton.LeftButton)
     assert answers["asked"][-1].startswith("Only 0 of 40 have voted.")
-    assert voting.open_round_of_workshop(store, window.controller.workshop_id) is not None
+    assert read(store, voting.open_round, window.controller.workshop_id) is not None
     answers["yes"] = True
     qtbot.mouseClick(panel.vote_panel.buttons["close"], Qt.MouseButton.LeftButton)
-    assert voting.open_round_of_workshop(store, window.controller.workshop_id) is None
-    assert voting.round_with_proposal(store, round_id)[0].closed_at is not None
+    assert read(store, voting.open_round, window.controller.workshop_id) is None
+    assert read(store, voting.round_with_proposal, round_id)[0].closed_at is not None
 
 
 def test_closing_after_everyone_voted_does_not_ask(qtbot, store, answers) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +49,7 @@ def test_closing_after_everyone_voted_does_not_ask(qtbot, store, answers) -> Non
     for person in window.controller.participants():
         room.votes.cast(panel.vote_panel.round.id, person.id, voting.Choice.AGREE)
     qtbot.mouseClick(panel.vote_panel.buttons["close"], Qt.MouseButton.LeftButton)
-    assert answers["asked"] == [] and voting.open_round_of_workshop(store, window.controller.workshop_id) is None
+    assert answers["asked"] == [] and read(store, voting.open_round, window.controller.workshop_id) is None
 
 
 def test_withdrawing_asks_first(qtbot, store, answers) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.windows import open_console
+from workshop_app.core.changes import read
 from workshop_app.core import roster, voting, workshops
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.welcome_view import WelcomeView
@@ -67,4 +68,4 @@ def test_opening_a_vote_with_a_group_absent_warns_first(qtbot, store, monkeypatc
                         lambda parent, question, action: asked.append(question) or answer)
     qtbot.mouseClick(panel.buttons["named"], Qt.MouseButton.LeftButton)
     assert asked and f"Nobody from {council.name} is marked here." in asked[0]
-    assert (voting.open_round_of_workshop(store, window.controller.workshop_id) is not None) is answer
+    assert (read(store, voting.open_round, window.controller.workshop_id) is not None) is answer

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_app.core import voting
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.decisions import last_ballots
 from workshop_app.core.errors import ClosedVoteError, StoreError, WorkshopError
 from workshop_app.core.model import (Ballot, Choice, Participant, PhoneCode, Proposal, VoteRound, Workshop,
                                      WorkshopStatus)
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 
 
 NOT_PRESENT = "You are not marked as here yet; tell the facilitator you have arrived, then try again."
@@ -42,35 +43,26 @@ class PhoneState:
     """The last vote, closed and not yet revealed: the phone says results are coming, never an older outcome."""
 
 
-def phone_state(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int) -> PhoneState:
-    """Return what this participant's phone may show now; NotAVoterError if they cannot vote."""
-    state = phone_states(uow_factory, workshop_id, [participant_id])[0]
-    if isinstance(state, NotAVoterError):
-        raise state
-    return state
-
-
-def phone_states(uow_factory: UnitOfWorkFactory, workshop_id: int,
-                 participant_ids: list[int]) -> list[PhoneState | NotAVoterError]:
-    """Return several participants' phone views, read together: the open vote with each one's own choice, or
-    the last vote closed (results coming) or revealed (its outcome, worked out once for everyone)."""
-    with reading(uow_factory) as uow:
-        people = [_voter_or_refusal(uow, workshop_id, pid) for pid in participant_ids]
-        found = _open_vote(uow, workshop_id)
-        if found is not None:
-            vote, proposal = found
-            mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id)) if participant_ids else {}
-            return [p if isinstance(p, NotAVoterError) else PhoneState(
-                p.name, vote.id, proposal.text, proposal.principle, vote.secret,
-                mine[pid].choice.value if pid in mine else "") for pid, p in zip(participant_ids, people, strict=True)]
-        last = _last_closed(uow, workshop_id)
+def phone_states(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) -> list[PhoneState | NotAVoterError]:
+    """Return participants' phone views, read together: the open vote with each one's own choice, or the last
+    vote closed (results coming) or revealed (its outcome, worked out once for everyone); NotAVoterError for
+    anyone who cannot vote."""
+    people = [_voter_or_refusal(uow, workshop_id, pid) for pid in participant_ids]
+    found = uow.open_round(workshop_id)
+    if found is not None:
+        vote, proposal = found
+        mine = last_ballots(uow.repo(Ballot).list(round_id=vote.id)) if participant_ids else {}
+        return [p if isinstance(p, NotAVoterError) else PhoneState(
+            p.name, vote.id, proposal.text, proposal.principle, vote.secret,
+            mine[pid].choice.value if pid in mine else "") for pid, p in zip(participant_ids, people, strict=True)]
+    last = _last_closed(uow, workshop_id)
     if last is None:
         return [p if isinstance(p, NotAVoterError) else PhoneState(p.name) for p in people]
     vote, proposal = last
     if vote.revealed_at is None:
         return [p if isinstance(p, NotAVoterError) else PhoneState(
             p.name, closed_round=vote.id, proposal=proposal.text, principle=proposal.principle) for p in people]
-    outcome = voting.results(uow_factory, vote.id or 0).reason
+    outcome = voting.results(uow, vote.id or 0).reason
     return [p if isinstance(p, NotAVoterError) else PhoneState(p.name, outcome=outcome, outcome_proposal=proposal.text)
             for p in people]
 
@@ -94,43 +86,26 @@ class PhoneVote:
     reason: str = ""
 
 
-def cast_from_phone(
-    uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int, round_id: int, choice: str, reason: str,
-    device: str = "",
-) -> Ballot:
-    """Check the phone's vote against the participant, the workshop's open vote and its round; then cast it.
+def cast_from_phones(uow: UnitOfWork, workshop_id: int, votes: list[PhoneVote]) -> Changed[list[Ballot | WorkshopError]]:
+    """Check and cast phones' votes, in order, in the caller's one transaction.
 
-    With `device` (the phone's device hash), the ballot's own transaction also checks that this phone is
-    still bound to the participant by an active code, and raises NotBoundError if it is not.
-    """
-    vote = PhoneVote(participant_id, device, round_id, choice, reason)
-    chosen = _choice(choice)
-    return voting.cast_ballot(uow_factory, round_id, participant_id, chosen, reason,
-                              precheck=lambda uow: _check(uow, workshop_id, vote))
-
-
-def cast_from_phones(uow_factory: UnitOfWorkFactory, workshop_id: int,
-                     votes: list[PhoneVote]) -> list[Ballot | WorkshopError]:
-    """Check and cast several phones' votes, in order, in one transaction with one commit.
-
-    Each vote is checked on its own (as cast_from_phone, with its device) and a refused one is returned as
-    its WorkshopError while the others go ahead; a StoreError keeps none of them and is raised.
+    Each vote is checked on its own (its phone still bound by an active code, its person a voter who is here,
+    its round open in this workshop), and a refused one is returned as its WorkshopError while the others go
+    ahead; a StoreError is raised, so the boundary keeps none of them.
     """
     results: list[Ballot | WorkshopError] = []
-    with uow_factory() as uow:
-        codes = uow.repo(PhoneCode).list(workshop_id=workshop_id, revoked_at=None)
-        bound = {c.bound_device: c.participant_id for c in codes if c.bound_device}  # one read for the batch
-        for vote in votes:
-            try:
-                chosen = _choice(vote.choice)
-                _check(uow, workshop_id, vote, bound)
-                results.append(voting.cast_in(uow, vote.round_id, vote.participant_id, chosen, vote.reason))
-            except StoreError:
-                raise
-            except WorkshopError as error:  # every check runs before anything of this vote is written
-                results.append(error)
-        uow.commit()
-    return results
+    codes = uow.repo(PhoneCode).list(workshop_id=workshop_id, revoked_at=None)
+    bound = {c.bound_device: c.participant_id for c in codes if c.bound_device}  # one read for the batch
+    for vote in votes:
+        try:
+            chosen = _choice(vote.choice)
+            _check(uow, workshop_id, vote, bound)
+            results.append(voting.cast(uow, vote.round_id, vote.participant_id, chosen, vote.reason).value)
+        except StoreError:
+            raise
+        except WorkshopError as error:  # every check runs before anything of this vote is written
+            results.append(error)
+    return Changed(results, Changes(ballots=frozenset(b.round_id for b in results if isinstance(b, Ballot))))
 
 
 def _choice(choice: str) -> Choice:
@@ -183,17 +158,7 @@ def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participan
     return person
 
 
-def _open_vote(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
-    """Return the workshop's oldest open round and its proposal (as voting.open_round_of_workshop), or None."""
-    for vote in uow.repo(VoteRound).list(closed_at=None):
-        proposal = uow.repo(Proposal).get(vote.proposal_id)
-        if proposal is not None and proposal.workshop_id == workshop_id:
-            return vote, proposal
-    return None
-
-
 def _last_closed(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
     """Return the workshop's most recently closed round (revealed or not) and its proposal, or None."""
-    rounds = [(r, p) for p in uow.repo(Proposal).list(workshop_id=workshop_id)
-              for r in uow.repo(VoteRound).list(proposal_id=p.id) if r.closed_at is not None]
+    rounds = [(r, p) for r, p in uow.rounds_of_workshop(workshop_id) if r.closed_at is not None]
     return max(rounds, key=lambda pair: (pair[0].closed_at, pair[0].id or 0)) if rounds else None

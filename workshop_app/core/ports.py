@@ -8,7 +8,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar
 
-from workshop_app.core.model import AuditEntry
+from workshop_app.core.model import AuditEntry, Proposal, VoteRound
 
 T = TypeVar("T")
 
@@ -71,6 +71,18 @@ class UnitOfWork(Protocol):
 
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
         """Return one workshop's audit entries in the order they were appended."""
+        ...
+
+    def open_round(self, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+        """Return the workshop's oldest vote round still open, with its proposal, or None."""
+        ...
+
+    def rounds_of_workshop(self, workshop_id: int) -> list[tuple[VoteRound, Proposal]]:
+        """Return every vote round of the workshop with its proposal, in the order they were opened."""
+        ...
+
+    def voters(self, workshop_id: int) -> dict[int, bool]:
+        """Return the workshop's voting participants (not observers): id -> whether they are here."""
         ...
 
     def commit(self) -> None:

@@ -1,4 +1,4 @@
-"""Vote operations: open, cast, close and reveal rounds, each one committed transaction.
+"""Vote operations: open, cast, close and reveal rounds; each a function of an open unit of work (see changes.py).
 
 Secrecy: no audit text written here ever holds a choice, a block reason or a count before the
 round is revealed; the reveal entry is the first to record the totals and the outcome.
@@ -6,7 +6,6 @@ round is revealed; the reveal entry is the first to record the totals and the ou
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from workshop_app.core import audit
@@ -25,7 +24,8 @@ from workshop_app.core.model import (
     Workshop,
     utc_now,
 )
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.changes import Changed, Changes
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.reveals import reveal_text
 
 
@@ -40,66 +40,43 @@ class VoteProgress:
     voted_participant_ids: frozenset[int]
     eligible_count: int
     hand_count_group_ids: frozenset[int] = frozenset()
+    round_id: int = 0
 
     def __str__(self) -> str:
         return f"{len(self.voted_participant_ids)} of {self.eligible_count} have voted"
 
 
-def open_vote_in_room(uow_factory: UnitOfWorkFactory, proposal_id: int, secret: bool) -> VoteRound:
+def open_vote_in_room(uow: UnitOfWork, proposal_id: int, secret: bool) -> Changed[VoteRound]:
     """Open a vote for the shared screen, which shows one vote at a time: refused while another is open."""
-    with uow_factory() as uow:
-        proposal = _proposal(uow, proposal_id)
-        if _open_round_in(uow, proposal.workshop_id) is not None:
-            raise WorkshopError("Another vote is still open; close it before opening a new one.")
-    return open_vote(uow_factory, proposal_id, secret)
+    proposal = _proposal(uow, proposal_id)
+    if uow.open_round(proposal.workshop_id) is not None:
+        raise WorkshopError("Another vote is still open; close it before opening a new one.")
+    return open_vote(uow, proposal_id, secret)
 
 
-def open_vote(uow_factory: UnitOfWorkFactory, proposal_id: int, secret: bool) -> VoteRound:
+def open_vote(uow: UnitOfWork, proposal_id: int, secret: bool) -> Changed[VoteRound]:
     """Open a new round on a proposal; refused if it is withdrawn or a round of it is still open."""
-    with uow_factory() as uow:
-        proposal = _proposal(uow, proposal_id)
-        if proposal.status == ProposalStatus.WITHDRAWN:
-            raise WorkshopError("This proposal was withdrawn, so it cannot be voted on.")
-        rounds = uow.repo(VoteRound).list(proposal_id=proposal_id)
-        if any(r.closed_at is None for r in rounds):
-            raise WorkshopError("A vote on this proposal is already open; close it before opening another.")
-        number = max((r.round_no for r in rounds), default=0) + 1
-        vote = uow.repo(VoteRound).add(VoteRound(proposal_id=proposal_id, round_no=number, secret=secret))
-        kind = "secret" if secret else "named"
-        audit.append(uow, proposal.workshop_id, "vote_opened",
-                     f"A {kind} vote (round {number}) was opened on proposal {proposal_id}.", rows=[vote])
-        uow.commit()
-        return vote
+    proposal = _proposal(uow, proposal_id)
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        raise WorkshopError("This proposal was withdrawn, so it cannot be voted on.")
+    rounds = uow.repo(VoteRound).list(proposal_id=proposal_id)
+    if any(r.closed_at is None for r in rounds):
+        raise WorkshopError("A vote on this proposal is already open; close it before opening another.")
+    number = max((r.round_no for r in rounds), default=0) + 1
+    vote = uow.repo(VoteRound).add(VoteRound(proposal_id=proposal_id, round_no=number, secret=secret))
+    kind = "secret" if secret else "named"
+    audit.append(uow, proposal.workshop_id, "vote_opened",
+                 f"A {kind} vote (round {number}) was opened on proposal {proposal_id}.", rows=[vote])
+    return Changed(vote, Changes(rounds=frozenset({vote.id or 0}), proposals=True))
 
 
-def cast_ballot(
-    uow_factory: UnitOfWorkFactory,
-    round_id: int,
-    participant_id: int,
-    choice: Choice,
-    reason: str = "",
-    proxy_holder_id: int | None = None,
-    precheck: Callable[[UnitOfWork], None] | None = None,
-) -> Ballot:
+def cast(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice, reason: str = "",
+         proxy_holder_id: int | None = None) -> Changed[Ballot]:
     """Record one choice; a later ballot of the same person replaces it in the count (all are kept).
-
-    `precheck`, when given, runs first inside the same transaction and may refuse the ballot by raising.
-    """
-    choice = Choice(choice)
-    with uow_factory() as uow:
-        if precheck is not None:
-            precheck(uow)
-        ballot = cast_in(uow, round_id, participant_id, choice, reason, proxy_holder_id)
-        uow.commit()
-        return ballot
-
-
-def cast_in(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice, reason: str = "",
-            proxy_holder_id: int | None = None) -> Ballot:
-    """Check and write one ballot and its audit entry inside the caller's unit of work (no commit).
 
     Every check runs before anything is written, so a refusal (WorkshopError) leaves the unit unchanged.
     """
+    choice = Choice(choice)
     vote, proposal = _open_round(uow, round_id)
     voter = _voter(uow, proposal.workshop_id, participant_id)
     check_reason(choice, reason)
@@ -109,11 +86,11 @@ def cast_in(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice,
         reason=reason.strip() if choice == Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
     ))
     audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder), rows=[ballot])
-    return ballot
+    return Changed(ballot, Changes(ballots=frozenset({round_id})))
 
 
 def record_hand_count(
-    uow_factory: UnitOfWorkFactory,
+    uow: UnitOfWork,
     round_id: int,
     group_id: int,
     agree: int = 0,
@@ -121,142 +98,139 @@ def record_hand_count(
     disagree: int = 0,
     block: int = 0,
     block_reason: str = "",
-) -> HandCount:
+) -> Changes:
     """Record a group's show-of-hands counts; a later entry for the same group replaces it in the count."""
-    with uow_factory() as uow:
-        vote, proposal = _open_round(uow, round_id)
-        group = uow.repo(StakeholderGroup).get(group_id)
-        if group is None or group.workshop_id != proposal.workshop_id:
-            raise WorkshopError("That group is not part of this workshop; choose one of its groups.")
-        if min(agree, abstain, disagree, block) < 0:
-            raise WorkshopError("Show-of-hands counts cannot be negative; enter zero or more.")
-        if block > 0 and not block_reason.strip():
-            raise WorkshopError("A block needs a short reason; please enter why the group blocked.")
-        hands = uow.repo(HandCount).add(HandCount(
-            round_id=round_id, group_id=group_id, agree=agree, abstain=abstain,
-            disagree=disagree, block=block, block_reason=block_reason.strip() if block else "",
-        ))
-        audit.append(uow, proposal.workshop_id, "hands_counted",
-                     f"Show-of-hands counts were entered for {group.name} in round {vote.round_no} "
-                     f"of proposal {proposal.id}.", rows=[hands])
-        uow.commit()
-        return hands
+    vote, proposal = _open_round(uow, round_id)
+    group = uow.repo(StakeholderGroup).get(group_id)
+    if group is None or group.workshop_id != proposal.workshop_id:
+        raise WorkshopError("That group is not part of this workshop; choose one of its groups.")
+    if min(agree, abstain, disagree, block) < 0:
+        raise WorkshopError("Show-of-hands counts cannot be negative; enter zero or more.")
+    if block > 0 and not block_reason.strip():
+        raise WorkshopError("A block needs a short reason; please enter why the group blocked.")
+    hands = uow.repo(HandCount).add(HandCount(
+        round_id=round_id, group_id=group_id, agree=agree, abstain=abstain,
+        disagree=disagree, block=block, block_reason=block_reason.strip() if block else "",
+    ))
+    audit.append(uow, proposal.workshop_id, "hands_counted",
+                 f"Show-of-hands counts were entered for {group.name} in round {vote.round_no} "
+                 f"of proposal {proposal.id}.", rows=[hands])
+    return Changes(ballots=frozenset({round_id}))
 
 
-def close_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteRound:
+def close_vote(uow: UnitOfWork, round_id: int) -> Changes:
     """Close a round: from now on nothing can change its votes."""
-    with uow_factory() as uow:
-        vote, proposal = _open_round(uow, round_id)
-        workshop = uow.repo(Workshop).get(proposal.workshop_id)
-        if workshop is None:
-            raise WorkshopError("The workshop of this vote cannot be found; reopen the workshop and try again.")
-        vote.closed_at = utc_now()
-        people = uow.repo(Participant).list(workshop_id=proposal.workshop_id)
-        vote.present_group_ids = tuple(sorted(present_voting_groups(people)))
-        vote.voters = frozen_voters(people)
-        vote.rule = workshop.decision_rule
-        uow.repo(VoteRound).update(vote)
-        audit.append(uow, proposal.workshop_id, "vote_closed",
-                     f"The vote (round {vote.round_no}) on proposal {proposal.id} was closed.", rows=[vote])
-        uow.commit()
-        return vote
+    vote, proposal = _open_round(uow, round_id)
+    workshop = uow.repo(Workshop).get(proposal.workshop_id)
+    if workshop is None:
+        raise WorkshopError("The workshop of this vote cannot be found; reopen the workshop and try again.")
+    vote.closed_at = utc_now()
+    people = uow.repo(Participant).list(workshop_id=proposal.workshop_id)
+    vote.present_group_ids = tuple(sorted(present_voting_groups(people)))
+    vote.voters = frozen_voters(people)
+    vote.rule = workshop.decision_rule
+    uow.repo(VoteRound).update(vote)
+    audit.append(uow, proposal.workshop_id, "vote_closed",
+                 f"The vote (round {vote.round_no}) on proposal {proposal.id} was closed.", rows=[vote])
+    return Changes(rounds=frozenset({round_id}), proposals=True)
 
 
-def reveal_vote(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
+def reveal_vote(uow: UnitOfWork, round_id: int) -> Changed[Outcome]:
     """Reveal a closed round and return its outcome; the audit entry records totals and outcome."""
-    with uow_factory() as uow:
-        vote, proposal = _round(uow, round_id)
-        if vote.closed_at is None:
-            raise WorkshopError("Close the vote before revealing its results.")
-        outcome = _outcome(uow, vote, proposal.workshop_id)
-        if vote.revealed_at is None:
-            vote.revealed_at = utc_now()
-            uow.repo(VoteRound).update(vote)
-            audit.append(uow, proposal.workshop_id, "vote_revealed",
-                         reveal_text(vote.round_no, vote.proposal_id, outcome), rows=[vote])
-            uow.commit()
-        return outcome
+    vote, proposal = _round(uow, round_id)
+    if vote.closed_at is None:
+        raise WorkshopError("Close the vote before revealing its results.")
+    outcome = _outcome(uow, vote, proposal.workshop_id)
+    if vote.revealed_at is not None:
+        return Changed(outcome, Changes())
+    vote.revealed_at = utc_now()
+    uow.repo(VoteRound).update(vote)
+    audit.append(uow, proposal.workshop_id, "vote_revealed",
+                 reveal_text(vote.round_no, vote.proposal_id, outcome), rows=[vote])
+    return Changed(outcome, Changes(rounds=frozenset({round_id}), proposals=True))
 
 
-def results(uow_factory: UnitOfWorkFactory, round_id: int) -> Outcome:
+def results(uow: UnitOfWork, round_id: int) -> Outcome:
     """Return a revealed round's outcome; raises ResultsHiddenError before the reveal."""
-    with reading(uow_factory) as uow:
-        vote, proposal = _round(uow, round_id)
-        if vote.revealed_at is None:
-            raise ResultsHiddenError("The results of this vote are hidden until the facilitator reveals them.")
-        return _outcome(uow, vote, proposal.workshop_id)
+    vote, proposal = _round(uow, round_id)
+    if vote.revealed_at is None:
+        raise ResultsHiddenError("The results of this vote are hidden until the facilitator reveals them.")
+    return _outcome(uow, vote, proposal.workshop_id)
 
 
-def progress(uow_factory: UnitOfWorkFactory, round_id: int) -> VoteProgress:
+def progress(uow: UnitOfWork, round_id: int) -> VoteProgress:
     """Return who has voted in a round and how many could, never what anyone chose."""
-    with reading(uow_factory) as uow:
-        _, proposal = _round(uow, round_id)
-        voters = [p for p in uow.repo(Participant).list(workshop_id=proposal.workshop_id) if p.is_voting]
-        ids = {p.id for p in voters}
-        voted = frozenset(pid for pid in uow.repo(Ballot).column("participant_id", round_id=round_id)
-                          if pid in ids)
-        eligible = sum(1 for p in voters if p.present or p.id in voted)
-        hands = frozenset(uow.repo(HandCount).column("group_id", round_id=round_id))
-        return VoteProgress(voted, eligible, hands)
+    _, proposal = _round(uow, round_id)
+    voters = uow.voters(proposal.workshop_id)
+    voted = frozenset(pid for pid in uow.repo(Ballot).column("participant_id", round_id=round_id) if pid in voters)
+    eligible = sum(1 for pid, present in voters.items() if present or pid in voted)
+    hands = frozenset(uow.repo(HandCount).column("group_id", round_id=round_id))
+    return VoteProgress(voted, eligible, hands, round_id)
 
 
-def _open_round_in(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
-    """Return the workshop's oldest open round and its proposal, if a vote is open."""
-    for vote in uow.repo(VoteRound).list(closed_at=None):
-        proposal = uow.repo(Proposal).get(vote.proposal_id)
-        if proposal is not None and proposal.workshop_id == workshop_id:
-            return vote, proposal
-    return None
+def latest_outcome(uow: UnitOfWork, proposal_id: int) -> Outcome | None:
+    """Return the outcome of a proposal's latest revealed round, or None."""
+    revealed = [r for r in rounds_of(uow, proposal_id) if r.revealed_at is not None]
+    return results(uow, revealed[-1].id or 0) if revealed else None
 
 
-def open_round_of_workshop(uow_factory: UnitOfWorkFactory, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+def open_round(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
     """Return the oldest vote still open in a workshop, with its proposal."""
-    with reading(uow_factory) as uow:
-        return _open_round_in(uow, workshop_id)
+    return uow.open_round(workshop_id)
 
 
-def round_with_proposal(uow_factory: UnitOfWorkFactory, round_id: int) -> tuple[VoteRound, Proposal] | None:
+def vote_on_show(uow: UnitOfWork, workshop_id: int, principle: str | None) -> tuple[VoteRound, Proposal] | None:
+    """Return the vote the room sees: the open one, else the latest under the principle (closed or revealed)."""
+    found = uow.open_round(workshop_id)
+    if found is not None:
+        return found
+    rounds = [(vote, proposal) for vote, proposal in uow.rounds_of_workshop(workshop_id)
+              if principle is None or proposal.principle == principle]
+    return max(rounds, key=lambda pair: (pair[0].opened_at, pair[0].id or 0)) if rounds else None
+
+
+def round_count(uow: UnitOfWork, workshop_id: int) -> int:
+    """Return how many vote rounds a workshop has held (open ones too)."""
+    return len(uow.rounds_of_workshop(workshop_id))
+
+
+def round_with_proposal(uow: UnitOfWork, round_id: int) -> tuple[VoteRound, Proposal] | None:
     """Return a round and its proposal by the round's id, or None."""
-    with reading(uow_factory) as uow:
-        vote = uow.repo(VoteRound).get(round_id)
-        return (vote, _proposal(uow, vote.proposal_id)) if vote is not None else None
+    vote = uow.repo(VoteRound).get(round_id)
+    return (vote, _proposal(uow, vote.proposal_id)) if vote is not None else None
 
 
-def proposals_of(uow_factory: UnitOfWorkFactory, workshop_id: int, principle: str | None = None) -> list[Proposal]:
+def proposals_of(uow: UnitOfWork, workshop_id: int, principle: str | None = None) -> list[Proposal]:
     """Return a workshop's proposals, oldest first, optionally under one principle."""
-    with reading(uow_factory) as uow:
-        rows = uow.repo(Proposal).list(workshop_id=workshop_id)
+    rows = uow.repo(Proposal).list(workshop_id=workshop_id)
     return [p for p in rows if principle is None or p.principle == principle]
 
 
-def rounds_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[VoteRound]:
+def rounds_of(uow: UnitOfWork, proposal_id: int) -> list[VoteRound]:
     """Return every round of a proposal, oldest first."""
-    with reading(uow_factory) as uow:
-        return sorted(uow.repo(VoteRound).list(proposal_id=proposal_id), key=lambda r: r.round_no)
+    return sorted(uow.repo(VoteRound).list(proposal_id=proposal_id), key=lambda r: r.round_no)
 
 
 def create_proposal(
-    uow_factory: UnitOfWorkFactory,
+    uow: UnitOfWork,
     workshop_id: int,
     principle: str,
     text: str,
     route: str = "",
     party_group_id: int | None = None,
-) -> Proposal:
+) -> Changed[Proposal]:
     """Draft a commitment under a principle, optionally made by one party only."""
-    with uow_factory() as uow:
-        if uow.repo(Workshop).get(workshop_id) is None:
-            raise WorkshopError("That workshop cannot be found; open a workshop first.")
-        check_wording(principle, text)
-        _check_party(uow, workshop_id, party_group_id)
-        proposal = uow.repo(Proposal).add(Proposal(
-            workshop_id=workshop_id, principle=principle.strip(), text=text.strip(),
-            route=route.strip(), party_group_id=party_group_id,
-        ))
-        audit.append(uow, workshop_id, "proposal_created",
-                     f"Proposal {proposal.id} was drafted under {proposal.principle}: {proposal.text}", rows=[proposal])
-        uow.commit()
-        return proposal
+    if uow.repo(Workshop).get(workshop_id) is None:
+        raise WorkshopError("That workshop cannot be found; open a workshop first.")
+    check_wording(principle, text)
+    _check_party(uow, workshop_id, party_group_id)
+    proposal = uow.repo(Proposal).add(Proposal(
+        workshop_id=workshop_id, principle=principle.strip(), text=text.strip(),
+        route=route.strip(), party_group_id=party_group_id,
+    ))
+    audit.append(uow, workshop_id, "proposal_created",
+                 f"Proposal {proposal.id} was drafted under {proposal.principle}: {proposal.text}", rows=[proposal])
+    return Changed(proposal, PROPOSALS)
 
 
 class _Keep:
@@ -264,79 +238,80 @@ class _Keep:
 
 
 KEEP = _Keep()
+PROPOSALS = Changes(proposals=True)
 
 
 def edit_proposal(
-    uow_factory: UnitOfWorkFactory,
+    uow: UnitOfWork,
     proposal_id: int,
     *,
     text: str | _Keep = KEEP,
     principle: str | _Keep = KEEP,
     route: str | _Keep = KEEP,
     party_group_id: int | None | _Keep = KEEP,
-) -> Proposal:
+) -> Changed[Proposal]:
     """Change a draft freely while no vote has been opened on it (afterwards, amend it)."""
-    with uow_factory() as uow:
-        proposal = _proposal(uow, proposal_id)
-        if uow.repo(VoteRound).list(proposal_id=proposal_id):
-            raise WorkshopError("This proposal has been voted on, so amend it instead of editing it.")
-        proposal.text = proposal.text if isinstance(text, _Keep) else text.strip()
-        proposal.principle = proposal.principle if isinstance(principle, _Keep) else principle.strip()
-        proposal.route = proposal.route if isinstance(route, _Keep) else route.strip()
-        if not isinstance(party_group_id, _Keep):
-            _check_party(uow, proposal.workshop_id, party_group_id)
-            proposal.party_group_id = party_group_id
-        check_wording(proposal.principle, proposal.text)
-        uow.repo(Proposal).update(proposal)
-        audit.append(uow, proposal.workshop_id, "proposal_edited",
-                     f"Proposal {proposal_id} was edited: {proposal.text}", rows=[proposal])
-        uow.commit()
-        return proposal
+    proposal = _proposal(uow, proposal_id)
+    if uow.repo(VoteRound).list(proposal_id=proposal_id):
+        raise WorkshopError("This proposal has been voted on, so amend it instead of editing it.")
+    proposal.text = proposal.text if isinstance(text, _Keep) else text.strip()
+    proposal.principle = proposal.principle if isinstance(principle, _Keep) else principle.strip()
+    proposal.route = proposal.route if isinstance(route, _Keep) else route.strip()
+    if not isinstance(party_group_id, _Keep):
+        _check_party(uow, proposal.workshop_id, party_group_id)
+        proposal.party_group_id = party_group_id
+    check_wording(proposal.principle, proposal.text)
+    uow.repo(Proposal).update(proposal)
+    audit.append(uow, proposal.workshop_id, "proposal_edited",
+                 f"Proposal {proposal_id} was edited: {proposal.text}", rows=[proposal])
+    return Changed(proposal, PROPOSALS)
 
 
-def amend_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int, new_text: str, author: str = "") -> Amendment:
+def amend_proposal(uow: UnitOfWork, proposal_id: int, new_text: str, author: str = "") -> Changed[Amendment]:
     """Change a proposal's wording, keeping the old wording; refused while a vote on it is open."""
-    with uow_factory() as uow:
-        proposal = _proposal(uow, proposal_id)
-        if proposal.status == ProposalStatus.WITHDRAWN:
-            raise WorkshopError("This proposal was withdrawn, so it cannot be amended.")
-        if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
-            raise WorkshopError("Close the open vote on this proposal before amending it.")
-        check_wording(proposal.principle, new_text)
-        if new_text.strip() == proposal.text:
-            raise WorkshopError("The new wording is the same as the old; change the text to amend it.")
-        amendment = uow.repo(Amendment).add(Amendment(
-            proposal_id=proposal_id, old_text=proposal.text, new_text=new_text.strip(), author=author.strip(),
-        ))
-        proposal.text = amendment.new_text
-        uow.repo(Proposal).update(proposal)
-        by = f" by {amendment.author}" if amendment.author else ""
-        audit.append(uow, proposal.workshop_id, "proposal_amended",
-                     f"Proposal {proposal_id} was amended{by}: {amendment.new_text}", rows=[amendment, proposal])
-        uow.commit()
-        return amendment
+    proposal = _proposal(uow, proposal_id)
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        raise WorkshopError("This proposal was withdrawn, so it cannot be amended.")
+    if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
+        raise WorkshopError("Close the open vote on this proposal before amending it.")
+    check_wording(proposal.principle, new_text)
+    if new_text.strip() == proposal.text:
+        raise WorkshopError("The new wording is the same as the old; change the text to amend it.")
+    amendment = uow.repo(Amendment).add(Amendment(
+        proposal_id=proposal_id, old_text=proposal.text, new_text=new_text.strip(), author=author.strip(),
+    ))
+    proposal.text = amendment.new_text
+    uow.repo(Proposal).update(proposal)
+    by = f" by {amendment.author}" if amendment.author else ""
+    audit.append(uow, proposal.workshop_id, "proposal_amended",
+                 f"Proposal {proposal_id} was amended{by}: {amendment.new_text}", rows=[amendment, proposal])
+    return Changed(amendment, PROPOSALS)
 
 
-def withdraw_proposal(uow_factory: UnitOfWorkFactory, proposal_id: int) -> Proposal:
+def reword(uow: UnitOfWork, proposal_id: int, text: str, author: str = "") -> Changes:
+    """Change a proposal's wording: an edit while no vote has been held on it, an amendment (history kept) after."""
+    if uow.repo(VoteRound).list(proposal_id=proposal_id):
+        return amend_proposal(uow, proposal_id, text, author).changes
+    return edit_proposal(uow, proposal_id, text=text).changes
+
+
+def withdraw_proposal(uow: UnitOfWork, proposal_id: int) -> Changed[Proposal]:
     """Withdraw a proposal (its history stays); refused while a vote on it is open."""
-    with uow_factory() as uow:
-        proposal = _proposal(uow, proposal_id)
-        if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
-            raise WorkshopError("Close the open vote on this proposal before withdrawing it.")
-        if proposal.status == ProposalStatus.WITHDRAWN:
-            return proposal
-        proposal.status = ProposalStatus.WITHDRAWN
-        uow.repo(Proposal).update(proposal)
-        audit.append(uow, proposal.workshop_id, "proposal_withdrawn", f"Proposal {proposal_id} was withdrawn.",
-                     rows=[proposal])
-        uow.commit()
-        return proposal
+    proposal = _proposal(uow, proposal_id)
+    if any(r.closed_at is None for r in uow.repo(VoteRound).list(proposal_id=proposal_id)):
+        raise WorkshopError("Close the open vote on this proposal before withdrawing it.")
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        return Changed(proposal, Changes())
+    proposal.status = ProposalStatus.WITHDRAWN
+    uow.repo(Proposal).update(proposal)
+    audit.append(uow, proposal.workshop_id, "proposal_withdrawn", f"Proposal {proposal_id} was withdrawn.",
+                 rows=[proposal])
+    return Changed(proposal, PROPOSALS)
 
 
-def amendments_of(uow_factory: UnitOfWorkFactory, proposal_id: int) -> list[Amendment]:
+def amendments_of(uow: UnitOfWork, proposal_id: int) -> list[Amendment]:
     """Return a proposal's amendments, oldest first."""
-    with reading(uow_factory) as uow:
-        return uow.repo(Amendment).list(proposal_id=proposal_id)
+    return uow.repo(Amendment).list(proposal_id=proposal_id)
 
 
 def check_reason(choice: Choice, reason: str) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workshop_app.core import phone_codes, phone_ratings, phone_votes
+from workshop_app.core.changes import perform, read
 from workshop_app.core.content import load_principles
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import PhoneCode
@@ -95,7 +96,7 @@ class PhoneService:
     def views(self, phones: list[tuple[int, str]]) -> list[Reply]:
         """Return the views of several joined phones (participant, device hash), read together, for a push."""
         ids = [pid for pid, _device in phones]
-        states = phone_votes.phone_states(self.uow_factory, self.workshop_id, ids) if phones else []
+        states = read(self.uow_factory, phone_votes.phone_states, self.workshop_id, ids) if phones else []
         ratings = self._ratings(ids) if phones else []
         return [refused(403, str(state)) if isinstance(state, NotAVoterError)
                 else Reply(200, _view(state, rating, self.nonces.issue(device)))
@@ -118,7 +119,7 @@ class PhoneService:
         if not casts:
             return []
         try:
-            return list(phone_votes.cast_from_phones(self.uow_factory, self.workshop_id, casts))
+            return list(perform(self.uow_factory, phone_votes.cast_from_phones, self.workshop_id, casts).value)
         except Exception as error:  # noqa: BLE001 - one vote must never take the others with it
             if len(casts) > 1:
                 return [self._cast([vote])[0] for vote in casts]

@@ -9,11 +9,12 @@ from typing import Any, Generic, Self, TypeVar
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlmodel import col
 
-from workshop_app.core.model import AuditEntry
+from workshop_app.core.model import AuditEntry, Proposal, VoteRound
 from workshop_app.store import convert
 from workshop_app.store.errors import translated
-from workshop_app.store.tables import AuditEntryRow, TableBase
+from workshop_app.store.tables import AuditEntryRow, ParticipantRow, ProposalRow, TableBase, VoteRoundRow
 
 T = TypeVar("T")
 
@@ -21,12 +22,11 @@ T = TypeVar("T")
 class SqlRepository(Generic[T]):
     """Add, fetch, change, delete and list one record type inside a unit of work."""
 
-    def __init__(self, session: Session, kind: type[T], store: str, seen: list[Any] | None = None) -> None:
+    def __init__(self, session: Session, kind: type[T], store: str) -> None:
         self._session = session
         self._kind = kind
         self._row: Any = convert.ROW_TYPES[kind]
         self._store = store
-        self._seen = seen if seen is not None else []
 
     def add(self, item: T) -> T:
         """Store a new record (always under a fresh id) and set its id."""
@@ -55,10 +55,7 @@ class SqlRepository(Generic[T]):
         """Return the record with this id, or None."""
         with translated(self._store):
             row = self._session.get(self._row, item_id)
-        if row is None:
-            return None
-        self._seen.append(row)  # held until the transaction ends, so a later get needs no SELECT
-        return convert.from_row(self._kind, row)
+        return convert.from_row(self._kind, row) if row is not None else None
 
     def update(self, item: T) -> T:
         """Write every field of an existing record; KeyError if it is not stored."""
@@ -96,7 +93,6 @@ class SqlRepository(Generic[T]):
         query = select(self._row).where(*(getattr(self._row, k) == v for k, v in where.items()))
         with translated(self._store):
             rows = self._session.scalars(query.order_by(self._row.id)).all()
-        self._seen.extend(rows)
         return [convert.from_row(self._kind, row) for row in rows]
 
     def column(self, name: str, **where: Any) -> builtins.list[Any]:
@@ -136,9 +132,6 @@ class SqlUnitOfWork(UnitBlock):
         self._store = store
         self.read_only = read_only
         """A reading unit takes no write lock and may not commit."""
-        # Rows read by get() and list() in this transaction: the session only keeps rows someone still refers to, and
-        # the records handed out are copies, so without these a repeated get would read the row again.
-        self._seen: list[Any] = []
 
     def close(self) -> None:
         """Give the session's connection back to the pool."""
@@ -148,7 +141,7 @@ class SqlUnitOfWork(UnitBlock):
         """Return the repository for one record type (audit entries have none: they are append-only)."""
         if kind is AuditEntry or kind not in convert.ROW_TYPES:
             raise TypeError(f"There is no repository for {getattr(kind, '__name__', kind)!s}")
-        return SqlRepository(self._session, kind, self._store, self._seen)
+        return SqlRepository(self._session, kind, self._store)
 
     def last_audit(self, workshop_id: int | None) -> AuditEntry | None:
         """Return the newest entry of one workshop's chain, or None."""
@@ -183,6 +176,36 @@ class SqlUnitOfWork(UnitBlock):
             rows = self._session.scalars(query).all()
         return [convert.from_row(AuditEntry, row) for row in rows]
 
+    def open_round(self, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
+        """Return the workshop's oldest vote round still open, with its proposal, or None (one SELECT)."""
+        rounds = self._rounds_with_proposals(workshop_id, VoteRoundRow.closed_at.is_(None))  # type: ignore[union-attr]
+        return rounds[0] if rounds else None
+
+    def rounds_of_workshop(self, workshop_id: int) -> list[tuple[VoteRound, Proposal]]:
+        """Return every vote round of the workshop with its proposal, in the order they were opened (one SELECT)."""
+        return self._rounds_with_proposals(workshop_id)
+
+    def _rounds_with_proposals(self, workshop_id: int, *where: Any) -> list[tuple[VoteRound, Proposal]]:
+        query = (
+            select(VoteRoundRow, ProposalRow)
+            .join(ProposalRow, ProposalRow.id == VoteRoundRow.proposal_id)  # type: ignore[arg-type]
+            .where(ProposalRow.workshop_id == workshop_id, *where)  # type: ignore[arg-type]
+            .order_by(VoteRoundRow.id)  # type: ignore[arg-type]
+        )
+        with translated(self._store):
+            rows = self._session.execute(query).all()
+        return [(convert.from_row(VoteRound, vote), convert.from_row(Proposal, proposal)) for vote, proposal in rows]
+
+    def voters(self, workshop_id: int) -> dict[int, bool]:
+        """Return the workshop's voting participants: id -> whether they are here (one SELECT of two columns)."""
+        query = (
+            select(col(ParticipantRow.id), col(ParticipantRow.present))
+            .where(col(ParticipantRow.workshop_id) == workshop_id, col(ParticipantRow.is_voting))
+            .order_by(col(ParticipantRow.id))
+        )
+        with translated(self._store):
+            return {pid: bool(present) for pid, present in self._session.execute(query).all() if pid is not None}
+
     def scalar(self, statement: Any) -> Any:
         """Return the one value a SELECT statement gives (for the store's own bookkeeping, not for core)."""
         with translated(self._store):
@@ -201,9 +224,7 @@ class SqlUnitOfWork(UnitBlock):
             raise RuntimeError("A reading unit of work cannot commit; use the store's writing unit of work.")
         with translated(self._store):
             self._session.commit()
-        self._seen.clear()
 
     def rollback(self) -> None:
         """Throw away everything not yet committed."""
         self._session.rollback()
-        self._seen.clear()

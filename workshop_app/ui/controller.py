@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from workshop_app.core import roster, workshops
+from workshop_app.core import changes, roster, workshops
+from workshop_app.core.changes import Changes, changes_of
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, StakeholderGroup, Workshop
-from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class WorkshopController(QObject):
     groups_changed = Signal()
     participants_changed = Signal()
     operation_failed = Signal(str)
+    changed = Signal(object)
+    """What an operation changed (a Changes value); the one place every operation's changes are announced."""
 
     def __init__(self, uow_factory: UnitOfWorkFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +52,26 @@ class WorkshopController(QObject):
         except WorkshopError as error:
             self.operation_failed.emit(str(error))
             return Done(False)
+
+    def perform(self, operation: Callable[Concatenate[UnitOfWork, P], T], *args: P.args,
+                **kwargs: P.kwargs) -> Done[T]:
+        """Run one user action in one transaction, then announce what it changed (or its refusal, in one sentence)."""
+        try:
+            result = changes.perform(self.uow_factory, operation, *args, **kwargs)
+        except WorkshopError as error:
+            self.operation_failed.emit(str(error))
+            return Done(False)
+        self.announce(changes_of(result))
+        return Done(True, result)
+
+    def read(self, query: Callable[Concatenate[UnitOfWork, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Answer one question in one reading transaction."""
+        return changes.read(self.uow_factory, query, *args, **kwargs)
+
+    def announce(self, done: Changes) -> None:
+        """Tell every listener what changed (an operation run here, or one a phone ran on the server's thread)."""
+        if done:
+            self.changed.emit(done)
 
     # Workshops -----------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from workshop_app.core.decisions import Outcome
 from workshop_app.core.model import Proposal, VoteRound
+from workshop_app.core.voting import VoteProgress
 from workshop_app.ui import errors
 from workshop_app.ui.widgets.wrap_label import WrapLabel
 from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, ProxyVoteDialog
@@ -50,8 +51,9 @@ class VotePanel(QGroupBox):
         self.buttons["hands"].clicked.connect(self._on_hands_clicked)
         self.buttons["close"].clicked.connect(self._on_close_clicked)
         self.buttons["reveal"].clicked.connect(self._on_reveal_clicked)
-        for signal in (votes.vote_opened, votes.ballot_recorded, votes.vote_closed, votes.vote_revealed):
+        for signal in (votes.vote_opened, votes.vote_closed, votes.vote_revealed):
             signal.connect(self._on_vote_event)
+        votes.ballot_recorded.connect(self._on_ballot_recorded)
 
     def _on_vote_event(self, round_id: int) -> None:
         found = self.votes.open_round()
@@ -59,6 +61,13 @@ class VotePanel(QGroupBox):
             found = self.votes.round(round_id)
         self.round = found[0] if found else None
         self.refresh()
+
+    def _on_ballot_recorded(self, progress: VoteProgress) -> None:
+        """A ballot changes only the count of who has voted: show the progress it came with."""
+        if self.round is not None and self.round.id == progress.round_id and self.round.closed_at is None:
+            self.progress.setText(str(progress))
+        else:
+            self._on_vote_event(progress.round_id)
 
     def refresh(self) -> None:
         """Show the followed vote's state: progress while open, the outcome once revealed."""

@@ -49,7 +49,7 @@ def delete(parent: QWidget, controller: WorkshopController, workshop_id: int) ->
     if found is None:
         return None
     people = len(roster.list_participants(factory, workshop_id))
-    votes = sum(len(voting.rounds_of(factory, p.id or 0)) for p in voting.proposals_of(factory, workshop_id, None))
+    votes = controller.read(voting.round_count, workshop_id)
     out = backup_path(workshop_id)
     question = (f"Delete the workshop \"{found.title}\" with its {people} participants and {votes} votes? "
                 f"A copy is saved first in {out}; import that file to bring the workshop back.")

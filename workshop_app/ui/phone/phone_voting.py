@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from workshop_app.core import phone_codes
+from workshop_app.core.changes import Changes
 from workshop_app.core.model import WorkshopStatus
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.phone.server import PhoneServer
@@ -117,8 +118,7 @@ class PhoneVoting(QObject):
         """Tell the console and shared screen once for each round that had phone ballots since they were told."""
         rounds, self._ballot_rounds = self._ballot_rounds, []
         self._last_told = time.monotonic()
-        for round_id in rounds:
-            self.votes.ballot_recorded.emit(round_id)
+        self.controller.announce(Changes(ballots=frozenset(rounds)))
 
     def _on_workshop_changed(self, workshop: object) -> None:
         if getattr(workshop, "status", None) == WorkshopStatus.CLOSED:

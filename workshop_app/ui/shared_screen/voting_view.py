@@ -10,7 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from workshop_app.core.model import Choice, Participant, Proposal, StakeholderGroup, VoteRound
+from workshop_app.core.model import Choice, Participant, StakeholderGroup, VoteRound
+from workshop_app.core.voting import VoteProgress
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
@@ -19,23 +20,9 @@ from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
-from workshop_app.ui.vote_controller import VoteController
 
 PICK_NAME = "Tap your name, then your choice. You can change your vote until the vote closes."
 CLOSED = "Voting closed - results coming"
-
-
-def vote_on_show(votes: VoteController, principle: str | None) -> tuple[VoteRound, Proposal] | None:
-    """Return the open vote, else the latest vote under the principle (closed or revealed), else None."""
-    found = votes.open_round()
-    if found is not None:
-        return found
-    latest: tuple[VoteRound, Proposal] | None = None
-    for proposal in votes.proposals(principle):
-        for vote in votes.rounds(proposal.id or 0):
-            if latest is None or (vote.opened_at, vote.id or 0) > (latest[0].opened_at, latest[0].id or 0):
-                latest = (vote, proposal)
-    return latest
 
 
 def ballot_kind(vote: VoteRound) -> str:
@@ -115,7 +102,7 @@ class VotingView(QWidget):
         self._room, self._sizes = room, sizes
         self.choices.apply_sizes(sizes)
         principle = room.principle()
-        found = vote_on_show(room.votes, principle.key if principle else None)
+        found = room.votes.on_show(principle.key if principle else None)
         if found is None:
             self.round = None
             return
@@ -143,7 +130,8 @@ class VotingView(QWidget):
 
     def _show_closed(self) -> None:
         self.selected = None
-        self.closed_progress.setText(self._progress_text())
+        self.closed_progress.setText(str(self._room.votes.progress(self.round.id or 0))
+                                     if self._room is not None and self.round is not None else "")
         self.pages.setCurrentIndex(1)
 
     def _show_revealed(self, room: RoomController, sizes: TypeSizes) -> None:
@@ -159,22 +147,18 @@ class VotingView(QWidget):
         self.board.notes = {}
         self.tiles = self.board.set_room(list(groups.values()), people, sizes, "voterTile")
 
-    def refresh_progress(self) -> None:
-        """Mark who has voted (never what) and say how many of how many."""
+    def refresh_progress(self, progress: VoteProgress | None = None) -> None:
+        """Mark who has voted (never what) and say how many of how many (from `progress`, else read once)."""
         if self._room is None or self.round is None or self.round.closed_at is not None:
             return
-        progress = self._room.votes.progress(self.round.id or 0)
+        if progress is None or progress.round_id != self.round.id:
+            progress = self._room.votes.progress(self.round.id or 0)
         for pid, tile in self.tiles.items():
             self._show_tile(pid, tile, pid in progress.voted_participant_ids)
         for gid in self._group_names:
             self.board.set_note(gid, "show of hands counted" if gid in progress.hand_count_group_ids else "")
-        self.progress.setText(self._progress_text())
+        self.progress.setText(str(progress))
         self._show_selection()
-
-    def _progress_text(self) -> str:
-        if self._room is None or self.round is None:
-            return ""
-        return f"{self._room.votes.progress(self.round.id or 0)}"
 
     def _show_tile(self, pid: int, tile: BigTile, voted: bool) -> None:
         person = self._people[pid]
@@ -214,8 +198,7 @@ class VotingView(QWidget):
         pid, self.selected = self.selected, None
         next_pid = order[(order.index(pid) + 1) % len(order)]
         self.choices.reset()
-        self._room.votes.cast(self.round.id or 0, pid, Choice(choice), reason)
-        self.refresh_progress()
+        self._room.votes.cast(self.round.id or 0, pid, Choice(choice), reason)  # the progress comes back by signal
         if self.board.paged():
             self.board.show_finder()
         elif next_pid in self.tiles:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.session import TimerState
+from workshop_app.core.voting import VoteProgress
 from workshop_app.ui import errors
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.actions_view import ActionsView
@@ -22,7 +23,7 @@ from workshop_app.ui.shared_screen.results_view import ResultsView
 from workshop_app.ui.shared_screen.room_data import present_voters
 from workshop_app.ui.shared_screen.stage_view import StageView
 from workshop_app.ui.shared_screen.theme import TypeSizes, stylesheet
-from workshop_app.ui.shared_screen.voting_view import VotingView, vote_on_show
+from workshop_app.ui.shared_screen.voting_view import VotingView
 from workshop_app.ui.shared_screen.welcome_view import WelcomeView
 
 WINDOW_TITLE = "Shared screen"
@@ -98,7 +99,7 @@ class SharedScreen(QWidget):
             return "routes"  # the facilitator turned the framing over to the ways to get there
         if kind == "commitments":
             principle = self.room.principle()
-            return "voting" if vote_on_show(self.room.votes, principle.key if principle else None) else "stage"
+            return "voting" if self.room.votes.on_show(principle.key if principle else None) else "stage"
         if kind == "actions_review":
             return "actions"
         return kind if kind in self.views else "stage"
@@ -139,10 +140,10 @@ class SharedScreen(QWidget):
             else:
                 self.refresh()
 
-    def _on_ballot_recorded(self, _round_id: int) -> None:
-        view = self.current_view()
-        if isinstance(view, VotingView) and self.body.currentWidget() is view:
-            view.refresh_progress()
+    def _on_ballot_recorded(self, progress: VoteProgress) -> None:
+        view = self.body.currentWidget()
+        if isinstance(view, VotingView):
+            view.refresh_progress(progress)
 
     def _on_proposals_changed(self) -> None:
         if self.room.stages and self.room.controller.workshop is not None and self.view_key() == "stage":

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.ui.facilitator.agenda_panel import AgendaPanel
 from workshop_app.ui.facilitator.presence_panel import PresencePanel
+from workshop_app.ui.facilitator.projector_thumbnail import ProjectorThumbnail
 from workshop_app.ui.facilitator.stage_panel import StagePanel
 from workshop_app.ui.facilitator.timer_panel import TimerPanel
 from workshop_app.ui.room_controller import RoomController
 
 
 class ConsolePage(QWidget):
-    """Three columns: the agenda; the stage; the timer and the roster. Next and Previous below."""
+    """Three columns: the agenda; the stage; a live picture of the shared screen, the timer and who is here."""
 
     def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,6 +23,7 @@ class ConsolePage(QWidget):
         self.stage = StagePanel(room)
         self.timer = TimerPanel(room)
         self.presence = PresencePanel(room.controller)
+        self.thumbnail = ProjectorThumbnail()
         self.previous = QPushButton("◀ Pre&vious stage")
         self.next = QPushButton("&Next stage ▶", objectName="primary")
         self.present = QPushButton("Shared screen (F5)")
@@ -30,6 +33,7 @@ class ConsolePage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignHCenter)
         right_layout.addWidget(self.timer)
         right_layout.addWidget(self.presence, 1)
         splitter = QSplitter()

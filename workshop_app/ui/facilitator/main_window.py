@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
             self.shared_screen = open_shared_screen(self.room, app, settings.shared_screen_monitor())
             self.phone_voting.started.connect(self.shared_screen.join_qr.show_join)
             self.phone_voting.stopped.connect(self.shared_screen.join_qr.hide_join)
+            self.workshop_page.console.thumbnail.watch(self.shared_screen)
         elif self.shared_screen is not None and self.shared_screen.target_screen is not None:
             self.shared_screen.present_on(self.shared_screen.target_screen)
         self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")

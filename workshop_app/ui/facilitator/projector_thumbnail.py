@@ -1,0 +1,91 @@
+"""A small live picture of the shared screen on the console, redrawn a few times a second at most.
+
+The shared screen is watched, not driven: any repaint it asks for marks the picture stale, and a timer redraws it
+later, so a burst of votes costs one small redraw, never one per ballot. Nothing is drawn while the picture is
+hidden; it catches up when it shows again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPixmap, QShowEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+REDRAW_GAP_MS = 400
+"""The least time between two redraws (at most 2.5 a second)."""
+
+WIDTH = 256
+"""The picture's width in pixels; its height follows the shared screen's shape."""
+
+
+class ProjectorThumbnail(QLabel):
+    """What the room sees, in miniature; says so in words when the shared screen is not showing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source: QWidget | None = None
+        self.redraws = 0
+        self._stale = False
+        self._timer = QTimer(self, singleShot=True, interval=REDRAW_GAP_MS)
+        self._timer.timeout.connect(self._on_timer_fired)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setObjectName("hint")
+        self.setFixedSize(QSize(WIDTH, WIDTH * 9 // 16))
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("What the shared screen shows now")
+        self.setText("The shared screen is not showing. Press F5 to show it.")
+
+    def watch(self, source: QWidget) -> None:
+        """Follow a shared screen window: every repaint it asks for leads to one redraw here, later."""
+        if self.source is not None:
+            self.source.removeEventFilter(self)
+        self.source = source
+        source.installEventFilter(self)
+        self.mark_stale()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """Note the shared screen's repaints, shows and hides (never consumes them)."""
+        if watched is self.source and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Show,
+                                                         QEvent.Type.Hide, QEvent.Type.Resize):
+            self.mark_stale()
+        return False
+
+    def mark_stale(self) -> None:
+        """The picture is out of date: redraw it once the gap has passed (not while hidden)."""
+        self._stale = True
+        if self.isVisible() and not self._timer.isActive():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        """Catch up with what changed while the picture was hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self._timer.start()
+
+    def _on_timer_fired(self) -> None:
+        if not self._stale or not self.isVisible():
+            return
+        self._stale = False
+        source = self.source
+        if source is None or not source.isVisible() or source.width() <= 0:
+            self.setPixmap(QPixmap())
+            self.setText("The shared screen is not showing. Press F5 to show it.")
+            return
+        self.setPixmap(_miniature(source, self.width(), self.height()))
+        self.redraws += 1
+
+
+def _miniature(source: QWidget, width: int, height: int) -> QPixmap:
+    """Paint a widget straight into a small picture (cheaper than grabbing it full size and shrinking it)."""
+    scale = min(width / source.width(), height / max(source.height(), 1))
+    picture = QPixmap(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+    picture.fill(Qt.GlobalColor.black)
+    painter = QPainter(picture)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.scale(scale, scale)
+        source.render(painter, QPoint())
+    finally:
+        painter.end()
+    return picture

@@ -88,3 +88,27 @@ def test_editing_keeps_the_rule_once_a_vote_has_opened() -> None:
     kept = workshop_life.edit_details(store, workshop.id, Details("Charter day!", workshop.date, "Hall", "Sam",
                                                                   workshop.decision_rule))
     assert kept.title == "Charter day!" and kept.decision_rule == DecisionRule.GROUP_CONSENT
+
+
+def test_finishing_makes_the_charter_final() -> None:
+    import datetime as dt
+
+    from tests.core.charter_room import build_room
+    from workshop_app.core import charter_versions
+    from workshop_app.core.charter import build_charter
+    from workshop_app.core.model import CharterStatus, VoteRound
+
+    store = FakeStore()
+    room = build_room(store)
+    with store() as uow:
+        hidden = uow.repo(VoteRound).list(proposal_id=room.proposals["unrevealed"])[0].id or 0
+    perform(store, voting.close_vote, hidden)
+    perform(store, voting.reveal_vote, hidden)
+    with pytest.raises(WorkshopError, match="still a draft"):
+        workshop_life.finish(store, room.workshop_id)
+    charter_versions.mark_agreed(store, room.workshop_id, dt.date(2025, 3, 12))
+    workshop_life.finish(store, room.workshop_id)
+    content = build_charter(store, room.workshop_id)
+    assert content.status == CharterStatus.AGREED and content.version == 1
+    with pytest.raises(WorkshopError):
+        charter_versions.start_amendment(store, room.workshop_id)

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from workshop_app.core import audit, charter, session, workshops
+from workshop_app.core.charter_changes import latest_version
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
-    LOCKED_STATUSES, CharterStatus, CharterVersion, DecisionRule, Proposal, StageProgress, VoteRound, Workshop,
+    LOCKED_STATUSES, CharterStatus, DecisionRule, Proposal, StageProgress, VoteRound, Workshop,
     WorkshopStatus, utc_now,
 )
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
@@ -59,11 +60,12 @@ def finish(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
             for vote in uow.repo(VoteRound).list(proposal_id=proposal.id):
                 if vote.revealed_at is None:
                     raise WorkshopError("A vote is still open or not yet revealed; close and reveal it first.")
-        versions = uow.repo(CharterVersion).list(workshop_id=workshop_id)
-    if versions and versions[-1].status == CharterStatus.DRAFT and charter.build_charter(
-            uow_factory, workshop_id).commitments:
-        raise WorkshopError(f"Charter version {versions[-1].version} is still a draft: mark it agreed at the "
-                            "charter review, then finish the workshop.")
+        latest = latest_version(uow, workshop_id)
+    if latest is None or latest.status == CharterStatus.DRAFT:  # a charter never started is a draft too
+        content = charter.build_charter(uow_factory, workshop_id)
+        if content.commitments:
+            raise WorkshopError(f"Charter version {content.version} is still a draft: mark it agreed at the "
+                                "charter review, then finish the workshop.")
     with uow_factory() as uow:
         workshop = _require(uow, workshop_id)
         _pause_timer(uow, workshop_id)

@@ -20,9 +20,16 @@ from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
+from workshop_app.ui.widgets.steady_label import SteadyLabel
 
 PICK_NAME = "Tap your name, then your choice. You can change your vote until the vote closes."
+FIND_NAME = FIND_GROUP + "your choice."
 CLOSED = "Voting closed - results coming"
+
+
+def choice_prompt(name: str) -> str:
+    """Return the instruction shown while a person picks their choice."""
+    return f"{name}: tap your choice, or press Esc to cancel."
 
 
 def ballot_kind(vote: VoteRound) -> str:
@@ -67,8 +74,8 @@ class VotingView(QWidget):
         self.choices.cancelled.connect(self._show_selection)
         for button in self.choices.buttons.values():
             button.installEventFilter(self)
-        self.instruction = text_label(name="title")
-        self.progress = text_label(name="title")
+        self.instruction = SteadyLabel("title")  # one height for every instruction: the tiles below never move
+        self.progress = SteadyLabel("title")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         body = QHBoxLayout()
         body.addWidget(self.board, 1)
@@ -124,6 +131,9 @@ class VotingView(QWidget):
         self._people = {p.id: p for p in people if p.id is not None}
         if not keep_selection or self.selected not in self._people:
             self.selected = None
+        self.instruction.may_show([FIND_NAME, PICK_NAME, *(choice_prompt(p.name) for p in people)])
+        everyone = len(self._people)
+        self.progress.may_show([str(VoteProgress(frozenset(range(everyone)), everyone))])
         self._build_tiles(groups, people, sizes)
         self.pages.setCurrentIndex(0)
         self.refresh_progress()
@@ -173,9 +183,9 @@ class VotingView(QWidget):
         if not self.choices.asking_reason():
             self.choices.set_choosing(person is not None)
         if person is None:
-            self.instruction.setText(FIND_GROUP + "your choice." if self.board.page is None else PICK_NAME)
+            self.instruction.setText(FIND_NAME if self.board.page is None else PICK_NAME)
         else:
-            self.instruction.setText(f"{person.name}: tap your choice, or press Esc to cancel.")
+            self.instruction.setText(choice_prompt(person.name))
 
     # Choosing ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,68 @@
+"""A walk-up cast redraws little: the tiles are never laid out again, and only the voter's own tile changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from workshop_app import cli
+from workshop_app.core.model import Choice
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.shared_screen.voting_view import VotingView
+from workshop_app.ui.shared_screen.window import SharedScreen
+from tests.ui.shared_screen.conftest import go_to_kind
+
+
+@pytest.fixture(params=[(1920, 1080), (1280, 720)], ids=["1080p", "720p"])
+def voting(request, qtbot, store) -> Iterator[VotingView]:  # type: ignore[no-untyped-def]
+    """The large example (60 people in 8 groups, names short and long), a named vote open on the shared screen."""
+    workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), at_review=False)
+    room = RoomController(WorkshopController(store))
+    room.controller.open_workshop(workshop_id)
+    screen = SharedScreen(room)
+    qtbot.addWidget(screen)
+    screen.setGeometry(0, 0, *request.param)
+    screen.show()
+    qtbot.waitExposed(screen)
+    go_to_kind(room, "commitments")
+    assert room.votes.create_proposal(room.stage().principle or "", "We will share one risk register.")
+    assert room.votes.open_vote(room.votes.proposals()[-1].id or 0, False)
+    view = screen.current_view()
+    assert isinstance(view, VotingView) and view.tiles
+    yield view
+    room._clock.stop()
+
+
+def tap_in(qtbot, view: VotingView, pid: int, choice: Choice) -> None:  # type: ignore[no-untyped-def]
+    """Walk up and vote: the group's button (when the room takes pages), the name, the choice; between taps the
+    screen catches up (lays out and paints) as it does while a person reaches for the next button."""
+    board = view.board
+    if board.paged() and board.page != board.page_of(pid):
+        if board.page is not None:
+            qtbot.mouseClick(board.back, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(board.finders[board.page_of(pid)], Qt.MouseButton.LeftButton)
+        qtbot.wait(1)
+    qtbot.mouseClick(view.tiles[pid], Qt.MouseButton.LeftButton)
+    assert view.selected == pid
+    qtbot.wait(1)
+    qtbot.mouseClick(view.choices.buttons[choice], Qt.MouseButton.LeftButton)
+    qtbot.wait(1)
+
+
+def test_selecting_and_casting_never_lays_the_tiles_out_again(qtbot, voting: VotingView) -> None:  # type: ignore[no-untyped-def]
+    board = voting.board
+    qtbot.wait(1)
+    layouts: list[int] = []
+    original = board.relayout
+    board.relayout = lambda: (layouts.append(1), original())  # type: ignore[method-assign]
+    size = board.size()
+    names = {pid: person.name for pid, person in voting._people.items()}
+    short, long = min(names, key=lambda pid: len(names[pid])), max(names, key=lambda pid: len(names[pid]))
+    for pid in (short, long, list(names)[len(names) // 2], short):  # the last one changes their vote
+        tap_in(qtbot, voting, pid, Choice.AGREE)
+        assert board.size() == size, "the instruction's new words moved the tiles"
+    assert layouts == [], f"the tiles were laid out again {len(layouts)} times for 4 casts"
+    assert voting.progress.text().startswith("3 of ")

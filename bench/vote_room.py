@@ -17,13 +17,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.run import p95  # noqa: E402
+from bench.figures import Figure, figure, p95  # noqa: E402
 
 EXAMPLES = ROOT / "sessions" / "examples"
 ROOMS = {"vote_p95_ms": EXAMPLES / "northside-leisure.json",
@@ -36,23 +35,6 @@ PROJECTOR = {"name": "Projector", "x": 1280, "y": 0, "width": 1920, "height": 10
 CHANGES = 0.1
 """The share of voters who change their vote once the room has voted."""
 PATHS = ("tap", "keys")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure over several runs: the median of the runs' values and their spread."""
-
-    median: float
-    low: float
-    high: float
-
-    def __str__(self) -> str:
-        return f"{self.median:.2f} ms (spread {self.low:.2f}–{self.high:.2f})"
-
-
-def figure(values: list[float]) -> Figure:
-    """Return the median and spread of one figure's runs."""
-    return Figure(statistics.median(values), min(values), max(values))
 
 
 # The parent: runs and figures ---------------------------------------------------------------------------------------
@@ -93,7 +75,7 @@ def vote_room_figures(folder: Path, runs: int = 5) -> dict[str, Figure]:
                      name.replace("p95", "p95_cpu"): p95(times["tap_cpu"] + times["keys_cpu"])}
             for key, seconds in found.items():
                 values.setdefault(key, []).append(seconds * 1000)
-    return {name: figure(runs_of) for name, runs_of in sorted(values.items(), key=figure_order)}
+    return {name: figure(name, runs_of, "ms") for name, runs_of in sorted(values.items(), key=figure_order)}
 
 
 def figure_order(item: tuple[str, list[float]]) -> tuple[int, str]:
@@ -121,9 +103,9 @@ def profile_text(folder: Path, out: Path) -> str:
 
 
 def print_vote_figures(figures: dict[str, Figure]) -> None:
-    """Print each figure as `name: median ms (spread low–high)`."""
-    for name, value in figures.items():
-        print(f"{name}: {value}", flush=True)
+    """Print each figure as `name: median ms (median of N runs, spread low–high)`."""
+    for value in figures.values():
+        print(value.line(), flush=True)
 
 
 # The child: one room on two screens ---------------------------------------------------------------------------------

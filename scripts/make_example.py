@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workshop_app.core.changes import perform
-from workshop_app.core import actions, assessment, audit, notes, roster, session, voting, workshops
+from workshop_app.core import actions, assessment, audit, charter_facts, notes, roster, session, voting, workshops
 from workshop_app.core.content import PRINCIPLE_KEYS
 from workshop_app.core.model import (
-    ActionStatus, CharterVersion, Choice, DecisionRule, OwnerKind, Participant, Workshop,
+    ActionStatus, CharterFacts, CharterVersion, Choice, DecisionRule, OwnerKind, Participant, PartyContact, Workshop,
 )
 from workshop_app.core.plans import plan_by_key
 from workshop_app.export.json_export import export_json
@@ -54,6 +54,45 @@ PEOPLE = [
     ("Stuart MacLeod", "Residents", "", "Resident, Hillside ward", True, False),
     ("Ayşe Demir", "Residents", "", "Resident, Old Town ward", True, True),
     ("Niamh Ní Bhriain", "Council", "Northside Borough Council", "Scrutiny Officer (observing)", False, True),
+]
+
+# name: (ward, agreed to be named in the charter, chosen to sign); everyone else is not named (if a resident)
+# and does not sign
+CHARTER_CHOICES = {
+    "Aisha Rahman": ("", True, True), "Llŷr Evans": ("", True, True), "Grace Okafor": ("", True, True),
+    "Bartłomiej Nowak": ("", True, True), "Hannah Goldberg": ("", True, True), "Fatima Hussain": ("", True, True),
+    "Olusegun Adeyemi": ("", True, True),
+    "Priya Patel": ("Eastfield ward", True, True), "Zoë Clarke": ("Brynmawr ward", True, False),
+    "Daniel Wright": ("Hillside ward", False, False), "Siân Pritchard": ("", False, False),
+    "José Martins": ("Eastfield ward", False, True), "Mei Ling Chen": ("Old Town ward", False, False),
+    "Kerry-Ann Brown": ("", False, False), "Stuart MacLeod": ("Hillside ward", False, False),
+    "Ayşe Demir": ("Old Town ward", True, False),
+}
+
+FACTS = CharterFacts(
+    0, board=("One member from each of the council, the trust and the five charities, and four residents chosen "
+              "through an open call."),
+    chair="A resident board member, chosen by the board each year; the council does not chair it.",
+    quorum="Five members, with at least one resident and one member from the council or the trust.",
+    conflicts=("Members say at the start of each meeting if they gain from an item, and leave the room for "
+               "the decision."),
+    confidentiality="Papers are public unless they name a person or hold a price still being agreed.",
+    information=("The council answers freedom of information requests about the board. Each partner keeps "
+                 "personal data under its own data protection policy and shares none without consent."),
+    expenses="Residents are paid back for travel and childcare on the day, in cash if they ask.",
+    amending=("Any partner can ask to change this charter. The change is voted on at a board meeting under the "
+              "same rule, and the charter gets a new version."),
+    indicators=("Visits by people from Eastfield, each quarter\nNumber of people who use the centre for the "
+                "first time\nWaiting list for swimming lessons\nResidents' yearly scorecard of this charter"),
+    reports="On the partnership's page of the council website, and on paper at the centre's front desk.",
+)
+
+# party, organisation ("" = the party as a whole), contact person ("" = nobody named), email, phone
+CONTACTS = [
+    ("Council", "Northside Borough Council", "Aisha Rahman", "leisure@northside.example.gov.uk", "01632 960 100"),
+    ("Provider", "Northside Active Trust", "Llŷr Evans", "hello@northside-active.example.org", ""),
+    ("VCS", "Northside Disability Forum", "Grace Okafor", "", "01632 960 245"),
+    ("Residents", "", "Priya Patel", "residents@northside-leisure.example.org", ""),
 ]
 
 # Starting point per group for the five principles (collaborative, creative, adaptable, accountable,
@@ -190,6 +229,7 @@ def build(store: Store) -> int:
         actions.create_action(store, w.id, principle, what, kind, owner, due, measure,
                               ids.get(source), status)
     _charter(store, w.id, plan.charter.as_sections())
+    _charter_facts(store, w.id, groups)
     index = next(n for n, s in enumerate(plan.stages) if s.kind == "charter_review")
     session.go_to_stage(store, w.id, index, len(plan.stages), plan.stages[index].title)
     return w.id
@@ -201,7 +241,9 @@ def _add_people(store: Store, wid: int, groups: dict[str, int | None]) -> list[V
     for name, group, organisation, role, voting_member, present in PEOPLE:
         gid = groups[group]
         assert gid is not None
-        person = roster.add_participant(store, Participant(wid, name, gid, organisation, role, voting_member))
+        ward, named, signs = CHARTER_CHOICES.get(name, ("", False, False))
+        person = roster.add_participant(store, Participant(wid, name, gid, organisation, role, voting_member,
+                                                           ward=ward, publish_name=named, signs=signs))
         assert person.id is not None
         if present:
             roster.set_present(store, person.id, True)
@@ -265,6 +307,14 @@ def _charter(store: Store, wid: int, sections: dict[str, object]) -> None:
         ))
         audit.append(uow, wid, "charter_drafted", "Charter version 1 was drafted from the plan's wording.")
         uow.commit()
+
+
+def _charter_facts(store: Store, wid: int, groups: dict[str, int | None]) -> None:
+    """The partners' governance, measures, reports and contacts, as the facilitator would type them in."""
+    people = {p.name: p.id for p in roster.list_participants(store, wid)}
+    contacts = [PartyContact(wid, groups[party] or 0, organisation, people.get(person), email, phone)
+                for party, organisation, person, email, phone in CONTACTS]
+    charter_facts.save_facts(store, wid, FACTS, contacts)
 
 
 def main(argv: list[str]) -> int:

@@ -17,8 +17,10 @@ import tempfile
 from pathlib import Path
 
 from workshop_app.core.changes import perform
-from workshop_app.core import actions, assessment, notes, roster, session, voting, workshops
-from workshop_app.core.model import Choice, DecisionRule, OwnerKind, Participant, Workshop
+from workshop_app.core import actions, assessment, charter_facts, notes, roster, session, voting, workshops
+from workshop_app.core.model import (
+    CharterFacts, Choice, DecisionRule, OwnerKind, Participant, PartyContact, Workshop,
+)
 from workshop_app.core.plans import plan_by_key
 from workshop_app.export.json_export import export_json
 from workshop_app.store.database import Store, open_store
@@ -50,6 +52,23 @@ PEOPLE: dict[str, list[str]] = {
 }
 OBSERVERS = [("Council", "Hywel Griffiths (observing for scrutiny)"), ("Health board", "Dr Sarah Cohen (observing)")]
 ABSENT = {"Jon Hart", "Jan Kowalski"}
+WARDS = {"Eli Hart": "Felin ward", "Sue Bell": "Harbour ward", "李小龙": "Harbour ward", "Zoë Clarke": "Felin ward",
+         "Hamza Abdi Mohamed Warsame": "Eastbank Central ward", "Ayşe Yılmaz-Demirtaş": "Eastbank Central ward"}
+NAMED_RESIDENTS = {"Eli Hart", "Nia Wyn Tudur-Hughes", "Maria-Magdalena Fernández de Córdoba"}
+"""Residents who agreed to be named; the others are shown by their ward."""
+SIGNING = {"Olusegun Akinwande-Babatunde", "Dr Gwenllian Rhys-Prydderch", "Bea Lund", "Cai Morgan", "Eli Hart",
+           "李小龙", "Cllr Patience Osei-Bonsu", "Declan O'Sullivan-McCarthy", "Amara Okonkwo-Ibekwe"}
+FACTS = CharterFacts(
+    0, board="One seat for each of the eight partners, and two seats for residents chosen by residents each year.",
+    chair="Shared by a resident and the health board's director, who take turns meeting by meeting.",
+    quorum="Six of the ten seats, with at least one resident.",
+    information=("Each partner handles requests for information and personal data under its own policies; the "
+                 "alliance publishes its papers so that most requests are not needed."),
+    indicators="People waiting more than a month for a first appointment\nResidents who say they were listened to",
+    reports="On the Eastbank Hub notice board and the alliance's web page, in English, Welsh, Polish and Arabic.",
+)
+CONTACTS = [("Council", "Olusegun Akinwande-Babatunde", "wellbeing@eastbank.example.gov.uk", ""),
+            ("Health board", "", "", "029 2018 0000"), ("Residents", "Eli Hart", "residents@eastbank.example.org", "")]
 BASE_SCORES = {"Council": 3, "Health board": 3, "Provider": 4, "VCS": 2, "Residents": 1, "Elected members": 3,
                "Unions": 2, "Housing association": 3}
 """Each group's starting score on the first principle; people move a step either way."""
@@ -71,7 +90,9 @@ def _voters(store: Store, wid: int, groups: dict[str, int]) -> list[tuple[int, s
     voters = []
     for group, names in PEOPLE.items():
         for name in names:
-            person = roster.add_participant(store, Participant(wid, name, groups[group]))
+            named = group != "Residents" or name in NAMED_RESIDENTS
+            person = roster.add_participant(store, Participant(wid, name, groups[group], ward=WARDS.get(name, ""),
+                                                               publish_name=named, signs=name in SIGNING))
             assert person.id is not None
             if name not in ABSENT:
                 roster.set_present(store, person.id, True)
@@ -121,6 +142,9 @@ def build(store: Store) -> int:
     actions.create_action(store, wid, "collaborative", "Run the first residents' election for two board seats",
                           OwnerKind.GROUP, "Residents", dt.date(2026, 10, 30), "Two residents on the board",
                           agreed[-1])
+    people = {p.name: p.id for p in roster.list_participants(store, wid)}
+    charter_facts.save_facts(store, wid, FACTS, [PartyContact(wid, groups[g], "", people.get(who), email, phone)
+                                                 for g, who, email, phone in CONTACTS])
     stage = next(n for n, s in enumerate(plan.stages) if s.kind == "assessment" and s.principle == "creative")
     session.go_to_stage(store, wid, stage, len(plan.stages), plan.stages[stage].title)
     return wid

@@ -39,6 +39,11 @@ PEOPLE: tuple[tuple[str, str, str, str], ...] = (
     ("Residents", "Rhys Llŷr", "Steering group lead", ""),
 )
 
+NAMED = {"Rhys Llŷr"}
+"""The one resident who agreed to be named (organisation representatives are named anyway)."""
+SIGNING = {"Aled Ŵyn Jones", "Sam Okafor", "Chloé Durand", "Mo Ahmed", "Rhys Llŷr"}
+"""Who the facilitator chose to sign."""
+
 
 def build_room(store: UnitOfWorkFactory) -> CharterRoom:
     """Create the workshop with four groups, eleven people, scores, proposals, votes and actions."""
@@ -51,7 +56,8 @@ def build_room(store: UnitOfWorkFactory) -> CharterRoom:
     room = CharterRoom(store, wid, {g.name: g.id or 0 for g in workshops.list_groups(store, wid)})
     for group, name, role, organisation in PEOPLE:
         person = roster.add_participant(store, Participant(wid, name, room.groups[group], organisation, role,
-                                                           present=True))
+                                                           present=True, publish_name=name in NAMED,
+                                                           signs=name in SIGNING))
         room.people[name] = person.id or 0
     _scores(room)
     _proposals(room)

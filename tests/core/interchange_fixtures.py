@@ -30,7 +30,9 @@ def small_workshop(store: UnitOfWorkFactory, unrevealed: bool = True) -> int:
     assert w.id is not None
     council, residents = (g.id or 0 for g in workshops.list_groups(store, w.id))
     names = [("Ann Ŵyn", council), ("Bob Lee", council), ("Cêri Jones", residents), ("Dev Rao", residents)]
-    people = [roster.add_participant(store, Participant(w.id, n, g, present=True)).id or 0 for n, g in names]
+    choices = {"Cêri Jones": {"ward": "Glan-y-môr"}, "Dev Rao": {"publish_name": True, "signs": True}}
+    people = [roster.add_participant(store, Participant(w.id, n, g, present=True, **choices.get(n, {}))).id or 0
+              for n, g in names]
     assessment.record_score(store, w.id, "collaborative", council, 3, people[0])
     assessment.record_score(store, w.id, "collaborative", residents, 2)
     named = perform(store, voting.create_proposal, w.id, "collaborative", "We will meet monthly.").value

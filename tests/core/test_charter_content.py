@@ -87,12 +87,14 @@ def test_the_latest_revealed_round_decides_and_an_open_round_changes_nothing() -
     assert refused.consent is not None and refused.consent.round_no == 2
 
 
-def test_parties_capacity_and_named_leads(room: CharterRoom) -> None:
+def test_parties_capacity_and_no_guessed_contacts(room: CharterRoom) -> None:
     content = build_charter(room.store, room.workshop_id)
     parties = {p.name: p for p in content.parties}
     assert [p.name for p in content.parties] == ["Council", "Provider", "VCS", "Residents"]
-    assert parties["Council"].lead is not None and parties["Council"].lead.name == "Aled Ŵyn Jones"
-    assert parties["Residents"].lead is not None and parties["Residents"].lead.name == "Rhys Llŷr"
+    assert all(p.contacts == () for p in content.parties)  # nobody is a contact until the facilitator says so
+    assert parties["Council"].representatives[0].name == "Aled Ŵyn Jones"
+    residents = [r.name for r in parties["Residents"].representatives]
+    assert residents == ["A resident", "A resident", "Rhys Llŷr"]  # only Rhys agreed to be named
     assert parties["VCS"].organisations == ("Northside Voluntary Action", "Friends of Riverside Park")
     assert {r.capacity for r in parties["Residents"].representatives} == {"For themselves, as a resident"}
     assert parties["Provider"].representatives[0].capacity == "For ActiveLife Leisure Ltd"

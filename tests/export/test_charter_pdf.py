@@ -99,7 +99,8 @@ def test_a_draft_has_no_signature_lines_but_lists_who_will_sign(rendered: tuple[
     assert "Signature" not in signatures.replace("Signatures", "") and "Date" not in signatures
     assert "Aled Ŵyn Jones, Head of Leisure, on behalf of Northside Borough Council" in signatures
     assert "on behalf of Friends of Riverside Park" in signatures  # every organisation signs, not one per group
-    assert "Rhys Llŷr, Steering group lead, on behalf of themselves, as a resident" in signatures
+    assert "Rhys Llŷr, Steering group lead, on behalf of the residents who took part" in signatures
+    assert "Gwen Pryce" not in signatures and "José Martín" not in signatures  # not chosen to sign
 
 
 def test_every_page_has_its_number_version_and_the_chain_head(rendered: tuple[CharterRoom, Path]) -> None:

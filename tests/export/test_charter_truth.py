@@ -87,14 +87,15 @@ def test_an_agreed_charter_has_no_draft_mark_and_a_block_for_every_signatory(agr
     signatures = whole[whole.index("PART 12"):]
     organisations = ["Northside Borough Council", "ActiveLife Leisure Ltd", "Northside Voluntary Action",
                      "Friends of Riverside Park"]
-    residents = ["José Martín", "Anna Kowalska", "Rhys Llŷr"]
+    residents = ["Rhys Llŷr"]  # the residents' representative the facilitator chose
     assert signatures.count("Signed on behalf of") == len(organisations) + len(residents) + 2
     for organisation in organisations:
         assert f"Signed on behalf of {organisation}" in signatures
     assert "Name Mo Ahmed Role Coordinator Signed on behalf of Friends of Riverside Park" in signatures
     for resident in residents:
         assert f"Name {resident}" in signatures
-    assert signatures.count("Signed on behalf of themselves, as a resident") == len(residents)
+    assert "José Martín" not in signatures and "Anna Kowalska" not in signatures  # not chosen, not named
+    assert signatures.count("Signed on behalf of the residents who took part") == len(residents)
     assert "For Residents" not in signatures
     assert "Name Fay Morgan Role Facilitator" in signatures and "Role Witness" in signatures
     assert signatures.count("Signature") == len(organisations) + len(residents) + 2 + 1  # and the heading
@@ -204,7 +205,7 @@ def test_people_without_an_organisation_speak_for_their_group_unless_they_are_re
     content = build_charter(store, wid)
     signing = {s.party: s.on_behalf_of for s in charter_words.signatories(content)}
     assert signing == {"Council": "Council", "Provider": "Provider", "VCS": "VCS",
-                       "Residents": "themselves, as a resident"}
+                       "Residents": "the residents who took part"}
     capacities = {p.name: {r.capacity for r in p.representatives} for p in content.parties}
     assert capacities["Council"] == {"For Council"} and capacities["Residents"] == {"For themselves, as a resident"}
     rows = {row[0]: row[1:] for row in charter_words.participation_rows(content.parties)}

@@ -69,7 +69,8 @@ def add_everything(uow: Any) -> list[Any]:
         next_review=dt.date(2026, 3, 4), created_at=when(1)))
     g = uow.repo(m.StakeholderGroup).add(m.StakeholderGroup(w.id, "Council", "#1b6ca8", "▲", position=2))
     p = uow.repo(m.Participant).add(m.Participant(
-        w.id, "Aled", g.id, organisation="Cyngor", role="Officer", is_voting=False, present=True))
+        w.id, "Aled", g.id, organisation="Cyngor", role="Officer", is_voting=False, present=True, ward="Glan-yr-afon",
+        publish_name=True, signs=True))
     q = uow.repo(m.Participant).add(m.Participant(w.id, "Bea", g.id))
     sp = uow.repo(m.StageProgress).add(m.StageProgress(
         w.id, stage_index=3, timer_running=True, elapsed_seconds=12.5, timer_started_at=when(2),
@@ -91,4 +92,10 @@ def add_everything(uow: Any) -> list[Any]:
     cv = uow.repo(m.CharterVersion).add(m.CharterVersion(
         w.id, 1, status=m.CharterStatus.AGREED, agreed_on=dt.date(2025, 3, 4), changes="First",
         sections_json='{"a": "é"}', created_at=when(13)))
-    return [w, g, p, q, sp, a, n, pr, am, r, b, h, ac, cv]
+    facts = uow.repo(m.CharterFacts).add(m.CharterFacts(
+        w.id, board="One from each partner", chair="Rotates", quorum="Three partners", conflicts="Declared",
+        confidentiality="Agreed in advance", information="FOI ŵ", expenses="Bus fares", amending="By vote",
+        indicators="Visits\nWaiting times", reports="Library"))
+    contact = uow.repo(m.PartyContact).add(m.PartyContact(
+        w.id, g.id, organisation="Cyngor", participant_id=p.id, email="a@example.org", phone="01234 567890"))
+    return [w, g, p, q, sp, a, n, pr, am, r, b, h, ac, cv, facts, contact]

@@ -34,7 +34,7 @@ def _diffs(path: Path, target: MetaData) -> list[object]:
 
 def test_empty_file_migrates_to_head_and_matches_the_tables(db_path: Path) -> None:
     store = open_store(db_path)
-    assert store.revision() == migrate.head_revision() == "0006"
+    assert store.revision() == migrate.head_revision() == "0007"
     store.close()
     assert _diffs(db_path, metadata) == []
 

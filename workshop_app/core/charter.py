@@ -15,24 +15,23 @@ from workshop_app.core.assessment import largest_gap, summarise
 from workshop_app.core.content import load_principles
 from workshop_app.core.charter_carry import CarryForward, carry_forward
 from workshop_app.core.charter_changes import VersionView, latest_version, no_change, version_view
+from workshop_app.core.charter_facts import check_facts
 from workshop_app.core.charter_content import (
-    ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, GroupCount, NotAgreed, Party,
-    PrincipleSection, RadarSeries, Representative, VersionEntry,
+    ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, Contact, GroupCount, NotAgreed,
+    Party, PrincipleSection, RadarSeries, Representative, VersionEntry,
 )
 from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
 from workshop_app.core.model import (
-    Action, Amendment, Assessment, Ballot, CharterStatus, CharterVersion, DecisionRule, HandCount,
-    Participant, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
+    Action, Amendment, Assessment, Ballot, CharterFacts, CharterStatus, CharterVersion, DecisionRule, HandCount,
+    OwnerKind, Participant, PartyContact, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.public_names import is_named, is_residents, public_name
 from workshop_app.core.records import read_record
 from workshop_app.core.rule_text import rule_text
-
-LEAD_WORDS = ("lead", "chair", "director", "head of")
-"""Words in a role that mark a party's named lead (the first such member is the party's contact)."""
 
 
 def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterContent:
@@ -55,6 +54,7 @@ class _Builder:
         self.principles = load_principles()
         self.prefixes = party_prefixes([g.name for g in self.groups])
         self.group_names = {g.id: g.name for g in self.groups}
+        self.contacts = uow.repo(PartyContact).list(workshop_id=wid)
 
     def build(self) -> CharterContent:
         """Assemble every part."""
@@ -94,6 +94,8 @@ class _Builder:
             record_ok=verdict.ok,
             history=self._history(shown.number, shown.status, shown.agreed_on, shown.changes),
             carried=carried,
+            facts=next((check_facts(f) for f in self.uow.repo(CharterFacts).list(workshop_id=self.workshop.id)), None),
+            unnamed_residents=sum(1 for p in self.people if not is_named(p, self.group_names.get(p.group_id, ""))),
         )
 
     def _history(self, number: int, status: CharterStatus, agreed_on: dt.date | None,
@@ -187,8 +189,11 @@ class _Builder:
         members = [p for p in self.people if p.group_id == group.id]
         people = tuple(_representative(p, group.name) for p in members)
         organisations = tuple(dict.fromkeys(p.organisation for p in members if p.organisation))
-        return Party(group.name, self.prefixes[group.name], group.colour, group.mark, organisations, people,
-                     _lead(people))
+        by_id = {p.id: _representative(p, group.name) for p in members}
+        contacts = tuple(Contact(group.name, c.organisation, by_id.get(c.participant_id), c.email, c.phone)
+                         for c in sorted(self.contacts, key=lambda c: (c.organisation, c.id or 0))
+                         if c.group_id == group.id and (c.participant_id in by_id or c.email or c.phone))
+        return Party(group.name, self.prefixes[group.name], group.colour, group.mark, organisations, people, contacts)
 
     def _actions(self, commitments: Sequence[Commitment]) -> tuple[ActionLine, ...]:
         codes = {c.proposal_id: c.code for c in commitments}
@@ -196,10 +201,17 @@ class _Builder:
         rows = sorted(self.uow.repo(Action).list(workshop_id=self.workshop.id),
                       key=lambda a: (order.get(a.principle, len(order)), a.id or 0))
         return tuple(
-            ActionLine(n, a.what, self._principle_name(a.principle), a.owner, a.due, a.measure,
+            ActionLine(n, a.what, self._principle_name(a.principle), self._owner(a), a.due, a.measure,
                        str(a.status).replace("_", " ").capitalize(), codes.get(a.proposal_id or -1, ""))
             for n, a in enumerate(rows, start=1)
         )
+
+    def _owner(self, action: Action) -> str:
+        """An action's owner as public documents may print it (a resident who is not named by their ward)."""
+        if action.owner_kind != OwnerKind.PARTICIPANT:
+            return action.owner
+        person = next((p for p in self.people if p.name == action.owner), None)
+        return public_name(person, self.group_names.get(person.group_id, "")) if person else action.owner
 
     def _principle_name(self, key: str) -> str:
         return next((p.name for p in self.principles if p.key == key), key.replace("_", " ").capitalize())
@@ -244,11 +256,6 @@ def _edited_sections(version: CharterVersion | None) -> Mapping[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-def is_residents(party_name: str) -> bool:
-    """True for a group of residents (its name says so), whose members speak for themselves."""
-    return "resident" in party_name.casefold()
-
-
 def _representative(person: Participant, party_name: str) -> Representative:
     speaks_for = person.organisation or ("" if is_residents(party_name) else party_name)
     if not person.is_voting:
@@ -257,15 +264,10 @@ def _representative(person: Participant, party_name: str) -> Representative:
         capacity = f"For {speaks_for}"
     else:
         capacity = "For themselves, as a resident"
-    return Representative(person.name, person.role, person.organisation, capacity, person.is_voting, person.present)
-
-
-def _lead(people: Sequence[Representative]) -> Representative | None:
-    """The first voting member whose role names them as a lead, else the first voting member, else anyone."""
-    voting = [p for p in people if p.voting]
-    named = [p for p in voting if any(word in p.role.casefold() for word in LEAD_WORDS)]
-    chosen = named or voting or list(people)
-    return chosen[0] if chosen else None
+    named = is_named(person, party_name)
+    role = person.role if named else ""  # a free-text role could say who they are
+    return Representative(public_name(person, party_name), role, person.organisation, capacity, person.is_voting,
+                          person.present, named, person.signs)
 
 
 def party_prefixes(names: Sequence[str]) -> dict[str, str]:
@@ -294,6 +296,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 __all__ = [
-    "ActionLine", "CharterContent", "CharterSections", "Commitment", "ConsentRecord", "GroupCount", "NotAgreed",
-    "Party", "PrincipleSection", "RadarSeries", "Representative", "add_months", "build_charter", "party_prefixes",
+    "ActionLine", "CharterContent", "CharterSections", "Commitment", "ConsentRecord", "Contact", "GroupCount",
+    "NotAgreed", "Party", "PrincipleSection", "RadarSeries", "Representative", "add_months",
+    "build_charter", "is_residents", "party_prefixes",
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.core.decisions import Counts
-from workshop_app.core.model import CharterStatus, DecisionRule, Workshop
+from workshop_app.core.model import CharterFacts, CharterStatus, DecisionRule, Workshop
 
 if TYPE_CHECKING:
     from workshop_app.core.charter_carry import CarryForward
@@ -124,7 +124,11 @@ class PrincipleSection:
 
 @dataclass(frozen=True)
 class Representative:
-    """A person at the table, and in what capacity they took part."""
+    """A person at the table, and in what capacity they took part.
+
+    `name` is what public documents may print: a resident who has not agreed to be named has their
+    ward label there instead (core/public_names.py), so no format can print the name by mistake.
+    """
 
     name: str
     role: str
@@ -132,11 +136,24 @@ class Representative:
     capacity: str
     voting: bool
     present: bool
+    named: bool = True
+    signs: bool = False
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who to contact for a party, or for one of its organisations; any part may be empty."""
+
+    party: str
+    organisation: str
+    person: Representative | None
+    email: str
+    phone: str
 
 
 @dataclass(frozen=True)
 class Party:
-    """A stakeholder group with its organisations, people and named lead (its contact and signatory)."""
+    """A stakeholder group with its organisations, its people and the contacts the facilitator chose."""
 
     name: str
     prefix: str
@@ -144,7 +161,7 @@ class Party:
     mark: str
     organisations: tuple[str, ...]
     representatives: tuple[Representative, ...]
-    lead: Representative | None
+    contacts: tuple[Contact, ...] = ()
 
     @property
     def present_count(self) -> int:
@@ -225,6 +242,10 @@ class CharterContent:
     record_ok: bool
     history: tuple[VersionEntry, ...] = ()
     carried: CarryForward | None = None
+    facts: CharterFacts | None = None
+    """The partners' own words on governance, measures and reports (spacing tidied), or None when none were given."""
+    unnamed_residents: int = 0
+    """How many residents are shown by their ward instead of their name."""
 
     @property
     def commitments(self) -> tuple[Commitment, ...]:
@@ -237,6 +258,11 @@ class CharterContent:
         order = {p.name: i for i, p in enumerate(self.parties)}
         mine = [c for c in self.commitments if c.party is not None]
         return tuple(sorted(mine, key=lambda c: (order.get(c.party or "", 0), code_number(c.code))))
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """The measures of progress, one a line (none when not given)."""
+        return tuple(line for line in self.facts.indicators.splitlines() if line) if self.facts else ()
 
     @property
     def title(self) -> str:

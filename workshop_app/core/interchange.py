@@ -52,6 +52,13 @@ def _ref(refs: Refs, kind: str, record_id: int | None) -> int | None:
     return None if record_id is None else refs[kind][record_id]
 
 
+def facts_document(record: WorkshopRecord, refs: Refs) -> dict[str, Any]:
+    """Return the charter's facts and contacts entries (see interchange_facts)."""
+    from workshop_app.core.interchange_facts import facts_document as facts
+
+    return facts(record, refs)
+
+
 def to_document(record: WorkshopRecord, exported_at: dt.datetime | None = None) -> dict[str, Any]:
     """Return the complete version-1 document of a workshop record."""
     refs = file_refs(record)
@@ -66,7 +73,8 @@ def to_document(record: WorkshopRecord, exported_at: dt.datetime | None = None) 
         ],
         "participants": [
             {"ref": refs["participant"][p.id], "name": p.name, "group_ref": _ref(refs, "group", p.group_id),
-             "organisation": p.organisation, "role": p.role, "is_voting": p.is_voting, "present": p.present}
+             "organisation": p.organisation, "role": p.role, "is_voting": p.is_voting, "present": p.present,
+             "ward": p.ward, "publish_name": p.publish_name, "signs": p.signs}
             for p in record.participants
         ],
         "stage_progress": _progress(record),
@@ -89,6 +97,7 @@ def to_document(record: WorkshopRecord, exported_at: dt.datetime | None = None) 
              "sections": json.loads(c.sections_json or "{}"), "created_at": when(c.created_at)}
             for c in record.charter_versions
         ],
+        **facts_document(record, refs),
         "audit_workshop_id": record.audit[0].workshop_id if record.audit else None,
         "audit_head": record.audit_head,
         "audit": [

@@ -11,6 +11,7 @@ from workshop_app.core.decisions import frozen_voters
 from workshop_app.core.errors import ImportError_
 from workshop_app.core.interchange import FORMAT, VERSION, outcome_dict
 from workshop_app.core.interchange_audit import check_against_chain, fallback_ids
+from workshop_app.core.interchange_facts import person_choices, read_facts
 from workshop_app.core.interchange_json import check_tree
 from workshop_app.core.interchange_read import Fields, Item, RefTable, fail, load_json, read_workshop
 from workshop_app.core.model import (
@@ -85,6 +86,7 @@ class _Reader:
         self._rounds(record, top.items("vote_rounds"))
         record.actions = [self._action(Fields(*item)) for item in top.items("actions")]
         record.charter_versions = [self._charter(Fields(*item)) for item in top.items("charter_versions")]
+        read_facts(top, record, self.groups, self.people)
         record.audit = self._audit(top)
         check_against_chain(record, self.source_ids or fallback_ids(record))
         record.source_note = self._note_for_audit(exported_at.isoformat(), record)
@@ -114,7 +116,7 @@ class _Reader:
         person = Participant(
             workshop_id=0, name=f.text("name"), group_id=self.groups.check(f, "group_ref"),
             organisation=f.text("organisation"), role=f.text("role"), is_voting=f.flag("is_voting"),
-            present=f.flag("present"), id=ref,
+            present=f.flag("present"), **person_choices(f), id=ref,
         )
         return f.checked("name", lambda: check_person(person, before))
 

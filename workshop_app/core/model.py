@@ -127,6 +127,12 @@ class Participant:
     role: str = ""
     is_voting: bool = True
     present: bool = False
+    ward: str = ""
+    """The ward (or neighbourhood) a resident lives in; a resident who is not named is shown by it."""
+    publish_name: bool = False
+    """The person agreed that their name is printed in the charter and the open data (it matters for residents)."""
+    signs: bool = False
+    """Chosen to sign the charter: for their organisation, for their party, or as a residents' representative."""
     id: int | None = None
 
 
@@ -276,6 +282,42 @@ class CharterVersion:
 
 
 @dataclass
+class CharterFacts:
+    """What the partners agreed about running the partnership, in their own words; every field may be empty."""
+
+    workshop_id: int
+    board: str = ""
+    chair: str = ""
+    quorum: str = ""
+    conflicts: str = ""
+    confidentiality: str = ""
+    information: str = ""
+    """Freedom of information and data protection."""
+    expenses: str = ""
+    """Residents' expenses: what is paid back and how."""
+    amending: str = ""
+    """How the charter itself is changed."""
+    indicators: str = ""
+    """How progress is measured: one indicator a line."""
+    reports: str = ""
+    """Where progress reports are published."""
+    id: int | None = None
+
+
+@dataclass
+class PartyContact:
+    """Who to contact for a party or one of its organisations (organisation "" means the party as a whole)."""
+
+    workshop_id: int
+    group_id: int
+    organisation: str = ""
+    participant_id: int | None = None
+    email: str = ""
+    phone: str = ""
+    id: int | None = None
+
+
+@dataclass
 class PhoneCode:
     """A participant's personal join code for phone voting; a secret, never exported or logged."""
 
@@ -317,4 +359,6 @@ RECORD_TYPES: tuple[type, ...] = (
     HandCount,
     Action,
     CharterVersion,
+    CharterFacts,
+    PartyContact,
 )

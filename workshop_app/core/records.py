@@ -14,10 +14,12 @@ from workshop_app.core.model import (
     Assessment,
     AuditEntry,
     Ballot,
+    CharterFacts,
     CharterVersion,
     HandCount,
     Note,
     Participant,
+    PartyContact,
     Proposal,
     StageProgress,
     StakeholderGroup,
@@ -51,6 +53,8 @@ class WorkshopRecord:
     hand_counts: list[HandCount] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     charter_versions: list[CharterVersion] = field(default_factory=list)
+    charter_facts: CharterFacts | None = None
+    contacts: list[PartyContact] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
     source_note: str = ""
     """For a record read from a file: what the import should say in its audit entry (source head hash...)."""
@@ -146,6 +150,8 @@ def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
         hand_counts=_sorted([h for r in rounds for h in uow.repo(HandCount).list(round_id=r.id)]),
         actions=uow.repo(Action).list(workshop_id=workshop_id),
         charter_versions=uow.repo(CharterVersion).list(workshop_id=workshop_id),
+        charter_facts=next(iter(uow.repo(CharterFacts).list(workshop_id=workshop_id)), None),
+        contacts=_sorted(uow.repo(PartyContact).list(workshop_id=workshop_id)),
         audit=uow.audit_entries(workshop_id),
     )
 
@@ -231,6 +237,11 @@ class _Writer:
         self._add_all("action", [replace(a, workshop_id=wid, proposal_id=self.new("proposal", a.proposal_id))
                                  for a in record.actions])
         self._add_all("charter_version", [replace(c, workshop_id=wid) for c in record.charter_versions])
+        if record.charter_facts is not None:
+            self._add("charter_facts", replace(record.charter_facts, workshop_id=wid))
+        self._add_all("contact", [replace(c, workshop_id=wid, group_id=self.must("group", c.group_id),
+                                          participant_id=self.new("participant", c.participant_id))
+                                  for c in record.contacts])
         return wid
 
     def _write_scores_and_notes(self, record: WorkshopRecord, wid: int) -> None:

@@ -37,7 +37,8 @@ def check_person(person: Participant, others: list[Participant]) -> Participant:
         raise WorkshopError("Give the participant a name.")
     if any(o.name.casefold() == name.casefold() and o.id != person.id for o in others):
         raise WorkshopError(f"{name} is already on the list; add something to tell them apart.")
-    return replace(person, name=name, organisation=person.organisation.strip(), role=person.role.strip())
+    return replace(person, name=name, organisation=person.organisation.strip(), role=person.role.strip(),
+                   ward=clean_name(person.ward))
 
 
 def _check(uow: UnitOfWork, person: Participant) -> Participant:

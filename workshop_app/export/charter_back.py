@@ -18,8 +18,17 @@ TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
 
 
 def working_together(content: CharterContent) -> list[Flowable]:
-    """Part 8: how often the partners meet and how progress is reported in public."""
-    return [*part_heading(8, "Working together and monitoring"), para(content.sections.working_together, "lead")]
+    """Part 8: how the partners meet, how the partnership is run, its measures and its reports (each if given)."""
+    out = [*part_heading(8, "Working together and monitoring"), para(content.sections.working_together, "lead")]
+    items = words.governance_items(content.facts)
+    if items:
+        out += [subheading(words.GOVERNANCE_HEADING, "h3"),
+                *(markup(f"<b>{esc(label)}.</b> {esc(text)}") for label, text in items)]
+    if content.indicators:
+        out += [subheading(words.INDICATORS_HEADING, "h3"), para(words.INDICATORS_LEAD), *bullets(content.indicators)]
+    if words.reports(content):
+        out += [subheading(words.REPORTS_HEADING, "h3"), para(words.reports(content))]
+    return out
 
 
 def when_things_go_wrong(content: CharterContent) -> list[Flowable]:
@@ -55,6 +64,8 @@ def review(content: CharterContent) -> list[Flowable]:
     if sections.review_triggers:
         out += [subheading("We will review it sooner if", "h3"), *bullets(sections.review_triggers)]
     out += [subheading("Joining or leaving the partnership", "h3"), para(sections.joining_leaving)]
+    if words.amending(content):
+        out += [subheading(words.AMENDING_HEADING, "h3"), para(words.amending(content))]
     return out
 
 

@@ -180,7 +180,7 @@ def _actions(content: CharterContent) -> list[Block]:
 def _working(content: CharterContent) -> list[Block]:
     sections = content.sections
     out: list[Block] = [Heading(2, "Part 8. Working together and monitoring"),
-                        Para(sections.working_together, "lead"),
+                        Para(sections.working_together, "lead"), *_governance(content),
                         Heading(2, "Part 9. When things go wrong"), Para(words.ESCALATION_LEAD)]
     if sections.escalation:
         out.append(Items(sections.escalation, numbered=True))
@@ -189,7 +189,22 @@ def _working(content: CharterContent) -> list[Block]:
                                               f"{long_date(content.next_review)}.", "lead")]
     if sections.review_triggers:
         out += [Heading(3, "We will review it sooner if"), Items(sections.review_triggers)]
-    return [*out, Heading(3, "Joining or leaving the partnership"), Para(sections.joining_leaving)]
+    out += [Heading(3, "Joining or leaving the partnership"), Para(sections.joining_leaving)]
+    if words.amending(content):
+        out += [Heading(3, words.AMENDING_HEADING), Para(words.amending(content))]
+    return out
+
+
+def _governance(content: CharterContent) -> list[Block]:
+    """How the partnership is run, its measures and where it reports, each only when given."""
+    items = words.governance_items(content.facts)
+    out: list[Block] = [Heading(3, words.GOVERNANCE_HEADING),
+                        *(Para(text, strong=f"{label}. ") for label, text in items)] if items else []
+    if content.indicators:
+        out += [Heading(3, words.INDICATORS_HEADING), Para(words.INDICATORS_LEAD), Items(content.indicators)]
+    if words.reports(content):
+        out += [Heading(3, words.REPORTS_HEADING), Para(words.reports(content))]
+    return out
 
 
 def _how_agreed(content: CharterContent) -> list[Block]:

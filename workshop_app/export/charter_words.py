@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workshop_app.core.charter import LEAD_WORDS, is_residents
-from workshop_app.core.charter_content import CharterContent, ConsentRecord, KeptFrom, Party, Representative
-from workshop_app.core.model import CharterStatus, DecisionRule
+from workshop_app.core.charter import is_residents
+from workshop_app.core.charter_content import CharterContent, ConsentRecord, Contact, KeptFrom, Party, Representative
+from workshop_app.core.model import CharterFacts, CharterStatus, DecisionRule
+from workshop_app.core.public_names import METHOD_NOTE
 
 LANGUAGE = "en-GB"
 FINGERPRINT_LENGTH = 16
@@ -180,21 +181,68 @@ def radar_tables(content: CharterContent) -> list[tuple[list[str], list[list[str
     return tables
 
 
-CONTACT_HEADER = ("Party", "Contact", "Organisation")
+CONTACT_HEADER = ("Party", "Contact", "How to reach them")
 
 
 def contact_rows(content: CharterContent) -> list[list[str]]:
-    """Who to contact: the facilitator, then each party's lead and whom they speak for."""
+    """Who to contact: the facilitator, then each contact the facilitator chose (parties with none are left out)."""
     rows = [["Facilitator", content.workshop.facilitator or "Not recorded", "Ran the workshop and holds the record"]]
     for party in content.parties:
-        lead = party.lead
-        if lead is None:
-            rows.append([party.name, "To be named", ""])
-            continue
-        who = f"{lead.name}, {lead.role}" if lead.role else lead.name
-        rows.append([party.name, who, lead.organisation or ("Speaks for themselves" if is_residents(party.name)
-                                                            else party.name)])
+        rows += [[_contact_for(contact), _contact_who(contact), _contact_reach(contact)] for contact in party.contacts]
     return rows
+
+
+def _contact_for(contact: Contact) -> str:
+    """'VCS: Northside Food Bank', or the party's name alone."""
+    return f"{contact.party}: {contact.organisation}" if contact.organisation else contact.party
+
+
+def _contact_who(contact: Contact) -> str:
+    """The contact's name and role, or a dash when only an address was given."""
+    person = contact.person
+    if person is None:
+        return "—"
+    return f"{person.name}, {person.role}" if person.role else person.name
+
+
+def _contact_reach(contact: Contact) -> str:
+    """'Email x · Phone y', or a dash."""
+    parts = [f"Email {contact.email}" if contact.email else "", f"Phone {contact.phone}" if contact.phone else ""]
+    return " · ".join(p for p in parts if p) or "—"
+
+
+GOVERNANCE_LABELS = (
+    ("board", "Who is on the partnership board"), ("chair", "Who chairs it"),
+    ("quorum", "How many must be there to decide"), ("conflicts", "Conflicts of interest"),
+    ("confidentiality", "Confidentiality"), ("information", "Freedom of information and data protection"),
+    ("expenses", "Residents’ expenses"),
+)
+"""The governance facts in the order the charter prints them, each with its label."""
+GOVERNANCE_HEADING = "How the partnership is run"
+INDICATORS_HEADING = "How we will measure progress"
+INDICATORS_LEAD = "We will use these measures to see whether the charter is working:"
+REPORTS_HEADING = "Where we publish progress reports"
+AMENDING_HEADING = "How this charter is changed"
+
+
+def governance_items(facts: CharterFacts | None) -> list[tuple[str, str]]:
+    """The governance facts that were given, each as (label, text); nothing for an empty one."""
+    return [(label, getattr(facts, key)) for key, label in GOVERNANCE_LABELS if facts and getattr(facts, key)]
+
+
+def reports(content: CharterContent) -> str:
+    """Where progress reports are published, or ''."""
+    return content.facts.reports if content.facts else ""
+
+
+def amending(content: CharterContent) -> str:
+    """How the charter is changed, or ''."""
+    return content.facts.amending if content.facts else ""
+
+
+def residents_choose(content: CharterContent) -> bool:
+    """True when a residents' party took part, so the method note says how residents' names are shown."""
+    return content.unnamed_residents > 0 or any(is_residents(p.name) and p.representatives for p in content.parties)
 
 
 def radar_alt(content: CharterContent) -> str:
@@ -220,32 +268,31 @@ class Signatory:
     on_behalf_of: str
 
 
+RESIDENTS_BEHALF = "the residents who took part"
+
+
 def signatories(content: CharterContent) -> list[Signatory]:
-    """One signatory for each partner organisation (its lead), each resident who voted, and for a group's own."""
+    """The people the facilitator chose to sign, by organisation and party; a blank line where nobody was chosen.
+
+    Each partner organisation signs; a party's members without an organisation sign for the party; residents
+    sign only when chosen as representatives, and one who is not named signs under their ward label.
+    """
     out: list[Signatory] = []
     for party in content.parties:
         for organisation in party.organisations:
-            members = [r for r in party.representatives if r.organisation == organisation]
-            out.append(_signatory(party.name, organisation_lead(members), organisation))
+            out += _signing(party, organisation, [r for r in party.representatives if r.organisation == organisation])
         unattached = [r for r in party.representatives if not r.organisation]
         if is_residents(party.name):
-            out += [Signatory(party.name, r.name, r.role, "themselves, as a resident")
-                    for r in unattached if r.voting and r.present]
+            out += _signing(party, RESIDENTS_BEHALF, unattached)
         elif unattached:
-            out.append(_signatory(party.name, organisation_lead(unattached), party.name))
+            out += _signing(party, party.name, unattached)
     return out
 
 
-def _signatory(party: str, lead: Representative | None, on_behalf_of: str) -> Signatory:
-    return Signatory(party, lead.name if lead else "", lead.role if lead else "", on_behalf_of)
-
-
-def organisation_lead(members: Sequence[Representative]) -> Representative | None:
-    """An organisation's signatory: its first present voting member whose role names a lead, else its first."""
-    voting = [r for r in members if r.voting and r.present] or [r for r in members if r.voting] or list(members)
-    named = [r for r in voting if any(word in r.role.casefold() for word in LEAD_WORDS)]
-    chosen = named or voting
-    return chosen[0] if chosen else None
+def _signing(party: Party, on_behalf_of: str, members: Sequence[Representative]) -> list[Signatory]:
+    """The chosen signatories among some members, or one blank signatory when nobody was chosen."""
+    chosen = [Signatory(party.name, r.name, r.role, on_behalf_of) for r in members if r.signs]
+    return chosen or [Signatory(party.name, "", "", on_behalf_of)]
 
 
 PARTIES_LEAD = "These are the partners who made this charter, and the people who spoke for them."
@@ -286,7 +333,8 @@ def how_made_text(content: CharterContent) -> str:
     return (f"This charter was made at “{workshop.title}”, a workshop at {workshop.place} on "
             f"{long_date(workshop.date)}, run by {workshop.facilitator or 'the facilitator'}. Decisions used the "
             f"rule “{content.rule_name}”: {content.rule_explanation} Vote results stayed hidden until the "
-            "facilitator revealed them, and only revealed votes count here.")
+            "facilitator revealed them, and only revealed votes count here." +
+            (f" {METHOD_NOTE}" if residents_choose(content) else ""))
 
 
 def undecided_text(count: int) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from workshop_app import files
 from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.public_names import shown_name
 from workshop_app.export.json_export import workshop_document
 
 ENCODING = "utf-8-sig"
@@ -50,18 +51,27 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def participants_csv(doc: dict[str, Any]) -> str:
-    """Return participants.csv: one row per person, with their group."""
+def public_names(doc: dict[str, Any]) -> dict[int, str]:
+    """Each participant's name as open data may show it: a resident who did not agree to be named by their ward."""
     groups = {g["ref"]: g["name"] for g in doc["groups"]}
-    rows = ([p["ref"], p["name"], groups[p["group_ref"]], p["organisation"], p["role"], _yes(p["is_voting"]),
-             _yes(p["present"])] for p in doc["participants"])
+    return {p["ref"]: shown_name(p["name"], p["organisation"], p.get("ward", ""), p.get("publish_name", False),
+                                 groups[p["group_ref"]]) for p in doc["participants"]}
+
+
+def participants_csv(doc: dict[str, Any]) -> str:
+    """Return participants.csv: one row per person, with their group (a resident not named has no role either)."""
+    groups = {g["ref"]: g["name"] for g in doc["groups"]}
+    shown = public_names(doc)
+    rows = ([p["ref"], shown[p["ref"]], groups[p["group_ref"]], p["organisation"],
+             p["role"] if shown[p["ref"]] == p["name"] else "", _yes(p["is_voting"]), _yes(p["present"])]
+            for p in doc["participants"])
     return csv_text(["participant_id", "name", "group", "organisation", "role", "voting", "present"], rows)
 
 
 def assessments_csv(doc: dict[str, Any]) -> str:
     """Return assessments.csv: every score given, by whom (or by a whole group) and when."""
     groups = {g["ref"]: g["name"] for g in doc["groups"]}
-    people = {p["ref"]: p["name"] for p in doc["participants"]}
+    people = public_names(doc)
     rows = ([a["principle"], groups[a["group_ref"]], people.get(a["participant_ref"], ""), a["score"],
              a["created_at"]] for a in doc["assessments"])
     return csv_text(["principle", "group", "participant", "score", "recorded_at"], rows)
@@ -69,8 +79,10 @@ def assessments_csv(doc: dict[str, Any]) -> str:
 
 def actions_csv(doc: dict[str, Any]) -> str:
     """Return actions.csv: what, who, by when, how we will know, and status."""
-    rows = ([n, a["principle"], a["what"], a["owner_kind"], a["owner"], a["due"], a["measure"], a["status"],
-             a["proposal_ref"]] for n, a in enumerate(doc["actions"], 1))
+    shown = {p["name"]: public_names(doc)[p["ref"]] for p in doc["participants"]}
+    rows = ([n, a["principle"], a["what"], a["owner_kind"],
+             shown.get(a["owner"], a["owner"]) if a["owner_kind"] == "participant" else a["owner"], a["due"],
+             a["measure"], a["status"], a["proposal_ref"]] for n, a in enumerate(doc["actions"], 1))
     return csv_text(["action_id", "principle", "what", "owner_type", "owner", "due", "measure", "status",
                      "proposal_id"], rows)
 
@@ -105,7 +117,7 @@ def votes_csv(doc: dict[str, Any]) -> str:
 def _round_rows(doc: dict[str, Any], vote: dict[str, Any], named: bool) -> list[list[Any]]:
     """Return the rows of one revealed round."""
     groups = {g["ref"]: g["name"] for g in doc["groups"]}
-    people = {p["ref"]: p for p in doc["participants"]}
+    people = public_names(doc)
     proposal = next(p for p in doc["proposals"] if p["ref"] == vote["proposal_ref"])
     head = [proposal["ref"], proposal["principle"], proposal["text"], vote["round_no"]]
     outcome = vote["outcome"]["reason"]
@@ -117,9 +129,9 @@ def _round_rows(doc: dict[str, Any], vote: dict[str, Any], named: bool) -> list[
     else:
         voters = round_voters(doc, vote)
         for b in counted_named_ballots(voters, vote["ballots"]):
-            person = people[b["participant_ref"]]
-            holder = people[b["proxy_holder_ref"]]["name"] if b["proxy_holder_ref"] is not None else ""
-            rows.append([*head, "named", groups[voters[b["participant_ref"]]], person["name"], holder, b["choice"],
+            holder = people[b["proxy_holder_ref"]] if b["proxy_holder_ref"] is not None else ""
+            rows.append([*head, "named", groups[voters[b["participant_ref"]]], people[b["participant_ref"]], holder,
+                         b["choice"],
                          1, b["reason"], outcome])
     last_hands = {h["group_ref"]: h for h in vote["hand_counts"]}
     for gid, hands in last_hands.items():

@@ -24,6 +24,8 @@ ROW_TYPES: dict[type, type[tables.TableBase]] = {
     model.HandCount: tables.HandCountRow,
     model.Action: tables.ActionRow,
     model.CharterVersion: tables.CharterVersionRow,
+    model.CharterFacts: tables.CharterFactsRow,
+    model.PartyContact: tables.PartyContactRow,
     model.AuditEntry: tables.AuditEntryRow,
     model.PhoneCode: tables.PhoneCodeRow,
     model.WorkshopPlan: tables.WorkshopPlanRow,

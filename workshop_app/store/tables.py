@@ -84,6 +84,9 @@ class ParticipantRow(TableBase, table=True):
     role: str
     is_voting: bool
     present: bool
+    ward: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    publish_name: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    signs: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class StageProgressRow(TableBase, table=True):
@@ -232,6 +235,37 @@ class CharterVersionRow(TableBase, table=True):
     changes: str
     sections_json: str
     created_at: dt.datetime = _when()  # type: ignore[assignment]
+
+
+class CharterFactsRow(TableBase, table=True):
+    """A stored CharterFacts: one per workshop."""
+
+    __tablename__ = "charter_facts"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", unique=True)
+    board: str
+    chair: str
+    quorum: str
+    conflicts: str
+    confidentiality: str
+    information: str
+    expenses: str
+    amending: str
+    indicators: str
+    reports: str
+
+
+class PartyContactRow(TableBase, table=True):
+    """A stored PartyContact; group and participant ids have no foreign key, so removing either never fails."""
+
+    __tablename__ = "party_contact"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    group_id: int = Field(index=True)
+    organisation: str
+    participant_id: int | None = None
+    email: str
+    phone: str
 
 
 class PhoneCodeRow(TableBase, table=True):

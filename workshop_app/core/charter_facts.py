@@ -1,0 +1,116 @@
+"""The charter's own facts: governance, measures, reports and each party's contacts, all optional.
+
+They are changed only while the charter is a draft (an agreed charter is frozen), and every change is logged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+
+from workshop_app.core import audit
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import CharterFacts, CharterStatus, CharterVersion, Participant, PartyContact
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+
+MAX_FACT_LENGTH = 3000
+"""The longest one fact may be, in characters (as for the charter's other wording)."""
+MAX_ADDRESS_LENGTH = 120
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^\+?[0-9 ()\-.]{6,30}$")
+FACT_NAMES: dict[str, str] = {
+    "board": "who is on the board", "chair": "who chairs it", "quorum": "the quorum",
+    "conflicts": "conflicts of interest", "confidentiality": "confidentiality",
+    "information": "freedom of information and data protection", "expenses": "residents' expenses",
+    "amending": "how the charter is changed", "indicators": "the measures of progress",
+    "reports": "where progress reports are published",
+}
+"""Each fact's name in messages and in the audit log."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """A workshop's charter facts and its contacts, as the console edits them."""
+
+    facts: CharterFacts
+    contacts: tuple[PartyContact, ...]
+
+
+def read_facts(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Facts:
+    """Return the workshop's facts (empty ones when none were given) and its contacts."""
+    with reading(uow_factory) as uow:
+        stored = uow.repo(CharterFacts).list(workshop_id=workshop_id)
+        contacts = sorted(uow.repo(PartyContact).list(workshop_id=workshop_id), key=lambda c: c.id or 0)
+        return Facts(stored[0] if stored else CharterFacts(workshop_id), tuple(contacts))
+
+
+def check_facts(facts: CharterFacts) -> CharterFacts:
+    """Tidy each fact's spacing (indicators stay one a line) and refuse one that is too long."""
+    tidy: dict[str, str] = {}
+    for key in FACT_NAMES:
+        lines = [" ".join(line.split()) for line in str(getattr(facts, key)).splitlines()]
+        text = "\n".join(line for line in lines if line) if key == "indicators" else " ".join(" ".join(lines).split())
+        if any(len(line) > MAX_FACT_LENGTH for line in text.split("\n")):
+            raise WorkshopError(f"Keep {FACT_NAMES[key]} under {MAX_FACT_LENGTH} characters.")
+        tidy[key] = text
+    return replace(facts, **tidy)
+
+
+def check_contact(contact: PartyContact, people: list[Participant]) -> PartyContact:
+    """Tidy a contact and refuse an email or phone number that cannot be right, or a person from elsewhere."""
+    email, phone = contact.email.strip(), " ".join(contact.phone.split())
+    if email and (len(email) > MAX_ADDRESS_LENGTH or not EMAIL.match(email)):
+        raise WorkshopError(f"“{email[:40]}” is not an email address; write it like name@example.org or leave it empty.")
+    if phone and not PHONE.match(phone):
+        raise WorkshopError(f"“{phone[:40]}” is not a phone number; use digits and spaces (a + at the start is fine) "
+                            "or leave it empty.")
+    person = next((p for p in people if p.id == contact.participant_id), None)
+    if contact.participant_id is not None and (person is None or person.group_id != contact.group_id):
+        raise WorkshopError("Choose a contact from the people of that party.")
+    return replace(contact, organisation=contact.organisation.strip(), email=email, phone=phone)
+
+
+def is_empty(contact: PartyContact) -> bool:
+    """True for a contact with no person, email or phone: it is not kept."""
+    return contact.participant_id is None and not contact.email and not contact.phone
+
+
+def save_facts(uow_factory: UnitOfWorkFactory, workshop_id: int, facts: CharterFacts,
+               contacts: list[PartyContact]) -> Facts:
+    """Save the facts and replace the contacts in one transaction; refused once the charter is agreed."""
+    clean = check_facts(replace(facts, workshop_id=workshop_id))
+    with uow_factory() as uow:
+        _require_draft(uow, workshop_id)
+        people = uow.repo(Participant).list(workshop_id=workshop_id)
+        kept = [check_contact(replace(c, workshop_id=workshop_id, id=None), people) for c in contacts]
+        kept = [c for c in kept if not is_empty(c)]
+        stored = uow.repo(CharterFacts).list(workshop_id=workshop_id)
+        before = stored[0] if stored else CharterFacts(workshop_id)
+        changed = [FACT_NAMES[f.name] for f in fields(CharterFacts)
+                   if f.name in FACT_NAMES and getattr(before, f.name) != getattr(clean, f.name)]
+        repo = uow.repo(CharterFacts)
+        saved = repo.update(replace(clean, id=before.id)) if stored else repo.add(replace(clean, id=None))
+        old = uow.repo(PartyContact).list(workshop_id=workshop_id)
+        if _addresses(old) != _addresses(kept):
+            changed.append("the contacts")
+        for contact in old:
+            uow.repo(PartyContact).delete(contact.id or 0)
+        added = uow.repo(PartyContact).add_all(kept) if kept else []
+        if changed:
+            audit.append(uow, workshop_id, "charter_facts_changed", "Charter facts changed: " + ", ".join(changed))
+        uow.commit()
+    return Facts(saved, tuple(added))
+
+
+def _addresses(contacts: list[PartyContact]) -> list[tuple[int, str, int, str, str]]:
+    """The contacts without their ids, to tell whether anything changed."""
+    return sorted((c.group_id, c.organisation, c.participant_id or 0, c.email, c.phone) for c in contacts)
+
+
+def _require_draft(uow: UnitOfWork, workshop_id: int) -> None:
+    """Refuse a change once the charter's latest version is agreed."""
+    versions = uow.repo(CharterVersion).list(workshop_id=workshop_id)
+    latest = max(versions, key=lambda v: (v.version, v.id or 0), default=None)
+    if latest is not None and latest.status == CharterStatus.AGREED:
+        raise WorkshopError(f"Charter version {latest.version} was agreed, so its facts are frozen; start version "
+                            f"{latest.version + 1} to change them.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
@@ -46,7 +47,7 @@ def read_facts(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Facts:
 
 def check_facts(facts: CharterFacts) -> CharterFacts:
     """Tidy each fact's spacing (indicators stay one a line) and refuse one that is too long."""
-    tidy: dict[str, str] = {}
+    tidy: dict[str, Any] = {}
     for key in FACT_NAMES:
         lines = [" ".join(line.split()) for line in str(getattr(facts, key)).splitlines()]
         text = "\n".join(line for line in lines if line) if key == "indicators" else " ".join(" ".join(lines).split())

@@ -38,7 +38,8 @@ def read_facts(top: Fields, record: WorkshopRecord, groups: RefTable, people: Re
     if "charter_facts" in top.obj:
         f = top.obj_field("charter_facts", nullable=True)
         if f is not None:
-            facts = CharterFacts(0, **{key: f.text(key) if key in f.obj else "" for key in FACT_NAMES})
+            texts: dict[str, Any] = {key: f.text(key) if key in f.obj else "" for key in FACT_NAMES}
+            facts = CharterFacts(0, **texts)
             record.charter_facts = f.checked(next(iter(FACT_NAMES)), lambda: check_facts(facts))
     if "contacts" in top.obj:
         record.contacts = [_contact(Fields(*item), record.participants, groups, people)

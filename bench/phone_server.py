@@ -31,7 +31,8 @@ def main() -> None:
     for number, line in enumerate(sys.stdin):
         command, started = line.strip(), time.time()
         if command == "open":
-            proposal = perform(store, voting.create_proposal, workshop_id, "accountable", f"We will report back ({number}).").value
+            proposal = perform(store, voting.create_proposal, workshop_id, "accountable",
+                               f"We will report back ({number}).").value
             round_id = perform(store, voting.open_vote_in_room, proposal.id or 0, True).value.id or 0
         elif command == "close":
             perform(store, voting.close_vote, round_id)

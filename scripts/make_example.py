@@ -258,7 +258,7 @@ def _assess(store: Store, wid: int, people: list[Voter]) -> None:
     for n, (pid, _, group) in enumerate(people):
         for k, principle in enumerate(PRINCIPLE_KEYS):
             score = min(5, max(1, BASE_SCORES[group][k] + ((n + k) % 3) - 1))
-            assessment.record_score(store, wid, principle, groups[group] or 0, score, pid)
+            perform(store, assessment.record_score, wid, principle, groups[group] or 0, score, pid)
 
 
 def _ideas(store: Store, wid: int, plan: object, groups: dict[str, int | None]) -> None:

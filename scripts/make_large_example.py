@@ -129,9 +129,9 @@ def build(store: Store) -> int:
     voters = _voters(store, wid, groups)
     for index, (pid, _name, group) in enumerate(voters):
         score = min(5, max(1, BASE_SCORES[group] + index % 3 - 1))
-        assessment.record_score(store, wid, "collaborative", groups[group], score, pid)
+        perform(store, assessment.record_score, wid, "collaborative", groups[group], score, pid)
     for index, (pid, _name, group) in enumerate(voters[::2]):
-        assessment.record_score(store, wid, "creative", groups[group], 1 + (index + len(group)) % 5, pid)
+        perform(store, assessment.record_score, wid, "creative", groups[group], 1 + (index + len(group)) % 5, pid)
     ideas = next(n for n, s in enumerate(plan.stages) if s.kind == "ideas")
     for index, text in enumerate(NOTES):
         notes.add_note(store, wid, ideas, text, groups[GROUPS[index * 2]])

@@ -70,7 +70,7 @@ def _scores(room: CharterRoom) -> None:
     keys = ("collaborative", "creative", "adaptable", "accountable", "place_based")
     for group, scores in table.items():
         for key, score in zip(keys, scores, strict=True):
-            assessment.record_score(room.store, room.workshop_id, key, room.groups[group], score)
+            perform(room.store, assessment.record_score, room.workshop_id, key, room.groups[group], score)
 
 
 def everyone(room: CharterRoom, choice: Choice = Choice.AGREE, **overrides: Vote) -> dict[int, Vote]:

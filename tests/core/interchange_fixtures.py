@@ -33,8 +33,8 @@ def small_workshop(store: UnitOfWorkFactory, unrevealed: bool = True) -> int:
     choices = {"Cêri Jones": {"ward": "Glan-y-môr"}, "Dev Rao": {"publish_name": True, "signs": True}}
     people = [roster.add_participant(store, Participant(w.id, n, g, present=True, **choices.get(n, {}))).id or 0
               for n, g in names]
-    assessment.record_score(store, w.id, "collaborative", council, 3, people[0])
-    assessment.record_score(store, w.id, "collaborative", residents, 2)
+    perform(store, assessment.record_score, w.id, "collaborative", council, 3, people[0])
+    perform(store, assessment.record_score, w.id, "collaborative", residents, 2)
     named = perform(store, voting.create_proposal, w.id, "collaborative", "We will meet monthly.").value
     _round(store, named.id or 0, False, people, [Choice.DISAGREE, Choice.AGREE, Choice.AGREE, Choice.AGREE],
            proxy=True)

@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform, read
 from workshop_app.core import assessment
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop
@@ -145,17 +146,17 @@ def _store() -> tuple[FakeStore, int]:
 
 def test_record_score_appends_and_the_latest_counts() -> None:
     store, wid = _store()
-    assessment.record_score(store, wid, "collaborative", 2, 2, participant_id=4)
-    assessment.record_score(store, wid, "collaborative", 2, 4, participant_id=4)
-    assessment.record_score(store, wid, "collaborative", 3, 3)
+    perform(store, assessment.record_score, wid, "collaborative", 2, 2, participant_id=4)
+    perform(store, assessment.record_score, wid, "collaborative", 2, 4, participant_id=4)
+    perform(store, assessment.record_score, wid, "collaborative", 3, 3)
     with store() as uow:
         assert [a.score for a in uow.repo(Assessment).list()] == [2, 4, 3]
         texts = [e.text for e in uow.audit_entries(wid)]
     assert texts == ["Ana rated collaborative.", "Ana rated collaborative.",
                      "Provider rated collaborative 3 of 5 as a group."]
-    summary = assessment.summarise_workshop(store, wid, ["collaborative"])
+    summary = read(store, assessment.summarise_workshop, wid, ["collaborative"])
     assert summary.stats("collaborative", 2).mean == 4.0 and summary.stats("collaborative", 3).mean == 3.0
-    assert str(assessment.workshop_rating_progress(store, wid, "collaborative")) == "1 of 1"
+    assert str(read(store, assessment.workshop_rating_progress, wid, "collaborative")) == "1 of 1"
 
 
 @pytest.mark.parametrize(
@@ -174,6 +175,6 @@ def test_record_score_appends_and_the_latest_counts() -> None:
 def test_record_score_refusals(score: int, group: int, who: int | None, message: str) -> None:
     store, wid = _store()
     with pytest.raises(WorkshopError, match=message):
-        assessment.record_score(store, wid, "collaborative", group, score, participant_id=who)
+        perform(store, assessment.record_score, wid, "collaborative", group, score, participant_id=who)
     with store() as uow:
         assert uow.repo(Assessment).list() == [] and uow.audit_entries(wid) == []

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.phone.client import VIEW_KEYS, Answer, Phone, source_address
 from tests.phone.room import Room, make_room
+from workshop_app.core.changes import read
 from workshop_app.core import assessment, phone_codes, roster, session
 from workshop_app.core.content import principle_by_key
 from workshop_app.core.model import Assessment, Participant
@@ -74,9 +75,9 @@ def test_a_phone_sees_the_open_rating_rates_changes_and_the_latest_counts(store:
     rows = scores(store, room)
     assert [(r.participant_id, r.group_id, r.score) for r in rows] == [(voter.id, voter.group_id, 4),
                                                                          (voter.id, voter.group_id, 2)]
-    summary = assessment.summarise_workshop(store, room.workshop_id, ["collaborative"])
+    summary = read(store, assessment.summarise_workshop, room.workshop_id, ["collaborative"])
     assert summary.by_principle["collaborative"].overall.total == 2  # only the latest score counts
-    assert str(assessment.workshop_rating_progress(store, room.workshop_id, "collaborative")) == "1 of 6"
+    assert str(read(store, assessment.workshop_rating_progress, room.workshop_id, "collaborative")) == "1 of 6"
     with store() as uow:
         texts = [e.text for e in uow.audit_entries(room.workshop_id) if e.kind == "score_recorded"]
     assert texts == [f"{voter.name} rated collaborative."] * 2  # never the person's score

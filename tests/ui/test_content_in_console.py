@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from workshop_app.core.changes import perform
 from workshop_app.core import assessment, roster, workshops
 from workshop_app.core.content import principle_by_key
 from workshop_app.core.model import Participant, Workshop
@@ -63,8 +64,8 @@ def test_a_short_workshop_goes_deep_where_the_groups_differ_most(qtbot, store) -
     scores = {"collaborative": (3, 3), "creative": (2, 3), "adaptable": (3, 3), "accountable": (1, 5),
               "place_based": (2, 4)}
     for principle, (low, high) in scores.items():
-        assessment.record_score(store, workshop.id, principle, council.id, low)
-        assessment.record_score(store, workshop.id, principle, provider.id, high)
+        perform(store, assessment.record_score, workshop.id, principle, council.id, low)
+        perform(store, assessment.record_score, workshop.id, principle, provider.id, high)
     roster.add_participant(store, Participant(workshop.id, "Ana", council.id, present=True))
     window = build_main_window(store)
     qtbot.addWidget(window)
@@ -115,8 +116,8 @@ def test_focus_stages_keep_their_principle_once_reached(qtbot, store) -> None:  
         store, Workshop("Short", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "short"))
     council, provider = workshops.list_groups(store, workshop.id)[:2]
     for principle, (low, high) in {"creative": (1, 5), "adaptable": (2, 3)}.items():
-        assessment.record_score(store, workshop.id, principle, council.id, low)
-        assessment.record_score(store, workshop.id, principle, provider.id, high)
+        perform(store, assessment.record_score, workshop.id, principle, council.id, low)
+        perform(store, assessment.record_score, workshop.id, principle, provider.id, high)
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.controller.open_workshop(workshop.id)
@@ -124,7 +125,7 @@ def test_focus_stages_keep_their_principle_once_reached(qtbot, store) -> None:  
     first = next(i for i, s in enumerate(room.stages) if s.focus == 1)
     room.go_to(first)
     assert room.stage().principle == "creative"
-    assessment.record_score(store, workshop.id, "creative", provider.id, 1)  # the groups now agree on creative
+    perform(store, assessment.record_score, workshop.id, "creative", provider.id, 1)  # the groups now agree on creative
     room.go_to(first + 1)
     assert room.stage().principle == "creative"  # the room goes on with what it started
     room.go_to(first - 1)

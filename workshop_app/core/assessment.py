@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.changes import Changed, Changes
+from workshop_app.core.ports import UnitOfWork
 
 LOWEST, HIGHEST = 1, 5
 
@@ -97,30 +98,22 @@ class RatingProgress:
 
 
 def record_score(
-    uow_factory: UnitOfWorkFactory,
+    uow: UnitOfWork,
     workshop_id: int,
     principle: str,
     group_id: int,
     score: int,
     participant_id: int | None = None,
-    precheck: Callable[[UnitOfWork], None] | None = None,
-) -> Assessment:
-    """Record a score from a person (or a whole group when participant_id is None); re-rating adds a row.
-
-    `precheck`, when given, runs first inside the score's own transaction and may refuse by raising.
-    """
+) -> Changed[Assessment]:
+    """Record a score from a person (or a whole group when participant_id is None); re-rating adds a row."""
     check_score(principle, score)
-    with uow_factory() as uow:
-        if precheck is not None:
-            precheck(uow)
-        who = _rater(uow, workshop_id, group_id, participant_id, principle.strip(), score)
-        row = uow.repo(Assessment).add(Assessment(
-            workshop_id=workshop_id, principle=principle.strip(), group_id=group_id, score=score,
-            participant_id=participant_id,
-        ))
-        audit.append(uow, workshop_id, "score_recorded", who, rows=[row])
-        uow.commit()
-        return row
+    who = _rater(uow, workshop_id, group_id, participant_id, principle.strip(), score)
+    row = uow.repo(Assessment).add(Assessment(
+        workshop_id=workshop_id, principle=principle.strip(), group_id=group_id, score=score,
+        participant_id=participant_id,
+    ))
+    audit.append(uow, workshop_id, "score_recorded", who, rows=[row])
+    return Changed(row, Changes(assessment=frozenset({row.principle})))
 
 
 def check_score(principle: str, score: int) -> None:
@@ -234,21 +227,21 @@ def rating_progress(
     return RatingProgress(len(rated), len(members))
 
 
-def summarise_workshop(
-    uow_factory: UnitOfWorkFactory, workshop_id: int, principles: Sequence[str]
-) -> AssessmentSummary:
+def summarise_workshop(uow: UnitOfWork, workshop_id: int, principles: Sequence[str]) -> AssessmentSummary:
     """Load a workshop's scores and groups and summarise them."""
-    with reading(uow_factory) as uow:
-        rows = uow.repo(Assessment).list(workshop_id=workshop_id)
-        groups = uow.repo(StakeholderGroup).list(workshop_id=workshop_id)
+    rows = uow.repo(Assessment).list(workshop_id=workshop_id)
+    groups = uow.repo(StakeholderGroup).list(workshop_id=workshop_id)
     return summarise(rows, groups, principles)
 
 
-def workshop_rating_progress(
-    uow_factory: UnitOfWorkFactory, workshop_id: int, principle: str
-) -> RatingProgress:
+def workshop_rating_progress(uow: UnitOfWork, workshop_id: int, principle: str) -> RatingProgress:
     """Load a workshop's scores and participants and count who has rated a principle."""
-    with reading(uow_factory) as uow:
-        rows = uow.repo(Assessment).list(workshop_id=workshop_id)
-        people = uow.repo(Participant).list(workshop_id=workshop_id)
+    rows = uow.repo(Assessment).list(workshop_id=workshop_id, principle=principle)
+    people = uow.repo(Participant).list(workshop_id=workshop_id)
     return rating_progress(rows, people, principle)
+
+
+def rated_ids(uow: UnitOfWork, workshop_id: int, principle: str) -> set[int]:
+    """Return the ids of the people who have rated a principle (never their scores)."""
+    ids = uow.repo(Assessment).column("participant_id", workshop_id=workshop_id, principle=principle)
+    return {pid for pid in ids if pid is not None}

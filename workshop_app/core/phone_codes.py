@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 
 from workshop_app.core import audit
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, utc_now
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
@@ -133,8 +134,8 @@ class JoinRequest:
     fresh: str
 
 
-def bind_devices(uow_factory: UnitOfWorkFactory, workshop_id: int,
-                 requests: list[JoinRequest]) -> list[PhoneCode | CodeRefusedError]:
+def bind_devices(uow: UnitOfWork, workshop_id: int,
+                 requests: list[JoinRequest]) -> Changed[list[PhoneCode | CodeRefusedError]]:
     """Bind several phones, in order, in one transaction; each is checked in full before anything is bound.
 
     A phone keeps the device it holds only when that device is already bound to the same code; otherwise it
@@ -143,17 +144,13 @@ def bind_devices(uow_factory: UnitOfWorkFactory, workshop_id: int,
     already holds another person's code. Refusals are returned in place.
     """
     results: list[PhoneCode | CodeRefusedError] = []
-    with uow_factory() as uow:
-        repo = uow.repo(PhoneCode)
-        codes = repo.column("code", workshop_id=workshop_id, revoked_at=None) if requests else []
-        for request in requests:
-            try:
-                results.append(_bind(uow, workshop_id, match_text(codes, request.presented), request))
-            except CodeRefusedError as error:
-                results.append(error)
-        if any(not isinstance(r, CodeRefusedError) for r in results):
-            uow.commit()
-    return results
+    codes = uow.repo(PhoneCode).column("code", workshop_id=workshop_id, revoked_at=None) if requests else []
+    for request in requests:
+        try:
+            results.append(_bind(uow, workshop_id, match_text(codes, request.presented), request))
+        except CodeRefusedError as error:
+            results.append(error)
+    return Changed(results, Changes(phones=any(isinstance(r, PhoneCode) for r in results)))
 
 
 def _bind(uow: UnitOfWork, workshop_id: int, found: str | None, request: JoinRequest) -> PhoneCode:

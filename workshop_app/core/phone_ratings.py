@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from workshop_app.core import assessment, stored_plans
+from workshop_app.core.changes import Changed
 from workshop_app.core.content import Principle, load_principles
 from workshop_app.core.errors import PlanError, WorkshopError
 from workshop_app.core.model import Assessment, StageProgress, Workshop
@@ -65,30 +66,20 @@ def open_ratings(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_i
     return [replace(base, mine=latest.get(pid)) for pid in participant_ids]
 
 
-def rate_from_phone(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_id: int, device: str,
-                    principle: str, score: int, stages: Sequence[Stage]) -> Assessment:
-    """Record a phone's score for the open principle, in the participant's own group.
+def rate_from_phone(uow: UnitOfWork, workshop_id: int, participant_id: int, device: str, principle: str, score: int,
+                    stages: Sequence[Stage]) -> Changed[Assessment]:
+    """Record a phone's score for the open principle, in the participant's own group, in one transaction.
 
-    The phone's binding, its person and the open stage are checked again inside the score's own
-    transaction: NotBoundError, NotAVoterError or RatingClosedError refuse it.
+    The phone's binding, its person and the open stage are checked first: NotBoundError, NotAVoterError or
+    RatingClosedError refuse it.
     """
-    def check(uow: UnitOfWork) -> int:
-        group_id = check_phone(uow, workshop_id, participant_id, device).group_id
-        stage = _open_stage(uow, workshop_id, stages)
-        if stage is None:
-            raise RatingClosedError("Rating is closed, so your score was not recorded; reload to see what is open.")
-        if stage.principle != principle:
-            raise WorkshopError("That is not the principle being rated now; reload to see what is open.")
-        return group_id
-
-    with uow_factory() as uow:
-        group_id = check(uow)
-
-    def recheck(uow: UnitOfWork) -> None:
-        check(uow)  # a move to another group meanwhile is refused by record_score itself
-
-    return assessment.record_score(uow_factory, workshop_id, principle, group_id, score, participant_id,
-                                   precheck=recheck)
+    group_id = check_phone(uow, workshop_id, participant_id, device).group_id
+    stage = _open_stage(uow, workshop_id, stages)
+    if stage is None:
+        raise RatingClosedError("Rating is closed, so your score was not recorded; reload to see what is open.")
+    if stage.principle != principle:
+        raise WorkshopError("That is not the principle being rated now; reload to see what is open.")
+    return assessment.record_score(uow, workshop_id, principle, group_id, score, participant_id)
 
 
 def _open_stage(uow: UnitOfWork, workshop_id: int, stages: Sequence[Stage]) -> Stage | None:

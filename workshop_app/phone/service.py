@@ -139,8 +139,8 @@ class PhoneService:
         if not self.nonces.use(device, asked.nonce):
             return self._stale(participant_id, device)
         try:
-            phone_ratings.rate_from_phone(self.uow_factory, self.workshop_id, participant_id, device,
-                                          asked.principle, asked.score, self.stages())
+            perform(self.uow_factory, phone_ratings.rate_from_phone, self.workshop_id, participant_id, device,
+                    asked.principle, asked.score, self.stages())
         except NotBoundError:
             self._voters.pop(device, None)
             return self.not_joined(device)
@@ -168,7 +168,8 @@ class PhoneService:
         prepared = [self._join_request(client, body, token) for client, body, token in requests]
         asks = [p for p in prepared if not isinstance(p, Reply)]
         try:
-            bound: list[Any] = phone_codes.bind_devices(self.uow_factory, self.workshop_id, [a for a, _t in asks])
+            bound: list[Any] = perform(self.uow_factory, phone_codes.bind_devices, self.workshop_id,
+                                       [a for a, _t in asks]).value
         except WorkshopError as error:
             bound = [error] * len(asks)
         joined = [b for b in bound if isinstance(b, PhoneCode)]

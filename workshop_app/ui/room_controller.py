@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop_app.core.charter_versions import CharterWording
 from workshop_app.core import assessment, notes, schedule, session, stored_plans
+from workshop_app.core.changes import Changes
 from workshop_app.core.content import Principle, load_principles
 from workshop_app.core.focus import focus_order, resolve_stages
 from workshop_app.core.model import Note, StageProgress, Workshop, utc_now
@@ -48,6 +49,7 @@ class RoomController(QObject):
         self._clock.timeout.connect(self._on_clock_ticked)
         controller.workshop_opened.connect(self._on_workshop_opened)
         controller.participants_changed.connect(self._on_participants_changed)
+        controller.changed.connect(self._on_changed)
 
     # Where we are ------------------------------------------------------------------------------
 
@@ -194,22 +196,21 @@ class RoomController(QObject):
     # Assessment -------------------------------------------------------------------------------------
 
     def record_score(self, principle: str, group_id: int, score: int, participant_id: int | None = None) -> bool:
-        """Record one score (a person's, or a whole group's) and announce it."""
-        done = self.controller.run(assessment.record_score, self.controller.workshop_id, principle, group_id,
-                                   score, participant_id)
-        if done.ok:
-            self.assessment_changed.emit(principle)
-        return done.ok
+        """Record one score (a person's, or a whole group's); the change is announced by the controller."""
+        return self.controller.perform(assessment.record_score, self.controller.workshop_id, principle, group_id,
+                                       score, participant_id).ok
 
     def rating_progress(self, principle: str) -> assessment.RatingProgress:
         """Return how many of the present voting members have rated a principle."""
-        return assessment.workshop_rating_progress(self.controller.uow_factory, self.controller.workshop_id,
-                                                   principle)
+        return self.controller.read(assessment.workshop_rating_progress, self.controller.workshop_id, principle)
+
+    def rated_ids(self, principle: str) -> set[int]:
+        """Return the ids of the people who have rated a principle (never their scores)."""
+        return self.controller.read(assessment.rated_ids, self.controller.workshop_id, principle)
 
     def summary(self) -> assessment.AssessmentSummary:
         """Return the assessment summary of all five principles."""
-        return assessment.summarise_workshop(self.controller.uow_factory, self.controller.workshop_id,
-                                             list(self.principles))
+        return self.controller.read(assessment.summarise_workshop, self.controller.workshop_id, list(self.principles))
 
     def results_shown(self) -> bool:
         """Say whether the facilitator has revealed the current stage's results."""
@@ -259,6 +260,11 @@ class RoomController(QObject):
         if done.ok:
             self.notes_changed.emit(note.stage_index)
         return done.ok
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Say which principles' scores changed (from the console, the shared screen or a phone)."""
+        for principle in sorted(changes.assessment):
+            self.assessment_changed.emit(principle)
 
     def _on_participants_changed(self) -> None:
         if self.plan and self.stage().principle:

@@ -8,6 +8,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from workshop_app.core.changes import perform
 from workshop_app.core import assessment
 from workshop_app.core.model import Assessment
 from workshop_app.ui.shared_screen.assessment_view import AssessmentView
@@ -139,10 +140,10 @@ def test_results_show_the_change_since_the_last_workshop(store, qtbot) -> None: 
 
     before = make_workshop(store, dt.date(2025, 3, 4), people=False)
     council = next(g for g in store_groups(store, before.id))
-    assessment.record_score(store, before.id, "collaborative", council.id, 2)
+    perform(store, assessment.record_score, before.id, "collaborative", council.id, 2)
     now = make_workshop(store)
     council_now = next(g for g in store_groups(store, now.id))
-    assessment.record_score(store, now.id, "collaborative", council_now.id, 4)
+    perform(store, assessment.record_score, now.id, "collaborative", council_now.id, 4)
     room = RoomController(WorkshopController(store))
     room.controller.open_workshop(now.id)
     results = results_on_screen(qtbot, room)

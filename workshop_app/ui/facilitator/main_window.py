@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
 
         self._workshop_page_built = True
         self.phone_voting = PhoneVoting(self.controller, self.room.votes, self)
-        self.phone_voting.rating_recorded.connect(self.room.assessment_changed)  # "n of m have rated"
         self.room.stage_changed.connect(self.phone_voting.push)  # a rating opens or closes with the stage
         self.room.results_shown_changed.connect(self.phone_voting.push)
         self.workshop_page = WorkshopPage(self.controller, self.room)

@@ -42,7 +42,7 @@ class PhoneVoting(QObject):
         self._last_told = -REFRESH_S
         self._refresh = QTimer(self, singleShot=True, timeout=self._tell_ballots)
         self._phone_ballot.connect(self._on_phone_ballot, Qt.ConnectionType.QueuedConnection)
-        self._phone_rating.connect(self.rating_recorded, Qt.ConnectionType.QueuedConnection)
+        self._phone_rating.connect(self._on_phone_rating, Qt.ConnectionType.QueuedConnection)
         self._phone_join.connect(self.phone_joined, Qt.ConnectionType.QueuedConnection)
         controller.workshop_opened.connect(lambda _workshop: self.stop())
         controller.workshop_changed.connect(self._on_workshop_changed)
@@ -119,6 +119,11 @@ class PhoneVoting(QObject):
         rounds, self._ballot_rounds = self._ballot_rounds, []
         self._last_told = time.monotonic()
         self.controller.announce(Changes(ballots=frozenset(rounds)))
+
+    def _on_phone_rating(self, principle: str) -> None:
+        """A phone's score was recorded (on the server thread); announce the change here, on the GUI thread."""
+        self.controller.announce(Changes(assessment=frozenset({principle})))
+        self.rating_recorded.emit(principle)
 
     def _on_workshop_changed(self, workshop: object) -> None:
         if getattr(workshop, "status", None) == WorkshopStatus.CLOSED:

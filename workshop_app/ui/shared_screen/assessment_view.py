@@ -74,7 +74,7 @@ class AssessmentView(QWidget):
         """Show who has rated (a tick, never the score) and how many of how many."""
         if self._room is None:
             return
-        rated = room_data.rated_ids(self._room, self._principle)
+        rated = self._room.rated_ids(self._principle)
         for pid, tile in self.tiles.items():
             self._show_tile(pid, tile, pid in rated)
         self.progress.setText(f"{self._room.rating_progress(self._principle)} have rated")

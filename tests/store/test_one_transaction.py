@@ -1,0 +1,49 @@
+"""One user action is one transaction: opening a vote in the room, a phone's rating, a phone's view after a reveal."""
+
+from __future__ import annotations
+
+from workshop_app.core import phone_codes, phone_ratings, phone_votes, session, voting
+from workshop_app.core.changes import perform, read
+from workshop_app.core.model import Choice
+from workshop_app.core.plans import plan_by_key
+from workshop_app.store import Store
+from tests.phone.room import make_room
+from tests.store.transactions import counted
+
+STAGES = plan_by_key("charter").stages
+COLLABORATIVE = next(i for i, s in enumerate(STAGES) if s.kind == "assessment" and s.principle == "collaborative")
+
+
+def test_opening_a_vote_in_the_room_checks_and_opens_in_one_write(store: Store) -> None:
+    room = make_room(store)
+    perform(store, voting.close_vote, room.round_id)
+    second = perform(store, voting.create_proposal, room.workshop_id, "trust", "We will meet monthly.").value
+    with counted(store) as seen:
+        perform(store, voting.open_vote_in_room, second.id or 0, False)
+    assert (seen.writes, seen.reads) == (1, 0)
+
+
+def test_a_phone_rating_is_checked_and_recorded_in_one_write(store: Store) -> None:
+    room = make_room(store)
+    perform(store, voting.close_vote, room.round_id)
+    session.go_to_stage(store, room.workshop_id, COLLABORATIVE, len(STAGES), STAGES[COLLABORATIVE].title)
+    person = room.voters[0].id or 0
+    device = phone_codes.device_hash("a phone's token")
+    request = phone_codes.JoinRequest(room.codes[person], "", device)
+    perform(store, phone_codes.bind_devices, room.workshop_id, [request])
+    with counted(store) as seen:
+        kept = perform(store, phone_ratings.rate_from_phone, room.workshop_id, person, device, "collaborative", 4,
+                       STAGES)
+    assert (seen.writes, seen.reads) == (1, 0)
+    assert kept.value.score == 4 and kept.changes.assessment == {"collaborative"}
+
+
+def test_a_phone_view_after_a_reveal_is_one_read(store: Store) -> None:
+    room = make_room(store)
+    perform(store, voting.cast, room.round_id, room.voters[0].id or 0, Choice.AGREE)
+    perform(store, voting.close_vote, room.round_id)
+    perform(store, voting.reveal_vote, room.round_id)
+    with counted(store) as seen:
+        states = read(store, phone_votes.phone_states, room.workshop_id, [p.id or 0 for p in room.voters])
+    assert (seen.writes, seen.reads) == (0, 1)
+    assert all(not isinstance(s, Exception) and s.outcome for s in states)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from workshop_app.core import charter_versions
+from workshop_app.core import charter_facts, charter_versions
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_content import CharterContent
 from workshop_app.core.errors import WorkshopError
@@ -23,6 +23,7 @@ from workshop_app.core.model import CharterStatus, CharterVersion
 from workshop_app.export.charter_formats import DESCRIPTIONS, FORMATS, renderer
 from workshop_app.export.charter_words import status_words
 from workshop_app.ui import errors
+from workshop_app.ui.facilitator.charter_facts_dialog import ask_facts
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
 from workshop_app.ui.facilitator.kept_panel import KeptPanel
 from workshop_app.ui.room_controller import RoomController
@@ -129,6 +130,7 @@ class CharterPanel(QWidget):
         self.ask_agreed_on: Callable[[QWidget, int, dt.date], dt.date | None] = ask_agreed_on
         self.ask_wording: Callable[[QWidget, charter_versions.CharterWording],
                                    charter_versions.CharterWording | None] = self._ask_wording_live
+        self.ask_facts = ask_facts
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.status = named(QLabel(wordWrap=True), "subheading")
         self.preview = QTextBrowser()
@@ -147,6 +149,8 @@ class CharterPanel(QWidget):
         self.open.setAccessibleName("Open the exported charter")
         self.open.setEnabled(False)
         self.edit = QPushButton("Edit &wording…")
+        self.facts = QPushButton("Facts and &contacts…")
+        self.facts.setToolTip("How the partnership is run, how progress is measured and reported, and who to contact")
         self.agree = QPushButton("&Mark as agreed…")
         self.amend = QPushButton("Start next ver&sion")
         self.page_back = QPushButton("◀ Page b&ack")
@@ -161,7 +165,7 @@ class CharterPanel(QWidget):
         paging.addWidget(self.page_shown, 1)
         paging.addWidget(self.page_on)
         buttons = QHBoxLayout()
-        for button in (self.edit, self.agree, self.amend):
+        for button in (self.edit, self.facts, self.agree, self.amend):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.format)
@@ -179,6 +183,7 @@ class CharterPanel(QWidget):
         self.export.clicked.connect(self.export_pdf)
         self.open.clicked.connect(self.open_pdf)
         self.edit.clicked.connect(self.edit_wording)
+        self.facts.clicked.connect(self.edit_facts)
         self.agree.clicked.connect(self.mark_agreed)
         self.amend.clicked.connect(self.start_amendment)
         self.page_back.clicked.connect(lambda: self.room.page_charter(-1))
@@ -202,6 +207,7 @@ class CharterPanel(QWidget):
         self.status.setText(self._status_text())
         self.kept.show_carried(self.content.carried)
         self.edit.setEnabled(draft)
+        self.facts.setEnabled(draft)
         self.agree.setEnabled(draft)
         self.amend.setVisible(not draft)
         self.amend.setText(f"Start ver&sion {self.version.version + 1}")
@@ -248,6 +254,16 @@ class CharterPanel(QWidget):
         if edited is not None and controller.run(charter_versions.update_sections, controller.workshop_id,
                                                  edited).ok:
             self._changed()
+
+    def edit_facts(self) -> None:
+        """Edit the charter's facts and contacts in a dialog and save them."""
+        controller = self.room.controller
+        facts = controller.run(charter_facts.read_facts, controller.workshop_id).value
+        if facts is None:
+            return
+        edited = self.ask_facts(self, facts, controller.groups(), controller.participants())
+        if edited is not None and controller.run(charter_facts.save_facts, controller.workshop_id, *edited).ok:
+            self.refresh()
 
     def _ask_wording_live(self, parent: QWidget, wording: charter_versions.CharterWording
                           ) -> charter_versions.CharterWording | None:

@@ -34,15 +34,26 @@ class ParticipantDialog(QDialog):
         self.voting.setCurrentIndex(0 if person.is_voting else 1)
         self.present = QCheckBox("Here today")
         self.present.setChecked(person.present)
+        self.ward = QLineEdit(person.ward, placeholderText="For a resident, e.g. Eastfield ward")
+        self.publish = QCheckBox("They agreed to have their name &published")
+        self.publish.setChecked(person.publish_name)
+        self.signs = QCheckBox("&Signs the charter")
+        self.signs.setChecked(person.signs)
+        privacy = QLabel("A resident's name is printed in the charter and the open data only if they agree. "
+                         "Otherwise it says “a resident of” their ward.", wordWrap=True, objectName="hint")
         self.problem = QLabel(objectName="problem", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_accept_requested)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         for label, field in (("&Name", self.name), ("&Organisation", self.organisation), ("&Group", self.group),
-                             ("&Role", self.role), ("&Votes", self.voting), ("", self.present)):
+                             ("&Role", self.role), ("&Votes", self.voting), ("", self.present),
+                             ("&Ward", self.ward)):
             field.setAccessibleName(label.replace("&", "") or "Present")
             form.addRow(label, field)
+        form.addRow("In the charter", self.publish)
+        form.addRow("", privacy)
+        form.addRow("", self.signs)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -60,7 +71,8 @@ class ParticipantDialog(QDialog):
         return replace(
             self._person, name=self.name.text(), organisation=self.organisation.text(),
             group_id=int(chosen(self.group)), role=self.role.text(),
-            is_voting=bool(chosen(self.voting)), present=self.present.isChecked(),
+            is_voting=bool(chosen(self.voting)), present=self.present.isChecked(), ward=self.ward.text(),
+            publish_name=self.publish.isChecked(), signs=self.signs.isChecked(),
         )
 
     @classmethod

@@ -8,10 +8,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.core.palette import group_letter
+from workshop_app.core.public_names import is_named
 from workshop_app.core.roster import matches
 from workshop_app.ui.widgets.group_mark import mark_icon
 
-HEADERS = ("Name", "Organisation", "Group", "Role", "Votes?", "Present")
+HEADERS = ("Name", "Organisation", "Group", "Role", "Votes?", "Present", "In the charter")
 PRESENT = 5
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +43,11 @@ class ParticipantTableModel(QAbstractTableModel):
         group = self._groups.get(person.group_id)
         return group.name if group else ""
 
+    def charter_text(self, person: Participant) -> str:
+        """How the charter shows the person: named or not, and whether they sign."""
+        named = "Named" if is_named(person, self.group_name(person)) else "Not named"
+        return f"{named} · signs" if person.signs else named
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
@@ -54,7 +60,8 @@ class ParticipantTableModel(QAbstractTableModel):
         person, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             values = (person.name, person.organisation, self.group_name(person), person.role,
-                      "Votes" if person.is_voting else "Observer", "Here" if person.present else "")
+                      "Votes" if person.is_voting else "Observer", "Here" if person.present else "",
+                      self.charter_text(person))
             return values[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == PRESENT:
             return Qt.CheckState.Checked if person.present else Qt.CheckState.Unchecked

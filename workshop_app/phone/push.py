@@ -43,6 +43,7 @@ class PushHub:
 
     def changed(self) -> None:
         """Schedule one push to every phone on the loop's next turn (many changes at once make one push)."""
+        self.service.forget()  # what phones show may have changed: their views are read again for this push
         if self._scheduled:
             return
         self._scheduled = True

@@ -262,6 +262,12 @@ class PhoneServer:
         if loop is not None and site is not None:
             loop.call_soon_threadsafe(site.hub.changed)
 
+    def forget(self) -> None:
+        """Read every phone's view from the store again when next asked, without a push (call from any thread)."""
+        loop = self._loop
+        if loop is not None:
+            loop.call_soon_threadsafe(self.service.forget)
+
     def stop(self) -> None:
         """Stop listening, cut open connections and wait for the server thread to end."""
         loop, thread, runner, site, server = self._loop, self._thread, self._runner, self._site, self._server

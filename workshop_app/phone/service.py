@@ -25,6 +25,7 @@ from workshop_app.core.plans import Stage
 from workshop_app.core.ports import UnitOfWorkFactory
 from workshop_app.phone import fields
 from workshop_app.phone.guard import NonceBook, RateLimiter
+from workshop_app.phone.views import ViewMemory
 
 logger = logging.getLogger("workshop_app.phone")
 JOIN_FIRST = "Type the code from your private slip to join."
@@ -76,6 +77,8 @@ class PhoneService:
         # Device hash -> participant it was last seen bound to: a hint that saves a lookup per vote. It is
         # never trusted: each ballot's own transaction checks the binding again (phone_votes.NotBoundError).
         self._voters: dict[str, int] = {}
+        self.memory = ViewMemory(
+            lambda ids: read(self.uow_factory, phone_votes.phone_states, self.workshop_id, ids), self._ratings)
 
     def join(self, client: str, body: Any, token: str | None) -> Reply:
         """Bind this phone to the participant whose code it presents, and return the phone's view."""
@@ -93,14 +96,17 @@ class PhoneService:
         bound, device = self._bound(token)
         return (bound.participant_id if bound is not None else None), device
 
-    def views(self, phones: list[tuple[int, str]]) -> list[Reply]:
-        """Return the views of several joined phones (participant, device hash), read together, for a push."""
-        ids = [pid for pid, _device in phones]
-        states = read(self.uow_factory, phone_votes.phone_states, self.workshop_id, ids) if phones else []
-        ratings = self._ratings(ids) if phones else []
+    def views(self, phones: list[tuple[int, str]], fresh: bool = False) -> list[Reply]:
+        """Return the views of several joined phones (participant, device hash): from memory, or read together
+        (always read when `fresh`)."""
+        found = self.memory.views([pid for pid, _device in phones], fresh)
         return [refused(403, str(state)) if isinstance(state, NotAVoterError)
                 else Reply(200, _view(state, rating, self.nonces.issue(device)))
-                for (_pid, device), state, rating in zip(phones, states, ratings, strict=True)]
+                for (_pid, device), (state, rating) in zip(phones, found, strict=True)]
+
+    def forget(self) -> None:
+        """Something a phone shows may have changed: read every view again when next asked."""
+        self.memory.forget()
 
     def votes(self, requests: list[tuple[str | None, Any]]) -> list[Reply]:
         """Record several phones' votes (token, body) in order, in one transaction; one reply for each."""
@@ -111,6 +117,7 @@ class PhoneService:
         replies = [p if isinstance(p, Reply) else self._cast_reply(p, next(outcome)) for p in prepared]
         for vote, result in zip(casts, results, strict=True):
             if not isinstance(result, Exception):
+                self.memory.voted(vote.participant_id, vote.round_id, vote.choice)
                 self.on_ballot(vote.round_id)
         return replies
 
@@ -149,6 +156,7 @@ class PhoneService:
         except WorkshopError as error:
             status = 409 if isinstance(error, RatingClosedError) else 422
             return self._with_error(participant_id, device, status, str(error))
+        self.memory.rated(participant_id, asked.principle, asked.score)
         self.on_rating(asked.principle)
         return Reply(200, {"recorded": True, "principle": asked.principle, "mine": asked.score,
                            "nonce": self.nonces.issue(device)})
@@ -269,8 +277,8 @@ class PhoneService:
         return self.device_of(token)
 
     def _state_of(self, participant_id: int, device: str) -> Reply:
-        """Return the phone's view as JSON data with a new nonce, or a refusal for a non-voter."""
-        return self.views([(participant_id, device)])[0]
+        """Return the phone's view as JSON data with a new nonce, or a refusal for a non-voter (read afresh)."""
+        return self.views([(participant_id, device)], fresh=True)[0]
 
     def _with_error(self, participant_id: int, device: str, status: int, sentence: str, **extra: Any) -> Reply:
         """Return a refusal that still carries the phone's fresh view, so the page can recover."""

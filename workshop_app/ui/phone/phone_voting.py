@@ -40,14 +40,16 @@ class PhoneVoting(QObject):
         self.server: PhoneServer | None = None
         self._ballot_rounds: list[int] = []  # rounds with phone ballots the screens have not been told of yet
         self._last_told = -REFRESH_S
+        self._telling = False  # True while passing a phone's ballots or score on (its view already shows it)
         self._refresh = QTimer(self, singleShot=True, timeout=self._tell_ballots)
         self._phone_ballot.connect(self._on_phone_ballot, Qt.ConnectionType.QueuedConnection)
         self._phone_rating.connect(self._on_phone_rating, Qt.ConnectionType.QueuedConnection)
         self._phone_join.connect(self.phone_joined, Qt.ConnectionType.QueuedConnection)
         controller.workshop_opened.connect(lambda _workshop: self.stop())
         controller.workshop_changed.connect(self._on_workshop_changed)
-        for changed in (votes.vote_opened, votes.vote_closed, votes.vote_revealed):
+        for changed in (votes.vote_opened, votes.vote_closed, votes.vote_revealed, votes.proposals_changed):
             changed.connect(self.push)
+        controller.changed.connect(self._on_changed)
         controller.participants_changed.connect(self.push)
         app = QCoreApplication.instance()
         if app is not None:
@@ -95,6 +97,17 @@ class PhoneVoting(QObject):
         if self.server is not None:
             self.server.changed()
 
+    def forget(self, *_args: object) -> None:
+        """Something a phone shows may have changed without a push (a vote or score given on the console): the
+        server reads the phones' views again when next asked."""
+        if self.server is not None:
+            self.server.forget()
+
+    def _on_changed(self, changes: Changes) -> None:
+        """A vote or score given on the console (not by a phone) changes what that person's phone shows."""
+        if (changes.ballots or changes.assessment) and not self._telling:
+            self.forget()
+
     def cut_off(self, participant_id: int) -> bool:
         """Stop the phone a person joined with: their code is reissued and the phone is told why at once."""
         done = self.controller.run(phone_codes.reissue_code, participant_id)
@@ -118,11 +131,19 @@ class PhoneVoting(QObject):
         """Tell the console and shared screen once for each round that had phone ballots since they were told."""
         rounds, self._ballot_rounds = self._ballot_rounds, []
         self._last_told = time.monotonic()
-        self.controller.announce(Changes(ballots=frozenset(rounds)))
+        self._telling = True
+        try:
+            self.controller.announce(Changes(ballots=frozenset(rounds)))
+        finally:
+            self._telling = False
 
     def _on_phone_rating(self, principle: str) -> None:
         """A phone's score was recorded (on the server thread); announce the change here, on the GUI thread."""
-        self.controller.announce(Changes(assessment=frozenset({principle})))
+        self._telling = True  # the phone's own view already shows its score
+        try:
+            self.controller.announce(Changes(assessment=frozenset({principle})))
+        finally:
+            self._telling = False
         self.rating_recorded.emit(principle)
 
     def _on_workshop_changed(self, workshop: object) -> None:

@@ -144,6 +144,35 @@ def test_audit_entries_chain_per_workshop_and_verify(store: Store) -> None:
         assert uow.last_audit(workshop.id + 1) is None
 
 
+def test_many_appends_in_one_unit_read_the_chains_head_once(store: Store) -> None:
+    from sqlalchemy import event
+
+    with store.unit_of_work() as uow:
+        workshop = add_everything(uow)[0]
+        uow.commit()
+    heads: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "audit_entry" in statement:
+            heads.append(statement)
+
+    event.listen(store._engine, "before_cursor_execute", seen)  # noqa: SLF001 - counting the store's own reads
+    try:
+        with store.unit_of_work() as uow:
+            for n in range(20):  # as 20 ballots cast in one transaction append one entry each
+                audit.append(uow, workshop.id, "event", f"ballot {n}")
+            uow.commit()
+    finally:
+        event.remove(store._engine, "before_cursor_execute", seen)  # noqa: SLF001
+    assert len(heads) == 1  # the head is read once; each later entry links to the one this unit just wrote
+    with store.unit_of_work() as uow:
+        entries = uow.audit_entries(workshop.id)
+        assert audit.check_chain(entries).ok and [e.text for e in entries][-20:] == [f"ballot {n}" for n in range(20)]
+        audit.append(uow, workshop.id, "event", "rolled back")
+        uow.rollback()
+        assert uow.last_audit(workshop.id) == entries[-1]  # nothing remembered past a rollback
+
+
 def test_audit_entries_have_no_repository(store: Store) -> None:
     with store.unit_of_work() as uow, pytest.raises(TypeError):
         uow.repo(m.AuditEntry)

@@ -47,7 +47,7 @@ def phone_states(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) 
     """Return participants' phone views, read together: the open vote with each one's own choice, or the last
     vote closed (results coming) or revealed (its outcome, worked out once for everyone); NotAVoterError for
     anyone who cannot vote."""
-    people = [_voter_or_refusal(uow, workshop_id, pid) for pid in participant_ids]
+    people = _voters(uow, workshop_id, participant_ids)
     found = uow.open_round(workshop_id)
     if found is not None:
         vote, proposal = found
@@ -67,12 +67,17 @@ def phone_states(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) 
             for p in people]
 
 
-def _voter_or_refusal(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant | NotAVoterError:
-    """Return the voting participant, or why they cannot vote."""
-    try:
-        return _voter(uow, workshop_id, participant_id)
-    except NotAVoterError as error:
-        return error
+def _voters(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) -> list[Participant | NotAVoterError]:
+    """Return each voting participant, or why they cannot vote (the workshop and everyone read once)."""
+    workshop = uow.repo(Workshop).get(workshop_id)
+    everyone = {p.id: p for p in uow.repo(Participant).list(workshop_id=workshop_id)} if len(participant_ids) > 1 else None
+    found: list[Participant | NotAVoterError] = []
+    for pid in participant_ids:
+        try:
+            found.append(_voter(uow, workshop_id, pid, workshop, everyone))
+        except NotAVoterError as error:
+            found.append(error)
+    return found
 
 
 @dataclass(frozen=True)
@@ -96,10 +101,11 @@ def cast_from_phones(uow: UnitOfWork, workshop_id: int, votes: list[PhoneVote]) 
     results: list[Ballot | WorkshopError] = []
     codes = uow.repo(PhoneCode).list(workshop_id=workshop_id, revoked_at=None)
     bound = {c.bound_device: c.participant_id for c in codes if c.bound_device}  # one read for the batch
+    voters = dict(zip((v.participant_id for v in votes), _voters(uow, workshop_id, [v.participant_id for v in votes])))
     for vote in votes:
         try:
             chosen = _choice(vote.choice)
-            _check(uow, workshop_id, vote, bound)
+            _check(uow, workshop_id, vote, bound, voters[vote.participant_id])
             results.append(voting.cast(uow, vote.round_id, vote.participant_id, chosen, vote.reason).value)
         except StoreError:
             raise
@@ -117,14 +123,17 @@ def _choice(choice: str) -> Choice:
 
 
 def check_phone(uow: UnitOfWork, workshop_id: int, participant_id: int, device: str,
-                bound: dict[str, int] | None = None) -> Participant:
+                bound: dict[str, int] | None = None, voter: Participant | NotAVoterError | None = None) -> Participant:
     """Return the phone's voting participant; refuse unless the phone (its device hash) is still bound to them.
 
-    `bound` (device hash -> participant, read in this same transaction) saves one read per phone in a batch.
+    `bound` (device hash -> participant) and `voter` (the participant or why not), read in this same transaction,
+    save reads per phone in a batch.
     """
     if device and _held(uow, workshop_id, device, bound) != [participant_id]:
         raise NotBoundError("Your code no longer works on this phone; type the code on your badge to join.")
-    return _voter(uow, workshop_id, participant_id)
+    if isinstance(voter, NotAVoterError):
+        raise voter
+    return voter if voter is not None else _voter(uow, workshop_id, participant_id)
 
 
 def _held(uow: UnitOfWork, workshop_id: int, device: str, bound: dict[str, int] | None) -> list[int]:
@@ -134,21 +143,23 @@ def _held(uow: UnitOfWork, workshop_id: int, device: str, bound: dict[str, int] 
     return uow.repo(PhoneCode).column("participant_id", workshop_id=workshop_id, bound_device=device, revoked_at=None)
 
 
-def _check(uow: UnitOfWork, workshop_id: int, vote: PhoneVote, bound: dict[str, int] | None = None) -> None:
+def _check(uow: UnitOfWork, workshop_id: int, vote: PhoneVote, bound: dict[str, int] | None = None,
+           voter: Participant | NotAVoterError | None = None) -> None:
     """Refuse a phone's vote unless its phone is still bound, its person votes, and its round is open here."""
-    check_phone(uow, workshop_id, vote.participant_id, vote.device, bound)
+    check_phone(uow, workshop_id, vote.participant_id, vote.device, bound, voter)
     found = uow.repo(VoteRound).get(vote.round_id)
     proposal = uow.repo(Proposal).get(found.proposal_id) if found is not None else None
     if found is None or proposal is None or proposal.workshop_id != workshop_id or found.closed_at is not None:
         raise ClosedVoteError("This vote is closed, so your choice was not recorded; reload to see what is open.")
 
 
-def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant:
-    """Return a voting participant of an open workshop, or refuse."""
-    workshop = uow.repo(Workshop).get(workshop_id)
+def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int, workshop: Workshop | None = None,
+           everyone: dict[int | None, Participant] | None = None) -> Participant:
+    """Return a voting participant of an open workshop, or refuse (`workshop` and `everyone`: already read)."""
+    workshop = workshop or uow.repo(Workshop).get(workshop_id)
     if workshop is None or workshop.status == WorkshopStatus.CLOSED:
         raise NotAVoterError("This workshop is closed, so phone voting has ended.")
-    person = uow.repo(Participant).get(participant_id)
+    person = everyone.get(participant_id) if everyone is not None else uow.repo(Participant).get(participant_id)
     if person is None or person.workshop_id != workshop_id:
         raise NotAVoterError("Your code no longer matches a participant; ask the facilitator for a new one.")
     if not person.is_voting:

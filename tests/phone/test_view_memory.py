@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.phone.client import Phone, source_address
 from tests.phone.room import Room
 from workshop_app.core import voting
+from workshop_app.core.changes import perform
 from workshop_app.core.model import Choice
 from workshop_app.phone.server import PhoneServer
 from workshop_app.store.database import Store
@@ -53,7 +54,7 @@ def test_streams_and_pushes_read_the_store_once_per_change(store: Store, room: R
     def close_the_vote() -> None:
         nonlocal reads
         assert memory.reads == reads  # every stream opened from memory: no read per phone
-        voting.close_vote(store, room.round_id)
+        perform(store, voting.close_vote, room.round_id)
         server.changed()
 
     first, pushed = asyncio.run(_streams(server, phones, close_the_vote))

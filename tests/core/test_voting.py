@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.core.fakes import FakeStore
-from workshop_app.core.changes import perform, read
+from workshop_app.core.changes import Voted, perform, read
 from workshop_app.core import audit, voting
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import (
@@ -226,6 +226,21 @@ def test_progress_shows_who_voted_never_what() -> None:
     assert seen.voted_participant_ids == frozenset({room.ana, room.cai}) and seen.eligible_count == 3
     assert seen.hand_count_group_ids == frozenset({room.residents})
     assert str(seen) == "2 of 3 have voted"
+
+
+def test_a_cast_says_who_voted_so_the_count_follows_without_a_read() -> None:
+    room = _room()
+    rid = perform(room.store, voting.open_vote, room.proposal_id, secret=True).value.id or 0
+    shown = read(room.store, voting.progress, rid)
+    for person, holder in ((room.ana, None), (room.cai, room.ben), (room.ana, None)):  # Ana changes her vote
+        done = perform(room.store, voting.cast, rid, person, Choice.DISAGREE, proxy_holder_id=holder)
+        assert done.changes.ballots == frozenset({rid})
+        assert {(v.participant_id, v.present) for v in done.changes.voted} == {(person, person != room.cai)}
+        assert "disagree" not in repr(done.changes).lower()  # who voted, never what
+        shown = shown.with_voted(done.changes.voted)
+        assert shown == read(room.store, voting.progress, rid)  # the same as reading it again
+    assert str(shown) == "2 of 3 have voted"  # Cai, away, voted by proxy and so joins those who could
+    assert shown.with_voted([Voted(rid + 1, room.ben, True)]) == shown  # another round's voter: no change
 
 
 def test_hand_count_refusals() -> None:

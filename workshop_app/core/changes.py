@@ -20,6 +20,15 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class Voted:
+    """One person's ballot was recorded in a round (never what they chose), and whether they are in the room."""
+
+    round_id: int
+    participant_id: int
+    present: bool
+
+
+@dataclass(frozen=True)
 class Changes:
     """What an operation changed, so each view refreshes only what it shows (nothing said: nothing changed)."""
 
@@ -34,6 +43,8 @@ class Changes:
     """Vote rounds opened, closed or revealed."""
     ballots: frozenset[int] = frozenset()
     """Vote rounds whose ballots or show-of-hands counts changed."""
+    voted: frozenset[Voted] = frozenset()
+    """Who was just counted as having voted (never what): a view adds them to the count it shows, no re-read."""
     stage: bool = False
     """The stage, its timer or whether its results are shown."""
     assessment: frozenset[str] = frozenset()

@@ -6,7 +6,8 @@ round is revealed; the reveal entry is the first to record the totals and the ou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from workshop_app.core import audit
 from workshop_app.core.decisions import Outcome, frozen_voters, present_voting_groups, round_outcome
@@ -24,7 +25,7 @@ from workshop_app.core.model import (
     Workshop,
     utc_now,
 )
-from workshop_app.core.changes import Changed, Changes
+from workshop_app.core.changes import Changed, Changes, Voted
 from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.reveals import reveal_text
 
@@ -44,6 +45,16 @@ class VoteProgress:
 
     def __str__(self) -> str:
         return f"{len(self.voted_participant_ids)} of {self.eligible_count} have voted"
+
+    def with_voted(self, voted: Iterable[Voted]) -> VoteProgress:
+        """Return the progress once these people have voted in this round (a changed vote changes nothing; someone
+        not in the room who votes, by proxy, joins those who could)."""
+        new = {v.participant_id: v.present for v in voted
+               if v.round_id == self.round_id and v.participant_id not in self.voted_participant_ids}
+        if not new:
+            return self
+        return replace(self, voted_participant_ids=self.voted_participant_ids | new.keys(),
+                       eligible_count=self.eligible_count + sum(1 for present in new.values() if not present))
 
 
 def open_vote_in_room(uow: UnitOfWork, proposal_id: int, secret: bool) -> Changed[VoteRound]:
@@ -86,7 +97,8 @@ def cast(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice, re
         reason=reason.strip() if choice == Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
     ))
     audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder), rows=[ballot])
-    return Changed(ballot, Changes(ballots=frozenset({round_id})))
+    voted = Voted(round_id, participant_id, voter.present)
+    return Changed(ballot, Changes(ballots=frozenset({round_id}), voted=frozenset({voted})))
 
 
 def record_hand_count(

@@ -26,14 +26,34 @@ class VoteController(QObject):
     def __init__(self, controller: WorkshopController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._told: VoteProgress | None = None
+        """The progress last announced: a cast adds its voter to it instead of reading the round again."""
         controller.changed.connect(self._on_changed)
+        for signal in (controller.participants_changed, controller.groups_changed, controller.workshop_opened):
+            signal.connect(self._on_roster_changed)
 
     def _on_changed(self, changes: Changes) -> None:
-        """Say what changed in proposals and ballots; a round's progress is read once for every view."""
+        """Say what changed in proposals and ballots, with each changed round's progress."""
         if changes.proposals:
             self.proposals_changed.emit()
+        if changes.roster or changes.groups or changes.workshop:
+            self._told = None
         for round_id in sorted(changes.ballots):
-            self.ballot_recorded.emit(self.progress(round_id))
+            self._told = self._progress_after(round_id, changes)
+            self.ballot_recorded.emit(self._told)
+
+    def _progress_after(self, round_id: int, changes: Changes) -> VoteProgress:
+        """Return a round's progress after a change: the last one told plus who just voted, when casts are all that
+        changed it; otherwise (hands counted, phones' ballots, another round) read once."""
+        voted = [v for v in changes.voted if v.round_id == round_id]
+        told = self._told
+        if voted and told is not None and told.round_id == round_id:
+            return told.with_voted(voted)
+        return self.progress(round_id)
+
+    def _on_roster_changed(self, *_args: object) -> None:
+        """Who is here, or in which group, may have changed: the next progress is read afresh."""
+        self._told = None
 
     @property
     def _workshop_id(self) -> int:

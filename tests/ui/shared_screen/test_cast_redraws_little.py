@@ -1,4 +1,4 @@
-"""A walk-up cast redraws little: the tiles are never laid out again, and only the voter's own tile changes."""
+"""A walk-up cast does little on the shared screen: no tile is laid out again, and only the voter's own tile changes."""
 
 from __future__ import annotations
 
@@ -66,3 +66,17 @@ def test_selecting_and_casting_never_lays_the_tiles_out_again(qtbot, voting: Vot
         assert board.size() == size, "the instruction's new words moved the tiles"
     assert layouts == [], f"the tiles were laid out again {len(layouts)} times for 4 casts"
     assert voting.progress.text().startswith("3 of ")
+
+
+def test_a_cast_touches_only_the_voters_tile(qtbot, voting: VotingView) -> None:  # type: ignore[no-untyped-def]
+    shown: list[int] = []
+    original = voting._show_tile
+    voting._show_tile = lambda pid, tile, voted: (shown.append(pid), original(pid, tile, voted))  # type: ignore[method-assign]
+    people = list(voting.tiles)
+    for pid in (people[0], people[1], people[0]):  # the last one changes their vote: no tile changes
+        shown.clear()
+        tap_in(qtbot, voting, pid, Choice.DISAGREE)
+        assert set(shown) <= {pid}, f"a cast by one person updated {len(set(shown))} tiles"
+    assert voting.tiles[people[0]].mark and voting.tiles[people[1]].mark and not voting.tiles[people[2]].mark
+    assert not any(tile.property("selected") for tile in voting.tiles.values())
+

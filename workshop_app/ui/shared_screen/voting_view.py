@@ -50,6 +50,7 @@ class VotingView(QWidget):
         self._people: dict[int, Participant] = {}
         self._group_names: dict[int, str] = {}
         self.tiles: dict[int, BigTile] = {}
+        self._marked: frozenset[int] | None = None  # the tiles shown as voted (None: not shown yet)
         self.selected: int | None = None
         self.proposal = text_label(name="title")
         self.kind = text_label(name="quiet")
@@ -156,15 +157,20 @@ class VotingView(QWidget):
     def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
         self.board.notes = {}
         self.tiles = self.board.set_room(list(groups.values()), people, sizes, "voterTile")
+        self._marked = None
 
     def refresh_progress(self, progress: VoteProgress | None = None) -> None:
-        """Mark who has voted (never what) and say how many of how many (from `progress`, else read once)."""
+        """Mark who has voted (never what) and say how many of how many (from `progress`, else read once); only
+        the tiles whose mark changes are touched."""
         if self._room is None or self.round is None or self.round.closed_at is not None:
             return
         if progress is None or progress.round_id != self.round.id:
             progress = self._room.votes.progress(self.round.id or 0)
-        for pid, tile in self.tiles.items():
-            self._show_tile(pid, tile, pid in progress.voted_participant_ids)
+        voted = progress.voted_participant_ids & self.tiles.keys()
+        changed = self.tiles.keys() if self._marked is None else voted ^ self._marked
+        for pid in changed:
+            self._show_tile(pid, self.tiles[pid], pid in voted)
+        self._marked = voted
         for gid in self._group_names:
             self.board.set_note(gid, "show of hands counted" if gid in progress.hand_count_group_ids else "")
         self.progress.setText(str(progress))
@@ -206,6 +212,7 @@ class VotingView(QWidget):
             return
         order = list(self.tiles)
         pid, self.selected = self.selected, None
+        set_style_flag(self.tiles[pid], "selected", False)
         next_pid = order[(order.index(pid) + 1) % len(order)]
         self.choices.reset()
         self._room.votes.cast(self.round.id or 0, pid, Choice(choice), reason)  # the progress comes back by signal

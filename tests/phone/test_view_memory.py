@@ -86,3 +86,24 @@ def test_a_vote_given_on_the_console_shows_on_that_persons_phone(qtbot: QtBot, s
         assert asyncio.run(opened())["vote"]["mine"] == "disagree"
     finally:
         phones.stop()
+
+
+def test_pushed_views_have_the_same_length_whatever_the_choice(store: Store, room: Room, server: PhoneServer) -> None:
+    phone = _join_all(server, room)[0]
+    host, port = server.address
+    origin = f"http://{host}:{port}"
+
+    async def sizes() -> dict[str, int]:
+        seen: dict[str, int] = {}
+        async with aiohttp.ClientSession() as session:
+            for choice in ("agree", "abstain", "disagree", "block"):
+                assert phone.vote(choice, "Not yet" if choice == "block" else "").status == 200
+                reads = server.service.memory.reads
+                async with session.ws_connect(f"{origin}/api/events",
+                                              headers={"Cookie": phone.cookie, "Origin": origin}) as socket:
+                    message = await socket.receive(timeout=5)  # the view from memory, with this phone's own choice
+                assert json.loads(message.data)["vote"]["mine"] == choice and server.service.memory.reads == reads
+                seen[choice] = len(message.data.encode("utf-8"))
+        return seen
+
+    assert len(set(asyncio.run(sizes()).values())) == 1

@@ -15,7 +15,8 @@ from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
 from tests.phone.browser import browser  # noqa: F401  (the module's headless Chromium)
 from workshop_app import cli
-from workshop_app.core import charter_versions
+from workshop_app.core import charter_facts, charter_versions
+from workshop_app.core.model import CharterFacts, PartyContact
 from workshop_app.core.charter import build_charter
 from workshop_app.export.charter_docx import render_charter_docx
 from workshop_app.export.charter_html import charter_html, render_charter_html
@@ -102,6 +103,10 @@ def test_the_html_has_no_serious_or_critical_accessibility_violations(browser: A
     large, large_id = build(12, [list(NAMES[:3])] * 12)
     axe = (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
     draft = build_room(FakeStore())
+    charter_facts.save_facts(draft.store, draft.workshop_id, CharterFacts(
+        0, board="One seat each.", chair="A resident.", indicators="Visits\nWaiting times", reports="Online.",
+        amending="By a vote."), [PartyContact(0, draft.groups["Council"], "Northside Borough Council",
+                                              draft.people["Aled Ŵyn Jones"], "a@example.gov.uk", "01632 960 100")])
     for label, store, wid in (("agreed", agreed.store, agreed.workshop_id), ("large", large, large_id),
                               ("draft", draft.store, draft.workshop_id)):
         content = build_charter(store, wid)

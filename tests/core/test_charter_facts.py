@@ -1,0 +1,118 @@
+"""The charter's own facts and contacts: saved tidy, checked, frozen once agreed, logged and carried in the JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+import pytest
+
+from tests.core.charter_room import CharterRoom, build_room
+from tests.core.fakes import FakeStore
+from workshop_app.core import charter_facts, charter_versions, interchange
+from workshop_app.core.charter import build_charter
+from workshop_app.core.errors import ImportError_, WorkshopError
+from workshop_app.core.interchange_import import read_document
+from workshop_app.core.model import CharterFacts, PartyContact
+from workshop_app.core.records import load_record, save_record
+
+FACTS = CharterFacts(0, board="  One seat   each ", quorum="Three partners", amending="By a vote.",
+                     indicators="  Visits a month \n\n Waiting times  \n", reports="Library and website")
+
+
+@pytest.fixture
+def room() -> CharterRoom:
+    return build_room(FakeStore())
+
+
+def _contacts(room: CharterRoom) -> list[PartyContact]:
+    wid = room.workshop_id
+    return [PartyContact(wid, room.groups["Council"], "Northside Borough Council", room.people["Aled Ŵyn Jones"],
+                         " aled@example.gov.uk ", "01632  960 100"),
+            PartyContact(wid, room.groups["Residents"], "", room.people["José Martín"], "", ""),
+            PartyContact(wid, room.groups["VCS"], "", None, "", "")]  # empty: not kept
+
+
+def test_facts_are_saved_tidy_and_the_charter_reads_them(room: CharterRoom) -> None:
+    saved = charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
+    assert saved.facts.board == "One seat each" and saved.facts.indicators == "Visits a month\nWaiting times"
+    assert [(c.email, c.phone) for c in saved.contacts] == [("aled@example.gov.uk", "01632 960 100"), ("", "")]
+    content = build_charter(room.store, room.workshop_id)
+    assert content.facts is not None and content.facts.quorum == "Three partners"
+    assert content.indicators == ("Visits a month", "Waiting times")
+    council = next(p for p in content.parties if p.name == "Council")
+    assert [(c.organisation, c.person.name if c.person else None) for c in council.contacts] == [
+        ("Northside Borough Council", "Aled Ŵyn Jones")]
+    residents = next(p for p in content.parties if p.name == "Residents")
+    assert residents.contacts[0].person is not None and residents.contacts[0].person.name == "A resident"
+    with room.store() as uow:
+        entry = uow.audit_entries(room.workshop_id)[-1]
+    assert entry.kind == "charter_facts_changed" and "the quorum" in entry.text and "the contacts" in entry.text
+
+
+def test_a_workshop_without_facts_has_none(room: CharterRoom) -> None:
+    content = build_charter(room.store, room.workshop_id)
+    assert content.facts is None and content.indicators == () and all(not p.contacts for p in content.parties)
+
+
+@pytest.mark.parametrize(("contact", "words"), [
+    (PartyContact(0, 0, email="not an address"), "is not an email address"),
+    (PartyContact(0, 0, phone="call me maybe"), "is not a phone number"),
+])
+def test_a_wrong_email_or_phone_is_refused_in_one_sentence(room: CharterRoom, contact: PartyContact,
+                                                           words: str) -> None:
+    with pytest.raises(WorkshopError, match=words):
+        charter_facts.save_facts(room.store, room.workshop_id, FACTS, [contact])
+    assert charter_facts.read_facts(room.store, room.workshop_id).facts.board == ""  # nothing written
+
+
+def test_a_contact_from_another_party_and_an_overlong_fact_are_refused(room: CharterRoom) -> None:
+    wrong = PartyContact(0, room.groups["Council"], participant_id=room.people["José Martín"])
+    with pytest.raises(WorkshopError, match="from the people of that party"):
+        charter_facts.save_facts(room.store, room.workshop_id, FACTS, [wrong])
+    with pytest.raises(WorkshopError, match="Keep the quorum under 3000 characters"):
+        charter_facts.save_facts(room.store, room.workshop_id, CharterFacts(0, quorum="x" * 3001), [])
+
+
+def test_facts_are_frozen_once_the_charter_is_agreed(room: CharterRoom) -> None:
+    charter_versions.mark_agreed(room.store, room.workshop_id, dt.date(2025, 3, 20))
+    with pytest.raises(WorkshopError, match="start version 2 to change them"):
+        charter_facts.save_facts(room.store, room.workshop_id, FACTS, [])
+
+
+def test_the_json_interchange_carries_facts_contacts_and_each_persons_choices(room: CharterRoom) -> None:
+    charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
+    document = interchange.to_document(load_record(room.store, room.workshop_id))
+    assert document["charter_facts"]["quorum"] == "Three partners" and len(document["contacts"]) == 2
+    rhys = next(p for p in document["participants"] if p["name"] == "Rhys Llŷr")
+    assert rhys["publish_name"] and rhys["signs"]
+    again = FakeStore()
+    new_id = save_record(again, read_document(json.dumps(document)))
+    copy = build_charter(again, new_id)
+    original = build_charter(room.store, room.workshop_id).facts
+    assert copy.facts is not None and original is not None
+    assert replace(copy.facts, id=None, workshop_id=0) == replace(original, id=None, workshop_id=0)
+    assert [c.email for p in copy.parties for c in p.contacts] == ["aled@example.gov.uk", ""]
+    assert [r.name for p in copy.parties if p.name == "Residents" for r in p.representatives] == \
+        ["A resident", "A resident", "Rhys Llŷr"]
+
+
+def test_an_older_file_without_them_still_imports() -> None:
+    room = build_room(FakeStore())
+    document = interchange.to_document(load_record(room.store, room.workshop_id))
+    del document["charter_facts"], document["contacts"]
+    for person in document["participants"]:
+        del person["ward"], person["publish_name"], person["signs"]
+    record = read_document(json.dumps(document))
+    assert record.charter_facts is None and record.contacts == []
+    assert not any(p.publish_name or p.signs for p in record.participants)
+
+
+def test_a_bad_contact_in_a_file_names_its_field() -> None:
+    room = build_room(FakeStore())
+    charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
+    document = interchange.to_document(load_record(room.store, room.workshop_id))
+    document["contacts"][0]["email"] = "nobody"
+    with pytest.raises(ImportError_, match=r"The field contacts\[0\]\.email is not accepted"):
+        read_document(json.dumps(document))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_app import __version__
 from workshop_app.core.errors import WorkshopError
+from workshop_app.core.model import require_id
 
 if TYPE_CHECKING:
     from workshop_app.store.database import Store
@@ -230,7 +231,7 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
         raise WorkshopError(f"The demo workshop file {source} is missing or damaged; reinstall the app.") from None
     same = [w for w in list_workshops(uow_factory)
             if (w.title, w.partnership) == (header.get("title"), header.get("partnership"))]
-    workshop_id = min(w.id or 0 for w in same) if same else import_json(uow_factory, source, allow_duplicate=True)
+    workshop_id = min(require_id(w) for w in same) if same else import_json(uow_factory, source, allow_duplicate=True)
     if not at_review:
         return workshop_id
     workshop = next(w for w in list_workshops(uow_factory) if w.id == workshop_id)

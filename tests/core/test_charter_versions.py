@@ -19,7 +19,7 @@ from workshop_app.core.audit import check_chain
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_changes import SNAPSHOT_KEY
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import CharterStatus, Participant, Workshop
+from workshop_app.core.model import CharterStatus, CharterVersion, Participant, Workshop
 from workshop_app.core.plans import plan_by_key
 from workshop_app.export.charter_pdf import render_charter
 
@@ -43,7 +43,8 @@ def test_version_one_is_a_draft_from_the_plan_and_is_made_once(room: CharterRoom
     stored = json.loads(first.sections_json)
     assert stored["escalation"] == list(plan_by_key("charter").charter.escalation)
     assert kinds(room).count("charter_version_started") == 1
-    assert len(cv.list_versions(room.store, room.workshop_id)) == 1
+    with room.store() as uow:
+        assert len(uow.repo(CharterVersion).list(workshop_id=room.workshop_id)) == 1
 
 
 def test_wording_is_edited_on_a_draft_and_audited(room: CharterRoom) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, require_id
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
@@ -137,9 +137,9 @@ def previous_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop | int) 
         name = current.partnership.strip().casefold()
         earlier = [
             w for w in uow.repo(Workshop).list()
-            if w.partnership.strip().casefold() == name and (w.date, w.id or 0) < (current.date, current.id or 0)
+            if w.partnership.strip().casefold() == name and (w.date, require_id(w)) < (current.date, require_id(current))
         ]
-    return max(earlier, key=lambda w: (w.date, w.id or 0), default=None)
+    return max(earlier, key=lambda w: (w.date, require_id(w)), default=None)
 
 
 def open_actions_of_previous(uow_factory: UnitOfWorkFactory, workshop: Workshop | int) -> list[Action]:

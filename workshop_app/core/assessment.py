@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop
+from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop, require_id
 from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.ports import UnitOfWork
 
@@ -153,11 +153,11 @@ def _rater(
 def latest_scores(assessments: Iterable[Assessment]) -> list[Assessment]:
     """Keep the latest score of each person per principle (and of each group's own group score)."""
     latest: dict[tuple[str, str, int], Assessment] = {}
-    for row in sorted(assessments, key=lambda a: (a.created_at, a.id or 0)):
+    for row in sorted(assessments, key=lambda a: (a.created_at, require_id(a))):
         key = ("person", row.principle, row.participant_id) if row.participant_id is not None \
             else ("group", row.principle, row.group_id)
         latest[key] = row
-    return sorted(latest.values(), key=lambda a: a.id or 0)
+    return sorted(latest.values(), key=lambda a: require_id(a))
 
 
 def score_stats(scores: Sequence[int]) -> ScoreStats:
@@ -171,7 +171,7 @@ def summarise(
     assessments: Iterable[Assessment], groups: Sequence[StakeholderGroup], principles: Sequence[str]
 ) -> AssessmentSummary:
     """Summarise the latest scores per principle and group; scores of other groups are ignored."""
-    ordered = sorted(groups, key=lambda g: (g.position, g.id or 0))
+    ordered = sorted(groups, key=lambda g: (g.position, require_id(g)))
     names = {g.id: g.name for g in ordered if g.id is not None}
     rows = [a for a in latest_scores(assessments) if a.group_id in names]
     by_principle: dict[str, PrincipleSummary] = {}

@@ -26,6 +26,7 @@ from workshop_app.core.integrity import check_record
 from workshop_app.core.model import (
     Action, Amendment, Assessment, Ballot, CharterFacts, CharterStatus, CharterVersion, DecisionRule, HandCount,
     OwnerKind, Participant, PartyContact, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
+    require_id,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
@@ -49,7 +50,7 @@ class _Builder:
     def __init__(self, uow: UnitOfWork, workshop: Workshop) -> None:
         self.uow, self.workshop = uow, workshop
         wid = workshop.id
-        self.groups = sorted(uow.repo(StakeholderGroup).list(workshop_id=wid), key=lambda g: (g.position, g.id or 0))
+        self.groups = sorted(uow.repo(StakeholderGroup).list(workshop_id=wid), key=lambda g: (g.position, require_id(g)))
         self.people = uow.repo(Participant).list(workshop_id=wid)
         self.principles = load_principles()
         self.prefixes = party_prefixes([g.name for g in self.groups])
@@ -58,13 +59,13 @@ class _Builder:
 
     def build(self) -> CharterContent:
         """Assemble every part."""
-        version = latest_version(self.uow, self.workshop.id or 0)
+        version = latest_version(self.uow, require_id(self.workshop))
         sections = self._sections(version)
         agreed_here, not_agreed, undecided = self._decisions()
         commitments, carried = carry_forward(self.uow, self.workshop, agreed_here, self.prefixes)
         summary = summarise(self.uow.repo(Assessment).list(workshop_id=self.workshop.id), self.groups,
                             [p.key for p in self.principles])
-        verdict = check_record(read_record(self.uow, self.workshop.id or 0))  # the same check as `verify`
+        verdict = check_record(read_record(self.uow, require_id(self.workshop)))  # the same check as `verify`
         rule = rule_text(DecisionRule(self.workshop.decision_rule))
         gap = largest_gap(summary)
         next_review = self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months)
@@ -86,7 +87,7 @@ class _Builder:
             actions=self._actions(commitments),
             radar_axes=tuple(p.name for p in self.principles),
             radar=tuple(RadarSeries(g.name, g.colour, g.mark, tuple(
-                summary.stats(p.key, g.id or 0).mean for p in self.principles)) for g in self.groups),
+                summary.stats(p.key, require_id(g)).mean for p in self.principles)) for g in self.groups),
             largest_gap=self._principle_name(gap) if gap else None,
             rule_name=rule.name,
             rule_explanation=rule.explanation,
@@ -134,7 +135,7 @@ class _Builder:
             decided = self._deciding_round(proposal)
             party = self.group_names.get(proposal.party_group_id) if proposal.party_group_id else None
             if proposal.status == ProposalStatus.WITHDRAWN:
-                refused.append(NotAgreed(proposal.id or 0, self._principle_name(proposal.principle), proposal.text,
+                refused.append(NotAgreed(require_id(proposal), self._principle_name(proposal.principle), proposal.text,
                                          party, "withdrawn", "Withdrawn by the people who proposed it.",
                                          self._consent(*decided) if decided else None))
             elif decided is None:
@@ -143,19 +144,19 @@ class _Builder:
                 prefix = self.prefixes.get(party, "") if party else "S"
                 counters[prefix] = counters.get(prefix, 0) + 1
                 agreed.append(Commitment(
-                    proposal.id or 0, proposal.principle, proposal.text, self._route_name(proposal), party,
+                    require_id(proposal), proposal.principle, proposal.text, self._route_name(proposal), party,
                     f"{prefix}{counters[prefix]}", self._consent(*decided),
                     bool(self.uow.repo(Amendment).list(proposal_id=proposal.id)),
                 ))
             else:
-                refused.append(NotAgreed(proposal.id or 0, self._principle_name(proposal.principle), proposal.text,
+                refused.append(NotAgreed(require_id(proposal), self._principle_name(proposal.principle), proposal.text,
                                          party, decided[1].kind, decided[1].reason, self._consent(*decided)))
         return agreed, refused, undecided
 
     def _proposals_in_order(self) -> list[Proposal]:
         order = {p.key: i for i, p in enumerate(self.principles)}
         rows = self.uow.repo(Proposal).list(workshop_id=self.workshop.id)
-        return sorted(rows, key=lambda p: (order.get(p.principle, len(order)), p.id or 0))
+        return sorted(rows, key=lambda p: (order.get(p.principle, len(order)), require_id(p)))
 
     def _deciding_round(self, proposal: Proposal) -> tuple[VoteRound, Outcome] | None:
         """The latest revealed round and its outcome; None if none, or if the wording changed since it opened."""
@@ -191,7 +192,7 @@ class _Builder:
         organisations = tuple(dict.fromkeys(p.organisation for p in members if p.organisation))
         by_id = {p.id: _representative(p, group.name) for p in members}
         contacts = tuple(Contact(group.name, c.organisation, by_id.get(c.participant_id), c.email, c.phone)
-                         for c in sorted(self.contacts, key=lambda c: (c.organisation, c.id or 0))
+                         for c in sorted(self.contacts, key=lambda c: (c.organisation, require_id(c)))
                          if c.group_id == group.id and (c.participant_id in by_id or c.email or c.phone))
         return Party(group.name, self.prefixes[group.name], group.colour, group.mark, organisations, people, contacts)
 
@@ -199,7 +200,7 @@ class _Builder:
         codes = {c.proposal_id: c.code for c in commitments}
         order = {p.key: i for i, p in enumerate(self.principles)}
         rows = sorted(self.uow.repo(Action).list(workshop_id=self.workshop.id),
-                      key=lambda a: (order.get(a.principle, len(order)), a.id or 0))
+                      key=lambda a: (order.get(a.principle, len(order)), require_id(a)))
         return tuple(
             ActionLine(n, a.what, self._principle_name(a.principle), self._owner(a), a.due, a.measure,
                        str(a.status).replace("_", " ").capitalize(), codes.get(a.proposal_id or -1, ""))

@@ -18,7 +18,7 @@ from workshop_app.core.charter_changes import (
 )
 from workshop_app.core.charter_content import Commitment, KeptFrom, code_number
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
+from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def carry_forward(uow: UnitOfWork, workshop: Workshop, agreed: Sequence[Commitme
     data = sections_of(base)
     entries = [e for e in data.get(SNAPSHOT_KEY, []) if isinstance(e, dict)]
     source = KeptFrom(base.version, base.agreed_on, _title_of(uow, base.workshop_id))
-    dropped = set(dropped_codes(latest_version(uow, workshop.id or 0)))
+    dropped = set(dropped_codes(latest_version(uow, require_id(workshop))))
     pairs = _pairs(entries, agreed)
     codes = _codes(entries, agreed, pairs, prefixes)
     items: list[Carried] = []

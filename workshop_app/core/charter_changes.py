@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.core.charter_content import CharterSections, Commitment
-from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
+from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
 from workshop_app.core.ports import UnitOfWork
 
 SNAPSHOT_KEY = "agreed_commitments"
@@ -88,7 +88,7 @@ def agreed_before(uow: UnitOfWork, workshop: Workshop, number: int) -> Snapshot 
     own = [v for v in uow.repo(CharterVersion).list(workshop_id=workshop.id)
            if v.status == CharterStatus.AGREED and v.version < number]
     if own:
-        latest = max(own, key=lambda v: (v.version, v.id or 0))
+        latest = max(own, key=lambda v: (v.version, require_id(v)))
         return Snapshot(latest.version, sections_of(latest), True)
     previous = previous_agreed(uow, workshop)
     if previous is None or previous.version >= number:
@@ -99,19 +99,19 @@ def agreed_before(uow: UnitOfWork, workshop: Workshop, number: int) -> Snapshot 
 def latest_version(uow: UnitOfWork, workshop_id: int) -> CharterVersion | None:
     """A workshop's highest-numbered charter version, or None."""
     versions = uow.repo(CharterVersion).list(workshop_id=workshop_id)
-    return max(versions, key=lambda v: (v.version, v.id or 0), default=None)
+    return max(versions, key=lambda v: (v.version, require_id(v)), default=None)
 
 
 def previous_agreed(uow: UnitOfWork, workshop: Workshop) -> CharterVersion | None:
     """The latest agreed version of the partnership's latest earlier workshop that has one, or None."""
     name = workshop.partnership.strip().casefold()
     earlier = sorted((w for w in uow.repo(Workshop).list() if w.partnership.strip().casefold() == name
-                      and (w.date, w.id or 0) < (workshop.date, workshop.id or 0)),
-                     key=lambda w: (w.date, w.id or 0), reverse=True)
+                      and (w.date, require_id(w)) < (workshop.date, require_id(workshop))),
+                     key=lambda w: (w.date, require_id(w)), reverse=True)
     for other in earlier:
         agreed = [v for v in uow.repo(CharterVersion).list(workshop_id=other.id) if v.status == CharterStatus.AGREED]
         if agreed:
-            return max(agreed, key=lambda v: (v.version, v.id or 0))
+            return max(agreed, key=lambda v: (v.version, require_id(v)))
     return None
 
 
@@ -127,7 +127,7 @@ def version_view(uow: UnitOfWork, workshop: Workshop, version: CharterVersion | 
         previous = previous_agreed(uow, workshop)
         if previous is None:
             return VersionView(1, CharterStatus.DRAFT, None, "")
-        version = CharterVersion(workshop.id or 0, previous.version + 1)
+        version = CharterVersion(require_id(workshop), previous.version + 1)
     if version.status == CharterStatus.AGREED:
         own = Snapshot(version.version, sections_of(version), True)
         lines = describe_changes(own, commitments, sections, next_review) if SNAPSHOT_KEY in own.data else ()

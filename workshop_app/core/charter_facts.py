@@ -11,7 +11,7 @@ from typing import Any
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import CharterFacts, CharterStatus, CharterVersion, Participant, PartyContact
+from workshop_app.core.model import CharterFacts, CharterStatus, CharterVersion, Participant, PartyContact, require_id
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 MAX_FACT_LENGTH = 3000
@@ -41,7 +41,7 @@ def read_facts(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Facts:
     """Return the workshop's facts (empty ones when none were given) and its contacts."""
     with reading(uow_factory) as uow:
         stored = uow.repo(CharterFacts).list(workshop_id=workshop_id)
-        contacts = sorted(uow.repo(PartyContact).list(workshop_id=workshop_id), key=lambda c: c.id or 0)
+        contacts = sorted(uow.repo(PartyContact).list(workshop_id=workshop_id), key=lambda c: require_id(c))
         return Facts(stored[0] if stored else CharterFacts(workshop_id), tuple(contacts))
 
 
@@ -95,7 +95,7 @@ def save_facts(uow_factory: UnitOfWorkFactory, workshop_id: int, facts: CharterF
         if _addresses(old) != _addresses(kept):
             changed.append("the contacts")
         for contact in old:
-            uow.repo(PartyContact).delete(contact.id or 0)
+            uow.repo(PartyContact).delete(require_id(contact))
         added = uow.repo(PartyContact).add_all(kept) if kept else []
         if changed:
             audit.append(uow, workshop_id, "charter_facts_changed", "Charter facts changed: " + ", ".join(changed))
@@ -111,7 +111,7 @@ def _addresses(contacts: list[PartyContact]) -> list[tuple[int, str, int, str, s
 def _require_draft(uow: UnitOfWork, workshop_id: int) -> None:
     """Refuse a change once the charter's latest version is agreed."""
     versions = uow.repo(CharterVersion).list(workshop_id=workshop_id)
-    latest = max(versions, key=lambda v: (v.version, v.id or 0), default=None)
+    latest = max(versions, key=lambda v: (v.version, require_id(v)), default=None)
     if latest is not None and latest.status == CharterStatus.AGREED:
         raise WorkshopError(f"Charter version {latest.version} was agreed, so its facts are frozen; start version "
                             f"{latest.version + 1} to change them.")

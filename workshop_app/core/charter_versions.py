@@ -17,9 +17,9 @@ from workshop_app.core.charter_changes import (
     DROPPED_KEY, SECTION_NAMES, latest_version, long_day, previous_agreed, sections_of, snapshot_of,
 )
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
+from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
 from workshop_app.core.plans import plan_by_key
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 WORDING_KEYS = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving",
                 "review_after_months")
@@ -40,12 +40,6 @@ class CharterWording:
     review_triggers: tuple[str, ...]
     joining_leaving: str
     next_review: dt.date
-
-
-def list_versions(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[CharterVersion]:
-    """Return a workshop's charter versions, oldest first."""
-    with reading(uow_factory) as uow:
-        return sorted(uow.repo(CharterVersion).list(workshop_id=workshop_id), key=lambda v: (v.version, v.id or 0))
 
 
 def current_version(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterVersion:
@@ -90,7 +84,7 @@ def update_sections(uow_factory: UnitOfWorkFactory, workshop_id: int, wording: C
         workshop = _workshop(uow, workshop_id)
         if clean.next_review <= workshop.date:
             raise WorkshopError("Choose a review date after the workshop's date.")
-        stored = uow.repo(CharterVersion).get(version.id or 0)
+        stored = uow.repo(CharterVersion).get(require_id(version))
         assert stored is not None
         sections = sections_of(stored)
         sections.update(working_together=clean.working_together, escalation=list(clean.escalation),
@@ -117,7 +111,7 @@ def mark_agreed(uow_factory: UnitOfWorkFactory, workshop_id: int, agreed_on: dt.
     if not content.commitments:
         raise WorkshopError("Nothing has been agreed yet: vote on the proposals before marking the charter agreed.")
     with uow_factory() as uow:
-        stored = uow.repo(CharterVersion).get(version.id or 0)
+        stored = uow.repo(CharterVersion).get(require_id(version))
         assert stored is not None
         if stored.status != CharterStatus.DRAFT:
             raise WorkshopError(f"Charter version {stored.version} has just been agreed; reload the charter.")

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from workshop_app.core.model import Ballot, Choice, DecisionRule, HandCount, Participant, StakeholderGroup, VoteRound
+from workshop_app.core.model import require_id
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ KINDS = (AGREED, NOT_AGREED, BLOCKED, NO_QUORUM, TIE, NO_VOTES)
 def last_ballots(ballots: Iterable[Ballot]) -> dict[int, Ballot]:
     """Return each participant's last ballot in the order they were stored (not by clock time, which can step back)."""
     latest: dict[int, Ballot] = {}
-    for ballot in sorted(ballots, key=lambda b: b.id or 0):  # stable: unsaved ballots (no id) keep their order
+    for ballot in sorted(ballots, key=lambda b: -1 if b.id is None else b.id):  # stable: unsaved ones first, in order
         latest[ballot.participant_id] = ballot
     return latest
 
@@ -106,7 +107,7 @@ def frozen_voters(participants: Iterable[Participant]) -> tuple[tuple[int, int],
 def last_hand_counts(hand_counts: Iterable[HandCount]) -> dict[int, HandCount]:
     """Return the last show-of-hands entry of each group (a later entry corrects an earlier one)."""
     latest: dict[int, HandCount] = {}
-    for count in sorted(hand_counts, key=lambda h: h.id or 0):
+    for count in sorted(hand_counts, key=lambda h: -1 if h.id is None else h.id):
         latest[count.group_id] = count
     return latest
 
@@ -153,7 +154,7 @@ def decide(
     groups: Sequence[StakeholderGroup],
 ) -> Outcome:
     """Derive the outcome of a round under a decision rule (DESIGN.md §6), with its reason in words."""
-    ordered = sorted(groups, key=lambda g: (g.position, g.id or 0))
+    ordered = sorted(groups, key=lambda g: (g.position, require_id(g)))
     names = {g.id: g.name for g in ordered if g.id is not None}
     per_group = {gid: counted.per_group.get(gid, Counts()) for gid in names}
     per_group.update({gid: c for gid, c in counted.per_group.items() if gid not in per_group})
@@ -243,7 +244,7 @@ def _consensus(totals: Counts, counted: Tally, ordered: Sequence[StakeholderGrou
     """Consensus: agreed when nobody disagrees or blocks and someone agrees (blocks handled before)."""
     if totals.disagree == 0:
         return True, AGREED, f"Agreed by consensus: {totals.agree} agree and nobody disagreed or blocked."
-    who = [g.name for g in ordered if counted.per_group.get(g.id or 0, Counts()).disagree > 0]
+    who = [g.name for g in ordered if counted.per_group.get(require_id(g), Counts()).disagree > 0]
     people = "1 person" if totals.disagree == 1 else f"{totals.disagree} people"
     return False, NOT_AGREED, f"Not agreed: no consensus, {people} from {_join(who)} disagreed."
 
@@ -255,7 +256,7 @@ def _group_consent(
     objecting: list[str] = []
     tied: list[str] = []
     for group in ordered:
-        c = counted.per_group.get(group.id or 0, Counts())
+        c = counted.per_group.get(require_id(group), Counts())
         if c.agree + c.disagree == 0:
             continue
         if c.agree == c.disagree:

@@ -14,6 +14,7 @@ from workshop_app.core.errors import ImportError_
 from workshop_app.core.interchange_read import fail
 from workshop_app.core.records import WorkshopRecord
 from workshop_app.core.reveals import REVEAL_KINDS, Reveal, read_reveal, reveal_of
+from workshop_app.core.model import require_id
 
 _CREATED = re.compile(r"Proposal (\d+) was drafted")
 
@@ -25,7 +26,7 @@ def fallback_ids(record: WorkshopRecord) -> dict[int, int]:
     started = bool(record.audit) and record.audit[0].kind == "workshop_created"
     if not started or len(drafted) != len(record.proposals):
         return {}
-    return {source: p.id or 0 for source, p in zip(drafted, record.proposals)}
+    return {source: require_id(p) for source, p in zip(drafted, record.proposals)}
 
 
 def check_against_chain(record: WorkshopRecord, source_ids: Mapping[int, int]) -> None:

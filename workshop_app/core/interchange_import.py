@@ -18,6 +18,7 @@ from workshop_app.core.model import (
     Action, ActionStatus, Amendment, Assessment, AuditEntry, Ballot, CharterStatus, CharterVersion, Choice,
     DecisionRule, HandCount, Note, OwnerKind, Participant, Proposal, ProposalStatus, StageProgress, StakeholderGroup,
     VoteRound,
+    require_id,
 )
 from workshop_app.core.actions import check_action
 from workshop_app.core.assessment import check_rater, check_score
@@ -308,7 +309,7 @@ class _Reader:
             reason = h.text("block_reason")
             if counts["block"] and not reason.strip():
                 raise fail(h.at("block_reason"), "is empty, but a block needs a reason", "add the reason given")
-            record.hand_counts.append(HandCount(round_id=vote.id or 0, group_id=self.groups.check(h, "group_ref"),
+            record.hand_counts.append(HandCount(round_id=require_id(vote), group_id=self.groups.check(h, "group_ref"),
                                                 block_reason=reason, **counts))
 
     def _named_ballots(self, record: WorkshopRecord, vote: VoteRound, items: list[Item]) -> list[Ballot]:
@@ -323,7 +324,7 @@ class _Reader:
             holder = self.people.check(b, "proxy_holder_ref", nullable=True)
             b.checked("proxy_holder_ref", lambda: check_proxy(pid, holder))
             ballots.append(Ballot(
-                round_id=vote.id or 0, participant_id=pid, choice=_choice(b),
+                round_id=require_id(vote), participant_id=pid, choice=_choice(b),
                 reason=b.text("reason"), proxy_holder_id=holder, cast_at=b.stamp("cast_at"),
             ))
         return ballots
@@ -344,7 +345,7 @@ class _Reader:
             gid = self.groups.check(b, "group_ref")
             if not free[gid]:
                 raise fail(b.at("group_ref"), "has more secret ballots than its group has voting participants")
-            ballots.append(Ballot(round_id=vote.id or 0, participant_id=free[gid].pop(0), choice=_choice(b),
+            ballots.append(Ballot(round_id=require_id(vote), participant_id=free[gid].pop(0), choice=_choice(b),
                                   reason=b.text("reason"), cast_at=vote.closed_at or vote.opened_at))
         return ballots
 
@@ -352,7 +353,7 @@ class _Reader:
         """Refuse a round whose stated outcome is not what its votes give under the workshop's rule."""
         outcome = record.outcome(vote)
         assert outcome is not None
-        expected = outcome_dict(outcome, {g.id: g.id or 0 for g in record.groups})
+        expected = outcome_dict(outcome, {g.id: require_id(g) for g in record.groups})
         if f.typed("outcome", dict) != expected:
             proposal = record.proposal(vote.proposal_id)
             text = proposal.text if proposal else ""

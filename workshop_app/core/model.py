@@ -6,6 +6,25 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
+
+
+class Stored(Protocol):
+    """Any record that is given an id when it is stored."""
+
+    @property
+    def id(self) -> int | None: ...
+
+
+class UnstoredRecordError(LookupError):
+    """A record that was never stored was used where only a stored one makes sense (a bug, not bad input)."""
+
+
+def require_id(record: Stored) -> int:
+    """Return a stored record's id; raise UnstoredRecordError if it has none, never a made-up 0."""
+    if record.id is None:
+        raise UnstoredRecordError(f"This {type(record).__name__} has no id: it was never stored.")
+    return record.id
 
 
 def utc_now() -> dt.datetime:

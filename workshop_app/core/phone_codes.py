@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from workshop_app.core import audit
 from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, utc_now
+from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, require_id, utc_now
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -58,16 +58,6 @@ def format_code(code: str) -> str:
 def device_hash(token: str) -> str:
     """Return the stored form of a phone's device token."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def match_code(codes: list[PhoneCode], presented: str) -> PhoneCode | None:
-    """Return the active code equal to the presented one, comparing every code in constant time."""
-    wanted = normalise(presented).encode("ascii", "replace")
-    found: PhoneCode | None = None
-    for code in codes:
-        if hmac.compare_digest(code.code.encode("ascii"), wanted) and code.revoked_at is None:
-            found = code
-    return found
 
 
 def match_text(codes: list[str], presented: str) -> str | None:
@@ -207,8 +197,8 @@ def badges(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Badge]:
         codes = {c.participant_id: c.code for c in _active(uow, workshop_id)}
         people = [p for p in uow.repo(Participant).list(workshop_id=workshop_id) if p.id in codes]
     people.sort(key=lambda p: (groups[p.group_id].position if p.group_id in groups else 0, p.name.casefold()))
-    return [Badge(p.id or 0, p.name, groups[p.group_id].name if p.group_id in groups else "",
-                  codes[p.id or 0], p.is_voting) for p in people]
+    return [Badge(require_id(p), p.name, groups[p.group_id].name if p.group_id in groups else "",
+                  codes[require_id(p)], p.is_voting) for p in people]
 
 
 def _active(uow: UnitOfWork, workshop_id: int) -> list[PhoneCode]:

@@ -12,7 +12,7 @@ from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.decisions import last_ballots
 from workshop_app.core.errors import ClosedVoteError, StoreError, WorkshopError
 from workshop_app.core.model import (Ballot, Choice, Participant, PhoneCode, Proposal, VoteRound, Workshop,
-                                     WorkshopStatus)
+                                     WorkshopStatus, require_id)
 from workshop_app.core.ports import UnitOfWork
 
 
@@ -62,7 +62,7 @@ def phone_states(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) 
     if vote.revealed_at is None:
         return [p if isinstance(p, NotAVoterError) else PhoneState(
             p.name, closed_round=vote.id, proposal=proposal.text, principle=proposal.principle) for p in people]
-    outcome = voting.results(uow, vote.id or 0).reason
+    outcome = voting.results(uow, require_id(vote)).reason
     return [p if isinstance(p, NotAVoterError) else PhoneState(p.name, outcome=outcome, outcome_proposal=proposal.text)
             for p in people]
 
@@ -172,4 +172,4 @@ def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int, workshop: Wor
 def _last_closed(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
     """Return the workshop's most recently closed round (revealed or not) and its proposal, or None."""
     rounds = [(r, p) for r, p in uow.rounds_of_workshop(workshop_id) if r.closed_at is not None]
-    return max(rounds, key=lambda pair: (pair[0].closed_at, pair[0].id or 0)) if rounds else None
+    return max(rounds, key=lambda pair: (pair[0].closed_at, require_id(pair[0]))) if rounds else None

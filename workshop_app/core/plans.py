@@ -133,10 +133,6 @@ class Plan:
         """Return sentences about timing a facilitator should know; the plan can still be used."""
         return timing_warnings(self.title, self.total_minutes, self.session_minutes)
 
-    def principle_stages(self, principle: str) -> tuple[Stage, ...]:
-        """Return the stages about one principle, in agenda order."""
-        return tuple(stage for stage in self.stages if stage.principle == principle)
-
 
 @dataclass(frozen=True)
 class PlanCatalog:

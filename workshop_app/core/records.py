@@ -25,6 +25,7 @@ from workshop_app.core.model import (
     StakeholderGroup,
     VoteRound,
     Workshop,
+    require_id,
 )
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.reveals import reveal_text
@@ -66,7 +67,7 @@ class WorkshopRecord:
 
     def ordered_groups(self) -> list[StakeholderGroup]:
         """Return the groups in their display order."""
-        return sorted(self.groups, key=lambda g: (g.position, g.id or 0))
+        return sorted(self.groups, key=lambda g: (g.position, require_id(g)))
 
     def group(self, group_id: int | None) -> StakeholderGroup | None:
         """Return the group with this id, or None."""
@@ -87,11 +88,6 @@ class WorkshopRecord:
     def rounds_of(self, proposal_id: int | None) -> list[VoteRound]:
         """Return a proposal's vote rounds by round number."""
         return sorted((r for r in self.rounds if r.proposal_id == proposal_id), key=lambda r: r.round_no)
-
-    def latest_revealed_round(self, proposal_id: int | None) -> VoteRound | None:
-        """Return the proposal's newest revealed round (the one that decides it), or None."""
-        revealed = [r for r in self.rounds_of(proposal_id) if self.is_revealed(r)]
-        return revealed[-1] if revealed else None
 
     @staticmethod
     def is_revealed(vote: VoteRound) -> bool:
@@ -145,7 +141,7 @@ def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
         notes=uow.repo(Note).list(workshop_id=workshop_id),
         proposals=proposals,
         amendments=[a for p in proposals for a in uow.repo(Amendment).list(proposal_id=p.id)],
-        rounds=sorted(rounds, key=lambda r: r.id or 0),
+        rounds=sorted(rounds, key=lambda r: require_id(r)),
         ballots=_sorted([b for r in rounds for b in uow.repo(Ballot).list(round_id=r.id)]),
         hand_counts=_sorted([h for r in rounds for h in uow.repo(HandCount).list(round_id=r.id)]),
         actions=uow.repo(Action).list(workshop_id=workshop_id),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Ballot, Participant, StakeholderGroup
+from workshop_app.core.model import Ballot, Participant, StakeholderGroup, require_id
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 
@@ -104,7 +104,7 @@ def set_all_present(uow_factory: UnitOfWorkFactory, workshop_id: int, present: b
     """Mark everyone (or everyone in one group) present or absent in one step; return how many changed."""
     people = list_participants(uow_factory, workshop_id)
     return set_presence(uow_factory, workshop_id,
-                        {p.id or 0: present for p in people if group_id is None or p.group_id == group_id})
+                        {require_id(p): present for p in people if group_id is None or p.group_id == group_id})
 
 
 def set_presence(uow_factory: UnitOfWorkFactory, workshop_id: int, states: dict[int, bool]) -> int:
@@ -113,7 +113,7 @@ def set_presence(uow_factory: UnitOfWorkFactory, workshop_id: int, states: dict[
         people = uow.repo(Participant).list(workshop_id=workshop_id)
         changed = [p for p in people if p.id in states and p.present != states[p.id]]
         for person in changed:
-            person.present = states[person.id or 0]
+            person.present = states[require_id(person)]
             uow.repo(Participant).update(person)
         if changed:
             here = sum(p.present for p in changed)

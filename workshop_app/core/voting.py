@@ -24,6 +24,7 @@ from workshop_app.core.model import (
     VoteRound,
     Workshop,
     utc_now,
+    require_id,
 )
 from workshop_app.core.changes import Changed, Changes, Voted
 from workshop_app.core.ports import UnitOfWork
@@ -78,7 +79,7 @@ def open_vote(uow: UnitOfWork, proposal_id: int, secret: bool) -> Changed[VoteRo
     kind = "secret" if secret else "named"
     audit.append(uow, proposal.workshop_id, "vote_opened",
                  f"A {kind} vote (round {number}) was opened on proposal {proposal_id}.", rows=[vote])
-    return Changed(vote, Changes(rounds=frozenset({vote.id or 0}), proposals=True))
+    return Changed(vote, Changes(rounds=frozenset({require_id(vote)}), proposals=True))
 
 
 def cast(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice, reason: str = "",
@@ -183,7 +184,7 @@ def progress(uow: UnitOfWork, round_id: int) -> VoteProgress:
 def latest_outcome(uow: UnitOfWork, proposal_id: int) -> Outcome | None:
     """Return the outcome of a proposal's latest revealed round, or None."""
     revealed = [r for r in rounds_of(uow, proposal_id) if r.revealed_at is not None]
-    return results(uow, revealed[-1].id or 0) if revealed else None
+    return results(uow, require_id(revealed[-1])) if revealed else None
 
 
 def open_round(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
@@ -198,7 +199,7 @@ def vote_on_show(uow: UnitOfWork, workshop_id: int, principle: str | None) -> tu
         return found
     rounds = [(vote, proposal) for vote, proposal in uow.rounds_of_workshop(workshop_id)
               if principle is None or proposal.principle == principle]
-    return max(rounds, key=lambda pair: (pair[0].opened_at, pair[0].id or 0)) if rounds else None
+    return max(rounds, key=lambda pair: (pair[0].opened_at, require_id(pair[0]))) if rounds else None
 
 
 def round_count(uow: UnitOfWork, workshop_id: int) -> int:

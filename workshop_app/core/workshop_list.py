@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop_app.core.model import Workshop, WorkshopStatus
+from workshop_app.core.model import Workshop, WorkshopStatus, require_id
 
 # What the start page can show: its filters, each with the statuses it lists.
 FILTERS: dict[str, frozenset[WorkshopStatus]] = {
@@ -17,7 +17,7 @@ FILTERS: dict[str, frozenset[WorkshopStatus]] = {
 def listed(workshops: list[Workshop]) -> list[Workshop]:
     """Return the workshops a list shows: every one but the deleted ones, newest date first."""
     kept = [w for w in workshops if w.status != WorkshopStatus.DELETED]
-    return sorted(kept, key=lambda w: (w.date, w.id or 0), reverse=True)
+    return sorted(kept, key=lambda w: (w.date, require_id(w)), reverse=True)
 
 
 def filtered(workshops: list[Workshop], filter_name: str) -> list[Workshop]:

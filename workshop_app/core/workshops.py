@@ -8,6 +8,7 @@ from workshop_app.core import audit, stored_plans
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
     Assessment, HandCount, Participant, Proposal, StageProgress, StakeholderGroup, VoteRound, Workshop, WorkshopStatus,
+    require_id,
 )
 from workshop_app.core.palette import DEFAULT_GROUPS, GroupStyle, check_style, next_style
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
@@ -63,8 +64,8 @@ def update_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop) -> Works
     """Save changed workshop details."""
     check_workshop(workshop)
     with uow_factory() as uow:
-        stored = _require(uow, workshop.id or 0)
-        if workshop.decision_rule != stored.decision_rule and has_votes_in(uow, stored.id or 0):
+        stored = _require(uow, require_id(workshop))
+        if workshop.decision_rule != stored.decision_rule and has_votes_in(uow, require_id(stored)):
             raise WorkshopError(
                 f"The decision rule stays \"{rule_text(stored.decision_rule).name}\": it can only change before "
                 "the first vote is opened."
@@ -110,7 +111,7 @@ def list_groups(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Stakeh
     """Return a workshop's groups in their display order."""
     with reading(uow_factory) as uow:
         rows = uow.repo(StakeholderGroup).list(workshop_id=workshop_id)
-    return sorted(rows, key=lambda g: (g.position, g.id or 0))
+    return sorted(rows, key=lambda g: (g.position, require_id(g)))
 
 
 def check_group_name(groups: list[StakeholderGroup], name: str, skip_id: int | None = None) -> str:
@@ -184,7 +185,7 @@ def move_group(uow_factory: UnitOfWorkFactory, group_id: int, offset: int) -> li
     with uow_factory() as uow:
         group = _require_group(uow, group_id)
         groups = sorted(uow.repo(StakeholderGroup).list(workshop_id=group.workshop_id),
-                        key=lambda g: (g.position, g.id or 0))
+                        key=lambda g: (g.position, require_id(g)))
         index = next(i for i, g in enumerate(groups) if g.id == group_id)
         target = max(0, min(len(groups) - 1, index + offset))
         groups.insert(target, groups.pop(index))

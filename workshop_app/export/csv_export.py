@@ -20,7 +20,6 @@ from workshop_app.core.ports import UnitOfWorkFactory
 from workshop_app.core.public_names import shown_name
 from workshop_app.export.json_export import workshop_document
 
-ENCODING = "utf-8-sig"
 """How the files are encoded (the byte-order mark is written explicitly, see export_csv)."""
 FILES = ("participants.csv", "assessments.csv", "votes.csv", "actions.csv")
 CHOICES = ("agree", "abstain", "disagree", "block")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from workshop_app.core import actions
-from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, ProposalStatus, Workshop
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, ProposalStatus, Workshop, require_id
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
@@ -97,7 +97,7 @@ class ActionController(QObject):
 
     def restore(self, before: Action) -> bool:
         """Put back everything an action said before an edit."""
-        return self.edit(before.id or 0, ActionDraft(before.what, before.principle, OwnerKind(before.owner_kind),
+        return self.edit(require_id(before), ActionDraft(before.what, before.principle, OwnerKind(before.owner_kind),
                                                      before.owner, before.due, before.measure,
                                                      ActionStatus(before.status)))
 
@@ -130,7 +130,7 @@ class ActionController(QObject):
         """Return the open workshop's proposals whose latest revealed vote agreed them."""
         agreed = []
         for proposal in self.votes.proposals():
-            outcome = self.votes.latest_outcome(proposal.id or 0)
+            outcome = self.votes.latest_outcome(require_id(proposal))
             if proposal.status != ProposalStatus.WITHDRAWN and outcome is not None and outcome.agreed:
                 agreed.append(proposal)
         return agreed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Concatenate, Generic, ParamSpec, TypeAlias, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -12,11 +12,13 @@ from PySide6.QtGui import QUndoStack
 from workshop_app.core import changes, roster, workshops
 from workshop_app.core.changes import Changes, changes_of
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Participant, StakeholderGroup, Workshop
+from workshop_app.core.model import Participant, StakeholderGroup, Workshop, require_id
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 T = TypeVar("T")
 P = ParamSpec("P")
+# A core operation that opens its own transaction: the store first, then its own arguments.
+Operation: TypeAlias = Callable[Concatenate[UnitOfWorkFactory, P], T]
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,12 @@ class WorkshopController(QObject):
     """Owns the store handle and the open workshop; views call it and listen to its signals."""
 
     workshops_changed = Signal()
-    workshop_opened = Signal(object)
-    workshop_changed = Signal(object)
+    workshop_opened = Signal(Workshop)
+    workshop_changed = Signal(Workshop)
     groups_changed = Signal()
     participants_changed = Signal()
     operation_failed = Signal(str)
-    changed = Signal(object)
+    changed = Signal(Changes)
     """What an operation changed (a Changes value); the one place every operation's changes are announced."""
 
     def __init__(self, uow_factory: UnitOfWorkFactory, parent: QObject | None = None) -> None:
@@ -45,10 +47,10 @@ class WorkshopController(QObject):
         self.workshop: Workshop | None = None
         self.undo_stack = QUndoStack(self)
 
-    def run(self, operation: Callable[..., T], *args: Any) -> Done[T]:
-        """Run one core operation; on a WorkshopError announce its sentence."""
+    def run(self, operation: Operation[P, T], *args: P.args, **kwargs: P.kwargs) -> Done[T]:
+        """Run one core operation on the store with its own arguments; on a WorkshopError announce its sentence."""
         try:
-            return Done(True, operation(self.uow_factory, *args))
+            return Done(True, operation(self.uow_factory, *args, **kwargs))
         except WorkshopError as error:
             self.operation_failed.emit(str(error))
             return Done(False)
@@ -84,7 +86,7 @@ class WorkshopController(QObject):
         created = self.run(workshops.create_workshop, draft).value
         if created is not None:
             self.workshops_changed.emit()
-            self.open_workshop(created.id or 0)
+            self.open_workshop(require_id(created))
         return created
 
     def open_workshop(self, workshop_id: int) -> None:
@@ -102,9 +104,9 @@ class WorkshopController(QObject):
             raise RuntimeError("no workshop is open")
         return self.workshop.id
 
-    def change_workshop(self, operation: Callable[..., Workshop], *args: Any) -> bool:
+    def change_workshop(self, operation: Operation[P, Workshop], *args: P.args, **kwargs: P.kwargs) -> bool:
         """Run an operation that changes one workshop; refresh the open one and the list; return whether it worked."""
-        done = self.run(operation, *args)
+        done = self.run(operation, *args, **kwargs)
         if done.ok and done.value is not None:
             if self.workshop is not None and done.value.id == self.workshop.id:
                 self.workshop = done.value
@@ -118,9 +120,9 @@ class WorkshopController(QObject):
         """Return the open workshop's groups in order."""
         return workshops.list_groups(self.uow_factory, self.workshop_id)
 
-    def change_groups(self, operation: Callable[..., Any], *args: Any) -> bool:
+    def change_groups(self, operation: Operation[P, object], *args: P.args, **kwargs: P.kwargs) -> bool:
         """Run a group operation and announce the change; return whether it worked."""
-        done = self.run(operation, *args)
+        done = self.run(operation, *args, **kwargs)
         if done.ok:
             self.groups_changed.emit()
             self.participants_changed.emit()
@@ -132,9 +134,9 @@ class WorkshopController(QObject):
         """Return the open workshop's participants."""
         return roster.list_participants(self.uow_factory, self.workshop_id)
 
-    def change_participants(self, operation: Callable[..., Any], *args: Any) -> bool:
+    def change_participants(self, operation: Operation[P, object], *args: P.args, **kwargs: P.kwargs) -> bool:
         """Run a roster operation and announce the change; return whether it worked."""
-        done = self.run(operation, *args)
+        done = self.run(operation, *args, **kwargs)
         if done.ok:
             self.participants_changed.emit()
         return done.ok

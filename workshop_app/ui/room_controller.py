@@ -12,7 +12,7 @@ from workshop_app.core import assessment, notes, schedule, session, stored_plans
 from workshop_app.core.changes import Changes
 from workshop_app.core.content import Principle, load_principles
 from workshop_app.core.focus import focus_order, resolve_stages
-from workshop_app.core.model import Note, StageProgress, Workshop, utc_now
+from workshop_app.core.model import Note, StageProgress, Workshop, require_id, utc_now
 from workshop_app.core.plans import Plan, Stage
 from workshop_app.core.session import TimerState
 from workshop_app.ui import undo
@@ -26,7 +26,7 @@ class RoomController(QObject):
     """Steers the workshop through its plan; the console and the shared screen both listen to it."""
 
     stage_changed = Signal(int)
-    timer_ticked = Signal(object)
+    timer_ticked = Signal(TimerState)
     assessment_changed = Signal(str)
     results_shown_changed = Signal(bool)
     notes_changed = Signal(int)
@@ -256,7 +256,7 @@ class RoomController(QObject):
         return None
 
     def _take_note(self, note: Note) -> bool:
-        done = self.controller.run(notes.remove_note, note.id or 0)
+        done = self.controller.run(notes.remove_note, require_id(note))
         if done.ok:
             self.notes_changed.emit(note.stage_index)
         return done.ok

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core import roster, workshops
-from workshop_app.core.model import Action, ActionStatus, Participant, StakeholderGroup
+from workshop_app.core.model import Action, ActionStatus, Participant, StakeholderGroup, require_id
 from workshop_app.core.palette import GroupStyle
 from workshop_app.ui import undo
 from workshop_app.ui.controller import Done, WorkshopController
@@ -56,7 +56,7 @@ class RosterEdits:
         return done.value
 
     def _remove(self, person: Participant | None) -> bool:
-        return person is not None and self._change(roster.remove_participant, person.id or 0)
+        return person is not None and self._change(roster.remove_participant, require_id(person))
 
     def _change(self, operation: object, *args: object) -> bool:
         return self.controller.change_participants(operation, *args)  # type: ignore[arg-type]
@@ -139,21 +139,21 @@ class ActionEdits:
 
     def change(self, before: Action, draft: ActionDraft) -> bool:
         """Change an action; undo puts back what it said before."""
-        if not self.plan.edit(before.id or 0, draft):
+        if not self.plan.edit(require_id(before), draft):
             return False
-        undo.record(self.plan.controller.undo_stack, "change an action", lambda: self.plan.edit(before.id or 0, draft),
+        undo.record(self.plan.controller.undo_stack, "change an action", lambda: self.plan.edit(require_id(before), draft),
                     lambda: self.plan.restore(before))
         return True
 
     def set_status(self, before: Action, status: ActionStatus) -> bool:
         """Change an action's status; undo gives back the old one."""
-        if not self.plan.set_status(before.id or 0, status):
+        if not self.plan.set_status(require_id(before), status):
             return False
         undo.record(self.plan.controller.undo_stack, f"mark an action {status.value.replace('_', ' ')}",
-                    lambda: self.plan.set_status(before.id or 0, status),
-                    lambda: self.plan.set_status(before.id or 0, ActionStatus(before.status)))
+                    lambda: self.plan.set_status(require_id(before), status),
+                    lambda: self.plan.set_status(require_id(before), ActionStatus(before.status)))
         return True
 
 
 def _id(item: Participant | StakeholderGroup | Action | None) -> int:
-    return item.id or 0 if item is not None else 0
+    return require_id(item) if item is not None else 0

@@ -18,7 +18,7 @@ class VoteController(QObject):
 
     proposals_changed = Signal()
     vote_opened = Signal(int)
-    ballot_recorded = Signal(object)
+    ballot_recorded = Signal(VoteProgress)
     """A round's ballots changed (from the console, the shared screen or a phone): its fresh VoteProgress."""
     vote_closed = Signal(int)
     vote_revealed = Signal(int)

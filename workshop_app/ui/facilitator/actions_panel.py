@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
 )
 
-from workshop_app.core.model import Action, ActionStatus, OwnerKind
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, require_id
 from workshop_app.ui import errors
 from workshop_app.ui.undoable_edits import ActionEdits
 from workshop_app.ui.action_controller import ActionController, ActionDraft, ActionFilter
@@ -103,7 +103,7 @@ class ActionTable(QWidget):
         keep = self.selected()
         self.model.set_data(rows, {k: p.name for k, p in self.room.principles.items()},
                             self.plan.commitment_texts(), self.plan.today())
-        row = self.model.row_of(keep.id or 0) if keep else -1
+        row = self.model.row_of(require_id(keep)) if keep else -1
         if row >= 0:
             self.view.selectRow(row)
         self._on_selection_changed()

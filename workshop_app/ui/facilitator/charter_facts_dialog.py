@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.charter_facts import Facts
-from workshop_app.core.model import CharterFacts, Participant, PartyContact, StakeholderGroup
+from workshop_app.core.model import CharterFacts, Participant, PartyContact, StakeholderGroup, require_id
 from workshop_app.core.public_names import public_name
 from workshop_app.ui.widgets.combo import chosen, select_data
 
@@ -42,7 +42,7 @@ class ContactRow:
 
     def __init__(self, group: StakeholderGroup, organisation: str, people: list[Participant],
                  stored: PartyContact | None) -> None:
-        self.group_id, self.organisation = group.id or 0, organisation
+        self.group_id, self.organisation = require_id(group), organisation
         where = f"{group.name}: {organisation}" if organisation else group.name
         self.label = QLabel(where, wordWrap=True)
         self.person = QComboBox()

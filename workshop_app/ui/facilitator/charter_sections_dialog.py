@@ -39,7 +39,7 @@ TYPING_PAUSE_MS = 250
 class CharterSectionsDialog(QDialog):
     """The editable parts of a draft charter: purpose, working together, escalation, concerns, review."""
 
-    typed = Signal(object, str)
+    typed = Signal(CharterWording, str)
     """The wording as typed so far, and the key of the section being typed in."""
 
     def __init__(self, wording: CharterWording, parent: QWidget | None = None) -> None:

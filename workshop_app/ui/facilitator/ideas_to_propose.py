@@ -21,7 +21,7 @@ def principle_notes(room: RoomController, principle: str) -> list[Note]:
 class IdeasToPropose(QWidget):
     """Lists the room's ideas for the principle; "Make a proposal from this" starts a proposal with its words."""
 
-    proposal_requested = Signal(object)
+    proposal_requested = Signal(Note)
 
     def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from workshop_app.core import roster
-from workshop_app.core.model import StakeholderGroup
+from workshop_app.core.model import StakeholderGroup, require_id
 from workshop_app.core.palette import group_letter
 from workshop_app.ui import undo
 from workshop_app.ui.controller import WorkshopController
@@ -85,7 +85,7 @@ class PresencePanel(QWidget):
     def mark_here(self, group_id: int | None) -> None:
         """Mark everyone, or everyone in one group, as here in one step (Ctrl+Z takes it back)."""
         workshop_id = self.controller.workshop_id
-        before = {p.id or 0: p.present for p in self.controller.participants()}
+        before = {require_id(p): p.present for p in self.controller.participants()}
         if self.controller.change_participants(roster.set_all_present, workshop_id, True, group_id):
             after = {pid: True for pid, p in before.items() if group_id is None or pid in self._members(group_id)}
             undo.record(self.controller.undo_stack, "mark a group here" if group_id else "mark everyone here",
@@ -93,4 +93,4 @@ class PresencePanel(QWidget):
                         lambda: self.controller.change_participants(roster.set_presence, workshop_id, before))
 
     def _members(self, group_id: int) -> set[int]:
-        return {p.id or 0 for p in self.controller.participants() if p.group_id == group_id}
+        return {require_id(p) for p in self.controller.participants() if p.group_id == group_id}

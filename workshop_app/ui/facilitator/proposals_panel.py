@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.core import roster
-from workshop_app.core.model import Note, Proposal, ProposalStatus, VoteRound
+from workshop_app.core.model import Note, Proposal, ProposalStatus, VoteRound, require_id
 from workshop_app.ui import errors, undo
 from workshop_app.ui.facilitator.ideas_to_propose import IdeasToPropose
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
@@ -86,8 +86,8 @@ class ProposalsPanel(QWidget):
         self.list.clear()
         groups = {g.id: g.name for g in self.room.controller.groups()}
         for proposal in self.votes.proposals(principle):
-            rounds = self.votes.rounds(proposal.id or 0)
-            outcome = self.votes.latest_outcome(proposal.id or 0)
+            rounds = self.votes.rounds(require_id(proposal))
+            outcome = self.votes.latest_outcome(require_id(proposal))
             party = f" ({groups.get(proposal.party_group_id, '')} only)" if proposal.party_group_id else ""
             word = status_word(proposal, rounds, outcome.agreed if outcome else None)
             item = QListWidgetItem(f"{proposal.text}{party}\n    {word}")
@@ -146,7 +146,7 @@ class ProposalsPanel(QWidget):
             return
         current = ProposalDraft(proposal.text, proposal.route, proposal.party_group_id)
         draft = ProposalDialog.ask(self, principle, self.room.controller.groups(), current, amending=True)
-        pid, old, before_vote = proposal.id or 0, proposal.text, not self.votes.rounds(proposal.id or 0)
+        pid, old, before_vote = require_id(proposal), proposal.text, not self.votes.rounds(require_id(proposal))
         if draft is not None and self.votes.amend(pid, draft.text, self.room.workshop.facilitator) and before_vote:
             undo.record(self.room.controller.undo_stack, "change a proposal's wording",
                         lambda: self._reword(pid, draft.text), lambda: self._reword(pid, old))
@@ -163,11 +163,11 @@ class ProposalsPanel(QWidget):
         proposal = self.selected()
         if proposal is None:
             return
-        rounds = len(self.votes.rounds(proposal.id or 0))
+        rounds = len(self.votes.rounds(require_id(proposal)))
         held = f" Its {rounds} vote{'s' if rounds != 1 else ''} stay in the record." if rounds else ""
         if errors.confirm(self, f"Withdraw the proposal \"{proposal.text}\"? "
                                 f"It cannot be voted on again.{held}", "Withdraw it"):
-            self.votes.withdraw(proposal.id or 0)
+            self.votes.withdraw(require_id(proposal))
 
     def _on_open_clicked(self, secret: bool) -> None:
         proposal = self.selected()
@@ -178,4 +178,4 @@ class ProposalsPanel(QWidget):
         if warning and not errors.confirm(self, f"{warning} Open the vote anyway, or mark people here first?",
                                           "Open the vote anyway"):
             return
-        self.votes.open_vote(proposal.id or 0, secret)
+        self.votes.open_vote(require_id(proposal), secret)

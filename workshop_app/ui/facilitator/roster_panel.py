@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core import participants_csv, roster
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Participant
+from workshop_app.core.model import Participant, require_id
 from workshop_app.ui.undoable_edits import RosterEdits
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.csv_import_dialog import CsvImportDialog
@@ -97,7 +97,7 @@ class RosterPanel(QWidget):
 
     def _on_add_clicked(self) -> None:
         groups = self.controller.groups()
-        blank = Participant(self.controller.workshop_id, "", groups[0].id or 0 if groups else 0)
+        blank = Participant(self.controller.workshop_id, "", require_id(groups[0]) if groups else 0)
         person = ParticipantDialog.ask(self, blank, groups)
         if person is not None:
             self.edits.add(person)

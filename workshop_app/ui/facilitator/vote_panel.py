@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.core.decisions import Outcome
-from workshop_app.core.model import Proposal, VoteRound
+from workshop_app.core.model import Proposal, VoteRound, require_id
 from workshop_app.core.voting import VoteProgress
 from workshop_app.ui import errors
 from workshop_app.ui.widgets.wrap_label import WrapLabel
@@ -83,13 +83,13 @@ class VotePanel(QGroupBox):
     def _show(self, vote: VoteRound, proposal: Proposal) -> None:
         kind = "Secret" if vote.secret else "Named"
         self.proposal_text.setText(f"{kind} vote, round {vote.round_no}: {proposal.text}")
-        self.progress.setText(str(self.votes.progress(vote.id or 0)))
+        self.progress.setText(str(self.votes.progress(require_id(vote))))
         is_open, revealed = vote.closed_at is None, vote.revealed_at is not None
         for name in ("proxy", "hands", "close"):
             self.buttons[name].setEnabled(is_open)
         self.buttons["reveal"].setEnabled(not is_open and not revealed)
-        outcome = self.votes.results(vote.id or 0) if revealed else None
-        names = {g.id or 0: g.name for g in self.room.controller.groups()}
+        outcome = self.votes.results(require_id(vote)) if revealed else None
+        names = {require_id(g): g.name for g in self.room.controller.groups()}
         self.outcome.setText(outcome_lines(outcome, names) if outcome else
                              "Results stay hidden until you close the vote and reveal them.")
 
@@ -99,25 +99,25 @@ class VotePanel(QGroupBox):
         people = [p for p in self.room.controller.participants() if p.is_voting]
         vote = ProxyVoteDialog.ask(self, people, [p for p in people if p.present])
         if vote is not None:
-            self.votes.cast(self.round.id or 0, vote.participant_id, vote.choice, vote.reason, vote.holder_id)
+            self.votes.cast(require_id(self.round), vote.participant_id, vote.choice, vote.reason, vote.holder_id)
 
     def _on_hands_clicked(self) -> None:
         counts = HandCountDialog.ask(self, self.room.controller.groups()) if self.round else None
         if counts is not None and self.round is not None:
-            self.votes.hand_count(self.round.id or 0, counts.group_id, counts.agree, counts.abstain,
+            self.votes.hand_count(require_id(self.round), counts.group_id, counts.agree, counts.abstain,
                                   counts.disagree, counts.block, counts.reason)
 
     def _on_close_clicked(self) -> None:
         if self.round is None:
             return
-        progress = self.votes.progress(self.round.id or 0)
+        progress = self.votes.progress(require_id(self.round))
         voted, eligible = len(progress.voted_participant_ids), progress.eligible_count
         if voted < eligible and not errors.confirm(
                 self, f"Only {voted} of {eligible} have voted. Close the vote now? "
                       "Nobody can vote or change their vote after it closes.", "Close the vote"):
             return
-        self.votes.close(self.round.id or 0)
+        self.votes.close(require_id(self.round))
 
     def _on_reveal_clicked(self) -> None:
         if self.round is not None:
-            self.votes.reveal(self.round.id or 0)
+            self.votes.reveal(require_id(self.round))

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.core import actions
-from workshop_app.core.model import Action, ActionStatus
+from workshop_app.core.model import Action, ActionStatus, require_id
 from workshop_app.ui.action_controller import ActionController
 from workshop_app.ui.models.action_table_model import STATUS_WORDS, owner_text
 from workshop_app.ui.room_controller import RoomController
@@ -27,7 +27,7 @@ def screen_order(rows: list[Action], today: dt.date) -> list[Action]:
 
     def key(action: Action) -> tuple[int, dt.date, int]:
         first = 0 if actions.is_overdue(action, today) else rank[ActionStatus(action.status)]
-        return first, action.due or dt.date.max, action.id or 0
+        return first, action.due or dt.date.max, require_id(action)
     return sorted(rows, key=key)
 
 

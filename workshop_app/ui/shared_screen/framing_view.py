@@ -8,6 +8,7 @@ from workshop_app.core.content import Principle, case_study_for
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import card_frame, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
+from workshop_app.core.model import require_id
 
 
 def shift_words(principle: Principle) -> str:
@@ -70,7 +71,7 @@ class FramingView(QWidget):
         self.explanation.setText(principle.explanation)
         self.prompts.setText(prompt_lines(room.stage().prompts or principle.prompts))
         earlier = [s for s in room.stages[: room.stage_index] if s.kind == "framing" and s.principle == principle.key]
-        case = case_study_for(principle, room.workshop.id or 0, len(earlier))
+        case = case_study_for(principle, require_id(room.workshop), len(earlier))
         self.case_card.setVisible(case is not None)
         if case is not None:
             self.case_name.setText(case.name)

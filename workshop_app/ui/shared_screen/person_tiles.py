@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from workshop_app.core.model import Participant, StakeholderGroup
+from workshop_app.core.model import Participant, StakeholderGroup, require_id
 from workshop_app.ui.shared_screen.big_tile import MAX_LINES, BigTile, inner_margin, wrap_lines
 from workshop_app.ui.shared_screen.parts import group_badge
 from workshop_app.ui.shared_screen.theme import TypeSizes
@@ -81,7 +81,7 @@ class TileBoard(QWidget):
                 tile.setObjectName(tile_name)
             tile.clicked.connect(lambda _checked=False, pid=person.id: self._on_select(pid))
             tile.installEventFilter(self._key_filter)
-            self.tiles[person.id or 0] = tile
+            self.tiles[require_id(person)] = tile
         self.pages, self.page = [Page()], 0
         self.relayout()
         return self.tiles
@@ -106,7 +106,7 @@ class TileBoard(QWidget):
         """Return the buttons on show, in reading order (finder buttons, or the page's tiles)."""
         if self.page is None:
             return list(self.finders)
-        return [self.tiles[p.id or 0] for s in self.pages[self.page].sections() for p in s.people]
+        return [self.tiles[require_id(p)] for s in self.pages[self.page].sections() for p in s.people]
 
     def show_finder(self) -> None:
         """Show the finder (when the room takes several pages)."""
@@ -184,7 +184,7 @@ class TileBoard(QWidget):
         for columns in range(1, max(1, min(8, width // max(1, metrics.horizontalAdvance("M") * 8))) + 1):
             narrow = (width - gap * (columns - 1)) / columns - 2 * margin - zone
             full = width - 2 * margin - zone
-            lines = {p.id or 0: len(wrap_lines(font, p.name, narrow)) for p in self._people}
+            lines = {require_id(p): len(wrap_lines(font, p.name, narrow)) for p in self._people}
             wide = frozenset(pid for pid, n in lines.items() if n > MAX_LINES)
             longest = max([n for pid, n in lines.items() if pid not in wide] +
                           [len(wrap_lines(font, p.name, full)) for p in self._people if p.id in wide], default=1)
@@ -223,7 +223,7 @@ class TileBoard(QWidget):
         font.setBold(True)
         metrics, column = QFontMetrics(font), self.column_width(width) + self.gap()
         mark = round(self._sizes.body * 1.4) * 4 // 3 + self.gap()
-        return {g.id or 0: -(-(mark + metrics.horizontalAdvance(g.name)) // column) for g in self._groups}
+        return {require_id(g): -(-(mark + metrics.horizontalAdvance(g.name)) // column) for g in self._groups}
 
     def column_width(self, width: int) -> int:
         """Return a tile's width for the present number of columns."""
@@ -283,7 +283,7 @@ class TileBoard(QWidget):
                 top = y + self.header_height() + gap // 2
                 places = flow(section.people, section.columns, section.wide)
                 for person, (r, c, span) in zip(section.people, places):
-                    self.tiles[person.id or 0].setGeometry(x + c * step, top + r * (self.tile_height + gap),
+                    self.tiles[require_id(person)].setGeometry(x + c * step, top + r * (self.tile_height + gap),
                                                            span * step - gap, self.tile_height)
                 x += section.columns * step
             y += self.header_height() + gap // 2 + max(s.rows() for s in shelf) * (self.tile_height + gap)
@@ -298,8 +298,8 @@ class TileBoard(QWidget):
 
     def _header(self, section: Section, width: int) -> QWidget:
         """Return the heading of a section (made once for each group, letter range and note)."""
-        note = self.notes.get(section.group.id or 0, "")
-        key = (section.group.id or 0, section.letters, note)
+        note = self.notes.get(require_id(section.group), "")
+        key = (require_id(section.group), section.letters, note)
         badge = self.headers.get(key)
         if badge is None:
             badge = group_badge(section.group, round(self._sizes.body * 1.4), "title", wrap=False)

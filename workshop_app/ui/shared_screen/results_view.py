@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.assessment import AssessmentSummary, change_since
-from workshop_app.core.model import StakeholderGroup
+from workshop_app.core.model import StakeholderGroup, require_id
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.paged_lines import PagedLines
@@ -37,7 +37,7 @@ class MeansTable(QWidget):
         for row, key in enumerate(summary.principles, start=1):
             self.grid.addWidget(text_label(names[key], "quiet"), row, 0)
             for column, group in enumerate(groups, start=1):
-                mean = summary.stats(key, group.id or 0).mean
+                mean = summary.stats(key, require_id(group)).mean
                 cell = text_label("–" if mean is None else f"{mean:.1f}", wrap=False)
                 cell.setAccessibleName(f"{group.name}, {names[key]}: "
                                        + ("no scores" if mean is None else f"average {mean:.1f}"))
@@ -86,7 +86,7 @@ class ResultsView(QWidget):
         self.heading.setText(f"{principle.name}: what the groups said")
         rows = []
         for group in groups:
-            lines = [words.stats_sentence(summary.stats(principle.key, group.id or 0))]
+            lines = [words.stats_sentence(summary.stats(principle.key, require_id(group)))]
             if previous:
                 lines.append(words.change_sentence(changes.get(group.name)))
             rows.append(self._group_row(group, "\n".join(lines), sizes))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from workshop_app.core.model import ProposalStatus
+from workshop_app.core.model import ProposalStatus, require_id
 from workshop_app.core.session import TimerState
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
@@ -24,7 +24,7 @@ def draft_texts(room: RoomController) -> list[str]:
     """Return the wording of the current principle's proposals not yet voted on (withdrawn ones left out)."""
     principle = room.principle()
     proposals = room.votes.proposals(principle.key) if principle else []
-    return [p.text for p in proposals if p.status == ProposalStatus.DRAFT and not room.votes.rounds(p.id or 0)]
+    return [p.text for p in proposals if p.status == ProposalStatus.DRAFT and not room.votes.rounds(require_id(p))]
 
 
 def back_at(timer: TimerState, now: dt.datetime) -> str:

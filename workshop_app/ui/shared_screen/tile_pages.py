@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from workshop_app.core.model import Participant, StakeholderGroup
+from workshop_app.core.model import Participant, StakeholderGroup, require_id
 
 
 def flow(people: list[Participant], columns: int, wide: frozenset[int]) -> list[tuple[int, int, int]]:
@@ -105,7 +105,7 @@ def shelve(sections: list[Section], grid: Grid, min_columns: dict[int, int]) -> 
         shelves: list[list[Section]] = [[]]
         used = 0
         for section in sections:
-            section.columns = max(math.ceil(len(section.people) / rows), min_columns.get(section.group.id or 0, 1))
+            section.columns = max(math.ceil(len(section.people) / rows), min_columns.get(require_id(section.group), 1))
             if section.has_wide():
                 section.columns = grid.columns
             if section.columns > grid.columns:
@@ -147,7 +147,7 @@ def plan_pages(groups: list[StakeholderGroup], people: list[Participant], grid: 
     for section in sections:
         chunks = chunks_of(section.people, grid.columns, rows, wide_ids)
         for chunk, label in zip(chunks, range_labels(chunks)):
-            columns = min(grid.columns, max(math.ceil(len(chunk) / rows), wide.get(section.group.id or 0, 1)))
+            columns = min(grid.columns, max(math.ceil(len(chunk) / rows), wide.get(require_id(section.group), 1)))
             if any(p.id in wide_ids for p in chunk):
                 columns = grid.columns
             pages.append(Page([[Section(section.group, chunk, label, columns, wide_ids)]]))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop_app.core.decisions import Counts
-from workshop_app.core.model import Choice, StakeholderGroup
+from workshop_app.core.model import Choice, StakeholderGroup, require_id
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.shared_screen import theme
 from workshop_app.ui.widgets.group_mark import paint_mark, text_colour_on
@@ -28,7 +28,7 @@ class Piece:
 
 def pieces(choice: Choice, per_group: dict[int, Counts], groups: list[StakeholderGroup]) -> list[Piece]:
     """Return the groups' non-zero counts of one choice, in group order."""
-    found = [Piece(g, getattr(per_group.get(g.id or 0, Counts()), choice.value)) for g in groups]
+    found = [Piece(g, getattr(per_group.get(require_id(g), Counts()), choice.value)) for g in groups]
     return [piece for piece in found if piece.count > 0]
 
 

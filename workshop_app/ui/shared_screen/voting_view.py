@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from workshop_app.core.model import Choice, Participant, StakeholderGroup, VoteRound
+from workshop_app.core.model import Choice, Participant, StakeholderGroup, VoteRound, require_id
 from workshop_app.core.voting import VoteProgress
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
@@ -141,13 +141,13 @@ class VotingView(QWidget):
 
     def _show_closed(self) -> None:
         self.selected = None
-        self.closed_progress.setText(str(self._room.votes.progress(self.round.id or 0))
+        self.closed_progress.setText(str(self._room.votes.progress(require_id(self.round)))
                                      if self._room is not None and self.round is not None else "")
         self.pages.setCurrentIndex(1)
 
     def _show_revealed(self, room: RoomController, sizes: TypeSizes) -> None:
         self.selected = None
-        outcome = room.votes.results(self.round.id or 0) if self.round is not None else None
+        outcome = room.votes.results(require_id(self.round)) if self.round is not None else None
         if outcome is None:
             self._show_closed()
             return
@@ -165,7 +165,7 @@ class VotingView(QWidget):
         if self._room is None or self.round is None or self.round.closed_at is not None:
             return
         if progress is None or progress.round_id != self.round.id:
-            progress = self._room.votes.progress(self.round.id or 0)
+            progress = self._room.votes.progress(require_id(self.round))
         voted = progress.voted_participant_ids & self.tiles.keys()
         changed = self.tiles.keys() if self._marked is None else voted ^ self._marked
         for pid in changed:
@@ -215,7 +215,7 @@ class VotingView(QWidget):
         set_style_flag(self.tiles[pid], "selected", False)
         next_pid = order[(order.index(pid) + 1) % len(order)]
         self.choices.reset()
-        self._room.votes.cast(self.round.id or 0, pid, Choice(choice), reason)  # the progress comes back by signal
+        self._room.votes.cast(require_id(self.round), pid, Choice(choice), reason)  # the progress comes back by signal
         if self.board.paged():
             self.board.show_finder()
         elif next_pid in self.tiles:

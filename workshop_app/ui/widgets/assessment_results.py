@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workshop_app.core.assessment import AssessmentSummary, ScoreChange, ScoreStats
-from workshop_app.core.model import StakeholderGroup
+from workshop_app.core.model import StakeholderGroup, require_id
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.widgets.radar_chart import RadarSeries
 
@@ -14,7 +14,7 @@ def radar_series(summary: AssessmentSummary, groups: Sequence[StakeholderGroup])
     """Return one series per group: its mean on each principle (None where it has not rated)."""
     return [
         RadarSeries(group.name, group.colour, group.mark, group_letter(group.name),
-                    tuple(summary.stats(principle, group.id or 0).mean for principle in summary.principles))
+                    tuple(summary.stats(principle, require_id(group)).mean for principle in summary.principles))
         for group in groups
     ]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.phone.room import Room, make_room
+from workshop_app.core.changes import Voted
 from workshop_app.store.database import Store, open_store
 from workshop_app.phone.server import PhoneServer
 from workshop_app.phone.service import PhoneService
@@ -28,13 +29,13 @@ def room(store: Store) -> Room:
 
 
 @pytest.fixture
-def ballots_seen() -> list[int]:
-    """Round ids the server reported as voted in."""
+def ballots_seen() -> list[Voted]:
+    """Who the server reported as having voted, in which round."""
     return []
 
 
 @pytest.fixture
-def server(store: Store, room: Room, ballots_seen: list[int]) -> Iterator[PhoneServer]:
+def server(store: Store, room: Room, ballots_seen: list[Voted]) -> Iterator[PhoneServer]:
     """The phone server for the room's workshop, listening on 127.0.0.1 (any free port)."""
     running = PhoneServer(PhoneService(store, room.workshop_id, ballots_seen.append))
     running.start("127.0.0.1", 0)

@@ -1,5 +1,5 @@
-"""Phone ballots reach the console and shared screen a few times a second, not once per ballot, and the last
-refresh comes after the last ballot so the screens end on the true count."""
+"""Phone ballots reach the console and shared screen a few times a second, not once per ballot, as who just voted
+(no re-read of the round), and the last refresh comes after the last ballot so the screens end on the true count."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ def test_phone_ballots_are_told_to_the_screens_a_few_times_a_second(qtbot: QtBot
     phones = PhoneVoting(controller, votes)
     told: list[tuple[float, int]] = []  # when the screens were told, and how many had voted by then
     votes.ballot_recorded.connect(lambda progress: told.append((time.monotonic(), len(progress.voted_participant_ids))))
+    reads: list[int] = []
+    read_progress = votes.progress
+    votes.progress = lambda round_id: reads.append(round_id) or read_progress(round_id)  # type: ignore[method-assign]
     assert phones.start("127.0.0.1", 0)
     host, port = phones.server.address if phones.server else ("", 0)
     try:
@@ -58,3 +61,4 @@ def test_phone_ballots_are_told_to_the_screens_a_few_times_a_second(qtbot: QtBot
     gaps = [b - a for (a, _n), (b, _m) in zip(told, told[1:])]
     assert all(gap >= REFRESH_S * 0.5 for gap in gaps), gaps  # spaced out (the read before each adds jitter)
     assert told[-1][1] == PHONES  # the screens end on everyone having voted
+    assert len(reads) == 1  # the round is read once; after that each refresh adds who voted by phone since

@@ -10,7 +10,7 @@ import pytest
 
 from tests.phone.client import VIEW_KEYS, Phone, source_address
 from tests.phone.room import Room
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import Voted, perform
 from workshop_app import paths
 from workshop_app.core import phone_codes, roster, voting, workshops
 from workshop_app.core.model import Ballot, Participant, WorkshopStatus
@@ -34,7 +34,7 @@ def ballots(store: Store, room: Room) -> list[Ballot]:
 
 
 def test_a_phone_joins_votes_changes_and_sees_only_its_own_choice(store: Store, room: Room, phones: list[Phone],
-                                                                   ballots_seen: list[int]) -> None:
+                                                                   ballots_seen: list[Voted]) -> None:
     phone, voter = phones[0], room.voters[0]
     joined = phone.join(phone_codes.format_code(room.codes[voter.id or 0]).lower())
     assert joined.status == 200 and joined.data["name"] == voter.name
@@ -46,7 +46,7 @@ def test_a_phone_joins_votes_changes_and_sees_only_its_own_choice(store: Store, 
     assert changed.status == 200 and changed.data["recorded"] is True and changed.data["mine"] == "block"
     assert phone.state().data["vote"]["mine"] == "block"
     assert [b.choice.value for b in ballots(store, room)] == ["agree", "block"]
-    assert ballots_seen == [room.round_id, room.round_id]
+    assert [v.round_id for v in ballots_seen] == [room.round_id, room.round_id]
     assert phone.state().data["outcome"] is None
 
 

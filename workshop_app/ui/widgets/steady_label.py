@@ -24,32 +24,45 @@ class SteadyLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._texts: tuple[str, ...] = ()
-        self._heights: dict[int, int] = {}  # width -> the tallest text's height, until the texts or the font change
+        # Measured heights, kept until the texts or the font change: the tallest text's by width, and the label's
+        # by width and present words (the layout asks many times for each change of words).
+        self._tallest_at: dict[int, int] = {}
+        self._heights: dict[tuple[int, str], int] = {}
 
     def may_show(self, texts: Iterable[str]) -> None:
         """Say every text the label may show from now on (its height follows the tallest)."""
         texts = tuple(texts)
         if texts != self._texts:
             self._texts = texts
-            self._heights.clear()
+            self._forget()
             self.updateGeometry()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
         """Return the height of the tallest text the label may show (its own text included) at a width."""
-        own = super().heightForWidth(width)
         if not self._texts:
-            return own
-        if width not in self._heights:
-            margins = self.contentsMargins()
-            inner = max(1, width - margins.left() - margins.right() - 2 * self.margin())
-            metrics = QFontMetrics(self.font())
-            flags = int(Qt.TextFlag.TextWordWrap) | int(self.alignment().value)
-            tallest = max(metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text).height() for text in self._texts)
-            self._heights[width] = tallest + margins.top() + margins.bottom() + 2 * self.margin()
-        return max(own, self._heights[width])
+            return super().heightForWidth(width)
+        key = (width, self.text())
+        if key not in self._heights:
+            if width not in self._tallest_at:
+                self._tallest_at[width] = self._tallest(width)
+            self._heights[key] = max(super().heightForWidth(width), self._tallest_at[width])
+        return self._heights[key]
+
+    def _tallest(self, width: int) -> int:
+        """Return the height of the tallest text the label may show at a width."""
+        margins = self.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right() - 2 * self.margin())
+        metrics = QFontMetrics(self.font())
+        flags = int(Qt.TextFlag.TextWordWrap) | int(self.alignment().value)
+        tallest = max(metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text).height() for text in self._texts)
+        return tallest + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def _forget(self) -> None:
+        self._tallest_at.clear()
+        self._heights.clear()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         """Measure again when the font or the style changes."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._heights.clear()
+            self._forget()
         super().changeEvent(event)

@@ -186,7 +186,8 @@ CONTACT_HEADER = ("Party", "Contact", "How to reach them")
 
 def contact_rows(content: CharterContent) -> list[list[str]]:
     """Who to contact: the facilitator, then each contact the facilitator chose (parties with none are left out)."""
-    rows = [["Facilitator", content.workshop.facilitator or "Not recorded", "Ran the workshop and holds the record"]]
+    facilitator = content.workshop.facilitator or "Not recorded"
+    rows = [["Facilitator", f"{facilitator}, who ran the workshop and holds its record", "—"]]
     for party in content.parties:
         rows += [[_contact_for(contact), _contact_who(contact), _contact_reach(contact)] for contact in party.contacts]
     return rows

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 REDRAW_GAP_MS = 400
 """The least time between two redraws (at most 2.5 a second)."""
 
-WIDTH = 256
+WIDTH = 192
 """The picture's width in pixels; its height follows the shared screen's shape."""
 
 

@@ -79,6 +79,8 @@ def exponent_figures(folder: Path, runs: int = 3) -> Iterator[Figure]:
     scaled = ScaledRuns(folder)
     jobs = {"export": scaled.export, "import": scaled.import_, "charter": scaled.charter}
     try:
+        for job in JOBS:  # a first call loads modules and fonts, which no size should be charged for
+            jobs[job](SCALES[0])
         measures = {(job, n): (lambda job=job, n=n: jobs[job](n)) for job in JOBS for n in SCALES}
         times = interleaved(measures, runs)
         for job in JOBS:

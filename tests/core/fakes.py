@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import copy
+from collections.abc import Collection
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -51,6 +52,11 @@ class FakeRepository(Generic[T]):
         rows = [r for _, r in sorted(self._table.items())]
         rows = [r for r in rows if all(getattr(r, k) == v for k, v in where.items())]
         return copy.deepcopy(rows)
+
+    def list_in(self, name: str, values: Collection[Any]) -> builtins.list[T]:
+        """Return copies of the records whose field is one of the values, ordered by id."""
+        wanted = set(values)
+        return [r for r in self.list() if getattr(r, name) in wanted]
 
     def column(self, name: str, **where: Any) -> builtins.list[Any]:
         """Return one field of the matching records ordered by id."""

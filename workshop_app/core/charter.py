@@ -24,9 +24,8 @@ from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
 from workshop_app.core.model import (
-    Action, Amendment, Assessment, Ballot, CharterFacts, CharterStatus, CharterVersion, DecisionRule, HandCount,
-    OwnerKind, Participant, PartyContact, Proposal, ProposalStatus, StakeholderGroup, VoteRound, Workshop,
-    require_id,
+    Action, CharterFacts, CharterStatus, CharterVersion, DecisionRule, OwnerKind, Participant, Proposal,
+    ProposalStatus, StakeholderGroup, VoteRound, Workshop, require_id,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
@@ -49,13 +48,13 @@ class _Builder:
 
     def __init__(self, uow: UnitOfWork, workshop: Workshop) -> None:
         self.uow, self.workshop = uow, workshop
-        wid = workshop.id
-        self.groups = sorted(uow.repo(StakeholderGroup).list(workshop_id=wid), key=lambda g: (g.position, require_id(g)))
-        self.people = uow.repo(Participant).list(workshop_id=wid)
+        self.record = read_record(uow, require_id(workshop))  # one query per table, whatever the workshop's size
+        self.groups = self.record.ordered_groups()
+        self.people = self.record.participants
         self.principles = load_principles()
         self.prefixes = party_prefixes([g.name for g in self.groups])
         self.group_names = {g.id: g.name for g in self.groups}
-        self.contacts = uow.repo(PartyContact).list(workshop_id=wid)
+        self.contacts = self.record.contacts
 
     def build(self) -> CharterContent:
         """Assemble every part."""
@@ -63,9 +62,8 @@ class _Builder:
         sections = self._sections(version)
         agreed_here, not_agreed, undecided = self._decisions()
         commitments, carried = carry_forward(self.uow, self.workshop, agreed_here, self.prefixes)
-        summary = summarise(self.uow.repo(Assessment).list(workshop_id=self.workshop.id), self.groups,
-                            [p.key for p in self.principles])
-        verdict = check_record(read_record(self.uow, require_id(self.workshop)))  # the same check as `verify`
+        summary = summarise(self.record.assessments, self.groups, [p.key for p in self.principles])
+        verdict = check_record(self.record)  # the same check as `verify`
         rule = rule_text(DecisionRule(self.workshop.decision_rule))
         gap = largest_gap(summary)
         next_review = self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months)
@@ -102,8 +100,7 @@ class _Builder:
     def _history(self, number: int, status: CharterStatus, agreed_on: dt.date | None,
                  changes: str) -> tuple[VersionEntry, ...]:
         """Every earlier version of this workshop's charter, then the one shown."""
-        earlier = sorted((v for v in self.uow.repo(CharterVersion).list(workshop_id=self.workshop.id)
-                          if v.version < number), key=lambda v: v.version)
+        earlier = sorted((v for v in self.record.charter_versions if v.version < number), key=lambda v: v.version)
         first = "First version" if number == 1 else changes.splitlines()[0] if changes.strip() else ""
         return (*(VersionEntry(v.version, v.status, v.agreed_on or v.created_at.date(),
                                _first_line(v.changes, v.version)) for v in earlier),
@@ -146,7 +143,7 @@ class _Builder:
                 agreed.append(Commitment(
                     require_id(proposal), proposal.principle, proposal.text, self._route_name(proposal), party,
                     f"{prefix}{counters[prefix]}", self._consent(*decided),
-                    bool(self.uow.repo(Amendment).list(proposal_id=proposal.id)),
+                    bool(self.record.amendments_of(proposal.id)),
                 ))
             else:
                 refused.append(NotAgreed(require_id(proposal), self._principle_name(proposal.principle), proposal.text,
@@ -155,20 +152,18 @@ class _Builder:
 
     def _proposals_in_order(self) -> list[Proposal]:
         order = {p.key: i for i, p in enumerate(self.principles)}
-        rows = self.uow.repo(Proposal).list(workshop_id=self.workshop.id)
-        return sorted(rows, key=lambda p: (order.get(p.principle, len(order)), require_id(p)))
+        return sorted(self.record.proposals, key=lambda p: (order.get(p.principle, len(order)), require_id(p)))
 
     def _deciding_round(self, proposal: Proposal) -> tuple[VoteRound, Outcome] | None:
         """The latest revealed round and its outcome; None if none, or if the wording changed since it opened."""
-        revealed = [r for r in self.uow.repo(VoteRound).list(proposal_id=proposal.id) if r.revealed_at is not None]
+        revealed = [r for r in self.record.rounds_of(proposal.id) if r.revealed_at is not None]
         if not revealed:
             return None
         latest = max(revealed, key=lambda r: r.round_no)
-        amendments = self.uow.repo(Amendment).list(proposal_id=proposal.id)
-        if any(a.created_at > latest.opened_at for a in amendments):
+        if any(a.created_at > latest.opened_at for a in self.record.amendments_of(proposal.id)):
             return None
-        outcome = round_outcome(self.workshop.decision_rule, latest, self.uow.repo(Ballot).list(round_id=latest.id),
-                                self.uow.repo(HandCount).list(round_id=latest.id), self.people, self.groups)
+        outcome = round_outcome(self.workshop.decision_rule, latest, self.record.ballots_of(latest.id),
+                                self.record.hand_counts_of(latest.id), self.people, self.groups)
         return latest, outcome
 
     def _consent(self, vote: VoteRound, outcome: Outcome) -> ConsentRecord:
@@ -199,8 +194,7 @@ class _Builder:
     def _actions(self, commitments: Sequence[Commitment]) -> tuple[ActionLine, ...]:
         codes = {c.proposal_id: c.code for c in commitments}
         order = {p.key: i for i, p in enumerate(self.principles)}
-        rows = sorted(self.uow.repo(Action).list(workshop_id=self.workshop.id),
-                      key=lambda a: (order.get(a.principle, len(order)), require_id(a)))
+        rows = sorted(self.record.actions, key=lambda a: (order.get(a.principle, len(order)), require_id(a)))
         return tuple(
             ActionLine(n, a.what, self._principle_name(a.principle), self._owner(a), a.due, a.measure,
                        str(a.status).replace("_", " ").capitalize(), codes.get(a.proposal_id or -1, ""))

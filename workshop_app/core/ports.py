@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar
 
@@ -38,6 +38,10 @@ class Repository(Protocol[T]):
 
     def list(self, **where: Any) -> list[T]:
         """Return records whose fields equal the given values, ordered by id."""
+        ...
+
+    def list_in(self, name: str, values: Collection[Any]) -> builtins.list[T]:
+        """Return records whose field `name` is one of the values, ordered by id (one query, not one per value)."""
         ...
 
     def column(self, name: str, **where: Any) -> builtins.list[Any]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from workshop_app.core import audit, stored_plans
 from workshop_app.core.decisions import Outcome, round_outcome
@@ -33,6 +34,21 @@ from workshop_app.core.reveals import reveal_text
 T = TypeVar("T")
 
 
+class _Grouping:
+    """One of a record's lists grouped by a key; items appended to the list later are added on the next look-up."""
+
+    def __init__(self, rows: list[Any], key: str) -> None:
+        self.rows, self.key, self.seen = rows, key, 0
+        self.groups: dict[Any, list[Any]] = defaultdict(list)
+
+    def of(self, value: Any) -> list[Any]:
+        """Return the items whose key is value, in list order."""
+        for row in self.rows[self.seen:]:
+            self.groups[getattr(row, self.key)].append(row)
+        self.seen = len(self.rows)
+        return self.groups.get(value, [])
+
+
 @dataclass
 class WorkshopRecord:
     """Every record of one workshop, each list in the order it was stored (ids are store ids or file refs).
@@ -59,6 +75,16 @@ class WorkshopRecord:
     audit: list[AuditEntry] = field(default_factory=list)
     source_note: str = ""
     """For a record read from a file: what the import should say in its audit entry (source head hash...)."""
+    _groups: dict[str, _Grouping] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Each list grouped by its parent's id (`ballots` by round...): built once, then kept up as the list grows."""
+
+    def _grouped(self, name: str, key: str, parent_id: int | None) -> list[Any]:
+        """Return the items of list `name` whose `key` is parent_id, in stored order (no scan of the whole list)."""
+        rows: list[Any] = getattr(self, name)
+        grouping = self._groups.get(name)
+        if grouping is None or grouping.rows is not rows or grouping.seen > len(rows):
+            grouping = self._groups[name] = _Grouping(rows, key)
+        return list(grouping.of(parent_id))
 
     @property
     def audit_head(self) -> str:
@@ -83,11 +109,11 @@ class WorkshopRecord:
 
     def amendments_of(self, proposal_id: int | None) -> list[Amendment]:
         """Return a proposal's amendments, oldest first."""
-        return [a for a in self.amendments if a.proposal_id == proposal_id]
+        return self._grouped("amendments", "proposal_id", proposal_id)
 
     def rounds_of(self, proposal_id: int | None) -> list[VoteRound]:
         """Return a proposal's vote rounds by round number."""
-        return sorted((r for r in self.rounds if r.proposal_id == proposal_id), key=lambda r: r.round_no)
+        return sorted(self._grouped("rounds", "proposal_id", proposal_id), key=lambda r: r.round_no)
 
     @staticmethod
     def is_revealed(vote: VoteRound) -> bool:
@@ -96,11 +122,11 @@ class WorkshopRecord:
 
     def ballots_of(self, round_id: int | None) -> list[Ballot]:
         """Return every ballot cast in a round (superseded ones too), in stored order."""
-        return [b for b in self.ballots if b.round_id == round_id]
+        return self._grouped("ballots", "round_id", round_id)
 
     def hand_counts_of(self, round_id: int | None) -> list[HandCount]:
         """Return a round's show-of-hands entries, in stored order."""
-        return [h for h in self.hand_counts if h.round_id == round_id]
+        return self._grouped("hand_counts", "round_id", round_id)
 
     def outcome(self, vote: VoteRound) -> Outcome | None:
         """Return a revealed round's outcome under the workshop's rule, or None while it is hidden."""
@@ -130,7 +156,9 @@ def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
     if workshop is None:
         raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
     proposals = uow.repo(Proposal).list(workshop_id=workshop_id)
-    rounds = [r for p in proposals for r in uow.repo(VoteRound).list(proposal_id=p.id)]
+    proposal_ids = [p.id for p in proposals]
+    rounds = uow.repo(VoteRound).list_in("proposal_id", proposal_ids)
+    round_ids = [r.id for r in rounds]
     progress = uow.repo(StageProgress).list(workshop_id=workshop_id)
     return WorkshopRecord(
         workshop=workshop,
@@ -140,21 +168,16 @@ def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
         assessments=uow.repo(Assessment).list(workshop_id=workshop_id),
         notes=uow.repo(Note).list(workshop_id=workshop_id),
         proposals=proposals,
-        amendments=[a for p in proposals for a in uow.repo(Amendment).list(proposal_id=p.id)],
-        rounds=sorted(rounds, key=lambda r: require_id(r)),
-        ballots=_sorted([b for r in rounds for b in uow.repo(Ballot).list(round_id=r.id)]),
-        hand_counts=_sorted([h for r in rounds for h in uow.repo(HandCount).list(round_id=r.id)]),
+        amendments=uow.repo(Amendment).list_in("proposal_id", proposal_ids),
+        rounds=rounds,
+        ballots=uow.repo(Ballot).list_in("round_id", round_ids),
+        hand_counts=uow.repo(HandCount).list_in("round_id", round_ids),
         actions=uow.repo(Action).list(workshop_id=workshop_id),
         charter_versions=uow.repo(CharterVersion).list(workshop_id=workshop_id),
         charter_facts=next(iter(uow.repo(CharterFacts).list(workshop_id=workshop_id)), None),
-        contacts=_sorted(uow.repo(PartyContact).list(workshop_id=workshop_id)),
+        contacts=uow.repo(PartyContact).list(workshop_id=workshop_id),
         audit=uow.audit_entries(workshop_id),
     )
-
-
-def _sorted(rows: list[T]) -> list[T]:
-    """Return records in id order."""
-    return sorted(rows, key=lambda row: getattr(row, "id") or 0)
 
 
 def save_record(uow_factory: UnitOfWorkFactory, record: WorkshopRecord) -> int:

@@ -9,6 +9,7 @@ clash with rows added meanwhile refuses the whole import (nothing is written), i
 from __future__ import annotations
 
 import builtins
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import Dialect, func, select
@@ -83,6 +84,12 @@ class PlannedRepository(Generic[T]):
                    if all(getattr(i, k) == v for k, v in where.items())]
         return [*self._unit.reader.repo(self._kind).list(**where), *planned]
 
+    def list_in(self, name: str, values: Collection[Any]) -> builtins.list[T]:
+        """Return stored then planned records whose field is one of the values."""
+        wanted = set(values)
+        planned = [i for i in self._unit.planned(self._kind).values() if getattr(i, name) in wanted]
+        return [*self._unit.reader.repo(self._kind).list_in(name, wanted), *planned]
+
     def column(self, name: str, **where: Any) -> builtins.list[Any]:
         """Return one field of the matching records."""
         return [getattr(item, name) for item in self.list(**where)]
@@ -96,6 +103,8 @@ class PlannedUnitOfWork(UnitBlock):
         self.reader: SqlUnitOfWork = store.reader()
         self._planned: dict[type, dict[int, Any]] = {}
         self._next: dict[type, int] = {}
+        self._last_planned: dict[int | None, AuditEntry] = {}
+        """Each workshop's newest planned audit entry (the next entry links to it)."""
 
     def close(self) -> None:
         """End the reading transaction."""
@@ -125,14 +134,15 @@ class PlannedUnitOfWork(UnitBlock):
         return PlannedRepository(self, kind)
 
     def last_audit(self, workshop_id: int | None) -> AuditEntry | None:
-        """Return the newest entry of one workshop's chain, planned or stored."""
-        entries = self.audit_entries(workshop_id)
-        return entries[-1] if entries else None
+        """Return the newest entry of one workshop's chain, planned or stored (without reading the whole chain)."""
+        planned = self._last_planned.get(workshop_id)
+        return planned if planned is not None else self.reader.last_audit(workshop_id)
 
     def add_audit(self, entry: AuditEntry) -> AuditEntry:
         """Plan one audit entry and set its id."""
         entry.id = self.next_id(AuditEntry)
         self.plan(AuditEntry, entry)
+        self._last_planned[entry.workshop_id] = entry
         return entry
 
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
@@ -152,7 +162,9 @@ class PlannedUnitOfWork(UnitBlock):
                 uow.insert_prepared(statement, rows)
             uow.commit()
         self._planned.clear()
+        self._last_planned.clear()
 
     def rollback(self) -> None:
         """Forget everything planned."""
         self._planned.clear()
+        self._last_planned.clear()

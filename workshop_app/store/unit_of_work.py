@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 
+from collections.abc import Collection
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -17,6 +18,8 @@ from workshop_app.store.errors import translated
 from workshop_app.store.tables import AuditEntryRow, ParticipantRow, ProposalRow, TableBase, VoteRoundRow
 
 T = TypeVar("T")
+IN_CHUNK = 900
+"""Values per `IN (...)` query: under SQLite's oldest limit of 999 bound values."""
 
 
 class SqlRepository(Generic[T]):
@@ -93,6 +96,18 @@ class SqlRepository(Generic[T]):
         query = select(self._row).where(*(getattr(self._row, k) == v for k, v in where.items()))
         with translated(self._store):
             rows = self._session.scalars(query.order_by(self._row.id)).all()
+        return [convert.from_row(self._kind, row) for row in rows]
+
+    def list_in(self, name: str, values: Collection[Any]) -> builtins.list[T]:
+        """Return records whose field is one of the values, ordered by id (a query per IN_CHUNK values)."""
+        self._check_fields([name])
+        wanted = sorted(set(values))
+        rows: builtins.list[Any] = []
+        with translated(self._store):
+            for start in range(0, len(wanted), IN_CHUNK):
+                chunk = wanted[start:start + IN_CHUNK]
+                rows.extend(self._session.scalars(select(self._row).where(getattr(self._row, name).in_(chunk))).all())
+        rows.sort(key=lambda row: row.id)
         return [convert.from_row(self._kind, row) for row in rows]
 
     def column(self, name: str, **where: Any) -> builtins.list[Any]:

@@ -62,15 +62,22 @@ def clear_layout(layout: QLayout) -> None:
 
 
 def set_style_flag(widget: QWidget, name: str, value: bool) -> None:
-    """Set a style property and re-apply the stylesheet, only when it changes (a re-polish is costly).
+    """Set a style property and re-apply the stylesheet, only when it changes (a re-polish is costly)."""
+    set_style_flags(widget, {name: value})
+
+
+def set_style_flags(widget: QWidget, flags: dict[str, bool]) -> None:
+    """Set several style properties and re-apply the stylesheet once, only if any of them changes.
 
     The geometry update lets the layout take the new size at once: without it a tile kept the size of
     its selected (thicker) border when the layout ran during the selection, as it does when the block
     reason field appears, and the grid then differed after a block, hinting at a secret choice.
     """
-    if widget.property(name) == value:
+    changed = {name: value for name, value in flags.items() if widget.property(name) != value}
+    if not changed:
         return
-    widget.setProperty(name, value)
+    for name, value in changed.items():
+        widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     widget.updateGeometry()

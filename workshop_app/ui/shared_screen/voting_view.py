@@ -14,7 +14,7 @@ from workshop_app.core.model import Choice, Participant, StakeholderGroup, VoteR
 from workshop_app.core.voting import VoteProgress
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
+from workshop_app.ui.shared_screen.parts import set_style_flag, set_style_flags, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
 from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
@@ -181,8 +181,7 @@ class VotingView(QWidget):
         group = self._group_names.get(person.group_id, "")
         tile.set_mark(DONE_MARK if voted else "")
         tile.setAccessibleName(f"{person.name}, {group}, {'has voted' if voted else 'has not voted yet'}")
-        set_style_flag(tile, "rated", voted)
-        set_style_flag(tile, "selected", pid == self.selected)
+        set_style_flags(tile, {"rated": voted, "selected": pid == self.selected})  # one re-polish for both
 
     def _show_selection(self) -> None:
         person = self._people.get(self.selected) if self.selected is not None else None

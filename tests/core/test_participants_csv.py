@@ -55,3 +55,10 @@ def test_a_quoted_semicolon_and_commas_elsewhere_do_not_make_the_file_unreadable
     preview = preview_csv(decode(data), 1, GROUPS, [])
     assert [(p.name, p.role) for p in preview.good] == [("Ann Lee", "Chair; treasurer"),
                                                          ("Bo Ngata", "Lead, youth, sport")]
+
+
+def test_a_ward_column_is_read_and_nobody_is_named_or_signs_by_import() -> None:
+    text = "name,group,ward\nSiân Prŷs,Residents,  Glan-yr-afon   ward \nAled Jones,Council,\n"
+    people = {p.name: p for p in preview_csv(text, 1, GROUPS, []).good}
+    assert people["Siân Prŷs"].ward == "Glan-yr-afon ward" and people["Aled Jones"].ward == ""
+    assert not any(p.publish_name or p.signs for p in people.values())  # agreement is asked in person

@@ -18,6 +18,7 @@ HEADER_ALIASES: dict[str, str] = {
     "group": "group", "stakeholder group": "group", "party": "group",
     "role": "role", "job": "role",
     "voting": "voting", "votes": "voting", "member": "voting", "status": "voting",
+    "ward": "ward", "neighbourhood": "ward", "neighborhood": "ward",
 }
 YES = {"yes", "y", "true", "1", "voting", "voting member", "member", ""}
 NO = {"no", "n", "false", "0", "observer", "non-voting", "not voting"}
@@ -77,7 +78,7 @@ def _columns(header: list[str]) -> dict[str, int]:
     if missing:
         raise WorkshopError(
             f"The first row must name the columns; add a '{missing[0]}' column "
-            "(columns: name, organisation, group, role, voting)."
+            "(columns: name, organisation, group, role, voting, ward)."
         )
     return columns
 
@@ -160,7 +161,7 @@ def _row(number: int, cells: list[str], columns: dict[str, int], workshop_id: in
         return CsvRow(number, participant=None, problem=problem, **fields)
     assert group is not None and group.id is not None
     person = Participant(workshop_id, name, group.id, fields["organisation"], fields["role"],
-                         is_voting=voting in YES)
+                         is_voting=voting in YES, ward=clean_name(_cell(cells, columns, "ward")))
     return CsvRow(number, participant=person, **fields)
 
 

@@ -70,7 +70,7 @@ class CharterFactsDialog(QDialog):
         super().__init__(parent)
         self._facts = facts.facts
         self.setWindowTitle("The charter's facts and contacts")
-        self.resize(760, 600)
+        self.resize(920, 600)
         self.texts: dict[str, QPlainTextEdit] = {}
         tabs = QTabWidget()
         tabs.addTab(_scrolled(self._form(RUN_FIELDS)), "How it is &run")
@@ -121,7 +121,8 @@ class CharterFactsDialog(QDialog):
             for column, widget in enumerate((row.label, row.person, row.email, row.phone)):
                 grid.addWidget(widget, n, column)
         grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(2, 3)
+        grid.setColumnStretch(3, 1)
         grid.setRowStretch(len(self.rows) + 1, 1)
         return inner
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
@@ -10,9 +11,10 @@ from workshop_app.core import phone_codes
 from workshop_app.core.changes import Changes, Voted
 from workshop_app.core.model import WorkshopStatus
 from workshop_app.ui.controller import WorkshopController
-from workshop_app.phone.server import PhoneServer
-from workshop_app.phone.service import PhoneService
 from workshop_app.ui.vote_controller import VoteController
+
+if TYPE_CHECKING:
+    from workshop_app.phone.server import PhoneServer
 
 DEFAULT_PORT = 8765
 REFRESH_S = 0.25
@@ -71,6 +73,9 @@ class PhoneVoting(QObject):
         workshop_id = self.controller.workshop_id
         if not self.controller.run(phone_codes.issue_missing_codes, workshop_id).ok:
             return False
+        from workshop_app.phone.server import PhoneServer  # the web server (aiohttp, ~17 MB) loads only when used
+        from workshop_app.phone.service import PhoneService
+
         server = PhoneServer(PhoneService(self.controller.uow_factory, workshop_id, self._phone_ballot.emit,
                                           self._phone_rating.emit, self._phone_join.emit))
         try:

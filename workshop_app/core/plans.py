@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -13,22 +14,26 @@ from workshop_app.core.errors import PlanError
 from workshop_app.core.plan_syntax import stage_phrase, syntax_error_parts
 from workshop_app.core.plan_timing import check_focus_order, read_focus, read_session_minutes, timing_warnings
 
-STAGE_KINDS: tuple[str, ...] = (
-    "welcome",
-    "parties",
-    "overview",
-    "framing",
-    "assessment",
-    "ideas",
-    "commitments",
-    "actions_review",
-    "actions",
-    "charter_review",
-    "signoff",
-    "close",
-    "break",
-)
-"""Every kind of stage a plan may use."""
+class StageKind(StrEnum):
+    """Every kind of stage a plan may use."""
+
+    WELCOME = "welcome"
+    PARTIES = "parties"
+    OVERVIEW = "overview"
+    FRAMING = "framing"
+    ASSESSMENT = "assessment"
+    IDEAS = "ideas"
+    COMMITMENTS = "commitments"
+    ACTIONS_REVIEW = "actions_review"
+    ACTIONS = "actions"
+    CHARTER_REVIEW = "charter_review"
+    SIGNOFF = "signoff"
+    CLOSE = "close"
+    BREAK = "break"
+
+
+STAGE_KINDS: tuple[str, ...] = tuple(kind.value for kind in StageKind)
+"""Every stage kind's name, as a plan file spells it."""
 
 PRINCIPLE_STAGE_KINDS: frozenset[str] = frozenset({"framing", "assessment", "ideas", "commitments"})
 """Stage kinds that are about one principle and so need a `principle` field."""
@@ -64,7 +69,7 @@ class PlanFileError(PlanError):
 class Stage:
     """One step of the agenda, with its timebox in minutes."""
 
-    kind: str
+    kind: StageKind
     title: str
     minutes: int
     principle: str | None = None
@@ -311,7 +316,7 @@ class _PlanReader:
             focus=focus,
         )
 
-    def kind(self, table: dict[str, Any], where: tuple[int, str]) -> str:
+    def kind(self, table: dict[str, Any], where: tuple[int, str]) -> StageKind:
         """Return the stage kind, which must be one of STAGE_KINDS."""
         kind = table.get("kind")
         if kind is None:
@@ -319,7 +324,7 @@ class _PlanReader:
         if kind not in STAGE_KINDS:
             raise self.fail(where, "kind", f'is "{kind}", which is not a stage kind; use one of: '
                             f'{", ".join(STAGE_KINDS)}')
-        return str(kind)
+        return StageKind(kind)
 
     def minutes(self, table: dict[str, Any], where: tuple[int, str]) -> int:
         """Return the timebox, a whole number of minutes above 0."""

@@ -7,13 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from workshop_app.ui.room_controller import RoomController
-
-KIND_WORDS = {
-    "welcome": "Welcome", "parties": "Parties", "overview": "Big picture", "framing": "Framing",
-    "assessment": "Where are we now?",
-    "ideas": "Ideas", "commitments": "Commitments", "actions_review": "Review actions", "actions": "Actions",
-    "charter_review": "Charter", "signoff": "Sign-off", "close": "Close", "break": "Break",
-}
+from workshop_app.ui.stage_kinds import kind_words
 
 
 class AgendaPanel(QWidget):
@@ -60,7 +54,7 @@ class AgendaPanel(QWidget):
             stage = self.room.stages[row]
             item = QListWidgetItem(self._label(row, False))
             item.setData(Qt.ItemDataRole.UserRole, row)
-            item.setToolTip(f"{KIND_WORDS.get(stage.kind, stage.kind)}, {stage.minutes} minutes")
+            item.setToolTip(f"{kind_words(stage.kind)}, {stage.minutes} minutes")
             self.list.addItem(item)
 
     def _label(self, row: int, current: bool) -> str:

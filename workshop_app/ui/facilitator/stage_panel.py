@@ -9,15 +9,12 @@ from PySide6.QtWidgets import (
 
 from workshop_app.ui.widgets.wrap_label import WrapLabel
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel, ActionsReviewPanel
-from workshop_app.ui.facilitator.agenda_panel import KIND_WORDS
 from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
 from workshop_app.ui.facilitator.charter_panel import CharterPanel
 from workshop_app.ui.facilitator.notes_panel import NotesPanel
 from workshop_app.ui.facilitator.proposals_panel import ProposalsPanel
 from workshop_app.ui.room_controller import RoomController
-
-NOTE_KINDS = {"ideas", "welcome", "parties", "overview", "signoff", "close", "framing"}
-
+from workshop_app.ui.stage_kinds import STAGE_SCREENS, kind_words
 
 class StagePanel(QWidget):
     """Title, purpose and prompts of the current stage over its controls."""
@@ -89,7 +86,7 @@ class StagePanel(QWidget):
         stage, principle = self.room.stage(), self.room.principle()
         self.title.setText(stage.title)
         self.title.setToolTip(stage.title)
-        self.kind.setText(f"{KIND_WORDS.get(stage.kind, stage.kind)} · {stage.minutes} minutes")
+        self.kind.setText(f"{kind_words(stage.kind)} · {stage.minutes} minutes")
         self.shift.setText(f"{principle.name}: {principle.shift}" if principle else "")
         self.shift.setVisible(principle is not None)
         prompts = stage.prompts or (principle.prompts if principle and stage.kind == "framing" else ())
@@ -99,21 +96,7 @@ class StagePanel(QWidget):
         self.facilitator_notes.setVisible(bool(stage.notes))
         self.show_routes.setVisible(stage.kind == "framing")
         self.show_routes.setChecked(stage.kind == "framing" and self.room.results_shown())
-        if stage.kind == "assessment":
-            self._show_controls(self.assessment)
-            self.assessment.refresh()
-        elif stage.kind == "commitments":
-            self._show_controls(self.proposals)
-            self.proposals.refresh()
-        elif stage.kind in ("actions", "actions_review"):
-            panel = self.action_plan if stage.kind == "actions" else self.actions_review
-            self._show_controls(panel)
-            panel.refresh()
-        elif stage.kind == "charter_review":
-            self._show_controls(self.charter)
-            self.charter.refresh()
-        elif stage.kind in NOTE_KINDS:
-            self._show_controls(self.notes)
-            self.notes.refresh()
-        else:
-            self._show_controls(self.nothing)
+        panel: QWidget = getattr(self, STAGE_SCREENS[stage.kind].controls)
+        self._show_controls(panel)
+        if panel is not self.nothing:
+            panel.refresh()  # type: ignore[attr-defined]

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QStackedWidget,
 
 from workshop_app.core.session import TimerState
 from workshop_app.core.voting import VoteProgress
+from workshop_app.core.plans import StageKind
 from workshop_app.ui import errors
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.stage_kinds import STAGE_SCREENS
 from workshop_app.ui.shared_screen.actions_view import ActionsView
 from workshop_app.ui.shared_screen.assessment_view import AssessmentView
 from workshop_app.ui.shared_screen.bands import FooterBand, HeaderBand
@@ -93,16 +95,13 @@ class SharedScreen(QWidget):
     def view_key(self) -> str:
         """Return which view the current stage uses."""
         kind = self.room.stage().kind
-        if kind == "assessment" and self.room.results_shown():
-            return "results"
-        if kind == "framing" and self.room.results_shown():
-            return "routes"  # the facilitator turned the framing over to the ways to get there
-        if kind == "commitments":
+        screens = STAGE_SCREENS[kind]
+        if screens.shown_view is not None and self.room.results_shown():
+            return screens.shown_view  # the results, or the framing turned over to the ways to get there
+        if kind == StageKind.COMMITMENTS:
             principle = self.room.principle()
-            return "voting" if self.room.votes.on_show(principle.key if principle else None) else "stage"
-        if kind == "actions_review":
-            return "actions"
-        return kind if kind in self.views else "stage"
+            return "voting" if self.room.votes.on_show(principle.key if principle else None) else screens.view
+        return screens.view
 
     def current_view(self) -> QWidget:
         """Return the view on show."""

@@ -9,16 +9,13 @@ from workshop_app.core.plans import StageKind
 
 @dataclass(frozen=True)
 class StageScreens:
-    """How both windows show one kind of stage."""
+    """How both windows show one kind of stage: its plain words (agenda, stage panel), the StagePanel controls it
+    needs, its SharedScreen view, and the view once results (or the ways to get there) are shown, if any."""
 
     words: str
-    """The kind in plain words, as the agenda and the stage panel name it."""
     controls: str
-    """Which of the console stage panel's controls it needs (an attribute of StagePanel)."""
     view: str
-    """Which shared-screen view shows it (a key of SharedScreen.views)."""
     shown_view: str | None = None
-    """The view once the facilitator shows the results (or the ways to get there), if the kind has one."""
 
 
 STAGE_SCREENS: dict[StageKind, StageScreens] = {

@@ -173,8 +173,10 @@ class ActionsPanel(QWidget):
         for button in self.buttons.values():
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.table.status_label)
-        buttons.addWidget(self.table.status)
+        status = QHBoxLayout()  # its own row, so the stage column fits a 1366-pixel laptop
+        status.addWidget(self.table.status_label)
+        status.addWidget(self.table.status)
+        status.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(named_label("Actions", "subheading", wrap=False))
@@ -182,6 +184,7 @@ class ActionsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         layout.addLayout(buttons)
+        layout.addLayout(status)
 
     def _connect(self) -> None:
         self.buttons["add"].clicked.connect(self._on_add_clicked)

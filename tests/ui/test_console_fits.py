@@ -1,0 +1,26 @@
+"""Issue 17 must-show: at every stage of the large example, the console's stage column fits a 1366x768 laptop
+(nothing cut off at its right edge, where the stage panel does not scroll sideways)."""
+
+from __future__ import annotations
+
+from workshop_app import cli
+from workshop_app.ui.app import build_main_window
+
+
+def test_every_stage_fits_the_stage_column_on_a_1366_laptop(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), False)
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    window.controller.open_workshop(workshop_id)
+    room, panel = window.room, window.workshop_page.console.stage
+    too_wide = []
+    for index, stage in enumerate(room.stages):
+        room.go_to(index, undoable=False)
+        qtbot.wait(5)
+        need, have = panel.scroll.widget().minimumSizeHint().width(), panel.scroll.viewport().width()
+        if need > have:
+            too_wide.append(f"{index} {stage.kind}: needs {need} px, has {have}")
+    room._clock.stop()
+    assert have > 500 and not too_wide, too_wide

@@ -226,7 +226,7 @@ def build(store: Store) -> int:
     _ideas(store, w.id, plan, groups)
     ids = _proposals(store, w.id, groups, people)
     for what, principle, kind, owner, due, measure, status, source in ACTIONS:
-        actions.create_action(store, w.id, principle, what, kind, owner, due, measure,
+        perform(store, actions.create_action, w.id, principle, what, kind, owner, due, measure,
                               ids.get(source), status)
     _charter(store, w.id, plan.charter.as_sections())
     _charter_facts(store, w.id, groups)

@@ -136,10 +136,10 @@ def build(store: Store) -> int:
     for index, text in enumerate(NOTES):
         notes.add_note(store, wid, ideas, text, groups[GROUPS[index * 2]])
     agreed = _proposals(store, wid, voters)
-    actions.create_action(store, wid, "collaborative", "Book the Eastbank Hub for every evening meeting of 2026-27",
+    perform(store, actions.create_action, wid, "collaborative", "Book the Eastbank Hub for every evening meeting of 2026-27",
                           OwnerKind.GROUP, "Council", dt.date(2026, 7, 31), "Dates on the alliance's web page",
                           agreed[0])
-    actions.create_action(store, wid, "collaborative", "Run the first residents' election for two board seats",
+    perform(store, actions.create_action, wid, "collaborative", "Run the first residents' election for two board seats",
                           OwnerKind.GROUP, "Residents", dt.date(2026, 10, 30), "Two residents on the board",
                           agreed[-1])
     people = {p.name: p.id for p in roster.list_participants(store, wid)}

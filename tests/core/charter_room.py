@@ -133,11 +133,11 @@ def _proposals(room: CharterRoom) -> None:
 
 def _actions(room: CharterRoom) -> None:
     wid = room.workshop_id
-    actions.create_action(room.store, wid, "collaborative", "Set up the shared risk register", OwnerKind.GROUP,
+    perform(room.store, actions.create_action, wid, "collaborative", "Set up the shared risk register", OwnerKind.GROUP,
                           "Council", dt.date(2025, 6, 30), "The register is online and reviewed each quarter",
                           room.proposals["shared"])
-    actions.create_action(room.store, wid, "accountable", "Publish the 2024 open-book accounts",
+    perform(room.store, actions.create_action, wid, "accountable", "Publish the 2024 open-book accounts",
                           OwnerKind.ORGANISATION, "ActiveLife Leisure Ltd", dt.date(2025, 9, 1),
                           "Accounts on the council website", room.proposals["provider"])
-    actions.create_action(room.store, wid, "place_based", "Invite ward members to the next review",
+    perform(room.store, actions.create_action, wid, "place_based", "Invite ward members to the next review",
                           OwnerKind.PARTICIPANT, "Cllr Tom Ridley", None, "")

@@ -47,7 +47,7 @@ def small_workshop(store: UnitOfWorkFactory, unrevealed: bool = True) -> int:
     perform(store, voting.record_hand_count, vote.id or 0, residents, agree=2)
     perform(store, voting.close_vote, vote.id or 0)
     perform(store, voting.reveal_vote, vote.id or 0)
-    actions.create_action(store, w.id, "collaborative", "Book rooms", OwnerKind.PARTICIPANT, "Ann Ŵyn",
+    perform(store, actions.create_action, w.id, "collaborative", "Book rooms", OwnerKind.PARTICIPANT, "Ann Ŵyn",
                           dt.date(2025, 6, 1), "Rooms booked", named.id)
     if unrevealed:
         hidden = perform(store, voting.create_proposal, w.id, "adaptable", "We will review yearly.").value

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from tests.core.fakes import FakeStore
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, voting
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, Workshop
@@ -25,8 +26,12 @@ def _workshops(store: FakeStore, *specs: tuple[str, dt.date]) -> list[int]:
     return ids
 
 
+def add(store: FakeStore, *args: Any, **kwargs: Any) -> Action:
+    """Record an action in its own transaction and return it."""
+    return perform(store, actions.create_action, *args, **kwargs).value
+
+
 def _plan(store: FakeStore, wid: int) -> dict[str, Action]:
-    add = actions.create_action
     return {
         "publish": add(store, wid, "accountable", "Publish the business case", OwnerKind.ORGANISATION,
                        "Northside Council", due=dt.date(2024, 6, 1), measure="On the website"),
@@ -60,7 +65,7 @@ def test_list_actions_filters(filters: dict[str, object], expected: list[str]) -
     (wid,) = _workshops(store, ("Northside", dt.date(2024, 5, 1)))
     made = _plan(store, wid)
     names = {a.id: name for name, a in made.items()}
-    found = actions.list_actions(store, wid, **filters)  # type: ignore[arg-type]
+    found = read(store, actions.list_actions, wid, **filters)  # type: ignore[arg-type]
     assert [names[a.id] for a in found] == expected
 
 
@@ -68,9 +73,9 @@ def test_update_action_audits_status_changes_separately() -> None:
     store = FakeStore()
     (wid,) = _workshops(store, ("Northside", dt.date(2024, 5, 1)))
     action = _plan(store, wid)["publish"]
-    moved = actions.update_action(store, action.id or 0, status=BUSY)
+    moved = perform(store, actions.update_action, action.id or 0, status=BUSY).value
     assert moved.status is BUSY and moved.what == "Publish the business case"
-    edited = actions.update_action(store, action.id or 0, due=None, owner=" Fay ")
+    edited = perform(store, actions.update_action, action.id or 0, due=None, owner=" Fay ").value
     assert edited.due is None and edited.owner == "Fay" and edited.status is BUSY
     with store() as uow:
         kinds = [e.kind for e in uow.audit_entries(wid)][-2:]
@@ -80,9 +85,9 @@ def test_update_action_audits_status_changes_separately() -> None:
     assert f"Action {action.id} (Publish the business case) went from open to in_progress." in texts
     assert stored == edited
     with pytest.raises(WorkshopError, match="Say what will be done"):
-        actions.update_action(store, action.id or 0, what="  ")
+        perform(store, actions.update_action, action.id or 0, what="  ")
     with pytest.raises(WorkshopError, match="cannot be found"):
-        actions.update_action(store, 999, status=DONE)
+        perform(store, actions.update_action, 999, status=DONE)
 
 
 def test_create_action_refusals() -> None:
@@ -90,15 +95,15 @@ def test_create_action_refusals() -> None:
     first, second = _workshops(store, ("Northside", dt.date(2024, 5, 1)), ("Elsewhere", dt.date(2024, 5, 1)))
     proposal = perform(store, voting.create_proposal, second, "accountable", "We will publish.").value
     with pytest.raises(WorkshopError, match="Name who owns"):
-        actions.create_action(store, first, "accountable", "Publish", OwnerKind.GROUP, " ")
+        perform(store, actions.create_action, first, "accountable", "Publish", OwnerKind.GROUP, " ")
     with pytest.raises(WorkshopError, match="proposal of this workshop"):
-        actions.create_action(store, first, "accountable", "Publish", OwnerKind.GROUP, "Council",
+        perform(store, actions.create_action, first, "accountable", "Publish", OwnerKind.GROUP, "Council",
                               proposal_id=proposal.id)
     with pytest.raises(WorkshopError, match="workshop cannot be found"):
-        actions.create_action(store, 999, "accountable", "Publish", OwnerKind.GROUP, "Council")
-    assert actions.list_actions(store, first) == []
-    made = actions.create_action(store, second, "accountable", "Publish", OwnerKind.GROUP, "Council",
-                                 proposal_id=proposal.id)
+        perform(store, actions.create_action, 999, "accountable", "Publish", OwnerKind.GROUP, "Council")
+    assert read(store, actions.list_actions, first) == []
+    made = perform(store, actions.create_action, second, "accountable", "Publish", OwnerKind.GROUP, "Council",
+                                 proposal_id=proposal.id).value
     assert made.proposal_id == proposal.id
 
 
@@ -113,41 +118,41 @@ def test_previous_workshop_is_latest_earlier_of_same_partnership() -> None:
         ("Northside", dt.date(2024, 1, 1)),  # added late but dated earlier
     )
     first, second, other, review, early = ids
-    assert (actions.previous_workshop(store, review) or Workshop("", "", "", dt.date.min, "", "")).id == second
-    assert (actions.previous_workshop(store, second) or Workshop("", "", "", dt.date.min, "", "")).id == early
-    assert actions.previous_workshop(store, first) is None
-    assert actions.previous_workshop(store, other) is None
+    assert (read(store, actions.previous_workshop, review) or Workshop("", "", "", dt.date.min, "", "")).id == second
+    assert (read(store, actions.previous_workshop, second) or Workshop("", "", "", dt.date.min, "", "")).id == early
+    assert read(store, actions.previous_workshop, first) is None
+    assert read(store, actions.previous_workshop, other) is None
 
 
 def test_carry_over_copies_unfinished_actions_once() -> None:
     store = FakeStore()
     charter, review = _workshops(store, ("Northside", dt.date(2024, 5, 1)), ("Northside", dt.date(2025, 5, 1)))
     _plan(store, charter)
-    pending = actions.open_actions_of_previous(store, review)
+    pending = read(store, actions.open_actions_of_previous, review)
     assert [a.what for a in pending] == [
         "Publish the business case", "Set up a residents' panel", "Invite local firms",
     ]
     with store() as uow:
         as_object = uow.repo(Workshop).get(review)
-    assert as_object is not None and actions.open_actions_of_previous(store, as_object) == pending
-    copied = actions.carry_over(store, charter, review)
+    assert as_object is not None and read(store, actions.open_actions_of_previous, as_object) == pending
+    copied = perform(store, actions.carry_over, charter, review).value
     assert [(a.what, a.status, a.workshop_id) for a in copied] == [
         ("Publish the business case", OPEN, review),
         ("Set up a residents' panel", BUSY, review),
         ("Invite local firms", OPEN, review),
     ]
     assert all(a.id not in {p.id for p in pending} for a in copied)
-    assert actions.carry_over(store, charter, review) == []  # nothing twice
-    assert len(actions.list_actions(store, review)) == 3
-    assert len(actions.list_actions(store, charter)) == 5  # the originals stay
+    assert perform(store, actions.carry_over, charter, review).value == []  # nothing twice
+    assert len(read(store, actions.list_actions, review)) == 3
+    assert len(read(store, actions.list_actions, charter)) == 5  # the originals stay
     with store() as uow:
         assert [e.kind for e in uow.audit_entries(review)] == ["actions_carried_over"]
     with pytest.raises(WorkshopError, match="different workshop"):
-        actions.carry_over(store, review, review)
+        perform(store, actions.carry_over, review, review)
 
 
 def test_first_workshop_has_no_previous_actions() -> None:
     store = FakeStore()
     (wid,) = _workshops(store, ("Northside", dt.date(2024, 5, 1)))
     _plan(store, wid)
-    assert actions.open_actions_of_previous(store, wid) == []
+    assert read(store, actions.open_actions_of_previous, wid) == []

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform, read
 from workshop_app.core import participants_csv, roster, workshops
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, Workshop
@@ -135,10 +136,10 @@ def test_an_action_taken_out_is_gone_and_audited() -> None:
 
     store = FakeStore()
     w = _workshop(store)
-    made = actions.create_action(store, w.id or 0, "collaborative", "Book rooms", OwnerKind.GROUP, "Council")
-    assert actions.remove_action(store, made.id or 0).what == "Book rooms"
-    assert actions.list_actions(store, w.id or 0) == []
+    made = perform(store, actions.create_action, w.id or 0, "collaborative", "Book rooms", OwnerKind.GROUP, "Council").value
+    assert perform(store, actions.remove_action, made.id or 0).value.what == "Book rooms"
+    assert read(store, actions.list_actions, w.id or 0) == []
     with store() as uow:
         assert uow.audit_entries(w.id)[-1].kind == "action_removed"
     with pytest.raises(WorkshopError):
-        actions.remove_action(store, made.id or 0)
+        perform(store, actions.remove_action, made.id or 0)

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, roster, voting, workshops
 from workshop_app.core.content import load_principles
 from workshop_app.core.model import (
     Action, ActionStatus, Choice, OwnerKind, Proposal, Workshop,
 )
-from workshop_app.ui.action_controller import ActionController, ActionDraft, OwnerChoices
+from workshop_app.ui.action_controller import ActionDraft, OwnerChoices
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel
@@ -90,7 +90,7 @@ def test_actions_added_through_the_dialog_are_saved_shown_and_audited(qtbot, sto
     assert "Ana Brooks" in choices.participants and choices.groups == ("Council", "Provider", "VCS", "Residents")
     assert asked[0]["draft"].owner == "" and asked[0]["title"] == "New action"
 
-    saved = actions.list_actions(store, window.controller.workshop_id)
+    saved = read(store, actions.list_actions, window.controller.workshop_id)
     assert [(a.what, a.owner, a.due, a.status) for a in saved] == [
         (d.what, d.owner, d.due, d.status) for d in DRAFTS]
     assert shown_whats(panel) == [d.what for d in DRAFTS]
@@ -125,13 +125,13 @@ def test_a_status_change_is_saved_and_audited(qtbot, store, window,  # type: ign
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     panel = window.workshop_page.action_plan
     add_through_dialog(qtbot, panel, monkeypatch, DRAFTS[:2])
-    first = actions.list_actions(store, window.controller.workshop_id)[0]
+    first = read(store, actions.list_actions, window.controller.workshop_id)[0]
     panel.table.view.selectRow(0)
     combo = panel.table.status
     assert combo.isEnabled()
     combo.setCurrentIndex(combo.findData(ActionStatus.DONE.value))
     combo.activated.emit(combo.currentIndex())
-    assert actions.list_actions(store, window.controller.workshop_id)[0].status == ActionStatus.DONE
+    assert read(store, actions.list_actions, window.controller.workshop_id)[0].status == ActionStatus.DONE
     with store() as uow:
         entries = uow.audit_entries(window.controller.workshop_id)
     assert entries[-1].kind == "action_status" and entries[-1].text.endswith("went from open to done.")
@@ -141,7 +141,7 @@ def test_a_status_change_is_saved_and_audited(qtbot, store, window,  # type: ign
 
     model = panel.table.model  # the Status cell edited in place (the delegate's combo ends in setData)
     assert model.setData(model.index(1, STATUS), ActionStatus.DROPPED.value)
-    assert actions.list_actions(store, window.controller.workshop_id)[1].status == ActionStatus.DROPPED
+    assert read(store, actions.list_actions, window.controller.workshop_id)[1].status == ActionStatus.DROPPED
     assert not model.setData(model.index(1, STATUS), "finished")
 
 
@@ -157,7 +157,7 @@ def test_editing_keeps_the_fields_and_saves_the_changes(qtbot, store, window,  #
                                                          seen.append(draft) or changed))
     qtbot.mouseClick(panel.buttons["edit"], Qt.MouseButton.LeftButton)
     assert seen == [DRAFTS[0]]
-    action = actions.list_actions(store, window.controller.workshop_id)[0]
+    action = read(store, actions.list_actions, window.controller.workshop_id)[0]
     assert (action.what, action.owner_kind, action.owner, action.due, action.status) == (
         changed.what, OwnerKind.ORGANISATION, "Northside Council", NEXT_MONTH, ActionStatus.IN_PROGRESS)
     assert {"action_status", "action_edited"} <= set(audit_kinds(store, window.controller.workshop_id))
@@ -198,7 +198,7 @@ def test_an_action_from_an_agreed_commitment_is_prefilled(qtbot, store, window, 
 
     assert [p.id for p in offered[0]] == [agreed.id]
     assert prefilled == [ActionDraft(agreed.text, "accountable", OwnerKind.GROUP, "Council")]
-    saved = actions.list_actions(store, wid)
+    saved = read(store, actions.list_actions, wid)
     assert len(saved) == 1 and saved[0].proposal_id == agreed.id and saved[0].measure == "Minutes online in 7 days"
     assert panel.table.model.cell_text(saved[0], 6) == agreed.text
 
@@ -206,8 +206,8 @@ def test_an_action_from_an_agreed_commitment_is_prefilled(qtbot, store, window, 
 def review_workshop(store: Any) -> tuple[Workshop, Workshop, list[Action]]:
     """Make last year's charter workshop with three actions (one done) and this year's review of it."""
     earlier = make_workshop(store, dt.date(2025, 3, 4))
-    made = [actions.create_action(store, earlier.id, d.principle, d.what, d.owner_kind, d.owner, d.due,
-                                  d.measure, status=d.status) for d in DRAFTS[:3]]
+    made = [perform(store, actions.create_action, earlier.id, d.principle, d.what, d.owner_kind, d.owner, d.due,
+                                  d.measure, status=d.status).value for d in DRAFTS[:3]]
     review = workshops.create_workshop(store, Workshop(
         "Review 2026", earlier.partnership, "Northside", dt.date(2026, 3, 4), "Sam Rivers", "review"))
     return earlier, review, made
@@ -229,16 +229,16 @@ def test_the_review_shows_last_time_s_open_actions_and_carries_them_over(qtbot, 
     panel.table.view.selectRow(1)
     panel.table.status.setCurrentIndex(panel.table.status.findData(ActionStatus.DONE.value))
     panel.table.status.activated.emit(panel.table.status.currentIndex())
-    assert actions.list_actions(store, earlier.id)[1].status == ActionStatus.DONE
+    assert read(store, actions.list_actions, earlier.id)[1].status == ActionStatus.DONE
     assert panel.table.model.data(panel.table.model.index(1, STATUS)) == "Done"  # still listed, now done
     assert "action_status" in audit_kinds(store, earlier.id)
 
     qtbot.mouseClick(panel.carry, Qt.MouseButton.LeftButton)
-    carried = actions.list_actions(store, review.id)
+    carried = read(store, actions.list_actions, review.id)
     assert [(a.what, a.owner, a.due) for a in carried] == [(made[0].what, made[0].owner, made[0].due)]
     assert panel.result.text().startswith("1 unfinished action was carried over")
     qtbot.mouseClick(panel.carry, Qt.MouseButton.LeftButton)
-    assert len(actions.list_actions(store, review.id)) == 1 and "nothing new" in panel.result.text()
+    assert len(read(store, actions.list_actions, review.id)) == 1 and "nothing new" in panel.result.text()
     assert audit_kinds(store, review.id).count("actions_carried_over") == 1
     assert shown_whats(main.workshop_page.action_plan) == [made[0].what]  # the Actions tab has it too
 
@@ -267,8 +267,8 @@ def test_a_first_workshop_has_nothing_to_review(qtbot, store) -> None:  # type: 
 
 def test_the_action_model_passes_the_model_tester(qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
     workshop = make_workshop(store)
-    made = [actions.create_action(store, workshop.id, d.principle, d.what, d.owner_kind, d.owner, d.due, d.measure,
-                                  status=d.status) for d in DRAFTS]
+    made = [perform(store, actions.create_action, workshop.id, d.principle, d.what, d.owner_kind, d.owner, d.due, d.measure,
+                                  status=d.status).value for d in DRAFTS]
     model = ActionTableModel()
     model.set_data(made, {"accountable": "Accountable"}, {}, TODAY)
     qtmodeltester.check(model)
@@ -289,7 +289,7 @@ def shared_actions(qtbot, store) -> Iterator[SharedScreen]:  # type: ignore[no-u
     for index in range(6):
         draft = DRAFTS[index % len(DRAFTS)]
         what = LONG_WHAT if index == 5 else f"{draft.what} ({index + 1})"
-        actions.create_action(store, workshop.id, draft.principle, what, draft.owner_kind,
+        perform(store, actions.create_action, workshop.id, draft.principle, what, draft.owner_kind,
                               draft.owner, draft.due, draft.measure, status=draft.status)
     main = build_main_window(store)
     qtbot.addWidget(main)
@@ -333,7 +333,7 @@ def test_the_shared_screen_lists_actions_in_large_type_a_page_at_a_time(shared_a
 
 def test_the_shared_screen_follows_a_new_action(shared_actions: SharedScreen) -> None:
     room = shared_actions.room
-    ActionController.for_room(room).create(ActionDraft("Open the pool at 6am", "place_based", OwnerKind.GROUP,
+    room.actions.create(ActionDraft("Open the pool at 6am", "place_based", OwnerKind.GROUP,
                                                        "Residents", LAST_WEEK - dt.timedelta(days=30)))
     view = shared_actions.current_view()
     texts = [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(view)]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app.core.model import Choice, OwnerKind
 from workshop_app.store.database import open_store
-from workshop_app.ui.action_controller import ActionController, ActionDraft
+from workshop_app.ui.action_controller import ActionDraft
 from workshop_app.ui.app import load_fonts_and_style
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.main_window import MainWindow
@@ -147,7 +147,7 @@ def add_notes_and_actions(rig: Rig) -> None:
     groups = rig.controller.groups()
     for index in range(3):
         assert rig.room.add_note(f"{NOTE} ({index + 1})", groups[index % len(groups)].id)
-    actions = ActionController.for_room(rig.room)
+    actions = rig.room.actions
     for index in range(3):
         assert actions.create(ActionDraft(f"{ACTION} ({index + 1})", "collaborative", OwnerKind.GROUP,
                                           groups[index % len(groups)].name, dt.date(2027, 1, 31)))

@@ -1,6 +1,7 @@
 """Undo and redo (Edit menu, Ctrl+Z) over reversible edits: notes, stage moves, presence, wording, roster, groups, actions."""
 
 from __future__ import annotations
+from workshop_app.core.changes import read
 
 import pytest
 from PySide6.QtCore import Qt
@@ -188,7 +189,7 @@ def test_actions_added_changed_and_moved_on_are_undone(qtbot, store, monkeypatch
                         dt.date(2026, 5, 1), "Rooms booked")
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: first))
     qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
-    whats = lambda: [a.what for a in actions.list_actions(store, wid)]  # noqa: E731
+    whats = lambda: [a.what for a in read(store, actions.list_actions, wid)]  # noqa: E731
     assert whats() == [first.what]
     undo, redo = _edit_actions(window)
     undo.trigger()
@@ -201,14 +202,14 @@ def test_actions_added_changed_and_moved_on_are_undone(qtbot, store, monkeypatch
     qtbot.mouseClick(panel.buttons["edit"], Qt.MouseButton.LeftButton)
     assert whats() == [changed.what]
     undo.trigger()
-    saved = actions.list_actions(store, wid)[0]
+    saved = read(store, actions.list_actions, wid)[0]
     assert (saved.what, saved.principle, saved.owner, saved.due, saved.measure) == (
         first.what, first.principle, first.owner, first.due, first.measure)
     model = panel.table.model
     from workshop_app.ui.models.action_table_model import STATUS
 
     assert model.setData(model.index(0, STATUS), ActionStatus.DONE.value)
-    assert actions.list_actions(store, wid)[0].status == ActionStatus.DONE
+    assert read(store, actions.list_actions, wid)[0].status == ActionStatus.DONE
     assert undo.text() == "&Undo mark an action done"
     undo.trigger()
-    assert actions.list_actions(store, wid)[0].status == ActionStatus.OPEN
+    assert read(store, actions.list_actions, wid)[0].status == ActionStatus.OPEN

@@ -8,8 +8,9 @@ from typing import Any
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, require_id
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 
 STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
 """Statuses of an action that is not finished: these carry over and can be overdue."""
@@ -20,10 +21,11 @@ class _Keep:
 
 
 KEEP = _Keep()
+ACTIONS = Changes(actions=True)
 
 
 def create_action(
-    uow_factory: UnitOfWorkFactory,
+    uow: UnitOfWork,
     workshop_id: int,
     principle: str,
     what: str,
@@ -33,30 +35,28 @@ def create_action(
     measure: str = "",
     proposal_id: int | None = None,
     status: ActionStatus = ActionStatus.OPEN,
-) -> Action:
+) -> Changed[Action]:
     """Record a new action, optionally from a proposal of the same workshop."""
-    with uow_factory() as uow:
-        if uow.repo(Workshop).get(workshop_id) is None:
-            raise WorkshopError("That workshop cannot be found; open a workshop first.")
-        if proposal_id is not None:
-            proposal = uow.repo(Proposal).get(proposal_id)
-            if proposal is None or proposal.workshop_id != workshop_id:
-                raise WorkshopError("An action can only come from a proposal of this workshop.")
-        action = Action(
-            workshop_id=workshop_id, principle=principle.strip(), what=what.strip(),
-            owner_kind=OwnerKind(owner_kind), owner=owner.strip(), due=due, measure=measure.strip(),
-            status=ActionStatus(status), proposal_id=proposal_id,
-        )
-        check_action(action)
-        action = uow.repo(Action).add(action)
-        audit.append(uow, workshop_id, "action_created",
-                     f"Action {action.id} was added for {action.owner}: {action.what}", rows=[action])
-        uow.commit()
-        return action
+    if uow.repo(Workshop).get(workshop_id) is None:
+        raise WorkshopError("That workshop cannot be found; open a workshop first.")
+    if proposal_id is not None:
+        proposal = uow.repo(Proposal).get(proposal_id)
+        if proposal is None or proposal.workshop_id != workshop_id:
+            raise WorkshopError("An action can only come from a proposal of this workshop.")
+    action = Action(
+        workshop_id=workshop_id, principle=principle.strip(), what=what.strip(),
+        owner_kind=OwnerKind(owner_kind), owner=owner.strip(), due=due, measure=measure.strip(),
+        status=ActionStatus(status), proposal_id=proposal_id,
+    )
+    check_action(action)
+    action = uow.repo(Action).add(action)
+    audit.append(uow, workshop_id, "action_created",
+                 f"Action {action.id} was added for {action.owner}: {action.what}", rows=[action])
+    return Changed(action, ACTIONS)
 
 
 def update_action(
-    uow_factory: UnitOfWorkFactory,
+    uow: UnitOfWork,
     action_id: int,
     *,
     what: str | _Keep = KEEP,
@@ -66,41 +66,42 @@ def update_action(
     due: dt.date | None | _Keep = KEEP,
     measure: str | _Keep = KEEP,
     status: ActionStatus | _Keep = KEEP,
-) -> Action:
+) -> Changed[Action]:
     """Change an action; a status change gets its own audit entry naming the old and new status."""
-    with uow_factory() as uow:
-        old = uow.repo(Action).get(action_id)
-        if old is None:
-            raise WorkshopError("That action cannot be found; choose one from the action plan.")
-        changes: dict[str, Any] = {
-            name: (value.strip() if isinstance(value, str) else value)
-            for name, value in (("what", what), ("principle", principle), ("owner_kind", owner_kind),
-                                ("owner", owner), ("due", due), ("measure", measure), ("status", status))
-            if not isinstance(value, _Keep)
-        }
-        new = replace(old, **changes)
-        new.owner_kind, new.status = OwnerKind(new.owner_kind), ActionStatus(new.status)
-        check_action(new)
-        uow.repo(Action).update(new)
-        _audit_update(uow, old, new)
-        uow.commit()
-        return new
+    old = uow.repo(Action).get(action_id)
+    if old is None:
+        raise WorkshopError("That action cannot be found; choose one from the action plan.")
+    changes: dict[str, Any] = {
+        name: (value.strip() if isinstance(value, str) else value)
+        for name, value in (("what", what), ("principle", principle), ("owner_kind", owner_kind),
+                            ("owner", owner), ("due", due), ("measure", measure), ("status", status))
+        if not isinstance(value, _Keep)
+    }
+    new = replace(old, **changes)
+    new.owner_kind, new.status = OwnerKind(new.owner_kind), ActionStatus(new.status)
+    check_action(new)
+    uow.repo(Action).update(new)
+    _audit_update(uow, old, new)
+    return Changed(new, ACTIONS)
 
 
-def remove_action(uow_factory: UnitOfWorkFactory, action_id: int) -> Action:
+def remove_action(uow: UnitOfWork, action_id: int) -> Changed[Action]:
     """Take an action out of the plan (undoing its adding); return it as it was."""
-    with uow_factory() as uow:
-        action = uow.repo(Action).get(action_id)
-        if action is None:
-            raise WorkshopError("That action cannot be found; choose one from the action plan.")
-        uow.repo(Action).delete(action_id)
-        audit.append(uow, action.workshop_id, "action_removed", f"Action {action_id} was taken out: {action.what}")
-        uow.commit()
-        return action
+    action = uow.repo(Action).get(action_id)
+    if action is None:
+        raise WorkshopError("That action cannot be found; choose one from the action plan.")
+    uow.repo(Action).delete(action_id)
+    audit.append(uow, action.workshop_id, "action_removed", f"Action {action_id} was taken out: {action.what}")
+    return Changed(action, ACTIONS)
+
+
+def owner_matches(action: Action, text: str) -> bool:
+    """Return whether the owner's name contains the text, ignoring case and outer spaces (the one owner rule)."""
+    return text.strip().casefold() in action.owner.casefold()
 
 
 def list_actions(
-    uow_factory: UnitOfWorkFactory,
+    uow: UnitOfWork,
     workshop_id: int,
     principle: str | None = None,
     owner: str | None = None,
@@ -109,15 +110,14 @@ def list_actions(
 ) -> list[Action]:
     """Return a workshop's actions in the order they were made, filtered by every filter given.
 
-    `owner` matches the owner's name ignoring case and outer spaces; `overdue_on` keeps only unfinished
+    `owner` keeps actions whose owner's name contains it (owner_matches); `overdue_on` keeps only unfinished
     actions whose due date is before that day.
     """
-    with reading(uow_factory) as uow:
-        found = uow.repo(Action).list(workshop_id=workshop_id)
+    found = uow.repo(Action).list(workshop_id=workshop_id)
     if principle is not None:
         found = [a for a in found if a.principle == principle]
     if owner is not None:
-        found = [a for a in found if a.owner.strip().casefold() == owner.strip().casefold()]
+        found = [a for a in found if owner_matches(a, owner)]
     if status is not None:
         found = [a for a in found if a.status == status]
     if overdue_on is not None:
@@ -130,48 +130,45 @@ def is_overdue(action: Action, on: dt.date) -> bool:
     return action.status in STILL_OPEN and action.due is not None and action.due < on
 
 
-def previous_workshop(uow_factory: UnitOfWorkFactory, workshop: Workshop | int) -> Workshop | None:
+def previous_workshop(uow: UnitOfWork, workshop: Workshop | int) -> Workshop | None:
     """Return the latest earlier workshop (by date, then id) of the same partnership, or None."""
-    with reading(uow_factory) as uow:
-        current = _workshop(uow, workshop)
-        name = current.partnership.strip().casefold()
-        earlier = [
-            w for w in uow.repo(Workshop).list()
-            if w.partnership.strip().casefold() == name and (w.date, require_id(w)) < (current.date, require_id(current))
-        ]
+    current = _workshop(uow, workshop)
+    name = current.partnership.strip().casefold()
+    earlier = [
+        w for w in uow.repo(Workshop).list()
+        if w.partnership.strip().casefold() == name and (w.date, require_id(w)) < (current.date, require_id(current))
+    ]
     return max(earlier, key=lambda w: (w.date, require_id(w)), default=None)
 
 
-def open_actions_of_previous(uow_factory: UnitOfWorkFactory, workshop: Workshop | int) -> list[Action]:
+def open_actions_of_previous(uow: UnitOfWork, workshop: Workshop | int) -> list[Action]:
     """Return the unfinished actions of the partnership's previous workshop (none if there is none)."""
-    previous = previous_workshop(uow_factory, workshop)
+    previous = previous_workshop(uow, workshop)
     if previous is None or previous.id is None:
         return []
-    return [a for a in list_actions(uow_factory, previous.id) if a.status in STILL_OPEN]
+    return [a for a in list_actions(uow, previous.id) if a.status in STILL_OPEN]
 
 
-def carry_over(uow_factory: UnitOfWorkFactory, from_workshop_id: int, to_workshop_id: int) -> list[Action]:
+def carry_over(uow: UnitOfWork, from_workshop_id: int, to_workshop_id: int) -> Changed[list[Action]]:
     """Copy the unfinished actions of one workshop into another, skipping any already copied.
 
     Returns the new actions; carrying over twice adds nothing the second time.
     """
-    with uow_factory() as uow:
-        source = _workshop(uow, from_workshop_id)
-        _workshop(uow, to_workshop_id)
-        if from_workshop_id == to_workshop_id:
-            raise WorkshopError("Choose a different workshop to carry the actions over to.")
-        there = {_identity(a) for a in uow.repo(Action).list(workshop_id=to_workshop_id)}
-        copied: list[Action] = []
-        for action in uow.repo(Action).list(workshop_id=from_workshop_id):
-            if action.status in STILL_OPEN and _identity(action) not in there:
-                copy = replace(action, id=None, workshop_id=to_workshop_id, proposal_id=None)
-                copied.append(uow.repo(Action).add(copy))
-        if copied:
-            audit.append(uow, to_workshop_id, "actions_carried_over",
-                         f"{len(copied)} unfinished action(s) were carried over from {source.title} "
-                         f"({source.date.isoformat()}).", rows=copied)
-            uow.commit()
-        return copied
+    source = _workshop(uow, from_workshop_id)
+    _workshop(uow, to_workshop_id)
+    if from_workshop_id == to_workshop_id:
+        raise WorkshopError("Choose a different workshop to carry the actions over to.")
+    there = {_identity(a) for a in uow.repo(Action).list(workshop_id=to_workshop_id)}
+    copied: list[Action] = []
+    for action in uow.repo(Action).list(workshop_id=from_workshop_id):
+        if action.status in STILL_OPEN and _identity(action) not in there:
+            copy = replace(action, id=None, workshop_id=to_workshop_id, proposal_id=None)
+            copied.append(uow.repo(Action).add(copy))
+    if copied:
+        audit.append(uow, to_workshop_id, "actions_carried_over",
+                     f"{len(copied)} unfinished action(s) were carried over from {source.title} "
+                     f"({source.date.isoformat()}).", rows=copied)
+    return Changed(copied, Changes(actions=bool(copied)))
 
 
 def _identity(action: Action) -> tuple[str, str, str]:

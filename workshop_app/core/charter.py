@@ -20,7 +20,7 @@ from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, Contact, GroupCount, NotAgreed,
     Party, PrincipleSection, RadarSeries, Representative, VersionEntry,
 )
-from workshop_app.core.decisions import Outcome, round_outcome
+from workshop_app.core.decisions import Outcome, deciding_round, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
 from workshop_app.core.model import (
@@ -156,11 +156,8 @@ class _Builder:
 
     def _deciding_round(self, proposal: Proposal) -> tuple[VoteRound, Outcome] | None:
         """The latest revealed round and its outcome; None if none, or if the wording changed since it opened."""
-        revealed = [r for r in self.record.rounds_of(proposal.id) if r.revealed_at is not None]
-        if not revealed:
-            return None
-        latest = max(revealed, key=lambda r: r.round_no)
-        if any(a.created_at > latest.opened_at for a in self.record.amendments_of(proposal.id)):
+        latest = deciding_round(self.record.rounds_of(proposal.id), self.record.amendments_of(proposal.id))
+        if latest is None:
             return None
         outcome = round_outcome(self.workshop.decision_rule, latest, self.record.ballots_of(latest.id),
                                 self.record.hand_counts_of(latest.id), self.people, self.groups)

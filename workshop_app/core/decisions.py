@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from workshop_app.core.model import Ballot, Choice, DecisionRule, HandCount, Participant, StakeholderGroup, VoteRound
-from workshop_app.core.model import require_id
+from workshop_app.core.model import (Amendment, Ballot, Choice, DecisionRule, HandCount, Participant, StakeholderGroup,
+                                     VoteRound, require_id)
 
 
 @dataclass(frozen=True)
@@ -292,3 +292,12 @@ def _join(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def deciding_round(rounds: Iterable[VoteRound], amendments: Iterable[Amendment]) -> VoteRound | None:
+    """Return the round that decides a proposal: its latest revealed one, unless the wording changed after it opened."""
+    revealed = [r for r in rounds if r.is_revealed]
+    if not revealed:
+        return None
+    latest = max(revealed, key=lambda r: r.round_no)
+    return None if any(a.created_at > latest.opened_at for a in amendments) else latest

@@ -257,7 +257,7 @@ class _Reader:
             secret=f.flag("secret"), opened_at=f.stamp("opened_at"), closed_at=f.time("closed_at", True),
             revealed_at=f.time("revealed_at", True), present_group_ids=self._present(f), id=ref,
         )
-        if results == "revealed" and (vote.closed_at is None or vote.revealed_at is None):
+        if results == "revealed" and not vote.is_revealed:
             raise fail(f.at("results"), 'is "revealed" but the round has no closed_at or revealed_at time')
         if results == "sealed" and vote.revealed_at is not None:
             raise fail(f.at("results"), 'is "sealed" but the round has a revealed_at time', 'set it to null')

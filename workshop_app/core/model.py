@@ -239,6 +239,16 @@ class VoteRound:
     """Frozen at close: the decision rule the round is decided under (None while it is open)."""
     id: int | None = None
 
+    @property
+    def is_open(self) -> bool:
+        """Say whether votes can still be cast and changed."""
+        return self.closed_at is None
+
+    @property
+    def is_revealed(self) -> bool:
+        """Say whether the round's results may be shown: it was closed, then revealed (the one test of this)."""
+        return self.closed_at is not None and self.revealed_at is not None
+
 
 @dataclass
 class Ballot:

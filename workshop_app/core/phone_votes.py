@@ -59,7 +59,7 @@ def phone_states(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) 
     if last is None:
         return [p if isinstance(p, NotAVoterError) else PhoneState(p.name) for p in people]
     vote, proposal = last
-    if vote.revealed_at is None:
+    if not vote.is_revealed:
         return [p if isinstance(p, NotAVoterError) else PhoneState(
             p.name, closed_round=vote.id, proposal=proposal.text, principle=proposal.principle) for p in people]
     outcome = voting.results(uow, require_id(vote)).reason

@@ -54,7 +54,7 @@ class WorkshopRecord:
     """Every record of one workshop, each list in the order it was stored (ids are store ids or file refs).
 
     It holds the ballots of unrevealed rounds too: code that shows or writes anything must ask
-    `outcome()` (None until the reveal) and `is_revealed()` before using a round's ballots.
+    `outcome()` (None until the reveal) and `VoteRound.is_revealed` before using a round's ballots.
     """
 
     workshop: Workshop
@@ -115,10 +115,6 @@ class WorkshopRecord:
         """Return a proposal's vote rounds by round number."""
         return sorted(self._grouped("rounds", "proposal_id", proposal_id), key=lambda r: r.round_no)
 
-    @staticmethod
-    def is_revealed(vote: VoteRound) -> bool:
-        """Say whether a round's results may be shown: it was closed and revealed."""
-        return vote.closed_at is not None and vote.revealed_at is not None
 
     def ballots_of(self, round_id: int | None) -> list[Ballot]:
         """Return every ballot cast in a round (superseded ones too), in stored order."""
@@ -130,7 +126,7 @@ class WorkshopRecord:
 
     def outcome(self, vote: VoteRound) -> Outcome | None:
         """Return a revealed round's outcome under the workshop's rule, or None while it is hidden."""
-        if not self.is_revealed(vote):
+        if not vote.is_revealed:
             return None
         return round_outcome(
             self.workshop.decision_rule, vote, self.ballots_of(vote.id), self.hand_counts_of(vote.id),

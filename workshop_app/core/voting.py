@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from workshop_app.core import audit
-from workshop_app.core.decisions import Outcome, frozen_voters, present_voting_groups, round_outcome
+from workshop_app.core.decisions import Outcome, deciding_round, frozen_voters, present_voting_groups, round_outcome
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import (
     Amendment,
@@ -154,7 +154,7 @@ def reveal_vote(uow: UnitOfWork, round_id: int) -> Changed[Outcome]:
     if vote.closed_at is None:
         raise WorkshopError("Close the vote before revealing its results.")
     outcome = _outcome(uow, vote, proposal.workshop_id)
-    if vote.revealed_at is not None:
+    if vote.is_revealed:
         return Changed(outcome, Changes())
     vote.revealed_at = utc_now()
     uow.repo(VoteRound).update(vote)
@@ -166,7 +166,7 @@ def reveal_vote(uow: UnitOfWork, round_id: int) -> Changed[Outcome]:
 def results(uow: UnitOfWork, round_id: int) -> Outcome:
     """Return a revealed round's outcome; raises ResultsHiddenError before the reveal."""
     vote, proposal = _round(uow, round_id)
-    if vote.revealed_at is None:
+    if not vote.is_revealed:
         raise ResultsHiddenError("The results of this vote are hidden until the facilitator reveals them.")
     return _outcome(uow, vote, proposal.workshop_id)
 
@@ -183,8 +183,24 @@ def progress(uow: UnitOfWork, round_id: int) -> VoteProgress:
 
 def latest_outcome(uow: UnitOfWork, proposal_id: int) -> Outcome | None:
     """Return the outcome of a proposal's latest revealed round, or None."""
-    revealed = [r for r in rounds_of(uow, proposal_id) if r.revealed_at is not None]
+    revealed = [r for r in rounds_of(uow, proposal_id) if r.is_revealed]
     return results(uow, require_id(revealed[-1])) if revealed else None
+
+
+def agreed_commitments(uow: UnitOfWork, workshop_id: int) -> list[Proposal]:
+    """Return the workshop's proposals agreed by the round that decides each (the charter's rule), oldest first."""
+    rounds: dict[int, list[VoteRound]] = {}
+    for held, _proposal in uow.rounds_of_workshop(workshop_id):
+        rounds.setdefault(held.proposal_id, []).append(held)
+    agreed = []
+    for proposal in proposals_of(uow, workshop_id):
+        mine = rounds.get(require_id(proposal), [])
+        if proposal.status == ProposalStatus.WITHDRAWN or not any(r.is_revealed for r in mine):
+            continue
+        deciding = deciding_round(mine, uow.repo(Amendment).list(proposal_id=proposal.id))
+        if deciding is not None and _outcome(uow, deciding, workshop_id).agreed:
+            agreed.append(proposal)
+    return agreed
 
 
 def open_round(uow: UnitOfWork, workshop_id: int) -> tuple[VoteRound, Proposal] | None:

@@ -58,7 +58,7 @@ def finish(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
             raise WorkshopError("This workshop is already finished.")
         for proposal in uow.repo(Proposal).list(workshop_id=workshop_id):
             for vote in uow.repo(VoteRound).list(proposal_id=proposal.id):
-                if vote.revealed_at is None:
+                if not vote.is_revealed:
                     raise WorkshopError("A vote is still open or not yet revealed; close and reveal it first.")
         latest = latest_version(uow, workshop_id)
     if latest is None or latest.status == CharterStatus.DRAFT:  # a charter never started is a draft too

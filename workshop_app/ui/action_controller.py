@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from workshop_app.core import actions
-from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, ProposalStatus, Workshop, require_id
+from workshop_app.core import actions, voting
+from workshop_app.core.changes import Changes
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, require_id
 from workshop_app.ui.controller import WorkshopController
-from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
 
 
@@ -47,11 +47,6 @@ class OwnerChoices:
     groups: tuple[str, ...]
 
 
-def owner_matches(action: Action, text: str) -> bool:
-    """Return whether the owner's name contains the text, ignoring case and outer spaces."""
-    return text.strip().casefold() in action.owner.casefold()
-
-
 class ActionController(QObject):
     """Runs action operations (each one committed at once and audited by core) and says when the plan changed."""
 
@@ -63,12 +58,11 @@ class ActionController(QObject):
         self.controller, self.votes, self.today = controller, votes, today
         self._reviewed: set[int] = set()
         controller.workshop_opened.connect(self._on_workshop_opened)
+        controller.changed.connect(self._on_changed)
 
-    @classmethod
-    def for_room(cls, room: RoomController) -> ActionController:
-        """Return the room's one action controller, making it the first time it is asked for."""
-        found = room.findChild(ActionController)
-        return found if isinstance(found, ActionController) else cls(room.controller, room.votes, parent=room)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.actions:
+            self.actions_changed.emit()
 
     def _on_workshop_opened(self, _workshop: Workshop) -> None:
         self._reviewed.clear()
@@ -77,23 +71,21 @@ class ActionController(QObject):
 
     def actions(self, chosen: ActionFilter = ActionFilter()) -> list[Action]:
         """Return the open workshop's actions that pass the filter, in the order they were made."""
-        found = actions.list_actions(
-            self.controller.uow_factory, self.controller.workshop_id, principle=chosen.principle or None,
-            status=ActionStatus(chosen.status) if chosen.status else None,
+        return self.controller.read(
+            actions.list_actions, self.controller.workshop_id, principle=chosen.principle or None,
+            owner=chosen.owner_text or None, status=ActionStatus(chosen.status) if chosen.status else None,
             overdue_on=self.today() if chosen.overdue_only else None)
-        return [a for a in found if owner_matches(a, chosen.owner_text)]
 
     def create(self, draft: ActionDraft, proposal_id: int | None = None) -> Action | None:
         """Add an action to the open workshop's plan; return it (None when refused)."""
-        done = self.controller.run(actions.create_action, self.controller.workshop_id, draft.principle, draft.what,
-                                   draft.owner_kind, draft.owner, draft.due, draft.measure, proposal_id,
-                                   draft.status)
-        self._announce(done.ok)
-        return done.value
+        done = self.controller.perform(actions.create_action, self.controller.workshop_id, draft.principle,
+                                       draft.what, draft.owner_kind, draft.owner, draft.due, draft.measure,
+                                       proposal_id, draft.status)
+        return done.value.value if done.value is not None else None
 
     def remove(self, action_id: int) -> bool:
         """Take an action out of the plan (undoing its adding)."""
-        return self._announce(self.controller.run(actions.remove_action, action_id).ok)
+        return self.controller.perform(actions.remove_action, action_id).ok
 
     def restore(self, before: Action) -> bool:
         """Put back everything an action said before an edit."""
@@ -103,37 +95,24 @@ class ActionController(QObject):
 
     def edit(self, action_id: int, draft: ActionDraft) -> bool:
         """Change everything about an action to what the draft says."""
-        done = self.controller.run(
-            lambda factory, aid: actions.update_action(
-                factory, aid, what=draft.what, principle=draft.principle, owner_kind=draft.owner_kind,
-                owner=draft.owner, due=draft.due, measure=draft.measure, status=draft.status), action_id)
-        return self._announce(done.ok)
+        return self.controller.perform(
+            actions.update_action, action_id, what=draft.what, principle=draft.principle,
+            owner_kind=draft.owner_kind, owner=draft.owner, due=draft.due, measure=draft.measure,
+            status=draft.status).ok
 
     def set_status(self, action_id: int, status: ActionStatus) -> bool:
         """Change only an action's status."""
-        done = self.controller.run(lambda factory, aid: actions.update_action(factory, aid, status=status),
-                                   action_id)
-        return self._announce(done.ok)
+        return self.controller.perform(actions.update_action, action_id, status=status).ok
 
     def is_overdue(self, action: Action) -> bool:
         """Return whether an unfinished action's due date has passed today."""
         return actions.is_overdue(action, self.today())
 
-    def _announce(self, ok: bool) -> bool:
-        if ok:
-            self.actions_changed.emit()
-        return ok
-
     # Where actions come from --------------------------------------------------------------------
 
     def agreed_commitments(self) -> list[Proposal]:
-        """Return the open workshop's proposals whose latest revealed vote agreed them."""
-        agreed = []
-        for proposal in self.votes.proposals():
-            outcome = self.votes.latest_outcome(require_id(proposal))
-            if proposal.status != ProposalStatus.WITHDRAWN and outcome is not None and outcome.agreed:
-                agreed.append(proposal)
-        return agreed
+        """Return the open workshop's agreed commitments (core's rule, the one the charter uses)."""
+        return self.controller.read(voting.agreed_commitments, self.controller.workshop_id)
 
     def commitment_texts(self) -> dict[int, str]:
         """Return the wording of every proposal of the open workshop by id."""
@@ -151,7 +130,7 @@ class ActionController(QObject):
     def previous_workshop(self) -> Workshop | None:
         """Return the previous workshop of the same partnership, if there is one."""
         assert self.controller.workshop is not None
-        return actions.previous_workshop(self.controller.uow_factory, self.controller.workshop)
+        return self.controller.read(actions.previous_workshop, self.controller.workshop)
 
     def review_actions(self) -> list[Action]:
         """Return the previous workshop's open actions, keeping those already reviewed here (with their new status)."""
@@ -159,17 +138,14 @@ class ActionController(QObject):
         if previous is None or previous.id is None:
             return []
         assert self.controller.workshop is not None
-        still_open = actions.open_actions_of_previous(self.controller.uow_factory, self.controller.workshop)
+        still_open = self.controller.read(actions.open_actions_of_previous, self.controller.workshop)
         self._reviewed |= {a.id for a in still_open if a.id is not None}
-        return [a for a in actions.list_actions(self.controller.uow_factory, previous.id) if a.id in self._reviewed]
+        return [a for a in self.controller.read(actions.list_actions, previous.id) if a.id in self._reviewed]
 
     def carry_over(self) -> int | None:
         """Copy the previous workshop's unfinished actions into this one; return how many were new (None on failure)."""
         previous = self.previous_workshop()
         if previous is None or previous.id is None:
             return 0
-        done = self.controller.run(actions.carry_over, previous.id, self.controller.workshop_id)
-        if not done.ok or done.value is None:
-            return None
-        self._announce(True)
-        return len(done.value)
+        done = self.controller.perform(actions.carry_over, previous.id, self.controller.workshop_id)
+        return len(done.value.value) if done.value is not None else None

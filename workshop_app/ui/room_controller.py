@@ -17,6 +17,7 @@ from workshop_app.core.plans import Plan, Stage
 from workshop_app.core.session import TimerState
 from workshop_app.ui import undo
 from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.action_controller import ActionController
 from workshop_app.ui.vote_controller import VoteController
 
 CHECKPOINT_EVERY_TICKS = 10
@@ -36,6 +37,7 @@ class RoomController(QObject):
         super().__init__(parent)
         self.controller = controller
         self.votes = VoteController(controller, self)
+        self.actions = ActionController(controller, self.votes, parent=self)
         self.plan: Plan | None = None
         self._stages: tuple[Stage, ...] = ()
         self.progress: StageProgress | None = None

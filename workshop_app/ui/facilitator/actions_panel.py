@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, require_id
 from workshop_app.ui import errors
 from workshop_app.ui.undoable_edits import ActionEdits
-from workshop_app.ui.action_controller import ActionController, ActionDraft, ActionFilter
+from workshop_app.ui.action_controller import ActionDraft, ActionFilter
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.models.action_table_model import (
     COMMITMENT, MEASURE, PRINCIPLE, STATUS, STATUS_WORDS, WHAT, ActionTableModel,
@@ -63,7 +63,7 @@ class ActionTable(QWidget):
 
     def __init__(self, room: RoomController, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room, self.plan = room, ActionController.for_room(room)
+        self.room, self.plan = room, room.actions
         self.edits = ActionEdits(self.plan)
         self.model = ActionTableModel(self)
         self.view = QTableView()

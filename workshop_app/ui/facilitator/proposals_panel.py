@@ -21,7 +21,7 @@ def status_word(proposal: Proposal, rounds: list[VoteRound], agreed: bool | None
         return "withdrawn"
     if any(r.closed_at is None for r in rounds):
         return "vote open"
-    if rounds and rounds[-1].revealed_at is None:
+    if rounds and not rounds[-1].is_revealed:
         return "vote closed, not yet revealed"
     if agreed is None:
         return "draft"

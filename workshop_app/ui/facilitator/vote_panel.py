@@ -84,7 +84,7 @@ class VotePanel(QGroupBox):
         kind = "Secret" if vote.secret else "Named"
         self.proposal_text.setText(f"{kind} vote, round {vote.round_no}: {proposal.text}")
         self.progress.setText(str(self.votes.progress(require_id(vote))))
-        is_open, revealed = vote.closed_at is None, vote.revealed_at is not None
+        is_open, revealed = vote.closed_at is None, vote.is_revealed
         for name in ("proxy", "hands", "close"):
             self.buttons[name].setEnabled(is_open)
         self.buttons["reveal"].setEnabled(not is_open and not revealed)

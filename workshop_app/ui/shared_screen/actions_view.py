@@ -69,7 +69,7 @@ class ActionsView(QWidget):
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the actions the current stage is about."""
-        controller = ActionController.for_room(room)
+        controller = room.actions
         self._sizes = sizes
         if self._room is not room:
             self._room = room

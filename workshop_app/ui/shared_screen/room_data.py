@@ -30,7 +30,7 @@ def groups_by_id(room: RoomController) -> dict[int, StakeholderGroup]:
 
 def previous_assessment(room: RoomController) -> PreviousAssessment | None:
     """Return the previous workshop of the same partnership with its summary, when it has any scores."""
-    previous = actions.previous_workshop(room.controller.uow_factory, room.workshop)
+    previous = room.controller.read(actions.previous_workshop, room.workshop)
     if previous is None or previous.id is None:
         return None
     summary = room.controller.read(assessment.summarise_workshop, previous.id, list(room.principles))

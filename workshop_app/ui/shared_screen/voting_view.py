@@ -120,7 +120,7 @@ class VotingView(QWidget):
         self.kind.setText(ballot_kind(self.round))
         if self.round.closed_at is None:
             self._show_open(room, sizes, keep_selection=previous == self.round.id)
-        elif self.round.revealed_at is None:
+        elif not self.round.is_revealed:
             self._show_closed()
         else:
             self._show_revealed(room, sizes)

@@ -10,11 +10,11 @@ import pytest
 
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
-from workshop_app.core import charter_facts, charter_versions, interchange
+from workshop_app.core import charter_facts, charter_versions, interchange, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import ImportError_, WorkshopError
 from workshop_app.core.interchange_import import read_document
-from workshop_app.core.model import CharterFacts, PartyContact
+from workshop_app.core.model import CharterFacts, PartyContact, Workshop
 from workshop_app.core.records import load_record, save_record
 
 FACTS = CharterFacts(0, board="  One seat   each ", quorum="Three partners", amending="By a vote.",
@@ -116,3 +116,19 @@ def test_a_bad_contact_in_a_file_names_its_field() -> None:
     document["contacts"][0]["email"] = "nobody"
     with pytest.raises(ImportError_, match=r"The field contacts\[0\]\.email is not accepted"):
         read_document(json.dumps(document))
+
+
+def test_a_review_workshop_starts_from_the_partnerships_agreed_facts(room: CharterRoom) -> None:
+    charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
+    charter_versions.mark_agreed(room.store, room.workshop_id, dt.date(2025, 3, 20))
+    review = workshops.create_workshop(room.store, Workshop(
+        "Annual review", "Northside Leisure", "Town Hall", dt.date(2026, 3, 10), "Fay Morgan", "review"))
+    rid = review.id or 0
+    content = build_charter(room.store, rid)
+    assert content.facts is not None and content.facts.quorum == "Three partners"
+    assert all(not p.contacts for p in content.parties)  # contacts belong to the earlier workshop's people
+    shown = charter_facts.read_facts(room.store, rid)
+    assert shown.facts.board == "One seat each" and shown.facts.id is None
+    charter_facts.save_facts(room.store, rid, replace(shown.facts, quorum="Four partners"), [])
+    assert build_charter(room.store, rid).facts.quorum == "Four partners"  # type: ignore[union-attr]
+    assert build_charter(room.store, room.workshop_id).facts.quorum == "Three partners"  # type: ignore[union-attr]

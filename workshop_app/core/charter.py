@@ -15,7 +15,7 @@ from workshop_app.core.assessment import largest_gap, summarise
 from workshop_app.core.content import load_principles
 from workshop_app.core.charter_carry import CarryForward, carry_forward
 from workshop_app.core.charter_changes import VersionView, latest_version, no_change, version_view
-from workshop_app.core.charter_facts import check_facts
+from workshop_app.core.charter_facts import check_facts, facts_of
 from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, Contact, GroupCount, NotAgreed,
     Party, PrincipleSection, RadarSeries, Representative, VersionEntry,
@@ -24,7 +24,7 @@ from workshop_app.core.decisions import Outcome, deciding_round, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
 from workshop_app.core.model import (
-    Action, CharterFacts, CharterStatus, CharterVersion, DecisionRule, OwnerKind, Participant, Proposal,
+    Action, CharterStatus, CharterVersion, DecisionRule, OwnerKind, Participant, Proposal,
     ProposalStatus, StakeholderGroup, VoteRound, Workshop, require_id,
 )
 from workshop_app.core.plans import CharterDefaults, plan_by_key
@@ -93,7 +93,7 @@ class _Builder:
             record_ok=verdict.ok,
             history=self._history(shown.number, shown.status, shown.agreed_on, shown.changes),
             carried=carried,
-            facts=next((check_facts(f) for f in self.uow.repo(CharterFacts).list(workshop_id=self.workshop.id)), None),
+            facts=check_facts(facts) if (facts := facts_of(self.uow, self.workshop)) is not None else None,
             unnamed_residents=sum(1 for p in self.people if not is_named(p, self.group_names.get(p.group_id, ""))),
         )
 

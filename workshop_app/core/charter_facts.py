@@ -10,8 +10,11 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from workshop_app.core import audit
+from workshop_app.core.charter_changes import previous_agreed
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import CharterFacts, CharterStatus, CharterVersion, Participant, PartyContact, require_id
+from workshop_app.core.model import (
+    CharterFacts, CharterStatus, CharterVersion, Participant, PartyContact, Workshop, require_id,
+)
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 
 MAX_FACT_LENGTH = 3000
@@ -38,11 +41,22 @@ class Facts:
 
 
 def read_facts(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Facts:
-    """Return the workshop's facts (empty ones when none were given) and its contacts."""
+    """Return the workshop's facts (a review starts from the partnership's last agreed ones) and its contacts."""
     with reading(uow_factory) as uow:
-        stored = uow.repo(CharterFacts).list(workshop_id=workshop_id)
+        workshop = uow.repo(Workshop).get(workshop_id)
+        facts = facts_of(uow, workshop) if workshop is not None else None
         contacts = sorted(uow.repo(PartyContact).list(workshop_id=workshop_id), key=lambda c: require_id(c))
-        return Facts(stored[0] if stored else CharterFacts(workshop_id), tuple(contacts))
+        return Facts(facts or CharterFacts(workshop_id), tuple(contacts))
+
+
+def facts_of(uow: UnitOfWork, workshop: Workshop) -> CharterFacts | None:
+    """The workshop's own facts; for a review without its own, those of the partnership's last agreed charter."""
+    own = uow.repo(CharterFacts).list(workshop_id=workshop.id)
+    if own:
+        return own[0]
+    base = previous_agreed(uow, workshop)
+    earlier = uow.repo(CharterFacts).list(workshop_id=base.workshop_id) if base is not None else []
+    return replace(earlier[0], workshop_id=require_id(workshop), id=None) if earlier else None
 
 
 def check_facts(facts: CharterFacts) -> CharterFacts:
@@ -86,11 +100,12 @@ def save_facts(uow_factory: UnitOfWorkFactory, workshop_id: int, facts: CharterF
         kept = [check_contact(replace(c, workshop_id=workshop_id, id=None), people) for c in contacts]
         kept = [c for c in kept if not is_empty(c)]
         stored = uow.repo(CharterFacts).list(workshop_id=workshop_id)
-        before = stored[0] if stored else CharterFacts(workshop_id)
+        workshop = uow.repo(Workshop).get(workshop_id)
+        before = (facts_of(uow, workshop) if workshop is not None else None) or CharterFacts(workshop_id)
         changed = [FACT_NAMES[f.name] for f in fields(CharterFacts)
                    if f.name in FACT_NAMES and getattr(before, f.name) != getattr(clean, f.name)]
         repo = uow.repo(CharterFacts)
-        saved = repo.update(replace(clean, id=before.id)) if stored else repo.add(replace(clean, id=None))
+        saved = repo.update(replace(clean, id=stored[0].id)) if stored else repo.add(replace(clean, id=None))
         old = uow.repo(PartyContact).list(workshop_id=workshop_id)
         if _addresses(old) != _addresses(kept):
             changed.append("the contacts")

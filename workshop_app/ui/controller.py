@@ -72,8 +72,24 @@ class WorkshopController(QObject):
 
     def announce(self, done: Changes) -> None:
         """Tell every listener what changed (an operation run here, or one a phone ran on the server's thread)."""
-        if done:
-            self.changed.emit(done)
+        if not done:
+            return
+        self.changed.emit(done)
+        if done.groups:
+            self.groups_changed.emit()
+        if done.groups or done.roster:
+            self.participants_changed.emit()
+
+    def refuse(self, sentence: str) -> None:
+        """Say in one sentence why something could not be done (the windows show it)."""
+        self.operation_failed.emit(sentence)
+
+    def reload_workshop(self) -> None:
+        """Read the open workshop again (an operation changed its details) and tell every window."""
+        found = self.run(workshops.get_workshop, self.workshop_id).value
+        if found is not None:
+            self.workshop = found
+            self.workshop_changed.emit(found)
 
     # Workshops -----------------------------------------------------------------------------------
 
@@ -124,8 +140,7 @@ class WorkshopController(QObject):
         """Run a group operation and announce the change; return whether it worked."""
         done = self.run(operation, *args, **kwargs)
         if done.ok:
-            self.groups_changed.emit()
-            self.participants_changed.emit()
+            self.announce(Changes(groups=True))
         return done.ok
 
     # Participants --------------------------------------------------------------------------------
@@ -138,5 +153,5 @@ class WorkshopController(QObject):
         """Run a roster operation and announce the change; return whether it worked."""
         done = self.run(operation, *args, **kwargs)
         if done.ok:
-            self.participants_changed.emit()
+            self.announce(Changes(roster=True))
         return done.ok

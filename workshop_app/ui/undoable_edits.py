@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core import roster, workshops
+from workshop_app.core.changes import Changes
 from workshop_app.core.model import Action, ActionStatus, Participant, StakeholderGroup, require_id
 from workshop_app.core.palette import GroupStyle
 from workshop_app.ui import undo
@@ -52,7 +53,7 @@ class RosterEdits:
     def _add(self, person: Participant) -> Participant | None:
         done = self.controller.run(roster.add_participant, replace(person, id=None))
         if done.ok:
-            self.controller.participants_changed.emit()
+            self.controller.announce(Changes(roster=True))
         return done.value
 
     def _remove(self, person: Participant | None) -> bool:
@@ -116,8 +117,7 @@ class GroupEdits:
         done: Done[Any] = self.controller.run(operation, *args)  # type: ignore[arg-type]
         self._last_ok = done.ok
         if done.ok:
-            self.controller.groups_changed.emit()
-            self.controller.participants_changed.emit()
+            self.controller.announce(Changes(groups=True))
         return done.value if isinstance(done.value, StakeholderGroup) else None
 
 

@@ -137,7 +137,7 @@ class VoteController(QObject):
         try:
             return self.controller.read(voting.results, round_id)
         except WorkshopError as error:
-            self.controller.operation_failed.emit(str(error))
+            self.controller.refuse(str(error))
             return None
 
     def round(self, round_id: int) -> tuple[VoteRound, Proposal] | None:

@@ -238,11 +238,7 @@ class CharterPanel(QWidget):
 
     def _changed(self) -> None:
         """Reload the workshop (its purpose or review date may have changed) and tell both windows."""
-        controller = self.room.controller
-        workshop = controller.run(lambda f, wid: build_charter(f, wid).workshop, controller.workshop_id).value
-        if workshop is not None:
-            controller.workshop = workshop
-            controller.workshop_changed.emit(workshop)
+        self.room.controller.reload_workshop()
         self.refresh()
 
     # Version controls -------------------------------------------------------------------------------
@@ -324,7 +320,7 @@ class CharterPanel(QWidget):
 
     def _on_failed(self, sentence: str) -> None:
         self.saved.setText("The charter was not saved.")
-        self.room.controller.operation_failed.emit(sentence)
+        self.room.controller.refuse(sentence)
 
     def _on_writer_finished(self) -> None:
         self.progress.setVisible(False)

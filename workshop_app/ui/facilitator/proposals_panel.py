@@ -154,7 +154,7 @@ class ProposalsPanel(QWidget):
     def _reword(self, proposal_id: int, text: str) -> None:
         """Undo or redo a wording change, only while no vote has been held on the proposal."""
         if self.votes.rounds(proposal_id):
-            self.room.controller.operation_failed.emit(
+            self.room.controller.refuse(
                 "A vote has been held on this proposal since, so its wording stays; amend it instead.")
             return
         self.votes.amend(proposal_id, text)

@@ -124,10 +124,10 @@ class RosterPanel(QWidget):
             preview = participants_csv.preview_csv(
                 text, self.controller.workshop_id, self.controller.groups(), self.controller.participants())
         except OSError as error:
-            self.controller.operation_failed.emit(f"Could not read {path.name} ({error.strerror}); check the file.")
+            self.controller.refuse(f"Could not read {path.name} ({error.strerror}); check the file.")
             return
         except WorkshopError as error:
-            self.controller.operation_failed.emit(f"{path.name}: {error}")
+            self.controller.refuse(f"{path.name}: {error}")
             return
         if CsvImportDialog.ask(self, preview, path.name):
             self.controller.change_participants(participants_csv.import_good_rows, preview)

@@ -81,7 +81,7 @@ class PhoneVoting(QObject):
         try:
             url = server.start(host, port, list(names) or None)
         except OSError as error:
-            self.controller.operation_failed.emit(
+            self.controller.refuse(
                 f"Phone voting could not start on {host} port {port} ({error.strerror or error}); "
                 "choose another address or port.")
             return False

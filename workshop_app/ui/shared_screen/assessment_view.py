@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.core.assessment import HIGHEST, LOWEST
 from workshop_app.core.model import Participant, StakeholderGroup
@@ -12,12 +12,11 @@ from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
+from workshop_app.ui.shared_screen.button_keys import ButtonKeys
 from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
 from workshop_app.ui.shared_screen.scale_points import ScalePoints
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
 
 
 class AssessmentView(QWidget):
@@ -34,12 +33,13 @@ class AssessmentView(QWidget):
         self.heading = text_label(name="heading")
         self.scale = ScalePoints()
         self.scale.point_chosen.connect(self._on_point_chosen)
+        self.keys = ButtonKeys(lambda: [self.board.visible_buttons(), self.scale.points], self._other_key, self)
         for button in self.scale.points:
-            button.installEventFilter(self)
+            button.installEventFilter(self.keys)
         self.instruction = text_label(name="title")
         self.progress = text_label(name="title")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.board = TileBoard(self.select, self)
+        self.board = TileBoard(self.select, self.keys)
         self.board.page_changed.connect(self._show_selection)
         status = QHBoxLayout()
         status.addWidget(self.instruction, 3)
@@ -126,20 +126,8 @@ class AssessmentView(QWidget):
 
     # Keyboard -----------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        """Arrow keys move between tiles or points; Enter/Space selects; digits choose; Esc cancels."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        key = event.key()
-        tiles = self.board.visible_buttons()
-        buttons = tiles if watched in tiles else self.scale.points
-        if key in MOVES and watched in buttons:
-            index = (buttons.index(watched) + MOVES[Qt.Key(key)]) % len(buttons)  # type: ignore[arg-type]
-            buttons[index].setFocus()
-            return True
-        if key in ENTER_KEYS and isinstance(watched, QPushButton) and watched.isEnabled():
-            watched.click()
-            return True
+    def _other_key(self, _watched: QObject, key: int) -> bool:
+        """Esc with nobody chosen goes back to the finder; digits score."""
         if self.selected is None and key == Qt.Key.Key_Escape and self.board.paged():
             self.board.show_finder()
             return True

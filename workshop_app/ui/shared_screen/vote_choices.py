@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
@@ -13,11 +12,10 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core.model import Choice
 from workshop_app.ui.shared_screen import theme
+from workshop_app.ui.shared_screen.button_keys import ButtonKeys
 from workshop_app.ui.shared_screen.parts import text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-MOVES = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
 REASON_LIMIT = 200
 
 
@@ -61,6 +59,7 @@ class ChoicePad(QStackedWidget):
         # that moved when the reason field first appeared would tell the room that someone had just blocked.
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.buttons: dict[Choice, QPushButton] = {}
+        self.keys = ButtonKeys(lambda: [list(self.buttons.values())], self._other_key, self)
         self.addWidget(self._choice_page())
         self.addWidget(self._reason_page())
 
@@ -76,7 +75,7 @@ class ChoicePad(QStackedWidget):
             button.setAccessibleName(spec.spoken)
             button.setToolTip(spec.spoken)
             button.clicked.connect(lambda _checked=False, c=spec.choice: self.choose(c))
-            button.installEventFilter(self)
+            button.installEventFilter(self.keys)
             grid.addWidget(button, index // 2, index % 2)
             self.buttons[spec.choice] = button
         self.hint = text_label(SHORT_KEY_HINT, "quiet")
@@ -97,7 +96,7 @@ class ChoicePad(QStackedWidget):
         self.reason.setAccessibleName("Your reason for blocking")
         self.reason.setToolTip("Enter confirms, Esc goes back")
         self.reason.returnPressed.connect(self.confirm_block)
-        self.reason.installEventFilter(self)
+        self.reason.installEventFilter(self.keys)
         self.confirm = QPushButton("Confirm")
         self.confirm.setObjectName("choice")
         self.confirm.setAccessibleName("Block the proposal with this reason")
@@ -196,22 +195,9 @@ class ChoicePad(QStackedWidget):
 
     # Keyboard -------------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        """Arrows move between the choices, Enter/Space picks one; Esc in the reason field goes back."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        key = event.key()
-        if watched is self.reason:
-            if key == Qt.Key.Key_Escape:
-                self.cancel_block()
-                return True
-            return False
-        buttons = list(self.buttons.values())
-        if key in MOVES and watched in buttons:
-            index = (buttons.index(watched) + MOVES[Qt.Key(key)]) % len(buttons)  # type: ignore[arg-type]
-            buttons[index].setFocus()
-            return True
-        if key in ENTER_KEYS and isinstance(watched, QPushButton) and watched.isEnabled():
-            watched.click()
+    def _other_key(self, watched: QObject, key: int) -> bool:
+        """Esc in the reason field goes back to the four choices."""
+        if watched is self.reason and key == Qt.Key.Key_Escape:
+            self.cancel_block()
             return True
         return False

@@ -6,9 +6,9 @@ and the screen is ready for the next person. Everything it changes goes through 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.model import Choice, Participant, StakeholderGroup, VoteRound, require_id
 from workshop_app.core.voting import VoteProgress
@@ -16,9 +16,10 @@ from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, set_style_flags, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
+from workshop_app.ui.shared_screen.button_keys import ButtonKeys
 from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
-from workshop_app.ui.shared_screen.vote_choices import ENTER_KEYS, MOVES, ChoicePad, choice_for_key
+from workshop_app.ui.shared_screen.vote_choices import ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
 from workshop_app.ui.widgets.steady_label import SteadyLabel
 
@@ -68,13 +69,14 @@ class VotingView(QWidget):
 
     def _open_page(self) -> QWidget:
         page = QWidget()
-        self.board = TileBoard(self.select, self)
+        self.keys = ButtonKeys(lambda: [self.board.visible_buttons()], self._other_key, self)
+        self.board = TileBoard(self.select, self.keys)
         self.board.page_changed.connect(self._show_selection)
         self.choices = ChoicePad()
         self.choices.chosen.connect(self._on_chosen)
         self.choices.cancelled.connect(self._show_selection)
         for button in self.choices.buttons.values():
-            button.installEventFilter(self)
+            button.installEventFilter(self.keys)
         self.instruction = SteadyLabel("title")  # one height for every instruction: the tiles below never move
         self.progress = SteadyLabel("title")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -222,19 +224,8 @@ class VotingView(QWidget):
 
     # Keyboard ---------------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        """Arrows move between tiles; Enter/Space selects; letters and digits choose; Esc cancels."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        key = event.key()
-        tiles = self.board.visible_buttons()
-        if watched in tiles and key in MOVES:
-            index = (tiles.index(watched) + MOVES[Qt.Key(key)]) % len(tiles)  # type: ignore[arg-type]
-            tiles[index].setFocus()
-            return True
-        if (watched in tiles or watched is self.board.back) and key in ENTER_KEYS and isinstance(watched, QPushButton):
-            watched.click()
-            return True
+    def _other_key(self, _watched: QObject, key: int) -> bool:
+        """Esc with nobody chosen goes back to the finder; letters and digits choose."""
         if self.selected is None and key == Qt.Key.Key_Escape and self.board.page is not None:
             self.board.show_finder()
             return self.board.paged()

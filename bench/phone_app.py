@@ -246,11 +246,14 @@ def run(folder: Path, phones: int, push: bool = False, profile: Path | None = No
         tally, waits, elapsed = asyncio.run(drive(port, voters, codes, push, gui.stdin, gui.stdout))
     finally:
         gui.stdin.close()
+        rest = gui.stdout.read()
         gui.wait(timeout=60)
+    cpu = [float(line.split()[1]) for line in rest.splitlines() if line.startswith("cpu ")]
     assert not tally.failures, tally.failures[:5]
     check_ballots(db, round_id, tally, phones)
     figures = {"p95_ms": p95(tally.times) * 1000, "median_ms": statistics.median(tally.times) * 1000,
-               "votes": float(len(tally.times)), "window_s": elapsed, "polls": float(tally.polls)}
+               "votes": float(len(tally.times)), "window_s": elapsed, "polls": float(tally.polls),
+               "cpu_ms_per_vote": cpu[0] * 1000 / max(1, len(tally.times)) if cpu else math.nan}
     if waits:
         figures |= {"push_p95_ms": p95(waits) * 1000, "pushed": float(len(waits)),
                     "push_missed": float(sum(1 for w in waits if w == math.inf))}
@@ -285,6 +288,9 @@ def print_figures(found: dict[str, list[float]]) -> None:
     print(f"phone_median_ms: {spread(found['median_ms_200'])}", flush=True)
     print(f"phone_p95_ms: {spread(found['p95_ms_200'])}", flush=True)
     print(f"phone_p95_ms_400: {spread(found['p95_ms_400'])}", flush=True)
+    for phones in (200, 400):
+        print(f"phone_app_cpu_ms_{phones}: {spread(found[f'cpu_ms_per_vote_{phones}'])} of the app's CPU per vote "
+              "(both threads, from start to quit; the same on a busy machine)", flush=True)
     print(f"push_p95_ms: {spread(found['push_p95_ms_200'])}; {sum(found['pushed_200']):.0f} pushed views, "
           f"{sum(found['push_missed_200']):.0f} not received within {PUSH_WAIT_S:.0f} s", flush=True)
 

@@ -172,7 +172,7 @@ def build_app(db: Path, example: Path) -> tuple[Any, Any, Any]:
     store.close()
 
     from workshop_app.ui.app import load_fonts_and_style, make_application, plan_list
-    from workshop_app.ui.facilitator.main_window import MainWindow
+    from workshop_app.ui.main_window import MainWindow
     from workshop_app.ui.startup import Startup
 
     app = make_application([sys.argv[0]])

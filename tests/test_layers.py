@@ -44,6 +44,8 @@ def test_the_contracts_say_what_the_style_guide_says() -> None:
     assert {"workshop_app.core", "workshop_app.export", "workshop_app.phone", "workshop_app.ui"} <= forbidden[
         frozenset({"sqlmodel", "sqlalchemy", "alembic"})]
     assert {"workshop_app.core", "workshop_app.store", "workshop_app.ui"} <= forbidden[frozenset({"aiohttp"})]
+    apart = [set(c["modules"]) for (kind, _), c in by_type.items() if kind == "independence"]
+    assert {"workshop_app.ui.facilitator", "workshop_app.ui.shared_screen"} in apart
 
 
 def test_lint_imports_passes_on_the_project() -> None:
@@ -64,6 +66,9 @@ def test_lint_imports_fails_when_a_layer_is_crossed(tmp_path: Path) -> None:
     )
     (tmp_path / "workshop_app" / "phone" / "wrong_way.py").write_text(
         '"""Deliberately wrong import."""\nimport PySide6.QtWidgets\n', encoding="utf-8"
+    )
+    (tmp_path / "workshop_app" / "ui" / "facilitator" / "wrong_way.py").write_text(
+        '"""Deliberately wrong import."""\nimport workshop_app.ui.shared_screen.window\n', encoding="utf-8"
     )
     done = lint(tmp_path)
     assert done.returncode != 0

@@ -13,7 +13,7 @@ from workshop_app.core import workshops
 from workshop_app.core.model import WorkshopStatus
 from workshop_app.store.database import Store
 from workshop_app.ui.app import build_main_window
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.phone.addresses import ALL_INTERFACES, LOOPBACK, bind_choices
 from workshop_app.ui.phone.dialog import PhoneVotingDialog
 

@@ -21,7 +21,7 @@ from workshop_app.ui.action_controller import ActionDraft, OwnerChoices
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.models.action_table_model import DUE, OWNER, STATUS, ActionTableModel
 from workshop_app.ui.shared_screen.actions_view import ROWS_PER_PAGE, ActionsView
 from workshop_app.ui.shared_screen.window import SharedScreen

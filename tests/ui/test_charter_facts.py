@@ -10,7 +10,7 @@ from tests.ui.test_charter_review import panel_of, window  # noqa: F401 - the fi
 from workshop_app.core import charter_facts, roster
 from workshop_app.core.charter import build_charter
 from workshop_app.ui.facilitator.charter_facts_dialog import CharterFactsDialog
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.facilitator.participant_dialog import ParticipantDialog
 
 

@@ -17,7 +17,7 @@ from workshop_app.core import charter_versions
 from workshop_app.core.model import CharterStatus
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.charter_panel import CharterPanel
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.shared_screen.charter_view import CharterView
 from workshop_app.ui.shared_screen.window import SharedScreen
 

@@ -19,7 +19,7 @@ from workshop_app.store.database import open_store
 from workshop_app.ui.action_controller import ActionDraft
 from workshop_app.ui.app import load_fonts_and_style
 from workshop_app.ui.controller import WorkshopController
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.window import SharedScreen
 from workshop_app.ui.shared_screen.voting_view import VotingView

@@ -16,7 +16,7 @@ from workshop_app.core.charter import build_charter
 from workshop_app.core.model import Workshop
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.charter_sections_dialog import TYPING_PAUSE_MS, CharterSectionsDialog
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDraft
 from workshop_app.ui.shared_screen.charter_view import CharterView
 from workshop_app.ui.shared_screen.window import SharedScreen

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from workshop_app.export.json_export import import_json
 from workshop_app.store.database import open_store
 from workshop_app.ui.app import plan_list
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.facilitator.start_page import NO_WORKSHOPS, OPENING
 from workshop_app.ui.startup import Startup
 

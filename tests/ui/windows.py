@@ -7,7 +7,7 @@ import datetime as dt
 from workshop_app.core import roster, workshops
 from workshop_app.core.model import Participant, Workshop
 from workshop_app.ui.app import build_main_window
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 
 
 def open_console(qtbot, store, per_group: int = 1, present: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]

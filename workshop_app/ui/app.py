@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app import __version__, paths
 from workshop_app.ui import errors
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 
 
 def load_fonts_and_style(app: QApplication) -> None:

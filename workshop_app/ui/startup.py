@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app.core.errors import WorkshopError
 from workshop_app.ui import errors
-from workshop_app.ui.facilitator.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from workshop_app.store.database import Store

@@ -27,7 +27,7 @@ from workshop_app.ui.facilitator.charter_facts_dialog import ask_facts
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
 from workshop_app.ui.facilitator.kept_panel import KeptPanel
 from workshop_app.ui.room_controller import RoomController
-from workshop_app.ui.shared_screen.charter_view import SECTION_PAGES, charter_pages
+from workshop_app.ui.charter_pages import SECTION_PAGES, charter_pages
 
 
 W = TypeVar("W", bound=QWidget)

@@ -1,4 +1,6 @@
-"""The facilitator's main window: the start page, then the open workshop.
+"""The composition root: the facilitator's main window (the start page, then the open workshop), which wires the
+console, the shared screen and phone voting to the controllers (the console and the shared screen never import
+each other).
 
 The window is light to build: it can be shown before the store opens (`attach` gives it the controllers a moment
 later) and the workshop page, with the shared screen and phone voting, is built once, before the first workshop opens.

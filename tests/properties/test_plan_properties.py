@@ -88,3 +88,9 @@ def test_a_valid_plan_with_one_item_changed(out_dir: Path, path: list[Any], repl
     except (TypeError, AttributeError):
         return
     _load(out_dir, text)
+
+
+def test_a_field_named_with_a_line_break_is_named_on_one_line(out_dir: Path) -> None:
+    data = tomllib.loads(_document(VALID))
+    data["stages"][3] = {"\n": False}  # found by the property above: the message broke over two lines
+    _load(out_dir, _document(data))

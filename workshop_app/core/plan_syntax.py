@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from pathlib import Path
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -64,8 +65,13 @@ def _title_after(lines: list[str], line: int) -> str:
     return ""
 
 
+def printable(text: str) -> str:
+    """Return text with line breaks and other control characters written as escapes, so a message stays one line."""
+    return "".join(repr(char)[1:-1] if unicodedata.category(char)[0] == "C" else char for char in text)
+
+
 def stage_phrase(number: int | None, title: str) -> str:
     """Return 'stage 3 ("Ground rules")', 'stage 3' or 'outside the stages'."""
     if number is None:
         return "outside the stages"
-    return f'stage {number} ("{title}")' if title else f"stage {number}"
+    return f'stage {number} ("{printable(title)}")' if title else f"stage {number}"

@@ -11,7 +11,7 @@ from typing import Any
 from workshop_app import paths
 from workshop_app.core.content import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
-from workshop_app.core.plan_syntax import stage_phrase, syntax_error_parts
+from workshop_app.core.plan_syntax import printable, stage_phrase, syntax_error_parts
 from workshop_app.core.plan_timing import check_focus_order, read_focus, read_session_minutes, timing_warnings
 
 class StageKind(StrEnum):
@@ -271,6 +271,7 @@ class _PlanReader:
         self, stage: tuple[int, str] | None, field_name: str, problem: str, in_charter: bool = False
     ) -> PlanFileError:
         """Build the error for one field, in a stage, at the top of the plan or in its [charter] table."""
+        field_name = printable(field_name)
         if stage is None:
             where = "in the [charter] table" if in_charter else "at the top of the plan"
             message = f'In the plan file "{self.path}" ({where}), the field "{field_name}" {problem}.'

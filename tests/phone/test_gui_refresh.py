@@ -59,6 +59,7 @@ def test_phone_ballots_are_told_to_the_screens_a_few_times_a_second(qtbot: QtBot
     ballots = PHONES * (CHANGES + 1)
     assert len(told) <= (finished - started) / REFRESH_S + 2 < ballots  # a few a second, far fewer than ballots
     gaps = [b - a for (a, _n), (b, _m) in zip(told, told[1:])]
-    assert all(gap >= REFRESH_S * 0.5 for gap in gaps), gaps  # spaced out (the read before each adds jitter)
+    assert all(gap >= REFRESH_S * 0.9 for gap in gaps), gaps  # spaced out from the end of the refresh before (a
+    # coarse QTimer may fire up to 5% early)
     assert told[-1][1] == PHONES  # the screens end on everyone having voted
     assert len(reads) == 1  # the round is read once; after that each refresh adds who voted by phone since

@@ -135,12 +135,12 @@ class PhoneVoting(QObject):
         """Tell the console and shared screen once who voted by phone since they were last told: they add them to
         the count they show, with no re-read per ballot."""
         voted, self._voted = frozenset(self._voted), set()
-        self._last_told = time.monotonic()
         self._telling = True
         try:
             self.controller.announce(Changes(ballots=frozenset(v.round_id for v in voted), voted=voted))
         finally:
             self._telling = False
+            self._last_told = time.monotonic()  # from the end of the refresh: a slow one still leaves the GUI a pause
 
     def _on_phone_rating(self, principle: str) -> None:
         """A phone's score was recorded (on the server thread); announce the change here, on the GUI thread."""

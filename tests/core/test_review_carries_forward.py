@@ -80,6 +80,10 @@ def test_version_two_starts_with_every_agreed_commitment_kept(review: Review) ->
     lines = content.changes.splitlines()
     assert lines[0] == f"Started from version 1's {len(first)} commitments: {len(first)} kept."
     assert not any("removed" in line or "dropped" in line for line in lines)
+    assert not any(line.startswith("Section reworded") for line in lines)  # the agreed purpose and scope carry on
+    assert (content.sections.purpose, content.sections.scope) == (review.v1.sections.purpose, review.v1.sections.scope)
+    charter_versions.current_version(review.store, review.id)  # the draft, once started, keeps them too
+    assert review.charter().sections == content.sections
     assert content.history[-1].note == lines[0]
     assert content.carried is not None and content.carried.count("kept") == len(first)
 

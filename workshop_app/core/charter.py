@@ -14,7 +14,7 @@ from dataclasses import replace
 from workshop_app.core.assessment import largest_gap, summarise
 from workshop_app.core.content import load_principles
 from workshop_app.core.charter_carry import CarryForward, carry_forward
-from workshop_app.core.charter_changes import VersionView, latest_version, no_change, version_view
+from workshop_app.core.charter_changes import VersionView, latest_version, no_change, previous_agreed, version_view
 from workshop_app.core.charter_facts import check_facts, facts_of
 from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, Contact, GroupCount, NotAgreed,
@@ -108,7 +108,8 @@ class _Builder:
 
     def _sections(self, version: CharterVersion | None) -> CharterSections:
         defaults = _plan_defaults(self.workshop.plan_key).as_sections()
-        edited = _edited_sections(version)
+        # before a review's own draft starts, its wording is the partnership's last agreed version's
+        edited = _edited_sections(version if version is not None else previous_agreed(self.uow, self.workshop))
         merged = {**defaults, **{k: v for k, v in edited.items() if k in defaults and v not in ("", [], None)}}
         purpose = self.workshop.purpose.strip() or str(edited.get("purpose") or merged["purpose"])
         return CharterSections(

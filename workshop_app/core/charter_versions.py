@@ -54,7 +54,8 @@ def current_version(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Charter
             version = CharterVersion(workshop_id, 1, sections_json=_dumps(_plan_wording(workshop.plan_key)))
             text = "Charter version 1 started as a draft from the session plan's wording"
         else:
-            wording = {k: v for k, v in sections_of(base).items() if k in WORDING_KEYS}
+            carried = (*WORDING_KEYS, "purpose", "scope")  # a review keeps the agreed purpose and scope too
+            wording = {k: v for k, v in sections_of(base).items() if k in carried}
             version = CharterVersion(workshop_id, base.version + 1, sections_json=_dumps(wording))
             text = f"Charter version {base.version + 1} started as a draft from agreed version {base.version}"
         version = uow.repo(CharterVersion).add(version)
@@ -134,7 +135,7 @@ def start_amendment(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Charter
         raise WorkshopError(f"Charter version {agreed.version} is still a draft: change it, or mark it agreed "
                             "before starting the next version.")
     with uow_factory() as uow:
-        wording = {k: v for k, v in sections_of(agreed).items() if k in (*WORDING_KEYS, DROPPED_KEY)}
+        wording = {k: v for k, v in sections_of(agreed).items() if k in (*WORDING_KEYS, DROPPED_KEY, "purpose", "scope")}
         version = uow.repo(CharterVersion).add(CharterVersion(workshop_id, agreed.version + 1,
                                                               sections_json=_dumps(wording)))
         audit.append(uow, workshop_id, "charter_amendment_started",

@@ -34,7 +34,6 @@ class KeptPanel(QWidget):
         self.carried: CarryForward | None = None
         self.ask_draft: Callable[..., ProposalDraft | None] = ProposalDialog.ask
         self.heading = QLabel(wordWrap=True)
-        self.heading.setObjectName("subheading")
         self.list = QListWidget()
         self.list.setAccessibleName("Commitments carried from the last agreed charter")
         self.list.setMaximumHeight(140)
@@ -77,9 +76,10 @@ class KeptPanel(QWidget):
             self.list.addItem(entry)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         source = carried.source
-        self.heading.setText(f"From version {source.version} ({source.workshop_title}): {carried.count('kept')} of "
-                             f"{len(carried.items)} commitments kept. A kept commitment stays in the charter until "
-                             "the room changes it or drops it.")
+        self.heading.setText(f"<b>From version {source.version}: {carried.count('kept')} of {len(carried.items)} "
+                             "commitments kept.</b> A kept commitment stays in the charter until the room changes "
+                             "it or drops it.")
+        self.heading.setToolTip(f"Version {source.version} was agreed at {source.workshop_title}.")
         self._enable()
 
     def chosen(self) -> Carried | None:

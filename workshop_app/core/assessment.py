@@ -11,6 +11,7 @@ from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Assessment, Participant, StakeholderGroup, Workshop, require_id
 from workshop_app.core.changes import Changed, Changes
+from workshop_app.core.palette import group_letter
 from workshop_app.core.ports import UnitOfWork
 
 LOWEST, HIGHEST = 1, 5
@@ -71,6 +72,28 @@ class AssessmentSummary:
         """Return one group's stats for one principle (empty if unknown)."""
         found = self.by_principle.get(principle)
         return found.per_group.get(group_id, ScoreStats()) if found else ScoreStats()
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    """One group's mean score per principle (None where it did not rate): a line on the radar, on screen and in print."""
+
+    group: str
+    colour: str
+    mark: str
+    means: tuple[float | None, ...]
+
+    @property
+    def letter(self) -> str:
+        """The letter drawn in the group's marks, so the lines are told apart without colour."""
+        return group_letter(self.group)
+
+
+def radar_series(summary: AssessmentSummary, groups: Sequence[StakeholderGroup]) -> tuple[RadarSeries, ...]:
+    """Return one series per group, in the groups' order: its mean on each of the summary's principles."""
+    return tuple(RadarSeries(group.name, group.colour, group.mark,
+                             tuple(summary.stats(principle, require_id(group)).mean for principle in summary.principles))
+                 for group in groups)
 
 
 @dataclass(frozen=True)

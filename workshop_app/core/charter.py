@@ -11,14 +11,14 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from workshop_app.core.assessment import largest_gap, summarise
+from workshop_app.core.assessment import largest_gap, radar_series, summarise
 from workshop_app.core.content import load_principles
 from workshop_app.core.charter_carry import CarryForward, carry_forward
 from workshop_app.core.charter_changes import VersionView, latest_version, no_change, previous_agreed, version_view
 from workshop_app.core.charter_facts import check_facts, facts_of
 from workshop_app.core.charter_content import (
     ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, Contact, GroupCount, NotAgreed,
-    Party, PrincipleSection, RadarSeries, Representative, VersionEntry,
+    Party, PrincipleSection, Representative, VersionEntry,
 )
 from workshop_app.core.decisions import Outcome, deciding_round, round_outcome
 from workshop_app.core.errors import WorkshopError
@@ -84,8 +84,7 @@ class _Builder:
             undecided_count=undecided,
             actions=self._actions(commitments),
             radar_axes=tuple(p.name for p in self.principles),
-            radar=tuple(RadarSeries(g.name, g.colour, g.mark, tuple(
-                summary.stats(p.key, require_id(g)).mean for p in self.principles)) for g in self.groups),
+            radar=radar_series(summary, self.groups),
             largest_gap=self._principle_name(gap) if gap else None,
             rule_name=rule.name,
             rule_explanation=rule.explanation,
@@ -290,6 +289,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 __all__ = [
     "ActionLine", "CharterContent", "CharterSections", "Commitment", "ConsentRecord", "Contact", "GroupCount",
-    "NotAgreed", "Party", "PrincipleSection", "RadarSeries", "Representative", "add_months",
+    "NotAgreed", "Party", "PrincipleSection", "Representative", "add_months",
     "build_charter", "is_residents", "party_prefixes",
 ]

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workshop_app.core.assessment import RadarSeries
 from workshop_app.core.decisions import Counts
 from workshop_app.core.model import CharterFacts, CharterStatus, DecisionRule, Workshop
 
@@ -181,16 +182,6 @@ class ActionLine:
     measure: str
     status: str
     commitment_code: str = ""
-
-
-@dataclass(frozen=True)
-class RadarSeries:
-    """One group's mean score per principle (None where it did not rate)."""
-
-    group: str
-    colour: str
-    mark: str
-    means: tuple[float | None, ...]
 
 
 @dataclass(frozen=True)

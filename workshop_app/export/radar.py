@@ -9,7 +9,7 @@ from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Polygon, S
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
-from workshop_app.core.charter_content import RadarSeries
+from workshop_app.core.assessment import RadarSeries
 from workshop_app.export.fallback_fonts import visual_order
 from workshop_app.export.pdf_styles import INK, MUTED, RULE, SANS, SANS_BOLD, label_font, register_fonts
 

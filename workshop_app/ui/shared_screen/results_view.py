@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from workshop_app.core.assessment import AssessmentSummary, change_since
+from workshop_app.core.assessment import AssessmentSummary, change_since, radar_series
 from workshop_app.core.model import StakeholderGroup, require_id
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
@@ -97,7 +97,7 @@ class ResultsView(QWidget):
             self.since.setText(f"Last time: {previous.workshop.title}, {when.day} {when:%B %Y}.")
         names = {key: room.principles[key].name for key in summary.principles}
         self.radar.setFont(self.font())
-        self.radar.set_data(list(names.values()), words.radar_series(summary, groups))
+        self.radar.set_data(list(names.values()), radar_series(summary, groups))
         self.table.set_data(names, summary, groups, sizes)
         self.chart.setCurrentWidget(self.radar if len(groups) <= RADAR_MOST_GROUPS else self.table)
         self.callout.setText(words.gap_sentence(principle.name, summary, principle.key))

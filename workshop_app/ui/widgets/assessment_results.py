@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 
 from workshop_app.core.assessment import AssessmentSummary, ScoreChange, ScoreStats
-from workshop_app.core.model import StakeholderGroup, require_id
-from workshop_app.core.palette import group_letter
-from workshop_app.ui.widgets.radar_chart import RadarSeries
-
-
-def radar_series(summary: AssessmentSummary, groups: Sequence[StakeholderGroup]) -> list[RadarSeries]:
-    """Return one series per group: its mean on each principle (None where it has not rated)."""
-    return [
-        RadarSeries(group.name, group.colour, group.mark, group_letter(group.name),
-                    tuple(summary.stats(principle, require_id(group)).mean for principle in summary.principles))
-        for group in groups
-    ]
 
 
 CLOSE = 1

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workshop_app.core.assessment import RadarSeries
 from workshop_app.ui.widgets.group_mark import paint_mark
 
 LINE_STYLES: tuple[Qt.PenStyle, ...] = (
@@ -21,17 +21,6 @@ LINE_STYLES: tuple[Qt.PenStyle, ...] = (
 SCALE_TOP = 5
 OUTLINE = QColor("#1A1A1A")
 GRID = QColor("#9A9A9A")
-
-
-@dataclass(frozen=True)
-class RadarSeries:
-    """One group's line: a value (1-5, or None when not rated) per axis."""
-
-    name: str
-    colour: str
-    mark: str
-    letter: str
-    values: tuple[float | None, ...]
 
 
 class RadarChart(QWidget):
@@ -53,7 +42,7 @@ class RadarChart(QWidget):
 
     def series_names(self) -> list[str]:
         """Return the names of the series shown, in order."""
-        return [s.name for s in self._series]
+        return [s.group for s in self._series]
 
     def series(self) -> tuple[RadarSeries, ...]:
         """Return the series shown."""
@@ -68,8 +57,8 @@ class RadarChart(QWidget):
         return QSize(640, 640)
 
     def _describe(self, series: RadarSeries) -> str:
-        parts = [f"{axis} {value:.1f}" for axis, value in zip(self._axes, series.values) if value is not None]
-        return f"{series.name}: " + (", ".join(parts) if parts else "no scores yet")
+        parts = [f"{axis} {value:.1f}" for axis, value in zip(self._axes, series.means) if value is not None]
+        return f"{series.group}: " + (", ".join(parts) if parts else "no scores yet")
 
     # Painting -------------------------------------------------------------------------------------
 
@@ -131,7 +120,7 @@ class RadarChart(QWidget):
     def _paint_series(self, painter: QPainter, centre: QPointF, radius: float, series: RadarSeries,
                       style: Qt.PenStyle) -> None:
         points = [self._point(centre, radius, axis, value)
-                  for axis, value in enumerate(series.values) if value is not None]
+                  for axis, value in enumerate(series.means) if value is not None]
         if len(points) >= 2:
             shape = QPolygonF(points + ([points[0]] if len(points) > 2 else []))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -151,7 +140,7 @@ class RadarChart(QWidget):
         placed: list[tuple[int, float]] = []
         row, x = 0, 0.0
         for series in self._series:
-            width = font_px * 4.0 + metrics.horizontalAdvance(series.name)
+            width = font_px * 4.0 + metrics.horizontalAdvance(series.group)
             if x > 0 and x + width > self.width():
                 row, x = row + 1, 0.0
             placed.append((row, x))
@@ -181,4 +170,4 @@ class RadarChart(QWidget):
             painter.setPen(QPen(QColor(series.colour), 5, self.line_style(index)))
             painter.drawLine(start, end)
             painter.setPen(OUTLINE)
-            painter.drawText(QPointF(left + size * 3.5, middle + size * 0.35), series.name)
+            painter.drawText(QPointF(left + size * 3.5, middle + size * 0.35), series.group)

@@ -24,3 +24,27 @@ def test_every_stage_fits_the_stage_column_on_a_1366_laptop(qtbot, store) -> Non
             too_wide.append(f"{index} {stage.kind}: needs {need} px, has {have}")
     room._clock.stop()
     assert have > 500 and not too_wide, too_wide
+
+
+def test_the_agenda_shows_the_current_stage_when_the_workshop_opens_at_its_end(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from workshop_app.core import session
+    from workshop_app.core.stored_plans import plan_of
+    from workshop_app.core.workshops import list_workshops
+
+    workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), False)
+    workshop = next(w for w in list_workshops(store) if w.id == workshop_id)
+    stages = plan_of(store, workshop).stages
+    session.go_to_stage(store, workshop_id, len(stages) - 1, len(stages), stages[-1].title)
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    window.controller.open_workshop(workshop_id)
+    agenda = window.workshop_page.console.agenda.list
+    qtbot.wait(50)
+    window.resize(1366, 600)  # a shorter agenda (as when the title wraps) keeps the current stage in view
+    qtbot.wait(50)
+    current = agenda.visualItemRect(agenda.currentItem())
+    assert agenda.currentRow() == len(stages) - 1
+    assert agenda.viewport().rect().contains(current), (current, agenda.viewport().rect())
+    window.room._clock.stop()

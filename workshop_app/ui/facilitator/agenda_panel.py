@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from workshop_app.ui.room_controller import RoomController
@@ -30,6 +30,21 @@ class AgendaPanel(QWidget):
         self.list.itemClicked.connect(self._on_item_activated)
         room.stage_changed.connect(self._on_stage_changed)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        """The current stage is in view when the agenda first shows (a list scrolls only while it is visible)."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._show_current)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        """The current stage stays in view when the agenda gets shorter (the window's title wraps, say)."""
+        super().resizeEvent(event)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.scrollToItem(item)
+
     def _on_stage_changed(self, index: int) -> None:
         self.list.blockSignals(True)
         if self.list.count() != len(self.room.stages):
@@ -42,6 +57,7 @@ class AgendaPanel(QWidget):
             item.setText(self._label(row, row == index))
         self.list.setCurrentRow(index)
         self.list.blockSignals(False)
+        self._show_current()
         done = sum(s.minutes for s in self.room.stages[:index])
         total = sum(s.minutes for s in self.room.stages)
         spare = self.room.plan.slack_minutes if self.room.plan else 0

@@ -60,7 +60,8 @@ def room(hidden: str, shown: str) -> tuple[FakeStore, int]:
     for person in people:
         perform(store, voting.cast, vote.id or 0, person.id or 0, Choice.AGREE, "")
         perform(store, assessment.record_score, wid, "collaborative", person.group_id, 3, person.id)
-        actions.create_action(store, wid, "collaborative", "Book the hall", OwnerKind.PARTICIPANT, person.name)
+        perform(store, actions.create_action, wid, "collaborative", "Book the hall", OwnerKind.PARTICIPANT,
+                person.name)
     perform(store, voting.close_vote, vote.id or 0)
     perform(store, voting.reveal_vote, vote.id or 0)
     charter_facts.save_facts(store, wid, CharterFacts(wid, chair="A resident chairs."),

@@ -63,6 +63,11 @@ class FakeRepository(Generic[T]):
         return [getattr(r, name) for r in self.list(**where)]
 
 
+def _snapshot(tables: dict[type, dict[int, Any]]) -> dict[type, dict[int, Any]]:
+    """Return new dicts over the same stored records: a repository copies a record in and out, so none is shared."""
+    return {kind: dict(rows) for kind, rows in tables.items()}
+
+
 class FakeStore:
     """Committed state shared by every unit of work made from it."""
 
@@ -81,7 +86,7 @@ class FakeUnitOfWork:
 
     def __init__(self, store: FakeStore) -> None:
         self._store = store
-        self._tables = copy.deepcopy(store.tables)
+        self._tables = _snapshot(store.tables)
         self._audit = list(store.audit)
         self._counter = list(store.counter)
 
@@ -128,13 +133,13 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         """Publish this unit's state to the store."""
-        self._store.tables = copy.deepcopy(self._tables)
+        self._store.tables = _snapshot(self._tables)
         self._store.audit = list(self._audit)
         self._store.counter = list(self._counter)
         self._store.commits += 1
 
     def rollback(self) -> None:
         """Forget uncommitted changes."""
-        self._tables = copy.deepcopy(self._store.tables)
+        self._tables = _snapshot(self._store.tables)
         self._audit = list(self._store.audit)
         self._counter = list(self._store.counter)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from tests.core.fakes import FakeStore
@@ -71,6 +71,20 @@ def room(hidden: str, shown: str) -> tuple[FakeStore, int]:
     return store, wid
 
 
+_BASELINE: dict[str, tuple[set[str], str]] = {}
+
+
+def baseline(out_dir: Path) -> tuple[set[str], str]:
+    """What a charter of this room prints whatever the two names are: the PDF's words, and every output's text."""
+    if "room" not in _BASELINE:
+        store, wid = room("Xqzvj Hiddenname", "Wqzvk Shownname")
+        content, doc = build_charter(store, wid), workshop_document(store, wid)
+        texts = [charter_html(content), docx_text(content),
+                 *(f(doc) for f in (participants_csv, assessments_csv, votes_csv, actions_csv))]
+        _BASELINE["room"] = (printed(render_charter(content, out_dir / "baseline.pdf")), "\n".join(texts))
+    return _BASELINE["room"]
+
+
 def docx_text(content: object) -> str:
     """Every paragraph, table cell, header and footer of the Word document, read back with python-docx."""
     buffer = io.BytesIO()
@@ -90,8 +104,11 @@ def docx_text(content: object) -> str:
 @example(("Zoë Ng 吴", "Siân Prŷs"))
 @example(("عبد الرحمن الهاشمي", "Ayşe Yılmaz-Demirtaş"))
 @example(("李小龙", "高橋 優子"))
+@example(("PARTNERSHIP CHARTER", "ŇÉPļŰآěشäŇŪ갸"))  # its words are printed anyway: not a name the PDF check can see
 def test_no_unpublished_resident_name_in_any_public_output(out_dir: Path, names: tuple[str, str]) -> None:
     hidden, shown = names
+    words, text = baseline(out_dir)  # a "name" the charter prints anyway (e.g. "PARTNERSHIP CHARTER") proves nothing
+    assume(not words_of(hidden) <= words and hidden not in text and shown not in text)
     store, wid = room(hidden, shown)
     content = build_charter(store, wid)
     doc = workshop_document(store, wid)

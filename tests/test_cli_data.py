@@ -150,3 +150,16 @@ def test_export_with_a_vote_not_revealed_is_refused_in_one_sentence(
     rounds = [json.loads(p.read_text(encoding="utf-8"))["vote_rounds"] for p in (first, second)]
     assert rounds[0] == rounds[1] and rounds[0][-1]["closed_at"] is None
     assert rounds[0][-1]["sealed_ballots"][0]["reason"] == "Too soon"
+
+
+def test_a_file_imported_many_times_names_three_copies_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "store.sqlite"
+    for _ in range(5):
+        assert cli.main(["--db", str(db), "import", str(EXAMPLE), "--allow-duplicate"]) == 0
+    capsys.readouterr()
+    assert cli.main(["import", "--db", str(db), str(EXAMPLE)]) == 2
+    err = capsys.readouterr().err
+    assert "workshop 1 (" in err and " 3 (" in err and " 4 (" not in err
+    assert "and 2 more" in err and err.count("\n") == 1

@@ -73,7 +73,9 @@ def import_json(uow_factory: UnitOfWorkFactory, source: Path, allow_duplicate: b
     record = read_document(data)
     same = [] if allow_duplicate else copies_of(uow_factory, record.audit_head)
     if same:
-        listed = ", ".join(f'{w.id} ("{" ".join(w.title.split())[:50]}")' for w in same)
+        listed = ", ".join(f'{w.id} ("{" ".join(w.title.split())[:50]}")' for w in same[:3])
+        if len(same) > 3:
+            listed += f" and {len(same) - 3} more"
         raise WorkshopError(f"This file's workshop is already in the store as workshop {listed}, with the same "
                             "fingerprint; to add a second copy anyway, import it again with --allow-duplicate.")
     return save_record(uow_factory, record)

@@ -13,7 +13,7 @@ from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
 from workshop_app.ui.shared_screen.button_keys import ButtonKeys
-from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
+from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.scale_points import ScalePoints
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
@@ -92,7 +92,7 @@ class AssessmentView(QWidget):
         person = self._people.get(self.selected) if self.selected is not None else None
         self.scale.set_enabled_points(person is not None)
         if person is None:
-            self.instruction.setText(FIND_GROUP + "a point from 1 to 5." if self.board.page is None else
+            self.instruction.setText(self.board.finder_words() + "a point from 1 to 5." if self.board.page is None else
                                      "Tap your name, then tap a point from 1 to 5.")
         else:
             self.instruction.setText(f"{person.name}: tap a point from 1 to 5, or press Esc to cancel.")

@@ -36,14 +36,15 @@ def mark_label(group: StakeholderGroup, size: int) -> QLabel:
     return label
 
 
-def group_badge(group: StakeholderGroup, size: int, name: str = "", wrap: bool = True) -> QWidget:
-    """Return a group's mark followed by its name (wrapped onto more lines when it is long)."""
+def group_badge(group: StakeholderGroup | None, size: int, name: str = "", wrap: bool = True) -> QWidget:
+    """Return a group's mark followed by its name (wrapped onto more lines when it is long); no group, no mark."""
     badge = QWidget()
     row = QHBoxLayout(badge)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(size // 3)
-    row.addWidget(mark_label(group, size))
-    row.addWidget(text_label(group.name, name, wrap=wrap), 1)
+    if group is not None:
+        row.addWidget(mark_label(group, size))
+    row.addWidget(text_label(group.name if group is not None else "", name, wrap=wrap), 1)
     return badge
 
 

@@ -2,14 +2,15 @@
 
 When everybody fits, one page shows every group with its people. When they do not, a finder page shows a button
 per group (a large group gets one per first-letter range), and each button opens a page with those people: a
-person taps their group, their name, then their choice, three taps at most.
+person taps their group, their name, then their choice, three taps at most. When the screen cannot hold a button
+for every group's page, the finder offers the first letters of everybody's names instead (still three taps).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -17,14 +18,20 @@ from workshop_app.core.model import Participant, StakeholderGroup, require_id
 from workshop_app.ui.shared_screen.big_tile import MAX_LINES, BigTile, inner_margin, wrap_lines
 from workshop_app.ui.shared_screen.parts import group_badge
 from workshop_app.ui.shared_screen.theme import TypeSizes
-from workshop_app.ui.shared_screen.tile_pages import Grid, Page, Section, flow, flow_rows, plan_pages
+from workshop_app.ui.shared_screen.tile_pages import (
+    Grid, Page, Section, flow, flow_rows, plan_letter_pages, plan_pages,
+)
 from workshop_app.ui.widgets.group_mark import mark_icon
 from workshop_app.core.palette import group_letter
 
 MIN_TILE_HEIGHT = 48
 FIND_GROUP = "Find your name: tap your group, then your name, then "
 """The start of the view's instruction while the finder shows (the view says what comes last)."""
+FIND_LETTERS = "Find your name: tap the first letters of your name, then your name, then "
+"""The same, while the finder offers first letters instead of groups."""
+FINDER_WORDS = (FIND_GROUP, FIND_LETTERS)
 BACK_WORDS = "◀ All groups"
+BACK_LETTERS = "◀ All letters"
 
 
 def discard(widget: QWidget) -> None:
@@ -59,6 +66,9 @@ class TileBoard(QWidget):
         self.back.clicked.connect(self.show_finder)
         self.back.installEventFilter(key_filter)
         self.tile_height = MIN_TILE_HEIGHT
+        self._title_lines = 1
+        self.by_letter = False
+        """Whether the finder offers first letters (the room's group pages need more buttons than fit)."""
         self.columns = 1
         self.wide: frozenset[int] = frozenset()
 
@@ -93,6 +103,10 @@ class TileBoard(QWidget):
             self.relayout()
 
     # Where things are -------------------------------------------------------------------------------
+
+    def finder_words(self) -> str:
+        """Return the start of the instruction while the finder shows (by group, or by first letters)."""
+        return FIND_LETTERS if self.by_letter else FIND_GROUP
 
     def paged(self) -> bool:
         """Say whether the room takes more than one page (so a finder is needed)."""
@@ -147,19 +161,30 @@ class TileBoard(QWidget):
         """Return the space between tiles."""
         return max(6, self._sizes.body // 3)
 
-    def header_height(self) -> int:
-        """Return the height of a group's heading row (room for the back button's words and its thickest border)."""
-        title = QFont(self.font())
-        title.setPixelSize(self._sizes.title)
-        back = QFontMetrics(self.tile_font()).height() + 2 * 2 + 2 * 5
-        return max(MIN_TILE_HEIGHT, QFontMetrics(title).height() + self.gap(), round(self._sizes.body * 1.4), back)
+    def title_font(self) -> QFont:
+        """Return the font of a group's heading (the stylesheet's bold title size)."""
+        font = QFont(self.font())
+        font.setPixelSize(self._sizes.title)
+        font.setBold(True)
+        return font
 
-    def _grids(self, texts: list[str], width: int) -> list[tuple[int, int]]:
-        """Return every (columns, tile height) at which each text takes two lines at most, fewest columns first."""
+    def header_height(self) -> int:
+        """Return the height of a group's heading row: its lines of words (one, or two on a page of its own), and room
+        for the back button's words and its thickest border."""
+        lines = QFontMetrics(self.title_font()).lineSpacing() * self._title_lines
+        back = QFontMetrics(self.tile_font()).height() + 2 * 2 + 2 * 5
+        return max(MIN_TILE_HEIGHT, lines + self.gap(), round(self._sizes.body * 1.4), back)
+
+    def mark_size(self) -> int:
+        """Return the size of a group's mark in its heading."""
+        return round(self._sizes.body * 1.4)
+
+    def _grids(self, texts: list[str], width: int, zone: int) -> list[tuple[int, int]]:
+        """Return every (columns, tile height) at which each text, beside a zone for a mark or icon, takes two lines
+        at most, fewest columns first."""
         font, gap = self.tile_font(), self.gap()
         metrics = QFontMetrics(font)
         margin = inner_margin(font)
-        zone = metrics.horizontalAdvance("✓ ")
         options: list[tuple[int, int]] = []
         most = max(1, min(8, width // max(1, metrics.horizontalAdvance("M") * 8)))
         for columns in range(1, most + 1):
@@ -205,10 +230,12 @@ class TileBoard(QWidget):
                                             for g in self._groups]])], 0
             return
         self.columns, self.tile_height, self.wide = self._name_grid(width)
-        gap = self.gap()
-        grid = Grid(self.columns, height + gap, self.header_height() + gap // 2, self.tile_height + gap)
         was_paged = self.paged()
-        self.pages = plan_pages(self._groups, self._people, grid, self._header_columns(width), self.wide)
+        self._finding(by_letter=False)
+        self._plan(lambda grid: plan_pages(self._groups, self._people, grid, self._header_columns(width), self.wide))
+        if self.paged() and self._finder_grid(self._finder_texts()) is None:  # too many group pages for the finder
+            self._finding(by_letter=True)
+            self._plan(lambda grid: plan_letter_pages(self._people, grid, self.wide))
         if not self.paged():
             self.page = 0
         elif not was_paged or self.page is not None and self.page >= len(self.pages):
@@ -216,14 +243,64 @@ class TileBoard(QWidget):
         self._make_finders()
         self._place()
 
+    def _finding(self, by_letter: bool) -> None:
+        """Find names by group, or by first letters (the back button says which)."""
+        self.by_letter = by_letter
+        self.back.setText(BACK_LETTERS if by_letter else BACK_WORDS)
+        self.back.setAccessibleName("Back to the first letters of the names" if by_letter else
+                                    "Back to the list of groups")
+
+    def _plan(self, planner: Callable[[Grid], list[Page]]) -> None:
+        """Plan the pages, giving a page of its own a heading on more lines (and fewer rows of tiles) when it needs."""
+        gap, self._title_lines = self.gap(), 1
+        while True:
+            self.pages = planner(Grid(self.columns, self.height() + gap, self.header_height() + gap // 2,
+                                      self.tile_height + gap))
+            lines = self._paged_title_lines(self.width())
+            if lines <= self._title_lines:
+                return
+            self._title_lines = lines
+
+    def _finder_texts(self) -> list[str]:
+        """Return the words of the finder's buttons: each page's heading."""
+        return [page.sections()[0].finder_words() for page in self.pages]
+
+    def _finder_zone(self) -> int:
+        """Return the width a finder button keeps for its group's mark (none on a finder by first letters)."""
+        if self.by_letter:
+            return QFontMetrics(self.tile_font()).horizontalAdvance("✓ ")
+        return round(self._sizes.tile * 1.2) + inner_margin(self.tile_font()) // 2
+
+    def _finder_grid(self, texts: list[str]) -> tuple[int, int] | None:
+        """Return the fewest columns (and their button height) at which the finder's buttons fit the board."""
+        gap = self.gap()
+        return next((option for option in self._grids(texts, self.width(), self._finder_zone())
+                     if -(-len(texts) // option[0]) * (option[1] + gap) <= self.height() + gap), None)
+
     def _header_columns(self, width: int) -> dict[int, int]:
-        """Return how many tile columns each group's heading needs (its mark and name on one line)."""
-        font = QFont(self.font())
-        font.setPixelSize(self._sizes.title)
-        font.setBold(True)
-        metrics, column = QFontMetrics(font), self.column_width(width) + self.gap()
-        mark = round(self._sizes.body * 1.4) * 4 // 3 + self.gap()
-        return {require_id(g): -(-(mark + metrics.horizontalAdvance(g.name)) // column) for g in self._groups}
+        """Return how many tile columns each group's heading needs (its mark, name and note on one line)."""
+        metrics, column = QFontMetrics(self.title_font()), self.column_width(width) + self.gap()
+        mark = self.mark_size() * 4 // 3 + self.gap()
+        return {require_id(g): -(-(mark + metrics.horizontalAdvance(self._title(Section(g, [])))) // column)
+                for g in self._groups}
+
+    def _title(self, section: Section) -> str:
+        """Return a section's heading: its group, letter range and note."""
+        return section.title(self.notes.get(section.group_id, ""))
+
+    def heading_room(self, section_width: int) -> int:
+        """Return the width a section's heading gets: its section's, or beside the back button on a page of its own."""
+        return self.width() - self.back_width() - self.gap() if self.paged() else section_width
+
+    def _paged_title_lines(self, width: int) -> int:
+        """Return how many lines the longest heading of a page of its own takes beside the back button (1 unpaged)."""
+        if len(self.pages) < 2:
+            return 1
+        metrics = QFontMetrics(self.title_font())
+        room = max(1, width - self.back_width() - self.gap() - self.mark_size() * 4 // 3)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return max(-(-metrics.boundingRect(QRect(0, 0, room, 100_000), flags, self._title(page.sections()[0])).height()
+                     // metrics.lineSpacing()) for page in self.pages)
 
     def column_width(self, width: int) -> int:
         """Return a tile's width for the present number of columns."""
@@ -239,8 +316,9 @@ class TileBoard(QWidget):
         for index, page in enumerate(self.pages):
             section = page.sections()[0]
             group = section.group
-            icon = mark_icon(group.colour, group.mark, group_letter(group.name), size).pixmap(size, size)
-            button = BigTile(section.title(), icon, self)
+            icon = None if group is None else \
+                mark_icon(group.colour, group.mark, group_letter(group.name), size).pixmap(size, size)
+            button = BigTile(section.finder_words(), icon, self)
             button.setObjectName("finder")
             count = len(section.people)
             button.setAccessibleName(f"{section.title()}: show these {count} names")
@@ -263,10 +341,9 @@ class TileBoard(QWidget):
 
     def _place_finders(self) -> None:
         gap, width = self.gap(), self.width()
-        room = self.height()
-        options = self._grids([b.text() for b in self.finders], width) or [(1, MIN_TILE_HEIGHT)]
-        fitting = [o for o in options if -(-len(self.finders) // o[0]) * (o[1] + gap) <= room]
-        columns, height = fitting[0] if fitting else options[-1]
+        texts = [b.text() for b in self.finders]
+        options = self._grids(texts, width, self._finder_zone()) or [(1, MIN_TILE_HEIGHT)]
+        columns, height = self._finder_grid(texts) or options[-1]
         tile_width = (width - gap * (columns - 1)) // columns
         for index, button in enumerate(self.finders):
             r, c = divmod(index, columns)
@@ -294,22 +371,21 @@ class TileBoard(QWidget):
     def back_width(self) -> int:
         """Return the width the back button needs: its words, its padding and the thickest (focus) border."""
         self.back.ensurePolished()
-        return QFontMetrics(self.back.font()).horizontalAdvance(BACK_WORDS) + 2 * self._sizes.body + 2 * 8
+        return QFontMetrics(self.back.font()).horizontalAdvance(self.back.text()) + 2 * self._sizes.body + 2 * 8
 
     def _header(self, section: Section, width: int) -> QWidget:
         """Return the heading of a section (made once for each group, letter range and note)."""
-        note = self.notes.get(require_id(section.group), "")
-        key = (require_id(section.group), section.letters, note)
+        title = self._title(section)
+        key = (section.group_id, section.letters, title)
         badge = self.headers.get(key)
         if badge is None:
-            badge = group_badge(section.group, round(self._sizes.body * 1.4), "title", wrap=False)
+            badge = group_badge(section.group, self.mark_size(), "title")
             badge.setParent(self)
             label = badge.findChild(QLabel, "title")
             if label is not None:
-                label.setText(section.title(note))
+                label.setText(title)
             self.headers[key] = badge
         badge.ensurePolished()  # the heading's size from the stylesheet's font, not the default one
-        room = width - (self.back_width() + self.gap() if self.paged() else 0)
-        badge.resize(min(room, badge.sizeHint().width()), self.header_height())
+        badge.resize(self.heading_room(width), self.header_height())
         badge.show()
         return badge

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from workshop_app.core.assessment import HIGHEST, LOWEST
 from workshop_app.core.content import Principle
@@ -32,19 +32,22 @@ class ScalePoints(QWidget):
         super().__init__(parent)
         self.low = text_label(name="quiet")
         self.high = text_label(name="quiet")
-        self.high.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.low.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.high.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.points: list[QPushButton] = []
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.low, 1, 0, 1, 2)
-        grid.addWidget(self.high, 1, 3, 1, 2)
-        for column, score in enumerate(range(LOWEST, HIGHEST + 1)):
+        # One row, the ends' words beside their points: the row is as tall as a point, so the tiles below keep
+        # the height a large room needs.
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.low, 3)
+        for score in range(LOWEST, HIGHEST + 1):
             button = QPushButton(str(score))
             button.setObjectName("point")
             button.setMinimumHeight(BUTTON_MIN_PX)
             button.clicked.connect(lambda _checked=False, s=score: self.point_chosen.emit(s))
-            grid.addWidget(button, 0, column)
+            row.addWidget(button, 1)
             self.points.append(button)
+        row.addWidget(self.high, 3)
 
     def set_principle(self, principle: Principle) -> None:
         """Label the ends and name each point for screen readers."""

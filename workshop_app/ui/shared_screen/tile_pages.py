@@ -2,7 +2,8 @@
 
 A page holds shelves; a shelf holds group sections side by side, each a few tile columns wide under its
 group's heading. When the whole room fits, one page holds everyone; when it does not, each group gets its own
-page, a large group one page per first-letter range, and a finder offers a button per page.
+page, a large group one page per first-letter range, and a finder offers a button per page. When even those
+buttons are too many for the screen, the whole room is split by first letters instead (a short button a page).
 """
 
 from __future__ import annotations
@@ -33,19 +34,34 @@ def flow_rows(people: list[Participant], columns: int, wide: frozenset[int]) -> 
     return places[-1][0] + 1 if places else 0
 
 
+LETTER_PAGE = "Names"
+"""The heading of a page of names by first letters, from every group."""
+
+
 @dataclass
 class Section:
-    """One group's people on a page (all of them, or a first-letter range of a large group)."""
+    """One group's people on a page (all of them, or a first-letter range of a large group); with no group, a
+    first-letter range of the whole room."""
 
-    group: StakeholderGroup
+    group: StakeholderGroup | None
     people: list[Participant]
     letters: str = ""
     columns: int = 1
     wide: frozenset[int] = frozenset()
 
+    @property
+    def group_id(self) -> int:
+        """Return the group's id (0 for a page of names from every group)."""
+        return require_id(self.group) if self.group is not None else 0
+
     def title(self, note: str = "") -> str:
-        """Return the group's name, with the letter range and any note."""
-        return " · ".join(part for part in (self.group.name, self.letters, note) if part)
+        """Return the group's name (or 'Names'), with the letter range and any note."""
+        name = self.group.name if self.group is not None else LETTER_PAGE
+        return " · ".join(part for part in (name, self.letters, note) if part)
+
+    def finder_words(self) -> str:
+        """Return the words of the finder's button for this section: its heading, or only its letters."""
+        return self.title() if self.group is not None or not self.letters else self.letters
 
     def rows(self) -> int:
         """Return how many rows of tiles the section takes."""
@@ -83,8 +99,13 @@ class Grid:
 
 def letter_range(people: list[Participant], letters: int = 1) -> str:
     """Return 'A – K': how the first and last names of a slice sorted by name begin."""
-    first, last = (people[i].name.strip()[:letters].upper() for i in (0, -1))
-    return first if first == last else f"{first} – {last}"
+    first, last = (people[i].name.strip()[:letters].strip().upper() for i in (0, -1))
+    return isolated(first) if first == last else f"{isolated(first)} – {isolated(last)}"
+
+
+def isolated(text: str) -> str:
+    """Return text in its own direction (Unicode isolates), so an Arabic end never reorders the rest of a range."""
+    return f"\u2068{text}\u2069"
 
 
 def range_labels(chunks: list[list[Participant]]) -> list[str]:
@@ -105,7 +126,7 @@ def shelve(sections: list[Section], grid: Grid, min_columns: dict[int, int]) -> 
         shelves: list[list[Section]] = [[]]
         used = 0
         for section in sections:
-            section.columns = max(math.ceil(len(section.people) / rows), min_columns.get(require_id(section.group), 1))
+            section.columns = max(math.ceil(len(section.people) / rows), min_columns.get(section.group_id, 1))
             if section.has_wide():
                 section.columns = grid.columns
             if section.columns > grid.columns:
@@ -142,13 +163,27 @@ def plan_pages(groups: list[StakeholderGroup], people: list[Participant], grid: 
     together = shelve(sections, grid, wide)
     if together is not None:
         return [Page(together)]
-    rows = max(1, (grid.height - grid.header) // grid.row)
     pages = []
     for section in sections:
-        chunks = chunks_of(section.people, grid.columns, rows, wide_ids)
-        for chunk, label in zip(chunks, range_labels(chunks)):
-            columns = min(grid.columns, max(math.ceil(len(chunk) / rows), wide.get(require_id(section.group), 1)))
-            if any(p.id in wide_ids for p in chunk):
-                columns = grid.columns
-            pages.append(Page([[Section(section.group, chunk, label, columns, wide_ids)]]))
+        pages += _range_pages(section.group, section.people, grid, wide.get(section.group_id, 1), wide_ids)
+    return pages
+
+
+def plan_letter_pages(people: list[Participant], grid: Grid, wide_ids: frozenset[int] = frozenset()) -> list[Page]:
+    """Split the whole room, in order of name, into pages by first letters: the finder then needs a short button
+    per page of names instead of one per page of each group."""
+    return _range_pages(None, sorted(people, key=lambda p: p.name.casefold()), grid, 1, wide_ids)
+
+
+def _range_pages(group: StakeholderGroup | None, people: list[Participant], grid: Grid, least_columns: int,
+                 wide_ids: frozenset[int]) -> list[Page]:
+    """Return a page for each first-letter range of some people, each range as many rows as the grid has."""
+    rows = max(1, (grid.height - grid.header) // grid.row)
+    chunks = chunks_of(people, grid.columns, rows, wide_ids)
+    pages = []
+    for chunk, label in zip(chunks, range_labels(chunks)):
+        columns = min(grid.columns, max(math.ceil(len(chunk) / rows), least_columns))
+        if any(p.id in wide_ids for p in chunk):
+            columns = grid.columns
+        pages.append(Page([[Section(group, chunk, label, columns, wide_ids)]]))
     return pages

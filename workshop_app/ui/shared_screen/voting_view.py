@@ -17,14 +17,13 @@ from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, set_style_flags, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
 from workshop_app.ui.shared_screen.button_keys import ButtonKeys
-from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
+from workshop_app.ui.shared_screen.person_tiles import FINDER_WORDS, TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.vote_choices import ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
 from workshop_app.ui.widgets.steady_label import SteadyLabel
 
 PICK_NAME = "Tap your name, then your choice. You can change your vote until the vote closes."
-FIND_NAME = FIND_GROUP + "your choice."
 CLOSED = "Voting closed - results coming"
 
 
@@ -134,7 +133,8 @@ class VotingView(QWidget):
         self._people = {p.id: p for p in people if p.id is not None}
         if not keep_selection or self.selected not in self._people:
             self.selected = None
-        self.instruction.may_show([FIND_NAME, PICK_NAME, *(choice_prompt(p.name) for p in people)])
+        self.instruction.may_show([*(start + "your choice." for start in FINDER_WORDS), PICK_NAME,
+                                   *(choice_prompt(p.name) for p in people)])
         everyone = len(self._people)
         self.progress.may_show([str(VoteProgress(frozenset(range(everyone)), everyone))])
         self._build_tiles(groups, people, sizes)
@@ -190,7 +190,7 @@ class VotingView(QWidget):
         if not self.choices.asking_reason():
             self.choices.set_choosing(person is not None)
         if person is None:
-            self.instruction.setText(FIND_NAME if self.board.page is None else PICK_NAME)
+            self.instruction.setText(self.board.finder_words() + "your choice." if self.board.page is None else PICK_NAME)
         else:
             self.instruction.setText(choice_prompt(person.name))
 

@@ -9,7 +9,7 @@ from workshop_app.core.model import Participant
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, set_style_flag, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
-from workshop_app.ui.shared_screen.person_tiles import FIND_GROUP, TileBoard
+from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.room_data import groups_by_id
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
@@ -64,7 +64,7 @@ class WelcomeView(QWidget):
 
     def _on_page_changed(self) -> None:
         if self.tiles:
-            self.parties_heading.setText(FIND_GROUP.removesuffix(", then ") + "." if self.board.page is None
+            self.parties_heading.setText(self.board.finder_words().removesuffix(", then ") + "." if self.board.page is None
                                          else CHECK_IN)
 
     def check_in_person(self, participant_id: int) -> None:

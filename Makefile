@@ -25,7 +25,7 @@ types: $(VENV)/.installed-test
 	$(PY) -m mypy --strict
 
 check: lint types
-	$(PY) scripts/without_qt.py -q -m "not slow" tests/core tests/store tests/export
+	$(PY) scripts/without_qt.py -q -m "not slow" -n 2 tests/core tests/store tests/export
 	$(PY) -m pytest -q -m "not slow" $(QUICK_UI)
 
 test: system-deps-test $(VENV)/.installed-test lint types

@@ -204,3 +204,11 @@ def test_the_snapshot_keeps_each_commitments_party(review: Review) -> None:
     assert by_code(review.charter()).keys() == {e["code"] for e in stored}
     parties = {c.code: c.party for c in review.charter().commitments}
     assert parties == {c.code: c.party for c in review.v1.commitments}
+
+
+def test_a_deleted_workshops_charter_is_not_carried(review: Review) -> None:
+    from workshop_app.core import workshop_life
+
+    workshop_life.delete(review.store, review.first)
+    content = review.charter()
+    assert content.carried is None and content.commitments == () and content.version == 1

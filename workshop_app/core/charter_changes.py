@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.core.charter_content import CharterSections, Commitment
-from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
+from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, WorkshopStatus, require_id
 from workshop_app.core.ports import UnitOfWork
 
 SNAPSHOT_KEY = "agreed_commitments"
@@ -103,9 +103,13 @@ def latest_version(uow: UnitOfWork, workshop_id: int) -> CharterVersion | None:
 
 
 def previous_agreed(uow: UnitOfWork, workshop: Workshop) -> CharterVersion | None:
-    """The latest agreed version of the partnership's latest earlier workshop that has one, or None."""
+    """The latest agreed version of the partnership's latest earlier workshop that has one, or None.
+
+    A deleted workshop's charter is passed over: a review never starts from a workshop taken off the list.
+    """
     name = workshop.partnership.strip().casefold()
     earlier = sorted((w for w in uow.repo(Workshop).list() if w.partnership.strip().casefold() == name
+                      and w.status != WorkshopStatus.DELETED
                       and (w.date, require_id(w)) < (workshop.date, require_id(workshop))),
                      key=lambda w: (w.date, require_id(w)), reverse=True)
     for other in earlier:

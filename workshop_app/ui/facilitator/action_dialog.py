@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from workshop_app.core.model import ActionStatus, OwnerKind, Proposal
 from workshop_app.ui.action_controller import ActionDraft, OwnerChoices
 from workshop_app.ui.models.action_table_model import STATUS_WORDS
 from workshop_app.ui.widgets.combo import chosen, select_data
+from workshop_app.ui.facilitator.dialog_buttons import ok_cancel
 
 OWNER_KINDS = {OwnerKind.PARTICIPANT: "A person on the roster", OwnerKind.ORGANISATION: "An organisation",
                OwnerKind.GROUP: "A whole stakeholder group"}
@@ -84,9 +85,7 @@ class ActionDialog(QDialog):
                              (self.owner_kind, "Kind of owner"), (self.owner, "Owner"), (self.due, "Due date"),
                              (self.measure, "How we will know it is done"), (self.status, "Status")):
             widget.setAccessibleName(name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_accept_requested)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_accept_requested)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -161,9 +160,7 @@ class CommitmentPicker(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, commitment.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Which agreed commitment will this action carry out?", wordWrap=True))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.participants_csv import CsvPreview
+from workshop_app.ui.facilitator.dialog_buttons import ok_cancel
 
 COLUMNS = ("Result", "Line", "Name", "Organisation", "Group", "Role", "Votes")  # the verdict first, always in view
 
@@ -30,12 +31,10 @@ class CsvImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Rows of the file and what will happen to each")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText(f"Import {good} participant(s)")
         self.import_button.setEnabled(good > 0)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.table)

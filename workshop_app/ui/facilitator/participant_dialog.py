@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from workshop_app.ui.widgets.combo import chosen, select_data
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.widgets.group_mark import mark_icon
+from workshop_app.ui.facilitator.dialog_buttons import ok_cancel
 
 
 class ParticipantDialog(QDialog):
@@ -42,9 +43,7 @@ class ParticipantDialog(QDialog):
         privacy = QLabel("A resident's name is printed in the charter and the open data only if they agree. "
                          "Otherwise it says “a resident of” their ward.", wordWrap=True, objectName="hint")
         self.problem = QLabel(objectName="problem", wordWrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_accept_requested)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_accept_requested)
         form = QFormLayout()
         for label, field in (("&Name", self.name), ("&Organisation", self.organisation), ("&Group", self.group),
                              ("&Role", self.role), ("&Votes", self.voting), ("", self.present),

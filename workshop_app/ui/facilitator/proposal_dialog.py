@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from workshop_app.core.content import Principle
@@ -14,6 +14,7 @@ from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.widgets.combo import NO_GROUP, chosen, select_data
 from workshop_app.ui.widgets.group_mark import mark_icon
+from workshop_app.ui.facilitator.dialog_buttons import ok_cancel
 
 
 def route_choice(principle: Principle) -> QComboBox:
@@ -78,9 +79,7 @@ class ProposalDialog(QDialog):
         form.addRow("&Made by", self.party)
         self.route.setAccessibleName("Practical route")
         self.party.setAccessibleName("Which party makes this commitment")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_accept_requested)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_accept_requested)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)

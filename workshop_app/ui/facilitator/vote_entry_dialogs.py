@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from workshop_app.core.model import Choice, Participant, StakeholderGroup
 from workshop_app.ui.widgets.combo import chosen
+from workshop_app.ui.facilitator.dialog_buttons import ok_cancel
 
 CHOICE_WORDS = {Choice.AGREE: "Agree", Choice.ABSTAIN: "Abstain", Choice.DISAGREE: "Disagree", Choice.BLOCK: "Block"}
 
@@ -36,13 +37,6 @@ class HandCounts:
     reason: str
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
 class ProxyVoteDialog(QDialog):
     """Who is absent, who holds their proxy, and the choice they give."""
 
@@ -65,7 +59,7 @@ class ProxyVoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("The person casting the vote must hold the absent member's proxy."))
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def vote(self) -> ProxyVote:
         """Return the proxy vote described."""
@@ -99,7 +93,7 @@ class HandCountDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("A later count for the same group replaces the earlier one."))
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def counted(self) -> HandCounts:
         """Return the counts entered."""

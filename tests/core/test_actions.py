@@ -9,7 +9,7 @@ import pytest
 
 from tests.core.fakes import FakeStore
 from workshop_app.core.changes import perform, read
-from workshop_app.core import actions, voting
+from workshop_app.core import actions, voting, workshop_life
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, Workshop
 
@@ -156,3 +156,11 @@ def test_first_workshop_has_no_previous_actions() -> None:
     (wid,) = _workshops(store, ("Northside", dt.date(2024, 5, 1)))
     _plan(store, wid)
     assert read(store, actions.open_actions_of_previous, wid) == []
+
+
+def test_a_deleted_workshop_is_never_the_previous_one() -> None:
+    store = FakeStore()
+    first, second, review = _workshops(
+        store, ("Northside", dt.date(2023, 5, 1)), ("Northside", dt.date(2024, 5, 1)), ("Northside", dt.date(2025, 5, 1)))
+    workshop_life.delete(store, second)
+    assert (read(store, actions.previous_workshop, review) or Workshop("", "", "", dt.date.min, "", "")).id == first

@@ -9,7 +9,7 @@ from typing import Any
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.changes import Changed, Changes
-from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, require_id
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, WorkshopStatus, require_id
 from workshop_app.core.ports import UnitOfWork
 
 STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
@@ -131,12 +131,13 @@ def is_overdue(action: Action, on: dt.date) -> bool:
 
 
 def previous_workshop(uow: UnitOfWork, workshop: Workshop | int) -> Workshop | None:
-    """Return the latest earlier workshop (by date, then id) of the same partnership, or None."""
+    """Return the latest earlier workshop (by date, then id) of the same partnership, not deleted, or None."""
     current = _workshop(uow, workshop)
     name = current.partnership.strip().casefold()
     earlier = [
         w for w in uow.repo(Workshop).list()
-        if w.partnership.strip().casefold() == name and (w.date, require_id(w)) < (current.date, require_id(current))
+        if w.partnership.strip().casefold() == name and w.status != WorkshopStatus.DELETED
+        and (w.date, require_id(w)) < (current.date, require_id(current))
     ]
     return max(earlier, key=lambda w: (w.date, require_id(w)), default=None)
 

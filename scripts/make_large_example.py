@@ -50,7 +50,7 @@ PEOPLE: dict[str, list[str]] = {
     "Housing association": ["Amara Okonkwo-Ibekwe", "Ffion Haf Roberts", "Mustafa Şahin", "Gillian Ashworth-Pryce",
                             "Nguyễn Thị Minh Khai", "Rhian Morgan-Jones", "Tadeusz Wróblewski"],
 }
-OBSERVERS = [("Council", "Hywel Griffiths (observing for scrutiny)"), ("Health board", "Dr Sarah Cohen (observing)")]
+OBSERVERS = [("Council", "Hywel Griffiths", "Scrutiny committee member"), ("Health board", "Dr Sarah Cohen", "")]
 ABSENT = {"Jon Hart", "Jan Kowalski"}
 WARDS = {"Eli Hart": "Felin ward", "Sue Bell": "Harbour ward", "李小龙": "Harbour ward", "Zoë Clarke": "Felin ward",
          "Hamza Abdi Mohamed Warsame": "Eastbank Central ward", "Ayşe Yılmaz-Demirtaş": "Eastbank Central ward"}
@@ -97,9 +97,10 @@ def _voters(store: Store, wid: int, groups: dict[str, int]) -> list[tuple[int, s
             if name not in ABSENT:
                 roster.set_present(store, person.id, True)
                 voters.append((person.id, name, group))
-    for group, name in OBSERVERS:
-        person = roster.add_participant(store, Participant(wid, name, groups[group], is_voting=False))
-        roster.set_present(store, person.id or 0, True)
+    for group, name, role in OBSERVERS:
+        person = roster.add_participant(store, Participant(wid, name, groups[group], role=role, is_voting=False))
+        assert person.id is not None
+        roster.set_present(store, person.id, True)
     return voters
 
 

@@ -2,7 +2,7 @@
 # make test   lint and types, then the whole suite (the same, plus the test tools; includes the import-linter
 #             contracts); core, store and export run as their own step with PySide6 made unimportable
 # make check  lint (ruff), types (mypy --strict) and the quick subset of tests (no slow ones): under a minute
-# make test-layout  the room-size layout matrix (80 rooms, about 8 minutes)
+# make test-layout  only the room-size layout matrix (80 rooms; `make test` runs it too)
 # make dist   build the one-folder bundle dist/workshop-app/ with PyInstaller
 # make bench  run the benchmarks, if there are any
 
@@ -33,7 +33,7 @@ test: system-deps-test $(VENV)/.installed-test lint types
 	$(PY) scripts/without_qt.py
 
 test-layout: system-deps-test $(VENV)/.installed-test
-	RUN_LAYOUT_MATRIX=1 $(PY) -m pytest tests/ui/test_layout_matrix.py
+	$(PY) -m pytest tests/ui/test_layout_matrix.py
 
 dist: system-deps-dist $(VENV)/.installed-build
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build.spec

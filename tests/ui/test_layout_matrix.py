@@ -32,9 +32,6 @@ from tests.ui.layout_check import problems
 from tests.ui.rooms import CLOSED, DRAFTED, HALF_RATED, RATED, TO_OPEN, Room, cast_some, make_full_room, \
     one_transaction
 
-# Until every room passes on the coordinator's machine, the matrix runs with `make test-layout` (RUN_LAYOUT_MATRIX=1).
-pytestmark = pytest.mark.skipif(os.environ.get("RUN_LAYOUT_MATRIX") != "1",
-                                reason="the layout matrix runs with `make test-layout`")
 SHOTS = os.environ.get("LAYOUT_SHOTS", "")
 """LAYOUT_SHOTS=folder keeps a picture of both windows at every step, to look at."""
 VOTERS = (1, 8, 20, 40, 60)

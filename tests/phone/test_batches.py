@@ -6,6 +6,7 @@ from typing import Any
 
 from tests.phone.room import Room
 from workshop_app.core import phone_codes
+from workshop_app.core.changes import Voted
 from workshop_app.core.errors import StoreError
 from workshop_app.core.model import Ballot
 from workshop_app.store.database import Store
@@ -32,7 +33,7 @@ def test_one_batch_of_joins_binds_a_code_to_the_first_phone_only(store: Store, r
 
 
 def test_one_batch_of_votes_keeps_the_good_ones_and_refuses_each_bad_one(store: Store, room: Room) -> None:
-    service, seen = PhoneService(store, room.workshop_id), list[int]()
+    service, seen = PhoneService(store, room.workshop_id), list[Voted]()
     service.on_ballot = seen.append
     phones = joined(service, room, 4)
     phone_codes.reissue_code(store, room.voters[2].id or 0)
@@ -46,7 +47,7 @@ def test_one_batch_of_votes_keeps_the_good_ones_and_refuses_each_bad_one(store: 
     with store() as uow:
         cast = uow.repo(Ballot).list(round_id=room.round_id)
     assert [(b.participant_id, b.choice.value) for b in cast] == [(room.voters[0].id, "agree")]
-    assert seen == [room.round_id]
+    assert [(v.round_id, v.participant_id) for v in seen] == [(room.round_id, room.voters[0].id)]
 
 
 def test_a_batch_the_store_cannot_keep_records_none_of_its_votes(store: Store, room: Room) -> None:

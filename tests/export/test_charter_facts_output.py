@@ -63,3 +63,12 @@ def test_a_charter_without_facts_has_none_of_their_headings(room: CharterRoom, t
         for heading in HEADINGS:
             assert heading not in text, (fmt, heading)
         assert "How to reach them" in text and "Email " not in text, fmt  # only the facilitator to contact
+
+
+def test_a_long_email_address_is_printed_whole_on_one_line(room: CharterRoom, tmp_path: Path) -> None:
+    wid = room.workshop_id
+    address = "wellbeing@eastbank.example.gov.uk"  # the large example's address was split inside a word
+    charter_facts.save_facts(room.store, wid, CharterFacts(wid), [PartyContact(
+        wid, room.groups["Council"], "Northside Borough Council", room.people["Aled Ŵyn Jones"], address, "")])
+    pages = page_texts(render_charter(build_charter(room.store, room.workshop_id), tmp_path / "c.pdf"))
+    assert any(address in line for page in pages for line in page.splitlines())

@@ -135,7 +135,7 @@ def top_commitments(content: CharterContent, limit: int = 6) -> list[Commitment]
 
 
 def _contacts_table(content: CharterContent) -> Table:
-    return data_table(words.CONTACT_HEADER, words.contact_rows(content), [35 * mm, 65 * mm, TEXT_WIDTH - 100 * mm],
+    return data_table(words.CONTACT_HEADER, words.contact_rows(content), [35 * mm, 55 * mm, TEXT_WIDTH - 90 * mm],
                       bold_first=True)
 
 

@@ -127,14 +127,14 @@ def test_join_vote_and_results_each_state_told_truly(store: Store, room: Room, s
     perform(store, voting.close_vote, room.round_id)
     server.changed()
     # pushed, not polled: the page polls only while its stream is down, and then every 3 s
-    phone.wait_heading("Voting closed — results coming", timeout=2500)
+    phone.wait_heading("Voting closed — results coming", timeout=5000)
     phone.wait_announced("Voting closed")
     assert page.title().startswith("Voting closed") and phone.text("#closed-proposal") == PROPOSAL
     assert not phone.visible("#outcome")
     phone.shot("closed")
     outcome = perform(store, voting.reveal_vote, room.round_id).value
     server.changed()
-    phone.wait_heading("No vote is open", timeout=2500)
+    phone.wait_heading("No vote is open", timeout=5000)
     assert phone.text("#outcome-proposal") == PROPOSAL and phone.text("#outcome-text") == outcome.reason
     phone.shot("result")
 
@@ -144,7 +144,7 @@ def test_a_vote_that_closes_before_the_choice_is_sent_says_it_was_not_counted(
     phone.choose(room.codes[room.voters[1].id or 0], "agree")
     perform(store, voting.close_vote, room.round_id)
     server.changed()
-    phone.wait_heading("Voting closed — results coming", timeout=2500)
+    phone.wait_heading("Voting closed — results coming", timeout=5000)
     assert phone.text("#closed-note") == "Voting closed before your choice was sent; it was not counted."
     phone.wait_announced("it was not counted")
     phone.shot("closed-before-send")
@@ -160,7 +160,7 @@ def test_errors_clear_and_a_send_that_times_out_says_so_and_can_be_retried(
     held: list[Any] = []
     page.route("**/api/vote", lambda route: held.append(route))  # the network swallows the send
     page.click("#send")
-    page.locator("#send", has_text="Sending…").wait_for(timeout=2500)
+    page.locator("#send", has_text="Sending…").wait_for(timeout=5000)
     page.locator("#error", has_text="did not answer in time").wait_for(timeout=4000)
     assert phone.visible("#retry") and phone.text("#send") == "Send my vote"
     phone.shot("send-timed-out")
@@ -187,7 +187,7 @@ def test_a_cut_off_phone_is_told_why(store: Store, room: Room, server: PhoneServ
     phone.wait_heading(PROPOSAL)
     phone_codes.reissue_code(store, room.voters[4].id or 0)
     server.changed()
-    phone.wait_heading("Join the vote", timeout=2500)
+    phone.wait_heading("Join the vote", timeout=5000)
     assert "Your code was reissued" in phone.text("#error-text") and not phone.visible("#who")
     phone.shot("cut-off")
 
@@ -204,7 +204,7 @@ def test_an_unsent_rating_that_closes_says_it_was_not_saved(store: Store, room: 
     phone.wait_heading("You chose 4")
     session.show_results(store, room.workshop_id, True)
     server.changed()
-    phone.wait_heading("Rating closed", timeout=2500)
+    phone.wait_heading("Rating closed", timeout=5000)
     assert phone.text("#rate-closed-text") == "Rating closed before your score was sent; it was not saved."
     phone.shot("rating-closed-unsent")
 
@@ -280,5 +280,5 @@ def test_a_lost_connection_error_clears_when_the_room_comes_back(store: Store, r
     page.unroute("**/api/vote")
     perform(store, voting.close_vote, room.round_id)
     server.changed()  # the next good exchange, here a pushed view, clears the banner
-    phone.wait_heading("Voting closed — results coming", timeout=2500)
+    phone.wait_heading("Voting closed — results coming", timeout=5000)
     assert not phone.visible("#error")

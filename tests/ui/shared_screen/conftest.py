@@ -47,15 +47,20 @@ def room(store) -> RoomController:  # type: ignore[no-untyped-def]
     return room
 
 
+def show_shared(qtbot, room: RoomController, width: int, height: int) -> SharedScreen:  # type: ignore[no-untyped-def]
+    """Show the room's shared screen as a normal window of the given size, drawn once."""
+    screen = SharedScreen(room)
+    qtbot.addWidget(screen)
+    screen.setGeometry(0, 0, width, height)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
 @pytest.fixture
 def shared(qtbot, room: RoomController) -> Iterator[SharedScreen]:  # type: ignore[no-untyped-def]
     """Return the shared screen at 1080p, shown as a normal window."""
-    screen = SharedScreen(room)
-    qtbot.addWidget(screen)
-    screen.setGeometry(0, 0, 1920, 1080)
-    screen.show()
-    qtbot.waitExposed(screen)
-    yield screen
+    yield show_shared(qtbot, room, 1920, 1080)
     room._clock.stop()
 
 

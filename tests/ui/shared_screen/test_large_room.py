@@ -21,6 +21,7 @@ from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.voting_view import VotingView
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.layout_check import problems
+from tests.ui.shared_screen.conftest import show_shared
 
 LARGE = "eastbank-wellbeing-large"
 
@@ -32,12 +33,7 @@ def large(qtbot, store) -> Iterator[SharedScreen]:  # type: ignore[no-untyped-de
     controller = WorkshopController(store)
     room = RoomController(controller)
     controller.open_workshop(workshop_id)
-    screen = SharedScreen(room)
-    qtbot.addWidget(screen)
-    screen.setGeometry(0, 0, 1280, 720)
-    screen.show()
-    qtbot.waitExposed(screen)
-    yield screen
+    yield show_shared(qtbot, room, 1280, 720)
     room._clock.stop()
 
 

@@ -26,7 +26,7 @@ from workshop_app.ui.shared_screen.voting_view import VotingView
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.layout_check import tile_fits
 from tests.ui.rooms import make_room
-from tests.ui.shared_screen.conftest import go_to_kind
+from tests.ui.shared_screen.conftest import go_to_kind, show_shared
 
 
 @pytest.fixture
@@ -37,12 +37,7 @@ def long_names(qtbot, qapp, store) -> Iterator[SharedScreen]:  # type: ignore[no
     workshop = make_room(store, 4, 2, long=True)
     room = RoomController(WorkshopController(store))
     room.controller.open_workshop(require_id(workshop))
-    screen = SharedScreen(room)
-    qtbot.addWidget(screen)
-    screen.setGeometry(0, 0, 1280, 720)
-    screen.show()
-    qtbot.waitExposed(screen)
-    yield screen
+    yield show_shared(qtbot, room, 1280, 720)
     room._clock.stop()
     qapp.setStyleSheet(style)
 

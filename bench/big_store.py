@@ -19,7 +19,7 @@ def workshop_store(folder: Path, count: int = WORKSHOPS) -> Path:
     if path.exists():
         return path
     from bench.scaled import scaled_record
-    from workshop_app.core.records import save_record
+    from workshop_app.core.workshop_record import save_record
     from workshop_app.store.database import open_store
 
     store = open_store("sqlite://")

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.scaled import scaled_record  # noqa: E402
-from workshop_app.core.records import save_record  # noqa: E402
+from workshop_app.core.workshop_record import save_record  # noqa: E402
 
 TEMP_MARK = ".part"
 

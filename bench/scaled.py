@@ -10,7 +10,7 @@ from typing import Any
 from workshop_app.core import audit
 from workshop_app.core.interchange_import import read_document
 from workshop_app.core.model import AuditEntry, Participant, VoteRound, utc_now
-from workshop_app.core.records import WorkshopRecord, load_record, save_record
+from workshop_app.core.workshop_record import WorkshopRecord, load_record, save_record
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "sessions" / "examples" / "northside-leisure.json"
 STEP = 1_000_000

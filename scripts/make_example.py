@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workshop_app.core.changes import perform
-from workshop_app.core import actions, assessment, audit, charter_facts, notes, roster, session, voting, workshops
-from workshop_app.core.content import PRINCIPLE_KEYS
+from workshop_app.core import actions, assessment, audit, charter_facts, notes, roster, stage_progress, voting, workshops
+from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.model import (
     ActionStatus, CharterFacts, CharterVersion, Choice, DecisionRule, OwnerKind, Participant, PartyContact, Workshop,
 )
@@ -231,7 +231,7 @@ def build(store: Store) -> int:
     _charter(store, w.id, plan.charter.as_sections())
     _charter_facts(store, w.id, groups)
     index = next(n for n, s in enumerate(plan.stages) if s.kind == "charter_review")
-    session.go_to_stage(store, w.id, index, len(plan.stages), plan.stages[index].title)
+    stage_progress.go_to_stage(store, w.id, index, len(plan.stages), plan.stages[index].title)
     return w.id
 
 

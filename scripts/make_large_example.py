@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from workshop_app.core.changes import perform
-from workshop_app.core import actions, assessment, charter_facts, notes, roster, session, voting, workshops
+from workshop_app.core import actions, assessment, charter_facts, notes, roster, stage_progress, voting, workshops
 from workshop_app.core.model import (
     CharterFacts, Choice, DecisionRule, OwnerKind, Participant, PartyContact, Workshop,
 )
@@ -147,7 +147,7 @@ def build(store: Store) -> int:
     charter_facts.save_facts(store, wid, FACTS, [PartyContact(wid, groups[g], "", people.get(who), email, phone)
                                                  for g, who, email, phone in CONTACTS])
     stage = next(n for n, s in enumerate(plan.stages) if s.kind == "assessment" and s.principle == "creative")
-    session.go_to_stage(store, wid, stage, len(plan.stages), plan.stages[stage].title)
+    stage_progress.go_to_stage(store, wid, stage, len(plan.stages), plan.stages[stage].title)
     return wid
 
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workshop_app.core.changes import perform
 from workshop_app import cli  # noqa: E402
-from workshop_app.core import roster, session, voting  # noqa: E402
+from workshop_app.core import roster, stage_progress, voting  # noqa: E402
 from workshop_app.core.model import Choice  # noqa: E402
 from workshop_app.core.plans import plan_by_key  # noqa: E402
 from workshop_app.store.database import Store, open_store  # noqa: E402
@@ -27,7 +27,7 @@ def go(store: Store, workshop_id: int, kind: str, principle: str | None = None) 
     """Move the workshop to the first stage of a kind (and principle)."""
     stages = plan_by_key("charter").stages
     index = next(i for i, s in enumerate(stages) if s.kind == kind and principle in (None, s.principle))
-    session.go_to_stage(store, workshop_id, index, len(stages), stages[index].title)
+    stage_progress.go_to_stage(store, workshop_id, index, len(stages), stages[index].title)
 
 
 def open_a_vote(store: Store, workshop_id: int) -> None:
@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), at_review=False)
     if args.view == "results":
         go(store, workshop_id, "assessment", "collaborative")
-        session.show_results(store, workshop_id, True)
+        stage_progress.show_results(store, workshop_id, True)
     elif args.view == "voting":
         open_a_vote(store, workshop_id)
     elif args.view in ("actions", "charter_review"):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from workshop_app import cli
-from workshop_app.core import session
+from workshop_app.core import stage_progress
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.plans import plan_by_key
 from workshop_app.core.workshops import list_workshops
@@ -39,11 +39,11 @@ def test_the_example_is_imported_once_and_put_at_charter_review(store: Store) ->
     first = cli.demo_workshop(store, cli.demo_file())
     stages = plan_by_key("charter").stages
     review = next(i for i, s in enumerate(stages) if s.kind == "charter_review")
-    session.go_to_stage(store, first, 2, len(stages), stages[2].title)
+    stage_progress.go_to_stage(store, first, 2, len(stages), stages[2].title)
     again = cli.demo_workshop(store, cli.demo_file())
     assert again == first
     assert [w.title for w in list_workshops(store)] == [TITLE]
-    assert session.resume(store, first).stage_index == review
+    assert stage_progress.resume(store, first).stage_index == review
 
 
 def test_a_missing_example_gives_a_sentence(store: Store, tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ LARGE = "eastbank-wellbeing-large"
 def test_the_large_example_is_a_real_room_left_at_an_open_rating(store: Store) -> None:
     from workshop_app.core import roster, workshops
     from workshop_app.core.model import VoteRound
-    from workshop_app.core.records import load_record
+    from workshop_app.core.workshop_record import load_record
 
     workshop_id = cli.demo_workshop(store, cli.demo_file(LARGE), at_review=False)
     workshop = next(w for w in list_workshops(store) if w.id == workshop_id)
@@ -92,8 +92,8 @@ def test_the_large_example_is_a_real_room_left_at_an_open_rating(store: Store) -
     for letter in ("ŷ", "ł", "ş", "ı", "ع", "王", "高"):  # Welsh, Polish, Turkish, Arabic, Chinese, Japanese
         assert letter in names
     assert max(len(p.name) for p in people) >= 38
-    stage = plan_by_key(workshop.plan_key).stages[session.resume(store, workshop_id).stage_index]
-    assert stage.kind == "assessment" and not session.resume(store, workshop_id).results_shown
+    stage = plan_by_key(workshop.plan_key).stages[stage_progress.resume(store, workshop_id).stage_index]
+    assert stage.kind == "assessment" and not stage_progress.resume(store, workshop_id).results_shown
     with store() as uow:
         rounds = uow.repo(VoteRound).list()
     assert len(rounds) >= 3 and all(r.revealed_at is not None for r in rounds)

@@ -207,7 +207,7 @@ def demo_file(name: str = DEFAULT_EXAMPLE) -> Path:
     """The example workshop `demo` opens: sessions/examples/NAME.json (one sentence naming the others if none)."""
     from workshop_app import paths
 
-    folder = paths.sessions_dir() / "examples"
+    folder = paths.bundled_plans_dir() / "examples"
     found = folder / f"{name}.json"
     if name != DEFAULT_EXAMPLE and (found.parent != folder or not found.is_file()):
         known = ", ".join(sorted(p.stem for p in folder.glob("*.json"))) or "none"
@@ -220,7 +220,7 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
     (or, with at_review False, leave it at the stage it was saved at)."""
     import json
 
-    from workshop_app.core import session
+    from workshop_app.core import stage_progress
     from workshop_app.core.stored_plans import plan_of
     from workshop_app.core.workshops import list_workshops
     from workshop_app.export.json_export import import_json
@@ -237,8 +237,8 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
     workshop = next(w for w in list_workshops(uow_factory) if w.id == workshop_id)
     stages = plan_of(uow_factory, workshop).stages
     review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
-    if session.resume(uow_factory, workshop_id).stage_index != review:
-        session.go_to_stage(uow_factory, workshop_id, review, len(stages), stages[review].title)
+    if stage_progress.resume(uow_factory, workshop_id).stage_index != review:
+        stage_progress.go_to_stage(uow_factory, workshop_id, review, len(stages), stages[review].title)
     return workshop_id
 
 
@@ -270,7 +270,7 @@ def demo(args: argparse.Namespace) -> int:
 def verify(args: argparse.Namespace) -> int:
     """Check the workshop's log, its data against the log, and the database; print its fingerprint (as the charter)."""
     from workshop_app.core.integrity import check_record
-    from workshop_app.core.records import load_record
+    from workshop_app.core.workshop_record import load_record
     from workshop_app.export.charter_pdf import FINGERPRINT_LENGTH
 
     with opened_store(args) as store:

@@ -25,8 +25,8 @@ def resources_dir() -> Path:
     return install_root() / "resources"
 
 
-def sessions_dir() -> Path:
-    """Return the bundled session plans folder."""
+def bundled_plans_dir() -> Path:
+    """Return the folder of bundled session plans (sessions/ in the repo and the bundle)."""
     return install_root() / "sessions"
 
 

@@ -15,7 +15,7 @@ from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import ImportError_, WorkshopError
 from workshop_app.core.interchange_import import read_document
 from workshop_app.core.model import CharterFacts, PartyContact, Workshop
-from workshop_app.core.records import load_record, save_record
+from workshop_app.core.workshop_record import load_record, save_record
 
 FACTS = CharterFacts(0, board="  One seat   each ", quorum="Three partners", amending="By a vote.",
                      indicators="  Visits a month \n\n Waiting times  \n", reports="Library and website")

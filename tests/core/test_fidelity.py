@@ -84,7 +84,7 @@ def test_the_help_and_readme_texts_are_in_our_own_words(report_runs: set[tuple[s
 
 
 def test_the_fidelity_table_covers_every_principle_route_and_example() -> None:
-    from workshop_app.core.content import load_principles
+    from workshop_app.core.principles import load_principles
 
     readme = (REPO / "sessions" / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Where the content comes from: the fidelity table", 1)[1]

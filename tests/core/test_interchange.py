@@ -16,7 +16,7 @@ from workshop_app.core.errors import ImportError_, WorkshopError
 from workshop_app.core.interchange_import import from_document, read_document
 from workshop_app.core.plans import plan_by_key
 from workshop_app.core.model import Choice, Workshop
-from workshop_app.core.records import load_record, save_record
+from workshop_app.core.workshop_record import load_record, save_record
 
 VOLATILE = ("exported_at", "audit_workshop_id", "audit_head", "audit")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workshop_app import paths
-from workshop_app.core.content import PRINCIPLE_KEYS
+from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
 from workshop_app.core.plans import (
     PRINCIPLE_STAGE_KINDS,
@@ -20,7 +20,7 @@ from workshop_app.core.plans import (
     plan_by_key,
 )
 
-BUNDLED = sorted(paths.sessions_dir().glob("*.toml"))
+BUNDLED = sorted(paths.bundled_plans_dir().glob("*.toml"))
 
 GOOD_PLAN = """\
 title = "My plan"
@@ -344,7 +344,7 @@ def test_a_broken_user_plan_is_reported_and_the_others_still_load() -> None:
 def test_a_broken_user_copy_of_a_bundled_plan_leaves_the_bundled_one() -> None:
     write_plan(paths.user_plans_dir(), "charter.toml", "title = [")
     catalog = available_plans()
-    assert catalog.by_key("charter").source.parent == paths.sessions_dir()
+    assert catalog.by_key("charter").source.parent == paths.bundled_plans_dir()
     assert [error.path.name for error in catalog.errors] == ["charter.toml"]
 
 
@@ -360,7 +360,7 @@ def test_total_minutes_adds_up_the_stages(tmp_path: Path) -> None:
 
 
 def test_the_readme_example_is_a_valid_plan(tmp_path: Path) -> None:
-    readme = (paths.sessions_dir() / "README.md").read_text(encoding="utf-8")
+    readme = (paths.bundled_plans_dir() / "README.md").read_text(encoding="utf-8")
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
     plan = load_plan(write_plan(tmp_path, "half_day.toml", example))
     assert plan.title == "Half-day charter workshop"

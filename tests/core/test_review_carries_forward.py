@@ -15,11 +15,11 @@ from tests.core.interchange_fixtures import example_document
 from workshop_app.core.changes import perform
 from workshop_app.core import charter_carry, charter_versions, roster, voting, workshops
 from workshop_app.core.charter import build_charter
-from workshop_app.core.charter_content import CharterContent, Commitment
+from workshop_app.core.charter_document import CharterDocument, Commitment
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import from_document
 from workshop_app.core.model import CharterStatus, Choice, Participant, Workshop
-from workshop_app.core.records import save_record
+from workshop_app.core.workshop_record import save_record
 from workshop_app.export.charter_formats import renderer
 
 AGREED_ON = dt.date(2025, 3, 14)
@@ -53,7 +53,7 @@ class Review:
         perform(self.store, voting.reveal_vote, rnd.id or 0)
         return proposal.id or 0
 
-    def charter(self) -> CharterContent:
+    def charter(self) -> CharterDocument:
         return build_charter(self.store, self.id)
 
 
@@ -62,7 +62,7 @@ def review() -> Review:
     return Review()
 
 
-def by_code(content: CharterContent) -> dict[str, Commitment]:
+def by_code(content: CharterDocument) -> dict[str, Commitment]:
     return {c.code: c for c in content.commitments}
 
 

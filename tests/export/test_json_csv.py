@@ -107,7 +107,7 @@ def test_export_of_an_unknown_workshop_is_refused(store: Store, tmp_path: Path) 
 def test_a_save_that_fails_halfway_leaves_the_real_store_empty(store: Store) -> None:
     from workshop_app.core.interchange_import import read_document
     from workshop_app.core.model import Workshop
-    from workshop_app.core.records import save_record
+    from workshop_app.core.workshop_record import save_record
 
     record = read_document(EXAMPLE.read_bytes())
     record.actions[-1].proposal_id = 999  # actions are written last, after everything else

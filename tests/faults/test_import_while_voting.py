@@ -16,7 +16,7 @@ from workshop_app.core.changes import perform
 from workshop_app.core import voting
 from workshop_app.core.errors import StoreError
 from workshop_app.core.model import Choice
-from workshop_app.core.records import load_record, save_record
+from workshop_app.core.workshop_record import load_record, save_record
 from workshop_app.export.json_export import export_json
 from workshop_app.store import open_store
 

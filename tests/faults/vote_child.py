@@ -11,7 +11,7 @@ import itertools
 import sys
 
 from workshop_app.core.changes import perform
-from workshop_app.core import roster, session, voting
+from workshop_app.core import roster, stage_progress, voting
 from workshop_app.core.model import Choice
 from workshop_app.store import open_store
 
@@ -30,7 +30,7 @@ def main(target: str, round_id: int, workshop_id: int, count: int, people: list[
         if count:
             present = roster.set_present(store, people[0], n % 2 == 0).present
             print(f"presence {people[0]} {present}", flush=True)
-            session.extend_timer(store, workshop_id, 1)
+            stage_progress.extend_timer(store, workshop_id, 1)
             print("extended", flush=True)
     store.close()
 

@@ -11,7 +11,7 @@ from tests.phone.room import Room
 from workshop_app.core import phone_codes
 from workshop_app.core.interchange import dumps, to_document
 from workshop_app.core.phone_codes import ALPHABET, CODE_BITS
-from workshop_app.core.records import load_record
+from workshop_app.core.workshop_record import load_record
 from workshop_app.export.badges_pdf import join_link, write_badges
 from workshop_app.store.database import Store
 

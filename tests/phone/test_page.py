@@ -13,7 +13,7 @@ from tests.phone.browser import CONTRAST_JS, FONT_SIZES_JS, PHONE, browser, shot
 from tests.phone.room import Room
 from tests.phone.test_ratings import COLLABORATIVE, go_to
 from workshop_app.core.changes import perform
-from workshop_app.core import phone_codes, session, voting
+from workshop_app.core import phone_codes, stage_progress, voting
 from workshop_app.core.model import Ballot
 from workshop_app.phone.guard import NonceBook
 from workshop_app.phone.server import PhoneServer
@@ -202,7 +202,7 @@ def test_an_unsent_rating_that_closes_says_it_was_not_saved(store: Store, room: 
     phone.shot("rating")
     phone.page.click("button[data-score='4']")
     phone.wait_heading("You chose 4")
-    session.show_results(store, room.workshop_id, True)
+    stage_progress.show_results(store, room.workshop_id, True)
     server.changed()
     phone.wait_heading("Rating closed", timeout=5000)
     assert phone.text("#rate-closed-text") == "Rating closed before your score was sent; it was not saved."

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from tests.phone.client import VIEW_KEYS, Answer, Phone, source_address
 from tests.phone.room import Room, make_room
 from workshop_app.core.changes import read
-from workshop_app.core import assessment, phone_codes, roster, session
-from workshop_app.core.content import principle_by_key
+from workshop_app.core import assessment, phone_codes, roster, stage_progress
+from workshop_app.core.principles import principle_by_key
 from workshop_app.core.model import Assessment, Participant
 from workshop_app.core.plans import plan_by_key
 from workshop_app.store.database import Store
@@ -40,7 +40,7 @@ def phones(server: PhoneServer) -> Iterator[list[Phone]]:
 
 
 def go_to(store: Store, room: Room, index: int) -> None:
-    session.go_to_stage(store, room.workshop_id, index, len(STAGES), STAGES[index].title)
+    stage_progress.go_to_stage(store, room.workshop_id, index, len(STAGES), STAGES[index].title)
 
 
 def rate(phone: Phone, score: Any, principle: str = "collaborative", **extra: Any) -> Answer:
@@ -88,11 +88,11 @@ def test_rating_closes_when_results_are_shown_or_the_stage_moves_on(store: Store
     phone = phones[0]
     go_to(store, room, COLLABORATIVE)
     assert phone.join(room.codes[room.voters[0].id or 0]).status == 200 and rate(phone, 3).status == 200
-    session.show_results(store, room.workshop_id, True)
+    stage_progress.show_results(store, room.workshop_id, True)
     shown = rate(phone, 5)
     assert shown.status == 409 and one_sentence(shown) and "closed" in shown.data["error"]
     assert shown.data["rating"] is None and phone.state().data["rating"] is None
-    session.show_results(store, room.workshop_id, False)
+    stage_progress.show_results(store, room.workshop_id, False)
     assert rate(phone, 5).status == 200  # hidden again: open again
     go_to(store, room, COLLABORATIVE + 1)
     moved = rate(phone, 1)
@@ -172,7 +172,7 @@ def test_a_phone_never_sees_another_persons_score_or_a_summary(store: Store, roo
     seen = second.state().data
     assert set(seen["rating"]) == RATING_KEYS and seen["rating"]["mine"] is None
     assert rate(second, 1).status == 200 and first.state().data["rating"]["mine"] == 5
-    session.show_results(store, room.workshop_id, True)  # even after the reveal: no summary on phones
+    stage_progress.show_results(store, room.workshop_id, True)  # even after the reveal: no summary on phones
     revealed = first.state().data
     assert revealed["rating"] is None and set(revealed) == VIEW_KEYS
 

@@ -15,7 +15,7 @@ from tests.core.interchange_fixtures import EXAMPLE
 from tests.properties.strategies import TEXT, assert_one_line
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import read_document
-from workshop_app.core.records import save_record
+from workshop_app.core.workshop_record import save_record
 from workshop_app.export.charter_pdf import write_charter
 
 DATA = EXAMPLE.read_bytes()

@@ -15,7 +15,7 @@ from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange import dumps, to_document
 from workshop_app.core.interchange_import import from_document, read_document
 from workshop_app.core.model import Choice
-from workshop_app.core.records import load_record, save_record
+from workshop_app.core.workshop_record import load_record, save_record
 
 VALID = json.loads(EXAMPLE.read_text(encoding="utf-8"))
 PATHS = paths_of(VALID)

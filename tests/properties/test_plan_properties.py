@@ -15,7 +15,7 @@ from workshop_app import paths
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.plans import Plan, load_plan
 
-SHORT = paths.sessions_dir() / "short.toml"
+SHORT = paths.bundled_plans_dir() / "short.toml"
 VALID = tomllib.loads(SHORT.read_text(encoding="utf-8"))
 PATHS = paths_of(VALID)
 

@@ -16,12 +16,12 @@ from sqlalchemy.exc import DBAPIError
 from tests.store.postgres_server import PostgresServer
 
 from workshop_app.core.changes import perform, read
-from workshop_app.core import audit, interchange, records, roster, voting, workshops
+from workshop_app.core import audit, interchange, workshop_record, roster, voting, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
 from workshop_app.core.model import Choice, DecisionRule, Participant, Workshop
-from workshop_app.core.records import load_record
+from workshop_app.core.workshop_record import load_record
 from workshop_app.export.csv_export import export_csv
 from workshop_app.export.json_export import workshop_document
 from workshop_app.store import Store, open_store
@@ -171,7 +171,7 @@ def test_removing_someone_who_could_vote_but_did_not_keeps_the_round_and_its_exp
     roster.remove_participant(store, quiet.id or 0)
     assert read(store, voting.results, vote.id or 0) == before
     document = workshop_document(store, wid)
-    again = records.save_record(store, interchange.from_document(json.loads(json.dumps(document))))
+    again = workshop_record.save_record(store, interchange.from_document(json.loads(json.dumps(document))))
     assert [r["outcome"]["reason"] for r in workshop_document(store, again)["vote_rounds"]] == [
         r["outcome"]["reason"] for r in document["vote_rounds"]]
     assert check_record(load_record(store, wid)).ok and round_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workshop_app.core import phone_codes, phone_ratings, phone_votes, session, voting
+from workshop_app.core import phone_codes, phone_ratings, phone_votes, stage_progress, voting
 from workshop_app.core.changes import perform, read
 from workshop_app.core.model import Choice
 from workshop_app.core.plans import plan_by_key
@@ -26,7 +26,7 @@ def test_opening_a_vote_in_the_room_checks_and_opens_in_one_write(store: Store) 
 def test_a_phone_rating_is_checked_and_recorded_in_one_write(store: Store) -> None:
     room = make_room(store)
     perform(store, voting.close_vote, room.round_id)
-    session.go_to_stage(store, room.workshop_id, COLLABORATIVE, len(STAGES), STAGES[COLLABORATIVE].title)
+    stage_progress.go_to_stage(store, room.workshop_id, COLLABORATIVE, len(STAGES), STAGES[COLLABORATIVE].title)
     person = room.voters[0].id or 0
     device = phone_codes.device_hash("a phone's token")
     request = phone_codes.JoinRequest(room.codes[person], "", device)

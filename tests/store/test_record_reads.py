@@ -13,7 +13,7 @@ from sqlalchemy import event
 from bench.scaled import scaled_record
 from workshop_app.core.charter import build_charter
 from workshop_app.core.integrity import check_record
-from workshop_app.core.records import load_record, save_record
+from workshop_app.core.workshop_record import load_record, save_record
 from workshop_app.export.json_export import export_json, import_json
 from workshop_app.store import Store
 from workshop_app.store.unit_of_work import IN_CHUNK, SqlUnitOfWork

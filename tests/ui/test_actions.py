@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, roster, voting, workshops
-from workshop_app.core.content import load_principles
+from workshop_app.core.principles import load_principles
 from workshop_app.core.model import (
     Action, ActionStatus, Choice, OwnerKind, Proposal, Workshop,
 )

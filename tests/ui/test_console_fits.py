@@ -27,14 +27,14 @@ def test_every_stage_fits_the_stage_column_on_a_1366_laptop(qtbot, store) -> Non
 
 
 def test_the_agenda_shows_the_current_stage_when_the_workshop_opens_at_its_end(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    from workshop_app.core import session
+    from workshop_app.core import stage_progress
     from workshop_app.core.stored_plans import plan_of
     from workshop_app.core.workshops import list_workshops
 
     workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), False)
     workshop = next(w for w in list_workshops(store) if w.id == workshop_id)
     stages = plan_of(store, workshop).stages
-    session.go_to_stage(store, workshop_id, len(stages) - 1, len(stages), stages[-1].title)
+    stage_progress.go_to_stage(store, workshop_id, len(stages) - 1, len(stages), stages[-1].title)
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.resize(1366, 740)

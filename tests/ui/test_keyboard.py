@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from tests.ui.mnemonics import clashes
 from tests.ui.windows import open_console
 from workshop_app import paths
-from workshop_app.core.content import load_principles
+from workshop_app.core.principles import load_principles
 from workshop_app.ui.app import plan_list
 from workshop_app.ui.action_controller import OwnerChoices
 from workshop_app.ui.facilitator.action_dialog import ActionDialog

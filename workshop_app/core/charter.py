@@ -1,4 +1,4 @@
-"""The charter's content: what goes in each of its twelve parts, built from a workshop's records.
+"""The charter document: what goes in each of its twelve parts, built from a workshop's stored data.
 
 Pure: it reads through a unit of work and returns plain frozen dataclasses; export/ turns them into a PDF.
 Only revealed vote rounds count, and a proposal's latest revealed round decides whether it is agreed.
@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from workshop_app.core.assessment import largest_gap, radar_series, summarise
-from workshop_app.core.content import load_principles
+from workshop_app.core.principles import load_principles
 from workshop_app.core.charter_carry import CarryForward, carry_forward
 from workshop_app.core.charter_changes import VersionView, latest_version, no_change, previous_agreed, version_view
 from workshop_app.core.charter_facts import check_facts, facts_of
-from workshop_app.core.charter_content import (
-    ActionLine, CharterContent, CharterSections, Commitment, ConsentRecord, Contact, GroupCount, NotAgreed,
+from workshop_app.core.charter_document import (
+    ActionLine, CharterDocument, CharterSections, Commitment, Consent, Contact, GroupCount, NotAgreed,
     Party, PrincipleSection, Representative, VersionEntry,
 )
 from workshop_app.core.decisions import Outcome, deciding_round, round_outcome
@@ -30,11 +30,11 @@ from workshop_app.core.model import (
 from workshop_app.core.plans import CharterDefaults, plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.public_names import is_named, is_residents, public_name
-from workshop_app.core.records import read_record
+from workshop_app.core.workshop_record import read_record
 from workshop_app.core.rule_text import rule_text
 
 
-def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterContent:
+def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterDocument:
     """Read one workshop's records and return the charter's content."""
     with reading(uow_factory) as uow:
         workshop = uow.repo(Workshop).get(workshop_id)
@@ -56,7 +56,7 @@ class _Builder:
         self.group_names = {g.id: g.name for g in self.groups}
         self.contacts = self.record.contacts
 
-    def build(self) -> CharterContent:
+    def build(self) -> CharterDocument:
         """Assemble every part."""
         version = latest_version(self.uow, require_id(self.workshop))
         sections = self._sections(version)
@@ -70,7 +70,7 @@ class _Builder:
         shown = version_view(self.uow, self.workshop, version, commitments, sections, next_review)
         if carried is not None and shown.status == CharterStatus.DRAFT and shown.number == carried.source.version + 1:
             shown = _with_summary(shown, carried, len(agreed_here))
-        return CharterContent(
+        return CharterDocument(
             workshop=self.workshop,
             version=shown.number,
             status=shown.status,
@@ -163,12 +163,12 @@ class _Builder:
                                 self.record.hand_counts_of(latest.id), self.people, self.groups)
         return latest, outcome
 
-    def _consent(self, vote: VoteRound, outcome: Outcome) -> ConsentRecord:
+    def _consent(self, vote: VoteRound, outcome: Outcome) -> Consent:
         groups = tuple(GroupCount(self.group_names.get(gid, "Another group"), counts)
                        for gid, counts in outcome.per_group.items())
         reasons = tuple(f"{self.group_names.get(r.group_id, 'Another group')}: {r.reason}"
                         for r in outcome.block_reasons if r.reason)
-        return ConsentRecord(vote.round_no, vote.secret, outcome.rule, rule_text(outcome.rule).name,
+        return Consent(vote.round_no, vote.secret, outcome.rule, rule_text(outcome.rule).name,
                              outcome.reason, groups, outcome.totals, reasons)
 
     def _principle_sections(self, commitments: Sequence[Commitment]) -> tuple[PrincipleSection, ...]:
@@ -288,7 +288,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 __all__ = [
-    "ActionLine", "CharterContent", "CharterSections", "Commitment", "ConsentRecord", "Contact", "GroupCount",
+    "ActionLine", "CharterDocument", "CharterSections", "Commitment", "Consent", "Contact", "GroupCount",
     "NotAgreed", "Party", "PrincipleSection", "Representative", "add_months",
     "build_charter", "is_residents", "party_prefixes",
 ]

@@ -16,7 +16,7 @@ from workshop_app.core import audit
 from workshop_app.core.charter_changes import (
     DROPPED_KEY, REWORD_SIMILARITY, SNAPSHOT_KEY, latest_version, previous_agreed, sections_of,
 )
-from workshop_app.core.charter_content import Commitment, KeptFrom, code_number
+from workshop_app.core.charter_document import Commitment, KeptFrom, code_number
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory

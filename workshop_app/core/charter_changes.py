@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_app.core.charter_content import CharterSections, Commitment
+from workshop_app.core.charter_document import CharterSections, Commitment
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, WorkshopStatus, require_id
 from workshop_app.core.ports import UnitOfWork
 

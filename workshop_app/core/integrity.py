@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from workshop_app.core import audit
 from workshop_app.core.model import AuditEntry, VoteRound
-from workshop_app.core.records import WorkshopRecord
+from workshop_app.core.workshop_record import WorkshopRecord
 from workshop_app.core.reveals import REVEAL_KINDS, Reveal, read_reveal
 
 

@@ -17,7 +17,7 @@ from workshop_app.core.audit import iso_utc
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.decisions import Counts, Outcome, last_ballots
 from workshop_app.core.model import Ballot, Choice, HandCount, VoteRound, utc_now
-from workshop_app.core.records import WorkshopRecord
+from workshop_app.core.workshop_record import WorkshopRecord
 
 FORMAT = "changemaking-workshop"
 VERSION = 1

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from workshop_app.core.errors import ImportError_
 from workshop_app.core.interchange_read import fail
-from workshop_app.core.records import WorkshopRecord
+from workshop_app.core.workshop_record import WorkshopRecord
 from workshop_app.core.reveals import REVEAL_KINDS, Reveal, read_reveal, reveal_of
 from workshop_app.core.model import require_id
 

@@ -7,7 +7,7 @@ from typing import Any
 from workshop_app.core.charter_facts import FACT_NAMES, check_contact, check_facts
 from workshop_app.core.interchange_read import Fields, RefTable
 from workshop_app.core.model import CharterFacts, Participant, PartyContact
-from workshop_app.core.records import WorkshopRecord
+from workshop_app.core.workshop_record import WorkshopRecord
 
 Refs = Any
 

@@ -22,10 +22,10 @@ from workshop_app.core.model import (
 )
 from workshop_app.core.actions import check_action
 from workshop_app.core.assessment import check_rater, check_score
-from workshop_app.core.content import Principle, load_principles, principle_by_key
+from workshop_app.core.principles import Principle, load_principles, principle_by_key
 from workshop_app.core.notes import check_note
 from workshop_app.core.palette import HEX_COLOUR, GroupStyle, check_style
-from workshop_app.core.records import WorkshopRecord
+from workshop_app.core.workshop_record import WorkshopRecord
 from workshop_app.core.roster import check_person
 from workshop_app.core.voting import check_proxy, check_reason, check_voter, check_wording
 from workshop_app.core.workshops import check_group_name

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from workshop_app.core import assessment, stored_plans
 from workshop_app.core.changes import Changed
-from workshop_app.core.content import Principle, load_principles
+from workshop_app.core.principles import Principle, load_principles
 from workshop_app.core.errors import PlanError, WorkshopError
 from workshop_app.core.model import Assessment, StageProgress, Workshop
 from workshop_app.core.phone_votes import check_phone

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.core.content import PRINCIPLE_KEYS
+from workshop_app.core.principles import PRINCIPLE_KEYS
 
 if TYPE_CHECKING:
     from workshop_app.core.plans import PlanFileError, Stage

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app import paths
-from workshop_app.core.content import PRINCIPLE_KEYS
+from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
 from workshop_app.core.plan_syntax import printable, stage_phrase, syntax_error_parts
 from workshop_app.core.plan_timing import check_focus_order, read_focus, read_session_minutes, timing_warnings
@@ -197,7 +197,7 @@ def _plan_from(data: dict[str, Any], path: Path, is_user_plan: bool) -> Plan:
 
 def available_plans() -> PlanCatalog:
     """Load the bundled plans, then the user's own; a user plan replaces a bundled plan with the same key."""
-    bundled, bundled_errors = _load_folder(paths.sessions_dir(), is_user_plan=False)
+    bundled, bundled_errors = _load_folder(paths.bundled_plans_dir(), is_user_plan=False)
     own, own_errors = _load_folder(paths.user_plans_dir(), is_user_plan=True)
     own_by_key = {plan.key: plan for plan in own}
     bundled_keys = {plan.key for plan in bundled}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from workshop_app.core import audit, charter, session, workshops
+from workshop_app.core import audit, charter, stage_progress, workshops
 from workshop_app.core.charter_changes import latest_version
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
@@ -106,7 +106,7 @@ def _pause_timer(uow: UnitOfWork, workshop_id: int) -> None:
     for progress in uow.repo(StageProgress).list(workshop_id=workshop_id):
         if progress.timer_running:
             now = utc_now()
-            progress.elapsed_seconds = session.elapsed_at(progress, now)
+            progress.elapsed_seconds = stage_progress.elapsed_at(progress, now)
             progress.timer_running, progress.timer_started_at, progress.updated_at = False, None, now
             uow.repo(StageProgress).update(progress)
 

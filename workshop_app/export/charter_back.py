@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from workshop_app.core.charter_content import CharterContent, NotAgreed
+from workshop_app.core.charter_document import CharterDocument, NotAgreed
 from workshop_app.export import charter_words as words
 from workshop_app.export.charter_words import long_date
 from workshop_app.export.flowables import bullets, data_table, gap, part_heading, subheading
@@ -17,7 +17,7 @@ from workshop_app.export.radar import radar_drawing
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
 
 
-def working_together(content: CharterContent) -> list[Flowable]:
+def working_together(content: CharterDocument) -> list[Flowable]:
     """Part 8: how the partners meet, how the partnership is run, its measures and its reports (each if given)."""
     out = [*part_heading(8, "Working together and monitoring"), para(content.sections.working_together, "lead")]
     items = words.governance_items(content.facts)
@@ -31,7 +31,7 @@ def working_together(content: CharterContent) -> list[Flowable]:
     return out
 
 
-def when_things_go_wrong(content: CharterContent) -> list[Flowable]:
+def when_things_go_wrong(content: CharterDocument) -> list[Flowable]:
     """Part 9: the escalation ladder, and how residents raise a concern."""
     steps = content.sections.escalation
     out = [*part_heading(9, "When things go wrong", new_page=False),
@@ -56,7 +56,7 @@ def _ladder(steps: tuple[str, ...]) -> Table:
     return Table(rows, colWidths=[14 * mm, TEXT_WIDTH - 14 * mm], style=style, hAlign="LEFT", splitInRow=1)
 
 
-def review(content: CharterContent) -> list[Flowable]:
+def review(content: CharterDocument) -> list[Flowable]:
     """Part 10: the next review date, what triggers an early review, and joining or leaving."""
     sections = content.sections
     out = [*part_heading(10, "Review", new_page=False),
@@ -69,7 +69,7 @@ def review(content: CharterContent) -> list[Flowable]:
     return out
 
 
-def how_agreed(content: CharterContent) -> list[Flowable]:
+def how_agreed(content: CharterDocument) -> list[Flowable]:
     """Part 11: the workshop, who took part, the 'where are we now?' radar, and what was not agreed."""
     out = [*part_heading(11, "How this charter was agreed"),
            para(words.how_made_text(content)),
@@ -81,7 +81,7 @@ def how_agreed(content: CharterContent) -> list[Flowable]:
     return out
 
 
-def _assessment(content: CharterContent) -> list[Flowable]:
+def _assessment(content: CharterDocument) -> list[Flowable]:
     out: list[Flowable] = [subheading("Where are we now?")]
     rated = any(v is not None for s in content.radar for v in s.means)
     if not rated:
@@ -96,7 +96,7 @@ def _assessment(content: CharterContent) -> list[Flowable]:
     return out
 
 
-def _not_agreed(content: CharterContent) -> list[Flowable]:
+def _not_agreed(content: CharterDocument) -> list[Flowable]:
     out: list[Flowable] = [subheading("Proposals that were not agreed")]
     if not content.not_agreed:
         out.append(para(words.ALL_AGREED))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from workshop_app.core.charter_content import CharterContent, Commitment, PrincipleSection
+from workshop_app.core.charter_document import CharterDocument, Commitment, PrincipleSection
 from workshop_app.export import charter_words as words
 from workshop_app.export.charter_words import consent_line, rule_words, short_date
 from workshop_app.export.flowables import data_table, part_heading, subheading
 from workshop_app.export.pdf_styles import MUTED, PAGE_MARGIN, esc, markup, para
 
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
-def principles(content: CharterContent) -> list[Flowable]:
+def principles(content: CharterDocument) -> list[Flowable]:
     """Part 5: each principle's shift, then its agreed commitments with their consent records."""
     out = [*part_heading(5, "Our commitments under the five principles"),
            para(words.PRINCIPLES_LEAD, "lead")]
@@ -58,7 +58,7 @@ def commitment_block(commitment: Commitment) -> list[Flowable]:
     return out
 
 
-def party_commitments(content: CharterContent) -> list[Flowable]:
+def party_commitments(content: CharterDocument) -> list[Flowable]:
     """Part 6: which commitments each party made on its own, by code (their wording is in Part 5)."""
     out = [*part_heading(6, "Commitments by party", new_page=False)]
     if not content.party_commitments:
@@ -70,7 +70,7 @@ def party_commitments(content: CharterContent) -> list[Flowable]:
     return out
 
 
-def party_commitment_rows(content: CharterContent) -> list[list[str]]:
+def party_commitment_rows(content: CharterDocument) -> list[list[str]]:
     """One row per party that made commitments of its own: its codes, each with its principle."""
     names = {s.key: s.name for s in content.principles}
     rows = []
@@ -82,7 +82,7 @@ def party_commitment_rows(content: CharterContent) -> list[list[str]]:
     return rows
 
 
-def action_plan(content: CharterContent) -> list[Flowable]:
+def action_plan(content: CharterDocument) -> list[Flowable]:
     """Part 7: every action with its owner, due date, measure and status."""
     out = [*part_heading(7, "Action plan"),
            para(words.ACTIONS_LEAD, "lead")]

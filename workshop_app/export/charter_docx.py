@@ -17,7 +17,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from workshop_app import files
-from workshop_app.core.charter_content import CharterContent
+from workshop_app.core.charter_document import CharterDocument
 from workshop_app.export import charter_words as words
 from workshop_app.export.charter_outline import Chart, CommitmentBlock, Grid, Heading, Items, Para, outline
 
@@ -26,7 +26,7 @@ MUTED = RGBColor(0x4A, 0x55, 0x5D)
 WARN = RGBColor(0x9A, 0x34, 0x12)
 
 
-def charter_document(content: CharterContent) -> WordDocument:
+def charter_document(content: CharterDocument) -> WordDocument:
     """Build the Word document in memory."""
     document = Document()
     _set_up(document, content)
@@ -41,7 +41,7 @@ def charter_document(content: CharterContent) -> WordDocument:
     return document
 
 
-def _set_up(document: WordDocument, content: CharterContent) -> None:
+def _set_up(document: WordDocument, content: CharterDocument) -> None:
     """Title, subject, language and body size; A4 portrait."""
     props = document.core_properties
     props.title, props.subject = words.document_title(content), words.subject(content)
@@ -106,7 +106,7 @@ def _table(document: WordDocument, grid: Grid) -> None:
             cell.paragraphs[0].add_run(text).bold = grid.row_headers and index == 0
 
 
-def render_charter_docx(content: CharterContent, out: Path) -> Path:
+def render_charter_docx(content: CharterDocument, out: Path) -> Path:
     """Write the charter as a .docx file to `out` (whole or not at all) and return the path."""
     document = charter_document(content)
 

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workshop_app.core.charter import build_charter
-from workshop_app.core.charter_content import CharterContent
+from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.ports import UnitOfWorkFactory
 
 FORMATS = ("pdf", "html", "docx")
 DESCRIPTIONS = {"pdf": "PDF to sign and print", "html": "Web page (HTML) to publish", "docx": "Word document to finish"}
 
 
-def renderer(fmt: str) -> Callable[[CharterContent, Path], Path]:
+def renderer(fmt: str) -> Callable[[CharterDocument, Path], Path]:
     """The function that writes the charter in one format (each module is imported only when it is used)."""
     if fmt == "html":
         from workshop_app.export.charter_html import render_charter_html

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
 
-from workshop_app.core.charter_content import CharterContent, Commitment, Party
+from workshop_app.core.charter_document import CharterDocument, Commitment, Party
 from workshop_app.export import charter_words as words
 from workshop_app.export.charter_words import is_draft, long_date, status_words
 from workshop_app.export.flowables import Bookmark, bullets, data_table, gap, part_heading, subheading
@@ -27,7 +27,7 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def cover(content: CharterContent) -> list[Flowable]:
+def cover(content: CharterDocument) -> list[Flowable]:
     """Part 1: the title, the parties at equal weight, and the document control table."""
     workshop = content.workshop
     badge_colour = WARN if is_draft(content) else ACCENT
@@ -53,7 +53,7 @@ def cover(content: CharterContent) -> list[Flowable]:
     ]
 
 
-def _changes(content: CharterContent) -> list[Flowable]:
+def _changes(content: CharterDocument) -> list[Flowable]:
     """For version 2 on: what changed since the version before, one line each."""
     lines = [line for line in content.changes.splitlines() if line.strip()]
     if content.version < 2 or not lines:
@@ -81,7 +81,7 @@ def _party_grid(parties: tuple[Party, ...]) -> Flowable:
     return Table(rows, colWidths=[width] * per_row, style=style)
 
 
-def _control_table(content: CharterContent) -> Table:
+def _control_table(content: CharterDocument) -> Table:
     workshop = content.workshop
     rows: list[tuple[str, str | Flowable]] = [
         ("Title", content.title),
@@ -101,7 +101,7 @@ def _control_table(content: CharterContent) -> Table:
     return table
 
 
-def _history_table(content: CharterContent) -> Table:
+def _history_table(content: CharterDocument) -> Table:
     """Every version so far: number, status, date and what it changed."""
     rows = [[str(v.number), "Agreed" if v.status == "agreed" else "Draft", long_date(v.day), v.note]
             for v in content.history]
@@ -109,7 +109,7 @@ def _history_table(content: CharterContent) -> Table:
                       [20 * mm, 20 * mm, 36 * mm, TEXT_WIDTH - 76 * mm])
 
 
-def summary(content: CharterContent) -> list[Flowable]:
+def summary(content: CharterDocument) -> list[Flowable]:
     """Part 2: the whole charter on one page, in plain words."""
     body: list[Flowable] = [para(words.summary_text(content), "lead"), subheading("Our main commitments")]
     top = top_commitments(content)
@@ -121,7 +121,7 @@ def summary(content: CharterContent) -> list[Flowable]:
             KeepInFrame(TEXT_WIDTH, SUMMARY_HEIGHT, body, mode="shrink")]
 
 
-def top_commitments(content: CharterContent, limit: int = 6) -> list[Commitment]:
+def top_commitments(content: CharterDocument, limit: int = 6) -> list[Commitment]:
     """The best-supported commitment of each principle first, then the next best, up to `limit`."""
     def support(c: Commitment) -> float:
         counted = c.consent.totals.cast if c.consent else 0  # a kept commitment was not voted on here
@@ -134,12 +134,12 @@ def top_commitments(content: CharterContent, limit: int = 6) -> list[Commitment]
     return chosen[:limit]
 
 
-def _contacts_table(content: CharterContent) -> Table:
+def _contacts_table(content: CharterDocument) -> Table:
     return data_table(words.CONTACT_HEADER, words.contact_rows(content), [35 * mm, 55 * mm, TEXT_WIDTH - 90 * mm],
                       bold_first=True)
 
 
-def parties(content: CharterContent) -> list[Flowable]:
+def parties(content: CharterDocument) -> list[Flowable]:
     """Part 3: each party with its organisations and people, and in what capacity they took part."""
     out = [*part_heading(3, "The parties"),
            para(words.PARTIES_LEAD, "lead"),
@@ -154,7 +154,7 @@ def parties(content: CharterContent) -> list[Flowable]:
     return out
 
 
-def purpose(content: CharterContent) -> list[Flowable]:
+def purpose(content: CharterDocument) -> list[Flowable]:
     """Part 4: the shared purpose, the service or area, and the period covered."""
     sections = content.sections
     scope = sections.scope or words.NO_SCOPE

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.graphics import renderSVG
 
 from workshop_app import files
-from workshop_app.core.charter_content import CharterContent
+from workshop_app.core.charter_document import CharterDocument
 from workshop_app.export import charter_words as words
 from workshop_app.export.charter_outline import Block, Chart, CommitmentBlock, Grid, Heading, Items, Para, outline
 from workshop_app.export.radar import radar_drawing
@@ -41,7 +41,7 @@ a { color: #1b5e7a; }
 """
 
 
-def charter_html(content: CharterContent) -> str:
+def charter_html(content: CharterDocument) -> str:
     """The whole page as a string."""
     body = "\n".join(_block(block, content) for block in outline(content))
     banner = (f'<p class="draft">DRAFT: this charter is not yet agreed. {escape(words.DRAFT_NOTE)}</p>\n'
@@ -55,7 +55,7 @@ def charter_html(content: CharterContent) -> str:
             f"{escape(words.verification_line(content))}</p></footer>\n</body>\n</html>\n")
 
 
-def _block(block: Block, content: CharterContent) -> str:
+def _block(block: Block, content: CharterDocument) -> str:
     if isinstance(block, Heading):
         return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
     if isinstance(block, Para):
@@ -84,7 +84,7 @@ def _table(grid: Grid) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _chart(chart: Chart, content: CharterContent) -> str:
+def _chart(chart: Chart, content: CharterDocument) -> str:
     """The radar as an SVG image inside the page, described by its alt text."""
     svg = renderSVG.drawToString(radar_drawing(content.radar_axes, content.radar, CHART_WIDTH))
     data = base64.b64encode(svg.encode("utf-8") if isinstance(svg, str) else svg).decode("ascii")
@@ -93,7 +93,7 @@ def _chart(chart: Chart, content: CharterContent) -> str:
             "from 1 to 5.</figcaption></figure>")
 
 
-def render_charter_html(content: CharterContent, out: Path) -> Path:
+def render_charter_html(content: CharterDocument, out: Path) -> Path:
     """Write the charter as HTML to `out` (whole or not at all) and return the path."""
     page = charter_html(content)
 

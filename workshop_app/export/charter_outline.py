@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workshop_app.core.about import load_about
-from workshop_app.core.charter_content import CharterContent, Commitment
+from workshop_app.core.charter_document import CharterDocument, Commitment
 from workshop_app.export import charter_words as words
 from workshop_app.export.charter_words import is_draft, long_date, short_date
 
@@ -68,14 +68,14 @@ class CommitmentBlock:
 Block = Heading | Para | Items | Grid | Chart | CommitmentBlock
 
 
-def outline(content: CharterContent) -> list[Block]:
+def outline(content: CharterDocument) -> list[Block]:
     """Every block of the charter, part 1 to part 12."""
     return [*_cover(content), *_summary(content), *_parties(content), *_purpose(content), *_principles(content),
             *_party_commitments(content), *_actions(content), *_working(content), *_how_agreed(content),
             *_credit(), *_signatures(content)]
 
 
-def _cover(content: CharterContent) -> list[Block]:
+def _cover(content: CharterDocument) -> list[Block]:
     workshop = content.workshop
     control = [("Document ID", words.document_id(content)), ("Partnership", workshop.partnership),
                ("Workshop", f"{workshop.title}, at {workshop.place}, {long_date(workshop.date)}"),
@@ -99,7 +99,7 @@ def _cover(content: CharterContent) -> list[Block]:
             Grid("Version history", ("Version", "Status", "Date", "What changed"), history)]
 
 
-def _summary(content: CharterContent) -> list[Block]:
+def _summary(content: CharterDocument) -> list[Block]:
     from workshop_app.export.charter_front import top_commitments  # the PDF's own choice of the top six
 
     top = tuple(f"{c.text} ({c.code})" for c in top_commitments(content))
@@ -110,7 +110,7 @@ def _summary(content: CharterContent) -> list[Block]:
                                                tuple(tuple(r) for r in words.contact_rows(content)), row_headers=True)]
 
 
-def _parties(content: CharterContent) -> list[Block]:
+def _parties(content: CharterDocument) -> list[Block]:
     out: list[Block] = [Heading(2, "Part 3. The parties"), Para(words.PARTIES_LEAD, "lead"),
                         Para(words.NOT_A_CONTRACT, "notice", strong="What this charter is. ")]
     for party in content.parties:
@@ -123,7 +123,7 @@ def _parties(content: CharterContent) -> list[Block]:
     return out
 
 
-def _purpose(content: CharterContent) -> list[Block]:
+def _purpose(content: CharterDocument) -> list[Block]:
     sections = content.sections
     return [Heading(2, "Part 4. Purpose and scope"), Heading(3, "Our shared purpose"), Para(sections.purpose, "lead"),
             Heading(3, "The service or area"), Para(sections.scope or words.NO_SCOPE),
@@ -131,7 +131,7 @@ def _purpose(content: CharterContent) -> list[Block]:
             Heading(3, "How we decided"), Para(f"{content.rule_name}: {content.rule_explanation}")]
 
 
-def _principles(content: CharterContent) -> list[Block]:
+def _principles(content: CharterDocument) -> list[Block]:
     out: list[Block] = [Heading(2, "Part 5. Our commitments under the five principles"),
                         Para(words.PRINCIPLES_LEAD, "lead")]
     for section in content.principles:
@@ -157,7 +157,7 @@ def commitment_lines(commitment: Commitment) -> list[str]:
     return [line for line in lines if line]
 
 
-def _party_commitments(content: CharterContent) -> list[Block]:
+def _party_commitments(content: CharterDocument) -> list[Block]:
     from workshop_app.export.charter_body import party_commitment_rows
 
     rows = party_commitment_rows(content)
@@ -168,7 +168,7 @@ def _party_commitments(content: CharterContent) -> list[Block]:
                  tuple(tuple(r) for r in rows), row_headers=True)]
 
 
-def _actions(content: CharterContent) -> list[Block]:
+def _actions(content: CharterDocument) -> list[Block]:
     rows = tuple((str(a.number), a.what + (f" ({a.principle}, from {a.commitment_code})" if a.commitment_code
                                            else f" ({a.principle})"), a.owner, short_date(a.due), a.measure or "—",
                   a.status) for a in content.actions)
@@ -177,7 +177,7 @@ def _actions(content: CharterContent) -> list[Block]:
             else Para("No actions have been recorded yet.")]
 
 
-def _working(content: CharterContent) -> list[Block]:
+def _working(content: CharterDocument) -> list[Block]:
     sections = content.sections
     out: list[Block] = [Heading(2, "Part 8. Working together and monitoring"),
                         Para(sections.working_together, "lead"), *_governance(content),
@@ -195,7 +195,7 @@ def _working(content: CharterContent) -> list[Block]:
     return out
 
 
-def _governance(content: CharterContent) -> list[Block]:
+def _governance(content: CharterDocument) -> list[Block]:
     """How the partnership is run, its measures and where it reports, each only when given."""
     items = words.governance_items(content.facts)
     out: list[Block] = [Heading(3, words.GOVERNANCE_HEADING),
@@ -207,7 +207,7 @@ def _governance(content: CharterContent) -> list[Block]:
     return out
 
 
-def _how_agreed(content: CharterContent) -> list[Block]:
+def _how_agreed(content: CharterDocument) -> list[Block]:
     out: list[Block] = [Heading(2, "Part 11. How this charter was agreed"), Para(words.how_made_text(content)),
                         Heading(3, "Who took part"),
                         Grid("Who took part", words.PARTICIPATION_HEADER,
@@ -238,7 +238,7 @@ def _credit() -> list[Block]:
             Para(source.citation), Para(source.credit)]
 
 
-def _signatures(content: CharterContent) -> list[Block]:
+def _signatures(content: CharterDocument) -> list[Block]:
     people = words.signatories(content)
     if is_draft(content):
         return [Heading(2, "Part 12. Signatures"), Para(words.DRAFT_SIGNATURES, "lead"),

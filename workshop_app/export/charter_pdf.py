@@ -1,4 +1,4 @@
-"""Lay out a CharterContent as an A4 PDF: the twelve parts, page furniture on every page, and metadata."""
+"""Lay out a CharterDocument as an A4 PDF: the twelve parts, page furniture on every page, and metadata."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from workshop_app import __version__, files
 from workshop_app.core.charter import build_charter
-from workshop_app.core.charter_content import CharterContent
+from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -57,7 +57,7 @@ class PageFurniture:
     draft: bool
 
 
-def furniture(content: CharterContent) -> PageFurniture:
+def furniture(content: CharterDocument) -> PageFurniture:
     """Work out the page furniture of a charter."""
     return PageFurniture(
         running_title=content.title,
@@ -68,7 +68,7 @@ def furniture(content: CharterContent) -> PageFurniture:
     )
 
 
-def story(content: CharterContent) -> list[Flowable]:
+def story(content: CharterDocument) -> list[Flowable]:
     """Every flowable of the charter, part 1 to part 12 in order."""
     return [
         *charter_front.cover(content),
@@ -166,7 +166,7 @@ def _watermark(canvas: Canvas, doc: Any) -> None:
     canvas.restoreState()
 
 
-def render_charter(content: CharterContent, out: Path) -> Path:
+def render_charter(content: CharterDocument, out: Path) -> Path:
     """Write the charter PDF to `out` (whole or not at all) and return the path."""
     register_fonts()
     target = Path(out).expanduser().resolve()
@@ -180,7 +180,7 @@ def render_charter(content: CharterContent, out: Path) -> Path:
                             "shorten it and try again.") from None
 
 
-def _build(content: CharterContent, path: Path) -> None:
+def _build(content: CharterDocument, path: Path) -> None:
     """Build the document into one file."""
     page = furniture(content)
     workshop = content.workshop

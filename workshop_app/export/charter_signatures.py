@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
-from workshop_app.core.charter_content import CharterContent
+from workshop_app.core.charter_document import CharterDocument
 from workshop_app.export.charter_words import (
     DRAFT_SIGNATURES, SIGNING_LEAD, WITNESS_NOTE, Signatory, is_draft, signatories, signatory_line,
 )
@@ -20,7 +20,7 @@ SIGNATURE_ROW = 3
 """The row of a block where the signature goes (it gets room for a hand)."""
 
 
-def signatures(content: CharterContent) -> list[Flowable]:
+def signatures(content: CharterDocument) -> list[Flowable]:
     """Part 12: each organisation and resident signs (not on a draft), and the facilitator witnesses."""
     people = signatories(content)
     out = [*part_heading(12, "Signatures")]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_app.core.charter import is_residents
-from workshop_app.core.charter_content import CharterContent, ConsentRecord, Contact, KeptFrom, Party, Representative
+from workshop_app.core.charter_document import CharterDocument, Consent, Contact, KeptFrom, Party, Representative
 from workshop_app.core.model import CharterFacts, CharterStatus, DecisionRule
 from workshop_app.core.public_names import METHOD_NOTE
 
@@ -36,24 +36,24 @@ def short_date(day: dt.date | None) -> str:
     return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}" if day else "—"
 
 
-def is_draft(content: CharterContent) -> bool:
+def is_draft(content: CharterDocument) -> bool:
     """True until the charter has been agreed."""
     return content.status != CharterStatus.AGREED
 
 
-def status_words(content: CharterContent) -> str:
+def status_words(content: CharterDocument) -> str:
     """'Agreed on 12 March 2025' or 'DRAFT, not yet agreed'."""
     if not is_draft(content):
         return f"Agreed on {long_date(content.agreed_on)}" if content.agreed_on else "Agreed"
     return "DRAFT, not yet agreed"
 
 
-def document_title(content: CharterContent) -> str:
+def document_title(content: CharterDocument) -> str:
     """The title as files and viewers show it; a draft says so."""
     return f"DRAFT: {content.title}" if is_draft(content) else content.title
 
 
-def subject(content: CharterContent) -> str:
+def subject(content: CharterDocument) -> str:
     """The PDF subject line, true to the status."""
     workshop = content.workshop
     if is_draft(content):
@@ -63,13 +63,13 @@ def subject(content: CharterContent) -> str:
             f"workshop “{workshop.title}”")
 
 
-def document_id(content: CharterContent) -> str:
+def document_id(content: CharterDocument) -> str:
     """A short id that names this version of this partnership's charter: NLP-CHARTER-20250314-V1."""
     initials = "".join(word[0] for word in content.workshop.partnership.split() if word[0].isalnum())
     return f"{initials[:5].upper() or 'P'}-CHARTER-{content.workshop.date:%Y%m%d}-V{content.version}"
 
 
-def verification_line(content: CharterContent) -> str:
+def verification_line(content: CharterDocument) -> str:
     """The footer's line for the public: the fingerprint and who can check it (or that the record failed its check)."""
     if not content.record_ok:
         return (f"Record fingerprint {content.fingerprint[:FINGERPRINT_LENGTH]}: the record failed its check, so this "
@@ -78,12 +78,12 @@ def verification_line(content: CharterContent) -> str:
             "matches the workshop’s record.")
 
 
-def workshop_line(content: CharterContent) -> str:
+def workshop_line(content: CharterDocument) -> str:
     """Where and when the charter was made (the venue, not the area it covers)."""
     return f"Made at a workshop at {content.workshop.place} on {long_date(content.workshop.date)}"
 
 
-def summary_text(content: CharterContent) -> str:
+def summary_text(content: CharterDocument) -> str:
     """The summary's opening paragraph, with the rule said as it was."""
     workshop = content.workshop
     people = sum(p.present_count for p in content.parties)
@@ -96,7 +96,7 @@ def summary_text(content: CharterContent) -> str:
             f"principles of changemaking partnerships. {say_text(content)}")
 
 
-def say_text(content: CharterContent) -> str:
+def say_text(content: CharterDocument) -> str:
     """How much say each party and each person had, under the workshop's rule."""
     rule = content.workshop.decision_rule
     if rule == DecisionRule.GROUP_CONSENT:
@@ -106,7 +106,7 @@ def say_text(content: CharterContent) -> str:
             f"agreed under the rule “{content.rule_name}”.")
 
 
-def next_text(content: CharterContent) -> str:
+def next_text(content: CharterDocument) -> str:
     """What happens next: the action plan and the review date."""
     actions = len(content.actions)
     plan = f"Our action plan has {actions} action{'s' if actions != 1 else ''}, each with an owner" if actions \
@@ -115,7 +115,7 @@ def next_text(content: CharterContent) -> str:
            "changes."
 
 
-def period_text(content: CharterContent) -> str:
+def period_text(content: CharterDocument) -> str:
     """When the charter applies from and when it is reviewed (it never claims to end before its scope does)."""
     if is_draft(content):
         start = "It will apply from the day the partners agree it"
@@ -125,7 +125,7 @@ def period_text(content: CharterContent) -> str:
             "change it or end it.")
 
 
-def consent_line(consent: ConsentRecord) -> str:
+def consent_line(consent: Consent) -> str:
     """'Council 3/3 · VCS 5/6' (agree out of votes cast), each entry unbreakable across lines."""
     return " · ".join(entry.replace(" ", NBSP) for entry in
                       (g.consent for g in consent.groups if g.counts.cast)) or "no votes cast"
@@ -137,13 +137,13 @@ def kept_words(kept: KeptFrom) -> str:
     return f"{kept.words}{where}; not voted on again at this workshop"
 
 
-def rule_words(consent: ConsentRecord) -> str:
+def rule_words(consent: Consent) -> str:
     """'Agreed under the rule “Every party consents” in round 2, by secret ballot'."""
     ballot = "by secret ballot" if consent.secret else "by named vote"
     return f"Agreed under the rule “{consent.rule_name}” in round {consent.round_no}, {ballot}"
 
 
-def assessment_text(content: CharterContent) -> str:
+def assessment_text(content: CharterDocument) -> str:
     """What the radar shows, and where the parties differed most."""
     text = ("Before agreeing commitments, each party rated the partnership on each principle from 1 (the old, "
             "transactional way) to 5 (fully changemaking). The chart and the table show each party’s average.")
@@ -167,7 +167,7 @@ RADAR_COLUMNS = 4
 """The table of ratings has a column per party, this many parties to a table (more parties, more tables)."""
 
 
-def radar_tables(content: CharterContent) -> list[tuple[list[str], list[list[str]]]]:
+def radar_tables(content: CharterDocument) -> list[tuple[list[str], list[list[str]]]]:
     """The numbers behind the radar: each party's average per principle, to one decimal place (a dash if none)."""
     def shown(value: float | None) -> str:
         return "—" if value is None else f"{value:.1f}"
@@ -184,7 +184,7 @@ def radar_tables(content: CharterContent) -> list[tuple[list[str], list[list[str
 CONTACT_HEADER = ("Party", "Contact", "How to reach them")
 
 
-def contact_rows(content: CharterContent) -> list[list[str]]:
+def contact_rows(content: CharterDocument) -> list[list[str]]:
     """Who to contact: the facilitator, then each contact the facilitator chose (parties with none are left out)."""
     facilitator = content.workshop.facilitator or "Not recorded"
     rows = [["Facilitator", f"{facilitator}, who ran the workshop and holds its record", "—"]]
@@ -231,22 +231,22 @@ def governance_items(facts: CharterFacts | None) -> list[tuple[str, str]]:
     return [(label, getattr(facts, key)) for key, label in GOVERNANCE_LABELS if facts and getattr(facts, key)]
 
 
-def reports(content: CharterContent) -> str:
+def reports(content: CharterDocument) -> str:
     """Where progress reports are published, or ''."""
     return content.facts.reports if content.facts else ""
 
 
-def amending(content: CharterContent) -> str:
+def amending(content: CharterDocument) -> str:
     """How the charter is changed, or ''."""
     return content.facts.amending if content.facts else ""
 
 
-def residents_choose(content: CharterContent) -> bool:
+def residents_choose(content: CharterDocument) -> bool:
     """True when a residents' party took part, so the method note says how residents' names are shown."""
     return content.unnamed_residents > 0 or any(is_residents(p.name) and p.representatives for p in content.parties)
 
 
-def radar_alt(content: CharterContent) -> str:
+def radar_alt(content: CharterDocument) -> str:
     """A sentence that says what the radar chart shows, for people who cannot see it."""
     return ("Radar chart of each party’s average “where are we now?” rating, from 1 to 5, on each of the "
             f"{len(content.radar_axes)} principles; the same numbers are in the table below it.")
@@ -272,7 +272,7 @@ class Signatory:
 RESIDENTS_BEHALF = "the residents who took part"
 
 
-def signatories(content: CharterContent) -> list[Signatory]:
+def signatories(content: CharterDocument) -> list[Signatory]:
     """The people the facilitator chose to sign, by organisation and party; a blank line where nobody was chosen.
 
     Each partner organisation signs; a party's members without an organisation sign for the party; residents
@@ -323,12 +323,12 @@ DRAFT_NOTE = "Nobody has signed it yet, and its wording may still change."
 WITNESS_NOTE = "The facilitator ran the workshop and holds its record; the witness saw the partners sign."
 
 
-def abstention_line(consent: ConsentRecord) -> str:
+def abstention_line(consent: Consent) -> str:
     """'1 abstained (VCS 1): they chose neither yes nor no, which is not dissent.'"""
     return f"{consent.abstentions}: they chose neither yes nor no, which is not dissent."
 
 
-def how_made_text(content: CharterContent) -> str:
+def how_made_text(content: CharterDocument) -> str:
     """Part 11's opening: the workshop, who ran it, the rule, and that only revealed votes count."""
     workshop = content.workshop
     return (f"This charter was made at “{workshop.title}”, a workshop at {workshop.place} on "

@@ -11,7 +11,7 @@ from workshop_app.core.copies import copies_of
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import read_document
 from workshop_app.core.ports import UnitOfWorkFactory
-from workshop_app.core.records import load_record, save_record
+from workshop_app.core.workshop_record import load_record, save_record
 
 
 def workshop_document(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dict[str, Any]:

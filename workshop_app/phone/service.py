@@ -17,7 +17,7 @@ from typing import Any
 from workshop_app.core import phone_codes, phone_ratings, phone_votes
 from workshop_app.core.changes import perform, read
 from workshop_app.core.changes import Voted
-from workshop_app.core.content import load_principles
+from workshop_app.core.principles import load_principles
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
 from workshop_app.core.model import PhoneCode
 from workshop_app.core.phone_ratings import OpenRating, RatingClosedError

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from workshop_app.core.charter_content import CharterContent, Commitment, PrincipleSection
+from workshop_app.core.charter_document import CharterDocument, Commitment, PrincipleSection
 from workshop_app.core.charter_versions import CharterWording
 
 COMMITMENTS_PER_PAGE = 4
@@ -28,7 +28,7 @@ class CharterPage:
     rows: tuple[Row, ...] = ()
 
 
-def pages_of(content: CharterContent, per_page: int = COMMITMENTS_PER_PAGE) -> list[list[Row]]:
+def pages_of(content: CharterDocument, per_page: int = COMMITMENTS_PER_PAGE) -> list[list[Row]]:
     """Split the commitments, in principle order, into screens of a few cards each."""
     rows = [(section, c) for section in content.principles for c in section.commitments]
     return [rows[i:i + per_page] for i in range(0, len(rows), per_page)] or [[]]
@@ -39,7 +39,7 @@ SECTION_PAGES = {"purpose": 0, "working_together": 1, "escalation": 2, "resident
 """The page of charter_pages() that shows each editable section."""
 
 
-def with_wording(content: CharterContent, wording: CharterWording) -> CharterContent:
+def with_wording(content: CharterDocument, wording: CharterWording) -> CharterDocument:
     """The charter as it would read with wording not yet saved (what the facilitator is typing)."""
     sections = replace(content.sections, purpose=wording.purpose, working_together=wording.working_together,
                        escalation=tuple(line for line in wording.escalation if line.strip()),
@@ -49,7 +49,7 @@ def with_wording(content: CharterContent, wording: CharterWording) -> CharterCon
     return replace(content, sections=sections, next_review=wording.next_review)
 
 
-def charter_pages(content: CharterContent) -> list[CharterPage]:
+def charter_pages(content: CharterDocument) -> list[CharterPage]:
     """Every part of the charter a screen at a time: purpose, working together, when things go wrong,
     residents' concerns, review, then the commitments."""
     parts = content.sections
@@ -70,7 +70,7 @@ def charter_pages(content: CharterContent) -> list[CharterPage]:
     return pages
 
 
-def changes_pages(content: CharterContent, per_page: int = CHANGES_PER_PAGE) -> list[CharterPage]:
+def changes_pages(content: CharterDocument, per_page: int = CHANGES_PER_PAGE) -> list[CharterPage]:
     """From version 2 on: what changed since the version before (what was kept, dropped, reworded, added)."""
     lines = [line for line in content.changes.splitlines() if line.strip()]
     if content.version < 2 or not lines:

@@ -8,13 +8,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop_app.core.charter_versions import CharterWording
-from workshop_app.core import assessment, notes, schedule, session, stored_plans
+from workshop_app.core import assessment, notes, schedule, stage_progress, stored_plans
 from workshop_app.core.changes import Changes
-from workshop_app.core.content import Principle, load_principles
+from workshop_app.core.principles import Principle, load_principles
 from workshop_app.core.focus import focus_order, resolve_stages
 from workshop_app.core.model import Note, StageProgress, Workshop, require_id, utc_now
 from workshop_app.core.plans import Plan, Stage
-from workshop_app.core.session import TimerState
+from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui import undo
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.action_controller import ActionController
@@ -83,7 +83,7 @@ class RoomController(QObject):
     def timer(self) -> TimerState:
         """Return the stage timer now."""
         assert self.progress is not None
-        return session.timer_state(self.progress, self.stage().minutes)
+        return stage_progress.timer_state(self.progress, self.stage().minutes)
 
     def _on_workshop_opened(self, workshop: Workshop) -> None:
         plan = self.controller.run(stored_plans.plan_of, workshop).value
@@ -91,7 +91,7 @@ class RoomController(QObject):
             return
         self.plan = plan
         self._resolve_focus()
-        self.progress = self.controller.run(session.resume, self.controller.workshop_id).value
+        self.progress = self.controller.run(stage_progress.resume, self.controller.workshop_id).value
         self._day_started = schedule.day_started_at(self.controller.uow_factory, self.controller.workshop_id)
         self._clock.start()
         self.stage_changed.emit(self.stage_index)
@@ -104,7 +104,7 @@ class RoomController(QObject):
         if not self.plan or not 0 <= index < len(self.stages):
             return
         before, title = self.stage_index, self.stages[index].title
-        done = self.controller.run(session.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
+        done = self.controller.run(stage_progress.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
         if done.ok:
             self.progress = done.value
             if index <= self._first_focus_index():  # once the room works on its focus, the principles stay put
@@ -168,31 +168,31 @@ class RoomController(QObject):
 
     def start_timer(self) -> None:
         """Start or resume the stage timer (the first start is the start of the day)."""
-        self._timer_operation(session.start_timer)
+        self._timer_operation(stage_progress.start_timer)
 
     def minutes_behind(self, now: dt.datetime | None = None) -> int | None:
         """Return how many minutes the day is behind plan (negative when ahead), or None before it starts."""
         if self._day_started is None or self.progress is None:
             return None
         at = now or utc_now()
-        timer = session.timer_state(self.progress, self.stage().minutes, at)
+        timer = stage_progress.timer_state(self.progress, self.stage().minutes, at)
         before = sum(stage.minutes for stage in self.stages[:self.stage_index])
         return schedule.minutes_behind(self._day_started, at, before, timer.elapsed_seconds, timer.limit_seconds)
 
     def pause_timer(self) -> None:
         """Pause the stage timer."""
-        self._timer_operation(session.pause_timer)
+        self._timer_operation(stage_progress.pause_timer)
 
     def extend_timer(self) -> None:
         """Give the stage five more minutes."""
-        self._timer_operation(session.extend_timer)
+        self._timer_operation(stage_progress.extend_timer)
 
     def _on_clock_ticked(self) -> None:
         if self.progress is None:
             return
         self._ticks += 1
         if self.progress.timer_running and self._ticks % CHECKPOINT_EVERY_TICKS == 0:
-            self.progress = session.checkpoint_timer(self.controller.uow_factory, self.controller.workshop_id)
+            self.progress = stage_progress.checkpoint_timer(self.controller.uow_factory, self.controller.workshop_id)
         self.timer_ticked.emit(self.timer())
 
     # Assessment -------------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ class RoomController(QObject):
 
     def show_results(self, shown: bool) -> None:
         """Reveal (or hide again) the results of the current stage on the shared screen."""
-        done = self.controller.run(session.show_results, self.controller.workshop_id, shown)
+        done = self.controller.run(stage_progress.show_results, self.controller.workshop_id, shown)
         if done.ok:
             self.progress = done.value
             self.results_shown_changed.emit(shown)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QFontInfo, QImage
 from PySide6.QtWidgets import QLabel
 
-from workshop_app.core.session import TimerState
+from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui.shared_screen import theme
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.shared_screen.conftest import go_to_kind

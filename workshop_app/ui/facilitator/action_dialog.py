@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from workshop_app.core.content import Principle
+from workshop_app.core.principles import Principle
 from workshop_app.core.model import ActionStatus, OwnerKind, Proposal
 from workshop_app.ui.action_controller import ActionDraft, OwnerChoices
 from workshop_app.ui.models.action_table_model import STATUS_WORDS

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core import charter_facts, charter_versions
 from workshop_app.core.charter import build_charter
-from workshop_app.core.charter_content import CharterContent
+from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion
 from workshop_app.export.charter_formats import DESCRIPTIONS, FORMATS, renderer
@@ -42,7 +42,7 @@ def named(widget: W, name: str) -> W:
 FILTERS = {"pdf": "PDF documents (*.pdf)", "html": "Web pages (*.html)", "docx": "Word documents (*.docx)"}
 
 
-def suggested_name(content: CharterContent, fmt: str = "pdf") -> str:
+def suggested_name(content: CharterDocument, fmt: str = "pdf") -> str:
     """A file name for the charter, e.g. 'northside-leisure-partnership-charter-v1.pdf'."""
     slug = re.sub(r"[^a-z0-9]+", "-", content.title.casefold()).strip("-") or "charter"
     return f"{slug}-v{content.version}.{fmt}"
@@ -61,7 +61,7 @@ def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
 
 
-def preview_html(content: CharterContent) -> str:
+def preview_html(content: CharterDocument) -> str:
     """The charter in brief as HTML: title, status, changes, purpose, commitments by principle, and the rest."""
     s = content.sections
     parts = [f"<h2>{escape(content.title)}</h2>",
@@ -99,7 +99,7 @@ class PdfWriter(QThread):
     written = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, content: CharterContent, out: Path, fmt: str = "pdf") -> None:
+    def __init__(self, content: CharterDocument, out: Path, fmt: str = "pdf") -> None:
         super().__init__()
         self.content, self.out, self.fmt = content, out, fmt
 
@@ -122,7 +122,7 @@ class CharterPanel(QWidget):
     def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.room = room
-        self.content: CharterContent | None = None
+        self.content: CharterDocument | None = None
         self.version: CharterVersion | None = None
         self.last_pdf: Path | None = None
         self._writer: PdfWriter | None = None

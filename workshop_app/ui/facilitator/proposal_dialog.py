@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from workshop_app.core.content import Principle
+from workshop_app.core.principles import Principle
 from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.widgets.combo import NO_GROUP, chosen, select_data

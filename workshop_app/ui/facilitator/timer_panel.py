@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.core.schedule import drift_text
-from workshop_app.core.session import TimerState
+from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui.room_controller import RoomController
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from workshop_app.core.model import Workshop
 from workshop_app.core.rule_text import rule_text
-from workshop_app.core.session import TimerState
+from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui.shared_screen.parts import text_label
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.charter import build_charter
-from workshop_app.core.charter_content import Commitment
+from workshop_app.core.charter_document import Commitment
 from workshop_app.export.charter_front import status_words
 from workshop_app.ui.charter_pages import CharterPage, charter_pages, with_wording
 from workshop_app.ui.room_controller import RoomController

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from workshop_app.core.content import Principle, case_study_for
+from workshop_app.core.principles import Principle, case_study_for
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import card_frame, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes

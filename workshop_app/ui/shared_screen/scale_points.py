@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from workshop_app.core.assessment import HIGHEST, LOWEST
-from workshop_app.core.content import Principle
+from workshop_app.core.principles import Principle
 from workshop_app.ui.shared_screen.parts import text_label
 from workshop_app.ui.shared_screen.theme import BUTTON_MIN_PX
 

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.model import ProposalStatus, require_id
-from workshop_app.core.session import TimerState
+from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.framing_view import prompt_lines

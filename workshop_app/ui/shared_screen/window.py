@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from workshop_app.core.session import TimerState
+from workshop_app.core.stage_progress import TimerState
 from workshop_app.core.voting import VoteProgress
 from workshop_app.core.plans import StageKind
 from workshop_app.ui import errors

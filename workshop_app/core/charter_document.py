@@ -1,4 +1,4 @@
-"""The charter's view model: plain frozen records of what goes in each of its twelve parts."""
+"""The charter document: plain frozen dataclasses of what goes in each of its twelve parts, ready to lay out."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class GroupCount:
 
 
 @dataclass(frozen=True)
-class ConsentRecord:
+class Consent:
     """How a proposal's latest revealed round went, by group, and under which rule."""
 
     round_no: int
@@ -93,7 +93,7 @@ class Commitment:
     route: str
     party: str | None
     code: str
-    consent: ConsentRecord | None
+    consent: Consent | None
     amended: bool = False
     kept: KeptFrom | None = None
 
@@ -108,7 +108,7 @@ class NotAgreed:
     party: str | None
     kind: str
     reason: str
-    consent: ConsentRecord | None
+    consent: Consent | None
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ class VersionEntry:
 
 
 @dataclass(frozen=True)
-class CharterContent:
+class CharterDocument:
     """Everything the charter says, part by part, ready to be laid out."""
 
     workshop: Workshop

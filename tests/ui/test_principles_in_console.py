@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from workshop_app.core.changes import perform
 from workshop_app.core import assessment, roster, workshops
-from workshop_app.core.content import principle_by_key
+from workshop_app.core.principles import principle_by_key
 from workshop_app.core.model import Participant, Workshop
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.about_dialog import AboutDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.core.about import load_about
-from workshop_app.core.content import case_study_for
+from workshop_app.core.principles import case_study_for
 from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.shared_screen.conftest import go_to_kind
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core.content import (
+from workshop_app.core.principles import (
     PRINCIPLE_KEYS,
     CaseStudy,
     Principle,

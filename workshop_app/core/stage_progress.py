@@ -1,4 +1,4 @@
-"""Running the room: which stage the workshop is at, and the stage timer."""
+"""Stage progress: which stage of its plan a workshop is at, and the stage timer."""
 
 from __future__ import annotations
 

@@ -265,9 +265,9 @@ def _ideas(store: Store, wid: int, plan: object, groups: dict[str, int | None]) 
     """A few sticky notes at the ideas stages."""
     stages = getattr(plan, "stages")
     idea_stages = [n for n, s in enumerate(stages) if s.kind == "ideas"]
-    notes.add_note(store, wid, idea_stages[0], "Residents on the board, not just consulted", groups["Residents"])
-    notes.add_note(store, wid, idea_stages[1], "Let young people design a free taster fortnight", groups["VCS"])
-    notes.add_note(store, wid, idea_stages[3], "Say what we did with what people told us", groups["Council"])
+    perform(store, notes.add_note, wid, idea_stages[0], "Residents on the board, not just consulted", groups["Residents"])
+    perform(store, notes.add_note, wid, idea_stages[1], "Let young people design a free taster fortnight", groups["VCS"])
+    perform(store, notes.add_note, wid, idea_stages[3], "Say what we did with what people told us", groups["Council"])
 
 
 def _vote(store: Store, proposal_id: int, secret: bool, people: list[Voter], chooser: Chooser) -> None:

@@ -135,7 +135,7 @@ def build(store: Store) -> int:
         perform(store, assessment.record_score, wid, "creative", groups[group], 1 + (index + len(group)) % 5, pid)
     ideas = next(n for n, s in enumerate(plan.stages) if s.kind == "ideas")
     for index, text in enumerate(NOTES):
-        notes.add_note(store, wid, ideas, text, groups[GROUPS[index * 2]])
+        perform(store, notes.add_note, wid, ideas, text, groups[GROUPS[index * 2]])
     agreed = _proposals(store, wid, voters)
     perform(store, actions.create_action, wid, "collaborative", "Book the Eastbank Hub for every evening meeting of 2026-27",
                           OwnerKind.GROUP, "Council", dt.date(2026, 7, 31), "Dates on the alliance's web page",

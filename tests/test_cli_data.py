@@ -43,7 +43,7 @@ def test_a_file_exported_from_this_store_is_already_in_it_even_after_more_work(
     store.close()
     assert cli.main(["--db", str(db), "export", str(wid), "--out", str(out)]) == 0
     store = open_store(db)
-    notes.add_note(store, wid, 0, "Added after the export")
+    perform(store, notes.add_note, wid, 0, "Added after the export")
     store.close()
     capsys.readouterr()
     assert cli.main(["--db", str(db), "import", str(out)]) == 2

@@ -38,7 +38,7 @@ def test_a_finished_workshop_is_locked() -> None:
     with pytest.raises(WorkshopError, match="finished, so its record is locked"):
         roster.add_participant(store, Participant(workshop.id, "Bea", group.id))
     with pytest.raises(WorkshopError, match="locked"):
-        notes.add_note(store, workshop.id, 0, "A late idea", None)
+        perform(store, notes.add_note, workshop.id, 0, "A late idea", None)
     with pytest.raises(WorkshopError, match="locked"):
         workshop_life.edit_details(store, workshop.id, Details("New", workshop.date, "", "", DecisionRule.MAJORITY))
     with pytest.raises(WorkshopError, match="already finished"):

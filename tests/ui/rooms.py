@@ -174,7 +174,7 @@ def make_full_room(uow_factory: UnitOfWorkFactory, voters: int, groups: int, lon
         group_ids = [require_id(g) for g in workshops.list_groups(batch, wid)]
         for index in range(3):
             group = group_ids[index % len(group_ids)]
-            notes.add_note(batch, wid, _stage("ideas", RATED), f"{NOTE} ({index + 1})", group)
+            perform(batch, notes.add_note, wid, _stage("ideas", RATED), f"{NOTE} ({index + 1})", group)
             owner = next(g.name for g in workshops.list_groups(batch, wid) if g.id == group)
             perform(batch, actions.create_action, wid, RATED, f"{ACTION} ({index + 1})", OwnerKind.GROUP, owner,
                     dt.date(2027, 1, 31))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from workshop_app.core.audit import GENESIS
 from workshop_app.core.model import Workshop
-from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork
 
 
-def copies_of(uow_factory: UnitOfWorkFactory, source_head: str) -> list[Workshop]:
+def copies_of(uow: UnitOfWork, source_head: str) -> list[Workshop]:
     """Return the workshops whose chain holds the file's fingerprint, or whose import started from it.
 
     A file's `audit_head` is the hash of its source chain's last entry when it was exported: the
@@ -16,11 +16,10 @@ def copies_of(uow_factory: UnitOfWorkFactory, source_head: str) -> list[Workshop
     """
     if source_head == GENESIS:
         return []
-    with uow_factory() as uow:
-        found = []
-        for workshop in uow.repo(Workshop).list():
-            entries = uow.audit_entries(workshop.id)
-            imported = bool(entries) and entries[0].kind == "imported" and source_head in entries[0].text
-            if imported or any(e.hash == source_head for e in entries):
-                found.append(workshop)
-        return found
+    found = []
+    for workshop in uow.repo(Workshop).list():
+        entries = uow.audit_entries(workshop.id)
+        imported = bool(entries) and entries[0].kind == "imported" and source_head in entries[0].text
+        if imported or any(e.hash == source_head for e in entries):
+            found.append(workshop)
+    return found

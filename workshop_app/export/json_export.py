@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app import files
-from workshop_app.core import interchange
+from workshop_app.core import changes, interchange
 from workshop_app.core.copies import copies_of
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import read_document
@@ -71,7 +71,7 @@ def import_json(uow_factory: UnitOfWorkFactory, source: Path, allow_duplicate: b
         raise WorkshopError(f"The file {source} could not be read ({error.strerror}); check its name and "
                             "try again.") from None
     record = read_document(data)
-    same = [] if allow_duplicate else copies_of(uow_factory, record.audit_head)
+    same = [] if allow_duplicate else changes.read(uow_factory, copies_of, record.audit_head)
     if same:
         listed = ", ".join(f'{w.id} ("{" ".join(w.title.split())[:50]}")' for w in same[:3])
         if len(same) > 3:

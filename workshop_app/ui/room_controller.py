@@ -230,7 +230,7 @@ class RoomController(QObject):
     def stage_notes(self, index: int | None = None) -> list[Note]:
         """Return the notes of a stage (the current one by default)."""
         stage_index = self.stage_index if index is None else index
-        return notes.list_notes(self.controller.uow_factory, self.controller.workshop_id, stage_index)
+        return self.controller.read(notes.list_notes, self.controller.workshop_id, stage_index)
 
     def add_note(self, text: str, group_id: int | None, route: str = "") -> bool:
         """Add a sticky note to the current stage (Ctrl+Z takes it away again)."""
@@ -249,24 +249,22 @@ class RoomController(QObject):
 
     def _put_note(self, note: Note) -> Note | None:
         """Add a note to its stage; the same Note object then carries its new id (undo and redo follow it)."""
-        done = self.controller.run(notes.add_note, note.workshop_id, note.stage_index, note.text, note.group_id,
-                                   note.route)
+        done = self.controller.perform(notes.add_note, note.workshop_id, note.stage_index, note.text, note.group_id,
+                                       note.route)
         if done.ok and done.value is not None:
-            note.id = done.value.id
-            self.notes_changed.emit(note.stage_index)
+            note.id = done.value.value.id
             return note
         return None
 
     def _take_note(self, note: Note) -> bool:
-        done = self.controller.run(notes.remove_note, require_id(note))
-        if done.ok:
-            self.notes_changed.emit(note.stage_index)
-        return done.ok
+        return self.controller.perform(notes.remove_note, require_id(note)).ok
 
     def _on_changed(self, changes: Changes) -> None:
-        """Say which principles' scores changed (from the console, the shared screen or a phone)."""
+        """Say which principles' scores and stages' notes changed (from the console, the shared screen or a phone)."""
         for principle in sorted(changes.assessment):
             self.assessment_changed.emit(principle)
+        for stage_index in sorted(changes.notes):
+            self.notes_changed.emit(stage_index)
 
     def _on_participants_changed(self) -> None:
         if self.plan and self.stage().principle:

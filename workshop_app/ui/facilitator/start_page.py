@@ -21,6 +21,9 @@ OPENING = "Opening your workshops…"
 FILTER_NAMES = ("Active", "Finished", "Archived", "All")  # the keys of core.workshop_list.FILTERS
 NO_WORKSHOPS = "No workshops yet. Choose New workshop to prepare your first one."
 NONE_HERE = "No workshops to show here. Choose another list above, or New workshop."
+SIZED_ROWS = 60
+"""The columns fit the words of this many rows from the top (more than a screen shows), not of every row: sizing all
+500 rows asked the model for words 48,000 times. Longer words further down are cut short, with the whole in their tooltip."""
 
 
 class StartPage(QWidget):
@@ -96,6 +99,7 @@ class StartPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._layout.insertWidget(self._layout.indexOf(self.empty), self.table, 1)

@@ -1,4 +1,8 @@
-"""A table model over the list of workshops, for the start page."""
+"""A table model over the list of workshops, for the start page.
+
+Each row's words are worked out once when the list is set, so the many `data` calls a table makes while it sizes
+and paints its cells only look them up.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,15 @@ STATUS_WORDS = {
     WorkshopStatus.DELETED: "Deleted",
 }
 HEADERS = ("Date", "Workshop", "Partnership", "Place", "Status")
+TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value})
+"""The roles a cell answers (its words, and the same words as a tooltip when they are cut short)."""
 Index = QModelIndex | QPersistentModelIndex
+
+
+def row_words(workshop: Workshop) -> tuple[str, ...]:
+    """Return the words one workshop's row shows, column by column."""
+    w = workshop
+    return (w.date.strftime("%d %b %Y"), w.title, w.partnership, w.place, STATUS_WORDS[w.status])
 
 
 class WorkshopTableModel(QAbstractTableModel):
@@ -25,11 +37,13 @@ class WorkshopTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Workshop] = []
+        self._words: list[tuple[str, ...]] = []
 
     def set_workshops(self, rows: list[Workshop]) -> None:
         """Replace the rows."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._words = [row_words(w) for w in self._rows]
         self.endResetModel()
 
     def workshop_at(self, row: int) -> Workshop:
@@ -43,11 +57,9 @@ class WorkshopTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in TEXT_ROLES or not index.isValid():
             return None
-        w = self._rows[index.row()]
-        values = (w.date.strftime("%d %b %Y"), w.title, w.partnership, w.place, STATUS_WORDS[w.status])
-        return values[index.column()]
+        return self._words[index.row()][index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 
-from workshop_app.core.assessment import AssessmentSummary
+from workshop_app.core.assessment import AssessmentSummary, summarise_workshop
 from workshop_app.core.plans import Stage
+from workshop_app.core.ports import UnitOfWork
 
 
 def focus_order(summary: AssessmentSummary) -> tuple[str, ...]:
@@ -27,3 +29,21 @@ def resolve_stages(stages: tuple[Stage, ...], order: tuple[str, ...]) -> tuple[S
         replace(stage, principle=order[stage.focus - 1]) if stage.focus and stage.focus <= len(order) else stage
         for stage in stages
     )
+
+
+def first_focus_index(stages: Sequence[Stage]) -> int:
+    """Return the position of the plan's first focus stage (-1 when it has none)."""
+    return next((index for index, stage in enumerate(stages) if stage.focus), -1)
+
+
+def focus_settled(stages: Sequence[Stage], index: int) -> bool:
+    """Say whether a room at stage `index` is past its first focus stage, so its focus principles stay put."""
+    return index > first_focus_index(stages)
+
+
+def focused_stages(uow: UnitOfWork, workshop_id: int, stages: tuple[Stage, ...],
+                   principles: Sequence[str]) -> tuple[Stage, ...]:
+    """Return a plan's stages with each focus stage about today's principle by gap (no read when it has none)."""
+    if not any(stage.focus for stage in stages):
+        return stages
+    return resolve_stages(stages, focus_order(summarise_workshop(uow, workshop_id, principles)))

@@ -11,7 +11,7 @@ from workshop_app.core.charter_versions import CharterWording
 from workshop_app.core import assessment, notes, schedule, stage_progress, stored_plans
 from workshop_app.core.changes import Changes
 from workshop_app.core.principles import Principle, load_principles
-from workshop_app.core.focus import focus_order, resolve_stages
+from workshop_app.core.focus import focus_settled, focused_stages
 from workshop_app.core.model import Note, StageProgress, Workshop, require_id, utc_now
 from workshop_app.core.plans import Plan, Stage
 from workshop_app.core.stage_progress import TimerState
@@ -107,7 +107,7 @@ class RoomController(QObject):
         done = self.controller.run(stage_progress.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
         if done.ok:
             self.progress = done.value
-            if index <= self._first_focus_index():  # once the room works on its focus, the principles stay put
+            if not focus_settled(self.plan.stages, index):
                 self._resolve_focus()
             self.stage_changed.emit(index)
             self.timer_ticked.emit(self.timer())
@@ -117,15 +117,10 @@ class RoomController(QObject):
                 undo.record(self.controller.undo_stack, f"move to {title}", lambda: self.go_to(index, False),
                             lambda: self.go_to(before, False))
 
-    def _first_focus_index(self) -> int:
-        """Return the position of the plan's first focus stage (-1 when it has none)."""
-        stages = self.plan.stages if self.plan else ()
-        return next((index for index, stage in enumerate(stages) if stage.focus), -1)
-
     def _resolve_focus(self) -> None:
-        """Fill in the principle of each focus stage from today's gaps between groups."""
+        """Fill in the principle of each focus stage from today's gaps between groups (the rule is core's)."""
         stages = self.plan.stages if self.plan else ()
-        self._stages = resolve_stages(stages, focus_order(self.summary())) if any(s.focus for s in stages) else stages
+        self._stages = self.controller.read(focused_stages, self.controller.workshop_id, stages, list(self.principles))
 
     def next_stage(self) -> None:
         """Move to the next stage."""

@@ -177,7 +177,7 @@ def build_app(db: Path, example: Path) -> tuple[Any, Any, Any]:
 
     app = make_application([sys.argv[0]])
     load_fonts_and_style(app)
-    window = MainWindow(plans=plan_list)
+    window = MainWindow(plan_list)
     window.show()
     startup = Startup(app, window, str(db), workshop_id)
     startup.begin()

@@ -22,7 +22,7 @@ from workshop_app.core import voting
 from workshop_app.core.changes import Changes, perform
 from workshop_app.core.model import Choice, require_id
 from workshop_app.store.database import Store, open_store
-from workshop_app.ui.app import load_fonts_and_style
+from workshop_app.ui.app import build_main_window, load_fonts_and_style
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.room_controller import RoomController
@@ -110,9 +110,8 @@ def rig(request: pytest.FixtureRequest, styled: None, store: Store,
         rooms: dict[tuple[int, int, str], Room]) -> Iterator[Rig]:
     """Build the console (and so its shared screen) once for a pair of screen sizes."""
     projector, laptop = SCREENS[request.param]
-    controller = WorkshopController(store)
-    room = RoomController(controller)
-    window = MainWindow(controller, room)
+    window = build_main_window(store)
+    controller, room = window.controller, window.room
     show_unpainted(window, laptop)
     built = Rig(store, rooms, controller, room, window, projector, laptop)
     yield built

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sqlite3
 import subprocess
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.export.json_export import import_json
 from workshop_app.store.database import open_store
-from workshop_app.ui.app import plan_list
+from workshop_app.ui.app import build_main_window, plan_list
 from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.facilitator.start_page import NO_WORKSHOPS, OPENING
 from workshop_app.ui.startup import Startup
@@ -81,7 +82,7 @@ def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: Q
     store = open_store(db)
     workshop_id = import_json(store, EXAMPLE)
     store.close()
-    window = MainWindow(plans=plan_list)
+    window = MainWindow(plan_list)
     qtbot.addWidget(window)
     window.show()
     assert window.start_page.empty.text() == OPENING and not hasattr(window, "controller")
@@ -103,13 +104,19 @@ def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: Q
         startup.close()
 
 
-def test_startup_on_an_empty_store_says_there_are_no_workshops(qtbot: QtBot, tmp_path: Path) -> None:
-    window = MainWindow(plans=plan_list)
+def started(qtbot: QtBot, db: Path | str, workshop_id: int | None = None) -> tuple[MainWindow, Startup]:
+    """Return the light main window and its Startup over a store file, begun (the app's own way)."""
+    window = MainWindow(plan_list)
     qtbot.addWidget(window)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    startup = Startup(app, window, str(tmp_path / "empty.sqlite3"), None)
+    startup = Startup(app, window, str(db), workshop_id)
     startup.begin()
+    return window, startup
+
+
+def test_startup_on_an_empty_store_says_there_are_no_workshops(qtbot: QtBot, tmp_path: Path) -> None:
+    window, startup = started(qtbot, tmp_path / "empty.sqlite3")
     try:
         qtbot.waitUntil(lambda: startup.loaded, timeout=30_000)
         assert window.start_page.empty.text() == NO_WORKSHOPS
@@ -122,7 +129,7 @@ def test_a_store_error_in_process_shows_the_sentence(qtbot: QtBot, tmp_path: Pat
                                                      replies: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database\n" * 100)
-    window = MainWindow(plans=plan_list)
+    window = MainWindow(plan_list)
     qtbot.addWidget(window)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -134,6 +141,29 @@ def test_a_store_error_in_process_shows_the_sentence(qtbot: QtBot, tmp_path: Pat
     assert codes == [2]
     assert len(replies) == 1 and replies[0].endswith(".")
     assert not startup.loaded
+
+
+def test_the_window_is_built_one_way_by_the_app_and_for_tests(qtbot: QtBot, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The light window, then attach, then the workshop page: the same steps around the first paint or back to back."""
+    assert list(inspect.signature(MainWindow).parameters) == ["plans", "parent"]  # no second, eager way
+    steps: list[str] = []
+    for name in ("attach", "build_workshop_page"):
+        original = getattr(MainWindow, name)
+        monkeypatch.setattr(MainWindow, name, lambda self, *args, _run=original, _name=name: (
+            steps.append(_name), _run(self, *args))[1])
+    store = open_store(tmp_path / "tests.sqlite3")
+    built = build_main_window(store)
+    qtbot.addWidget(built)
+    assert steps == ["attach", "build_workshop_page"]
+    steps.clear()
+    _window, startup = started(qtbot, tmp_path / "app.sqlite3")
+    try:
+        qtbot.waitUntil(lambda: startup.loaded, timeout=30_000)
+        assert steps == ["attach", "build_workshop_page"]
+    finally:
+        startup.close()
+        store.close()
 
 
 LIST_SPY = """

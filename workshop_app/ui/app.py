@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app import __version__, paths
 from workshop_app.ui import errors
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow, attach_store
 
 
 def load_fonts_and_style(app: QApplication) -> None:
@@ -45,12 +45,11 @@ def plan_list() -> list[Any]:
 
 
 def build_main_window(uow_factory: Any) -> MainWindow:
-    """Return the main window over a store, with every page built."""
-    from workshop_app.ui.controller import WorkshopController
-    from workshop_app.ui.room_controller import RoomController
-
-    controller = WorkshopController(uow_factory)
-    return MainWindow(controller, RoomController(controller), plan_list)
+    """Return the main window over a store, with every page built: its three steps back to back."""
+    window = MainWindow(plan_list)
+    attach_store(window, uow_factory)
+    window.build_workshop_page()
+    return window
 
 
 def run_gui(db_target: str | None, argv: list[str], workshop_id: int | None = None) -> int:
@@ -63,7 +62,7 @@ def run_gui(db_target: str | None, argv: list[str], workshop_id: int | None = No
     app = make_application(argv)
     errors.install_crash_dialog(app)
     load_fonts_and_style(app)
-    window = MainWindow(plans=plan_list)
+    window = MainWindow(plan_list)
     window.show()
     startup = Startup(app, window, db_target, workshop_id,
                       quit_when_loaded=os.environ.get("WORKSHOP_APP_QUIT_AFTER_SHOWN") == "1")

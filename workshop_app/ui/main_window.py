@@ -2,8 +2,10 @@
 console, the shared screen and phone voting to the controllers (the console and the shared screen never import
 each other).
 
-The window is light to build: it can be shown before the store opens (`attach` gives it the controllers a moment
-later) and the workshop page, with the shared screen and phone voting, is built once, before the first workshop opens.
+It is built one way, in three steps, so it can show before the store opens: `MainWindow(plans)` is the light
+window with its start page; `attach` gives it the store's controllers and fills the list; `build_workshop_page`
+builds the workshop page with phone voting once, before the first workshop opens (the shared screen follows it).
+`build_main_window` in ui/app.py takes the steps back to back; ui/startup.py takes them around the first paint.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ if TYPE_CHECKING:
 APP_TITLE = "Changemaking Partnership Workshop"
 
 
+def attach_store(window: MainWindow, uow_factory: Any) -> None:
+    """Give the window the controllers over a store: the second of its three building steps."""
+    from workshop_app.ui.controller import WorkshopController
+    from workshop_app.ui.room_controller import RoomController
+
+    controller = WorkshopController(uow_factory)
+    window.attach(controller, RoomController(controller))
+
+
 class MainWindow(QMainWindow):
     """Hosts the start page and the workshop page, with the File menu and its shortcuts."""
 
@@ -37,8 +48,7 @@ class MainWindow(QMainWindow):
     workshop_page: WorkshopPage
     phone_voting: PhoneVoting
 
-    def __init__(self, controller: WorkshopController | None = None, room: RoomController | None = None,
-                 plans: Callable[[], list[Any]] = list, parent: QWidget | None = None) -> None:
+    def __init__(self, plans: Callable[[], list[Any]] = list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shared_screen: SharedScreen | None = None
         self._plans = plans
@@ -60,9 +70,6 @@ class MainWindow(QMainWindow):
         self.start_page.filter_changed.connect(lambda _name: self.refresh_workshops())
         self.start_page.archive_requested.connect(self.archive_workshop)
         self.start_page.delete_requested.connect(self.delete_workshop)
-        if controller is not None and room is not None:
-            self.attach(controller, room)
-            self.ensure_workshop_page()
 
     def attach(self, controller: WorkshopController, room: RoomController) -> None:
         """Work on the store behind these controllers from now on, and fill the start page's list."""
@@ -77,10 +84,9 @@ class MainWindow(QMainWindow):
         controller.operation_failed.connect(self._on_operation_failed)
         self.refresh_workshops()
 
-    def ensure_workshop_page(self) -> None:
-        """Build the workshop page and phone voting once (after attach, before any workshop opens)."""
-        if self._workshop_page_built:
-            return
+    def build_workshop_page(self) -> None:
+        """Build the workshop page and phone voting, once, after attach (a workshop asked for earlier opens then)."""
+        assert self._attached and not self._workshop_page_built, "attach first, and build the workshop page once"
         from workshop_app.ui.facilitator.workshop_page import WorkshopPage
         from workshop_app.ui.phone.phone_voting import PhoneVoting
 
@@ -93,11 +99,12 @@ class MainWindow(QMainWindow):
         self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)
         self.controller.workshop_opened.connect(self._on_workshop_opened)
         self.controller.workshop_changed.connect(self._on_workshop_changed)
+        if self.asked_to_open is not None:
+            self.controller.open_workshop(self.asked_to_open)
 
     def open_workshop(self, workshop_id: int) -> None:
-        """Open a workshop from the start page (one asked for before the store is ready opens once it is)."""
-        if self._attached:
-            self.ensure_workshop_page()
+        """Open a workshop from the start page (one asked for before the pages are built opens once they are)."""
+        if self._workshop_page_built:
             self.controller.open_workshop(workshop_id)
         else:
             self.asked_to_open = workshop_id
@@ -263,8 +270,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
 
     def new_workshop(self) -> None:
-        """Ask for a new workshop's details and create it."""
-        if not self._attached:
+        """Ask for a new workshop's details and create it (once the workshop page is built)."""
+        if not self._workshop_page_built:
             return
         from workshop_app.ui.facilitator.new_workshop_dialog import NewWorkshopDialog
 
@@ -274,7 +281,6 @@ class MainWindow(QMainWindow):
             return
         draft = NewWorkshopDialog.ask(self, plans)
         if draft is not None:
-            self.ensure_workshop_page()
             self.controller.create_workshop(draft)
 
     def edit_details(self) -> None:

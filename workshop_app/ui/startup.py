@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app.core.errors import WorkshopError
 from workshop_app.ui import errors
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow, attach_store
 
 if TYPE_CHECKING:
     from workshop_app.store.database import Store
@@ -90,22 +90,18 @@ class Startup(QObject):
 
     def _open_store(self) -> None:
         from workshop_app.store.database import open_store
-        from workshop_app.ui.controller import WorkshopController
-        from workshop_app.ui.room_controller import RoomController
 
         self.store = open_store(self.db_target)
-        controller = WorkshopController(self.store)
-        self.window.attach(controller, RoomController(controller))
+        attach_store(self.window, self.store)
         if not self.list_shown:
             self.window.repaint()
             self._list_shown()
         QTimer.singleShot(0, lambda: self._step(self._build_pages))
 
     def _build_pages(self) -> None:
-        self.window.ensure_workshop_page()
-        workshop_id = self.workshop_id if self.workshop_id is not None else self.window.asked_to_open
-        if workshop_id is not None:
-            self.window.controller.open_workshop(workshop_id)
+        if self.workshop_id is not None:
+            self.window.asked_to_open = self.workshop_id
+        self.window.build_workshop_page()
         self.loaded = True
         if self.quit_when_loaded:
             print(f"pages built at {time.time():.6f}", flush=True)

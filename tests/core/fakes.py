@@ -8,7 +8,8 @@ from collections.abc import Collection
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
-from workshop_app.core.model import AuditEntry, Participant, Proposal, VoteRound
+from workshop_app.core.model import AuditEntry, Participant, Proposal, VoteRound, Workshop
+from workshop_app.core.ports import BallotContext
 
 T = TypeVar("T")
 
@@ -130,6 +131,17 @@ class FakeUnitOfWork:
     def voters(self, workshop_id: int) -> dict[int, bool]:
         """Return the workshop's voting participants and whether each is here."""
         return {p.id: p.present for p in self.repo(Participant).list(workshop_id=workshop_id, is_voting=True)}
+
+    def ballot_context(self, round_id: int, people: Collection[int]) -> BallotContext | None:
+        """Return what a cast in this round checks, with these people."""
+        vote = self.repo(VoteRound).get(round_id)
+        proposal = self.repo(Proposal).get(vote.proposal_id) if vote is not None else None
+        workshop = self.repo(Workshop).get(proposal.workshop_id) if proposal is not None else None
+        if vote is None or proposal is None or workshop is None:
+            return None
+        found = {pid: person for pid in people if (person := self.repo(Participant).get(pid)) is not None}
+        last = self.last_audit(proposal.workshop_id)
+        return BallotContext(vote, proposal.workshop_id, workshop.status, found, last.hash if last else None)
 
     def commit(self) -> None:
         """Publish this unit's state to the store."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from workshop_app.core import phone_codes, phone_ratings, phone_votes, stage_progress, voting
 from workshop_app.core.changes import perform, read
 from workshop_app.core.model import Choice
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.plans import plan_by_key
 from workshop_app.store import Store
 from tests.phone.room import make_room
@@ -47,3 +48,33 @@ def test_a_phone_view_after_a_reveal_is_one_read(store: Store) -> None:
         states = read(store, phone_votes.phone_states, room.workshop_id, [p.id or 0 for p in room.voters])
     assert (seen.writes, seen.reads) == (0, 1)
     assert all(not isinstance(s, Exception) and s.outcome for s in states)
+
+
+def test_a_cast_is_one_read_and_two_inserts_in_one_write(store: Store) -> None:
+    room = make_room(store)
+    holder, voter = (p.id or 0 for p in room.voters[:2])
+    perform(store, voting.cast, room.round_id, holder, Choice.AGREE)
+    for args in ((voter, Choice.DISAGREE, "", None), (voter, Choice.AGREE, "", holder)):
+        with counted(store) as seen:
+            perform(store, voting.cast, room.round_id, *args)
+        kinds = [s.split()[0].upper() for s in seen.statements if not s.upper().startswith(("BEGIN", "SELECT PG_"))]
+        assert seen.writes == 1 and seen.reads == 0
+        assert kinds == ["SELECT", "INSERT", "INSERT"], seen.statements
+    entries = read(store, lambda uow: uow.audit_entries(room.workshop_id))
+    assert entries[-1].prev_hash == entries[-2].hash and "proxy" not in entries[-1].text  # a secret ballot: no names
+
+
+def test_a_batch_of_casts_reads_once_per_cast_and_links_the_chain(store: Store) -> None:
+    room = make_room(store)
+    people = [p.id or 0 for p in room.voters]
+
+    def cast_all(uow: UnitOfWork) -> None:
+        for pid in people:
+            voting.cast(uow, room.round_id, pid, Choice.ABSTAIN)
+
+    with counted(store) as seen:
+        perform(store, cast_all)
+    selects = [s for s in seen.statements if s.upper().startswith("SELECT") and "pg_advisory" not in s]
+    assert len(selects) == len(people)
+    entries = read(store, lambda uow: uow.audit_entries(room.workshop_id))
+    assert all(later.prev_hash == earlier.hash for earlier, later in zip(entries, entries[1:]))

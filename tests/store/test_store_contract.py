@@ -112,3 +112,25 @@ def test_named_queries_answer_the_same(factory: UnitOfWorkFactory) -> None:
         assert opened is not None and opened[0].id == second.id and opened[1].id == proposal.id
         assert [r.id for r, _ in uow.rounds_of_workshop(wid)] == [first.id, second.id]
         assert uow.open_round(wid + 1) is None and observer.id not in uow.voters(wid)
+
+
+def test_a_casts_context_is_its_round_workshop_people_and_audit_head(factory: UnitOfWorkFactory) -> None:
+    wid, gid = _room(factory)
+    other, other_group = _room(factory)
+    with factory() as uow:
+        ana, bo = uow.repo(m.Participant).add_all([m.Participant(wid, "Ana", gid), m.Participant(wid, "Bo", gid)])
+        stranger = uow.repo(m.Participant).add(m.Participant(other, "Cy", other_group))
+        proposal = uow.repo(m.Proposal).add(m.Proposal(wid, "collaborative", "Meet monthly.", created_at=T0))
+        vote = uow.repo(m.VoteRound).add(m.VoteRound(m.require_id(proposal), 1, True, opened_at=T0))
+        uow.add_audit(m.AuditEntry(wid, "note", "first", "p0", "h1", at=T0))
+        uow.add_audit(m.AuditEntry(other, "note", "another workshop's", "p0", "elsewhere", at=T0))
+        uow.commit()
+    ids = [m.require_id(p) for p in (ana, bo, stranger)]
+    with factory() as uow:
+        found = uow.ballot_context(m.require_id(vote), [ids[0], ids[2], max(ids) + 50])
+        assert found is not None and found.vote == vote and found.workshop_id == wid
+        assert found.workshop_status == m.WorkshopStatus.DRAFT and found.audit_head == "h1"
+        assert {pid: p.name for pid, p in found.people.items()} == {ids[0]: "Ana", ids[2]: "Cy"}
+        alone = uow.ballot_context(m.require_id(vote), [])
+        assert alone is not None and alone.people == {} and alone.vote == vote
+        assert uow.ballot_context(m.require_id(vote) + 50, ids) is None

@@ -12,7 +12,7 @@ from enum import Enum
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
     LOCKED_STATUSES, Action, Amendment, Assessment, AuditEntry, Ballot, HandCount, Proposal, VoteRound, Workshop,
-    utc_now,
+    WorkshopStatus, utc_now,
 )
 from workshop_app.core.ports import UnitOfWork
 
@@ -87,10 +87,23 @@ def append(uow: UnitOfWork, workshop_id: int | None, kind: str, text: str, rows:
     """
     if workshop_id is not None and kind not in LIFE_KINDS:
         workshop = uow.repo(Workshop).get(workshop_id)
-        if workshop is not None and workshop.status in LOCKED_STATUSES:
-            raise WorkshopError(LOCKED)
+        if workshop is not None:
+            check_open(workshop.status)
     last = uow.last_audit(workshop_id)
-    prev = last.hash if last else GENESIS
+    return append_after(uow, last.hash if last else None, workshop_id, kind, text, rows)
+
+
+def check_open(status: WorkshopStatus) -> None:
+    """Refuse a change to a finished workshop (its record is locked)."""
+    if status in LOCKED_STATUSES:
+        raise WorkshopError(LOCKED)
+
+
+def append_after(uow: UnitOfWork, head: str | None, workshop_id: int | None, kind: str, text: str,
+                 rows: Iterable[object] = ()) -> AuditEntry:
+    """Append an entry after `head`, the hash of the chain's newest entry (None: the first), read by the caller in
+    this same unit of work, which has checked the workshop is not finished (see `append`)."""
+    prev = head or GENESIS
     at = utc_now()
     digests = digests_text(rows)
     entry = AuditEntry(

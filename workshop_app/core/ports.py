@@ -5,10 +5,11 @@ from __future__ import annotations
 import builtins
 
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar
 
-from workshop_app.core.model import AuditEntry, Proposal, VoteRound
+from workshop_app.core.model import AuditEntry, Participant, Proposal, VoteRound, WorkshopStatus
 
 T = TypeVar("T")
 
@@ -49,6 +50,19 @@ class Repository(Protocol[T]):
         ...
 
 
+@dataclass(frozen=True)
+class BallotContext:
+    """What a cast checks before it writes, read at once: the round, its workshop, the people it names and the
+    hash of the workshop's newest audit entry (None before its first)."""
+
+    vote: VoteRound
+    workshop_id: int
+    workshop_status: WorkshopStatus
+    people: dict[int, Participant]
+    """The people asked for that exist (of any workshop: the cast checks whose they are), by id."""
+    audit_head: str | None
+
+
 class UnitOfWork(Protocol):
     """One transaction: nothing is kept unless commit() is called before leaving the block."""
 
@@ -87,6 +101,10 @@ class UnitOfWork(Protocol):
 
     def voters(self, workshop_id: int) -> dict[int, bool]:
         """Return the workshop's voting participants (not observers): id -> whether they are here."""
+        ...
+
+    def ballot_context(self, round_id: int, people: Collection[int]) -> BallotContext | None:
+        """Return what a cast in this round checks (with these people), or None if there is no such round."""
         ...
 
     def commit(self) -> None:

@@ -31,6 +31,10 @@ from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.reveals import reveal_text
 
 
+NO_ROUND = "That vote cannot be found; choose one from the list."
+CLOSED = "This vote is closed and can no longer change; open a new round to vote again."
+
+
 class ResultsHiddenError(WorkshopError):
     """Results were asked for before the facilitator revealed them."""
 
@@ -86,18 +90,29 @@ def cast(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice, re
          proxy_holder_id: int | None = None) -> Changed[Ballot]:
     """Record one choice; a later ballot of the same person replaces it in the count (all are kept).
 
-    Every check runs before anything is written, so a refusal (WorkshopError) leaves the unit unchanged.
+    One read gives everything the checks need (the round, its workshop, the voter, the proxy holder and the audit
+    chain's head); then the ballot and its audit entry are written. Every check runs before anything is written,
+    so a refusal (WorkshopError) leaves the unit unchanged.
     """
     choice = Choice(choice)
-    vote, proposal = _open_round(uow, round_id)
-    voter = _voter(uow, proposal.workshop_id, participant_id)
+    found = uow.ballot_context(round_id, [participant_id] if proxy_holder_id is None else
+                               [participant_id, proxy_holder_id])
+    if found is None:
+        raise WorkshopError(NO_ROUND)
+    vote = found.vote
+    if vote.closed_at is not None:
+        raise ClosedVoteError(CLOSED)
+    voter = _voter(found.people.get(participant_id), found.workshop_id)
     check_reason(choice, reason)
-    holder = _proxy_holder(uow, proposal.workshop_id, participant_id, proxy_holder_id)
+    holder = _proxy_holder(found.people.get(proxy_holder_id) if proxy_holder_id is not None else None,
+                           found.workshop_id, participant_id, proxy_holder_id)
+    audit.check_open(found.workshop_status)
     ballot = uow.repo(Ballot).add(Ballot(
         round_id=round_id, participant_id=participant_id, choice=choice,
         reason=reason.strip() if choice == Choice.BLOCK else "", proxy_holder_id=proxy_holder_id,
     ))
-    audit.append(uow, proposal.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder), rows=[ballot])
+    audit.append_after(uow, found.audit_head, found.workshop_id, "ballot_cast", _ballot_text(vote, voter, holder),
+                       rows=[ballot])
     voted = Voted(round_id, participant_id, voter.present)
     return Changed(ballot, Changes(ballots=frozenset({round_id}), voted=frozenset({voted})))
 
@@ -406,7 +421,7 @@ def _round(uow: UnitOfWork, round_id: int) -> tuple[VoteRound, Proposal]:
     """Return a round and its proposal, or refuse with a sentence."""
     vote = uow.repo(VoteRound).get(round_id)
     if vote is None:
-        raise WorkshopError("That vote cannot be found; choose one from the list.")
+        raise WorkshopError(NO_ROUND)
     return vote, _proposal(uow, vote.proposal_id)
 
 
@@ -414,25 +429,22 @@ def _open_round(uow: UnitOfWork, round_id: int) -> tuple[VoteRound, Proposal]:
     """Return a round that is still open, or raise ClosedVoteError."""
     vote, proposal = _round(uow, round_id)
     if vote.closed_at is not None:
-        raise ClosedVoteError("This vote is closed and can no longer change; open a new round to vote again.")
+        raise ClosedVoteError(CLOSED)
     return vote, proposal
 
 
-def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant:
+def _voter(person: Participant | None, workshop_id: int) -> Participant:
     """Return a voting participant of the workshop, or refuse with a sentence."""
-    person = uow.repo(Participant).get(participant_id)
     if person is None or person.workshop_id != workshop_id:
         raise WorkshopError("That person is not a participant of this workshop; choose a name from the grid.")
     return check_voter(person)
 
 
-def _proxy_holder(
-    uow: UnitOfWork, workshop_id: int, participant_id: int, holder_id: int | None
-) -> Participant | None:
-    """Return the proxy holder (a participant of the workshop, not the voter), or None."""
+def _proxy_holder(holder: Participant | None, workshop_id: int, participant_id: int,
+                  holder_id: int | None) -> Participant | None:
+    """Return the proxy holder (a participant of the workshop, not the voter), or None when there is no proxy."""
     if holder_id is None:
         return None
-    holder = uow.repo(Participant).get(holder_id)
     if holder is None or holder.workshop_id != workshop_id:
         raise WorkshopError("A proxy must be held by a participant of this workshop; choose who holds it.")
     check_proxy(participant_id, holder_id)

@@ -8,18 +8,54 @@ from collections.abc import Collection
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import col
 
-from workshop_app.core.model import AuditEntry, Proposal, VoteRound
+from workshop_app.core.model import AuditEntry, Participant, Proposal, VoteRound
+from workshop_app.core.ports import BallotContext
 from workshop_app.store import convert
 from workshop_app.store.errors import translated
-from workshop_app.store.tables import AuditEntryRow, ParticipantRow, ProposalRow, TableBase, VoteRoundRow
+from workshop_app.store.tables import (
+    AuditEntryRow, ParticipantRow, ProposalRow, VoteRoundRow, WorkshopRow,
+)
 
 T = TypeVar("T")
 IN_CHUNK = 900
 """Values per `IN (...)` query: under SQLite's oldest limit of 999 bound values."""
+
+
+def _table(row: Any) -> Table:
+    """Return the Core table of a row class."""
+    table: Table = row.__table__
+    return table
+
+
+def _ballot_context_query() -> Any:
+    """Return the one SELECT a cast needs: its round, the round's workshop (id and status), the people asked for
+    (`:people`, a LEFT JOIN, so the round comes back without them too) and the workshop's newest audit hash."""
+    vote, person = _table(VoteRoundRow), _table(ParticipantRow)
+    proposal, workshop, entry = _table(ProposalRow), _table(WorkshopRow), _table(AuditEntryRow)
+    head = (select(entry.c.hash).where(entry.c.workshop_id == proposal.c.workshop_id)
+            .order_by(entry.c.id.desc()).limit(1).scalar_subquery())
+    return (
+        select(*(c.label(f"v_{c.name}") for c in vote.c), *(c.label(f"p_{c.name}") for c in person.c),
+               proposal.c.workshop_id.label("workshop_id"), workshop.c.status.label("status"), head.label("head"))
+        .select_from(vote)
+        .join(proposal, proposal.c.id == vote.c.proposal_id)
+        .join(workshop, workshop.c.id == proposal.c.workshop_id)
+        .outerjoin(person, person.c.id.in_(bindparam("people", expanding=True)))
+        .where(vote.c.id == bindparam("round_id"))
+    )
+
+
+BALLOT_CONTEXT = _ballot_context_query()
+
+
+def _record(kind: type[T], row: Any, prefix: str) -> T:
+    """Return a core record from the columns of a joined row that carry a prefix."""
+    values = row._mapping
+    return kind(**{name: values[prefix + name] for name in convert.field_names(kind)})
 
 
 class SqlRepository(Generic[T]):
@@ -32,13 +68,8 @@ class SqlRepository(Generic[T]):
         self._store = store
 
     def add(self, item: T) -> T:
-        """Store a new record (always under a fresh id) and set its id."""
-        row = convert.to_row(item)
-        row.id = None
-        with translated(self._store):
-            self._session.add(row)
-            self._session.flush()
-        item.id = row.id  # type: ignore[attr-defined]
+        """Store a new record (always under a fresh id) and set its id: one INSERT, no ORM object."""
+        item.id = _insert(self._session, self._row, item, self._store)  # type: ignore[attr-defined]
         return item
 
     def add_all(self, items: builtins.list[T]) -> builtins.list[T]:
@@ -118,6 +149,17 @@ class SqlRepository(Generic[T]):
             return list(self._session.scalars(query.order_by(self._row.id)).all())
 
 
+def _insert(session: Session, row_type: Any, item: Any, store: str) -> int:
+    """Insert one record's fields (all but its id) with one Core INSERT and return the new id (pending ORM changes
+    are flushed first, so statements keep their order)."""
+    values = {k: v for k, v in convert.values_of(item).items() if k != "id"}
+    table = _table(row_type)
+    with translated(store):
+        session.flush()
+        new_id: int = session.execute(insert(table).returning(table.c.id), values).scalar_one()
+    return new_id
+
+
 class UnitBlock:
     """A unit of work used as a `with` block: leaving it throws away whatever was not committed, then closes it."""
 
@@ -177,12 +219,7 @@ class SqlUnitOfWork(UnitBlock):
 
     def add_audit(self, entry: AuditEntry) -> AuditEntry:
         """Append one audit entry and set its id."""
-        row: TableBase = convert.to_row(entry)
-        row.id = None
-        with translated(self._store):
-            self._session.add(row)
-            self._session.flush()
-        entry.id = row.id  # type: ignore[attr-defined]
+        entry.id = _insert(self._session, AuditEntryRow, entry, self._store)
         self._appended[entry.workshop_id] = entry
         return entry
 
@@ -226,6 +263,16 @@ class SqlUnitOfWork(UnitBlock):
         )
         with translated(self._store):
             return {pid: bool(present) for pid, present in self._session.execute(query).all() if pid is not None}
+
+    def ballot_context(self, round_id: int, people: Collection[int]) -> BallotContext | None:
+        """Return what a cast in this round checks, with these people, in one SELECT (see BALLOT_CONTEXT)."""
+        with translated(self._store):
+            rows = self._session.execute(BALLOT_CONTEXT, {"round_id": round_id, "people": sorted(set(people))}).all()
+        if not rows:
+            return None
+        found = {row.p_id: _record(Participant, row, "p_") for row in rows if row.p_id is not None}
+        first = rows[0]
+        return BallotContext(_record(VoteRound, first, "v_"), first.workshop_id, first.status, found, first.head)
 
     def scalar(self, statement: Any) -> Any:
         """Return the one value a SELECT statement gives (for the store's own bookkeeping, not for core)."""

@@ -52,19 +52,20 @@ def make_store(db: Path, phones: int) -> tuple[int, list[int], dict[int, str]]:
     import datetime as dt
 
     from workshop_app.core import phone_codes, roster, workshops
+    from workshop_app.core.changes import perform, read
     from workshop_app.core.model import Participant, Workshop
     from workshop_app.store.database import open_store
 
     store = open_store(db)
-    workshop = workshops.create_workshop(store, Workshop(
+    workshop = perform(store, workshops.create_workshop, Workshop(
         title="Phone vote", partnership="Town", place="Hall", date=dt.date(2026, 5, 1), facilitator="Sam",
-        plan_key="charter"))
+        plan_key="charter")).value
     wid = workshop.id or 0
-    groups = [g.id or 0 for g in workshops.list_groups(store, wid)]
-    voters = [roster.add_participant(store, Participant(wid, f"Voter {i:03d}", groups[i % len(groups)],
-                                                        present=True)).id or 0 for i in range(phones)]
-    phone_codes.issue_missing_codes(store, wid)
-    codes = {c.participant_id: c.code for c in phone_codes.active_codes(store, wid)}
+    groups = [g.id or 0 for g in read(store, workshops.list_groups, wid)]
+    voters = [perform(store, roster.add_participant, Participant(wid, f"Voter {i:03d}", groups[i % len(groups)],
+                                                        present=True)).value.id or 0 for i in range(phones)]
+    perform(store, phone_codes.issue_missing_codes, wid)
+    codes = {c.participant_id: c.code for c in read(store, phone_codes.active_codes, wid)}
     store.close()
     return wid, voters, codes
 

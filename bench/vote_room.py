@@ -161,14 +161,15 @@ def build_app(db: Path, example: Path) -> tuple[Any, Any, Any]:
     """Import the example (everyone present), then start the app the way it starts itself; return app, window,
     startup."""
     from workshop_app.core import roster
+    from workshop_app.core.changes import perform, read
     from workshop_app.export.json_export import import_json
     from workshop_app.store.database import open_store
 
     store = open_store(db)
     workshop_id = import_json(store, example)
-    for person in roster.list_participants(store, workshop_id):
+    for person in read(store, roster.list_participants, workshop_id):
         if not person.present:
-            roster.set_present(store, person.id or 0, True)
+            perform(store, roster.set_present, person.id or 0, True)
     store.close()
 
     from workshop_app.ui.app import load_fonts_and_style, make_application, plan_list

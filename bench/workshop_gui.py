@@ -19,6 +19,7 @@ def open_example(db: Path, example: Path = EXAMPLE) -> tuple[Any, Any, Any]:
     """Import an example into a new store (everyone on its roster present) and open it in the facilitator window;
     return app, window, store."""
     from workshop_app.core import roster
+    from workshop_app.core.changes import perform, read
     from workshop_app.export.json_export import import_json
     from workshop_app.store.database import open_store
     from workshop_app.ui.app import build_main_window, load_fonts_and_style, make_application
@@ -26,9 +27,9 @@ def open_example(db: Path, example: Path = EXAMPLE) -> tuple[Any, Any, Any]:
     store = open_store(db)
     workshop_id = import_json(store, example, allow_duplicate=True)
     if example != EXAMPLE:
-        for person in roster.list_participants(store, workshop_id):
+        for person in read(store, roster.list_participants, workshop_id):
             if not person.present:
-                roster.set_present(store, person.id or 0, True)
+                perform(store, roster.set_present, person.id or 0, True)
     app = make_application([sys.argv[0]])
     load_fonts_and_style(app)
     window = build_main_window(store)

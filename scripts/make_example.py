@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, assessment, audit, charter_facts, notes, roster, stage_progress, voting, workshops
 from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.model import (
@@ -208,7 +208,7 @@ ACTIONS = [
 def build(store: Store) -> int:
     """Run the whole fictional workshop against a store and return its id."""
     plan = plan_by_key("charter")
-    w = workshops.create_workshop(store, Workshop(
+    w = perform(store, workshops.create_workshop, Workshop(
         title="Northside Leisure Partnership: charter workshop (a fictional example)", partnership="Northside Leisure Partnership",
         place="Northside Community Centre, Brynmawr Road (a made-up place)", date=dt.date(2025, 3, 14),
         facilitator="Rhiannon Jenkins", plan_key="charter", decision_rule=DecisionRule.GROUP_CONSENT,
@@ -218,9 +218,9 @@ def build(store: Store) -> int:
         scope=("The Brynmawr Road leisure centre and pool, and the outreach sessions run from it, from "
                "April 2025 to March 2027."),
         next_review=dt.date(2026, 3, 13),
-    ), GROUPS)
+    ), GROUPS).value
     assert w.id is not None
-    groups = {g.name: g.id for g in workshops.list_groups(store, w.id)}
+    groups = {g.name: g.id for g in read(store, workshops.list_groups, w.id)}
     people = _add_people(store, w.id, groups)
     _assess(store, w.id, people)
     _ideas(store, w.id, plan, groups)
@@ -242,11 +242,11 @@ def _add_people(store: Store, wid: int, groups: dict[str, int | None]) -> list[V
         gid = groups[group]
         assert gid is not None
         ward, named, signs = CHARTER_CHOICES.get(name, ("", False, False))
-        person = roster.add_participant(store, Participant(wid, name, gid, organisation, role, voting_member,
-                                                           ward=ward, publish_name=named, signs=signs))
+        person = perform(store, roster.add_participant, Participant(wid, name, gid, organisation, role, voting_member,
+                                                           ward=ward, publish_name=named, signs=signs)).value
         assert person.id is not None
         if present:
-            roster.set_present(store, person.id, True)
+            perform(store, roster.set_present, person.id, True)
         if voting_member:
             voters.append((person.id, name, group))
     return voters
@@ -254,7 +254,7 @@ def _add_people(store: Store, wid: int, groups: dict[str, int | None]) -> list[V
 
 def _assess(store: Store, wid: int, people: list[Voter]) -> None:
     """Every voter scores each principle: their group's starting point, a step up or down."""
-    groups = {g.name: g.id for g in workshops.list_groups(store, wid)}
+    groups = {g.name: g.id for g in read(store, workshops.list_groups, wid)}
     for n, (pid, _, group) in enumerate(people):
         for k, principle in enumerate(PRINCIPLE_KEYS):
             score = min(5, max(1, BASE_SCORES[group][k] + ((n + k) % 3) - 1))
@@ -311,7 +311,7 @@ def _charter(store: Store, wid: int, sections: dict[str, object]) -> None:
 
 def _charter_facts(store: Store, wid: int, groups: dict[str, int | None]) -> None:
     """The partners' governance, measures, reports and contacts, as the facilitator would type them in."""
-    people = {p.name: p.id for p in roster.list_participants(store, wid)}
+    people = {p.name: p.id for p in read(store, roster.list_participants, wid)}
     contacts = [PartyContact(wid, groups[party] or 0, organisation, people.get(person), email, phone)
                 for party, organisation, person, email, phone in CONTACTS]
     charter_facts.save_facts(store, wid, FACTS, contacts)

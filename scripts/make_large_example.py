@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, assessment, charter_facts, notes, roster, stage_progress, voting, workshops
 from workshop_app.core.model import (
     CharterFacts, Choice, DecisionRule, OwnerKind, Participant, PartyContact, Workshop,
@@ -91,16 +91,16 @@ def _voters(store: Store, wid: int, groups: dict[str, int]) -> list[tuple[int, s
     for group, names in PEOPLE.items():
         for name in names:
             named = group != "Residents" or name in NAMED_RESIDENTS
-            person = roster.add_participant(store, Participant(wid, name, groups[group], ward=WARDS.get(name, ""),
-                                                               publish_name=named, signs=name in SIGNING))
+            person = perform(store, roster.add_participant, Participant(wid, name, groups[group], ward=WARDS.get(name, ""),
+                                                               publish_name=named, signs=name in SIGNING)).value
             assert person.id is not None
             if name not in ABSENT:
-                roster.set_present(store, person.id, True)
+                perform(store, roster.set_present, person.id, True)
                 voters.append((person.id, name, group))
     for group, name, role in OBSERVERS:
-        person = roster.add_participant(store, Participant(wid, name, groups[group], role=role, is_voting=False))
+        person = perform(store, roster.add_participant, Participant(wid, name, groups[group], role=role, is_voting=False)).value
         assert person.id is not None
-        roster.set_present(store, person.id, True)
+        perform(store, roster.set_present, person.id, True)
     return voters
 
 
@@ -116,7 +116,7 @@ def _choice(index: int, proposal: int, group: str, name: str) -> tuple[Choice, s
 def build(store: Store) -> int:
     """Run the fictional workshop up to its second rating and return its id."""
     plan = plan_by_key("charter")
-    workshop = workshops.create_workshop(store, Workshop(
+    workshop = perform(store, workshops.create_workshop, Workshop(
         title="Eastbank Health and Wellbeing Alliance: charter workshop (a fictional example, large room)",
         partnership="Eastbank Health and Wellbeing Alliance", place="Eastbank Hub, Heol y Felin (a made-up place)",
         date=dt.date(2026, 6, 17), facilitator="Rhiannon Jenkins", plan_key="charter",
@@ -124,9 +124,9 @@ def build(store: Store) -> int:
         purpose="Eight partners and the people of Eastbank plan the wellbeing service together, in the open.",
         scope="Health, housing and community wellbeing services in Eastbank, from July 2026 to June 2028.",
         next_review=dt.date(2027, 6, 16),
-    ), GROUPS)
+    ), GROUPS).value
     wid = workshop.id or 0
-    groups = {g.name: g.id or 0 for g in workshops.list_groups(store, wid)}
+    groups = {g.name: g.id or 0 for g in read(store, workshops.list_groups, wid)}
     voters = _voters(store, wid, groups)
     for index, (pid, _name, group) in enumerate(voters):
         score = min(5, max(1, BASE_SCORES[group] + index % 3 - 1))
@@ -143,7 +143,7 @@ def build(store: Store) -> int:
     perform(store, actions.create_action, wid, "collaborative", "Run the first residents' election for two board seats",
                           OwnerKind.GROUP, "Residents", dt.date(2026, 10, 30), "Two residents on the board",
                           agreed[-1])
-    people = {p.name: p.id for p in roster.list_participants(store, wid)}
+    people = {p.name: p.id for p in read(store, roster.list_participants, wid)}
     charter_facts.save_facts(store, wid, FACTS, [PartyContact(wid, groups[g], "", people.get(who), email, phone)
                                                  for g, who, email, phone in CONTACTS])
     stage = next(n for n, s in enumerate(plan.stages) if s.kind == "assessment" and s.principle == "creative")

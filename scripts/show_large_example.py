@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app import cli  # noqa: E402
 from workshop_app.core import roster, stage_progress, voting  # noqa: E402
 from workshop_app.core.model import Choice  # noqa: E402
@@ -36,7 +36,7 @@ def open_a_vote(store: Store, workshop_id: int) -> None:
     proposal = perform(store, voting.create_proposal, workshop_id, "creative",
                                       "We will try one new idea from residents every season, and say what we learnt.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
-    people = [p for p in roster.list_participants(store, workshop_id) if p.present and p.is_voting]
+    people = [p for p in read(store, roster.list_participants, workshop_id) if p.present and p.is_voting]
     for index, person in enumerate(people[: len(people) * 2 // 3]):
         perform(store, voting.cast, vote.id or 0, person.id or 0, (Choice.AGREE, Choice.ABSTAIN)[index % 7 == 3])
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop_app.core.changes import read
 from workshop_app import cli
 from workshop_app.core import stage_progress
 from workshop_app.core.errors import WorkshopError
@@ -42,14 +43,14 @@ def test_the_example_is_imported_once_and_put_at_charter_review(store: Store) ->
     stage_progress.go_to_stage(store, first, 2, len(stages), stages[2].title)
     again = cli.demo_workshop(store, cli.demo_file())
     assert again == first
-    assert [w.title for w in list_workshops(store)] == [TITLE]
+    assert [w.title for w in read(store, list_workshops)] == [TITLE]
     assert stage_progress.resume(store, first).stage_index == review
 
 
 def test_a_missing_example_gives_a_sentence(store: Store, tmp_path: Path) -> None:
     with pytest.raises(WorkshopError, match="reinstall the app"):
         cli.demo_workshop(store, tmp_path / "gone.json")
-    assert list_workshops(store) == []
+    assert read(store, list_workshops) == []
 
 
 def test_demo_opens_the_window_twice_with_one_import(tmp_path: Path) -> None:
@@ -82,10 +83,10 @@ def test_the_large_example_is_a_real_room_left_at_an_open_rating(store: Store) -
     from workshop_app.core.workshop_record import load_record
 
     workshop_id = cli.demo_workshop(store, cli.demo_file(LARGE), at_review=False)
-    workshop = next(w for w in list_workshops(store) if w.id == workshop_id)
+    workshop = next(w for w in read(store, list_workshops) if w.id == workshop_id)
     assert "fictional" in workshop.title and "made-up" in workshop.place
-    groups = workshops.list_groups(store, workshop_id)
-    people = roster.list_participants(store, workshop_id)
+    groups = read(store, workshops.list_groups, workshop_id)
+    people = read(store, roster.list_participants, workshop_id)
     assert len(groups) == 8 and 55 <= len(people) <= 65
     assert len({p.group_id for p in people}) == 8
     names = " ".join(p.name for p in people)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app import logs, paths
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Choice, Participant, Workshop
@@ -62,12 +62,12 @@ def build(folder: Path, twin: bool = False) -> Scene:
     """Create the workshop, open both votes and cast every ballot (the twin: other choices, no reasons)."""
     folder.mkdir(parents=True, exist_ok=True)
     store = open_store(folder / "store.sqlite3")
-    workshop = workshops.create_workshop(store, Workshop(
+    workshop = perform(store, workshops.create_workshop, Workshop(
         "Charter workshop 2026", "Northside Leisure Partnership", "Northside", dt.date(2026, 3, 4),
-        "Sam Rivers", "charter"))
+        "Sam Rivers", "charter")).value
     wid = workshop.id or 0
-    groups = {g.name: g.id or 0 for g in workshops.list_groups(store, wid)}
-    ids = {name: roster.add_participant(store, Participant(wid, name, groups[g], present=True)).id or 0
+    groups = {g.name: g.id or 0 for g in read(store, workshops.list_groups, wid)}
+    ids = {name: perform(store, roster.add_participant, Participant(wid, name, groups[g], present=True)).value.id or 0
            for g, names in PEOPLE.items() for name in names}
     named = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month in a public venue.").value
     secret = perform(store, voting.create_proposal, wid, "accountable", "We will publish the shared risk register.").value

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app import cli
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.audit import iso_utc
@@ -22,12 +22,12 @@ def make_store(db: Path) -> tuple[int, list[AuditEntry]]:
     """Create a workshop with people, a proposal and a revealed vote; return its id and its audit entries."""
     store = open_store(db)
     try:
-        workshop = workshops.create_workshop(store, Workshop(
+        workshop = perform(store, workshops.create_workshop, Workshop(
             "Charter workshop 2026", "Northside Leisure Partnership", "Northside", dt.date(2026, 3, 4),
-            "Sam Rivers", "charter"))
+            "Sam Rivers", "charter")).value
         wid = workshop.id or 0
-        groups = workshops.list_groups(store, wid)
-        people = [roster.add_participant(store, Participant(wid, f"Person {n}", g.id or 0, present=True))
+        groups = read(store, workshops.list_groups, wid)
+        people = [perform(store, roster.add_participant, Participant(wid, f"Person {n}", g.id or 0, present=True)).value
                   for n, g in enumerate(groups)]
         proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month.").value
         vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value

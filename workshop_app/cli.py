@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workshop_app.core.changes import read
 from workshop_app import __version__
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import require_id
@@ -229,13 +230,13 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
         header = json.loads(source.read_text(encoding="utf-8"))["workshop"]
     except (OSError, ValueError, KeyError, TypeError):
         raise WorkshopError(f"The demo workshop file {source} is missing or damaged; reinstall the app.") from None
-    same = [w for w in list_workshops(uow_factory)
+    same = [w for w in read(uow_factory, list_workshops)
             if (w.title, w.partnership) == (header.get("title"), header.get("partnership"))]
     workshop_id = min(require_id(w) for w in same) if same else import_json(uow_factory, source, allow_duplicate=True)
     if not at_review:
         return workshop_id
-    workshop = next(w for w in list_workshops(uow_factory) if w.id == workshop_id)
-    stages = plan_of(uow_factory, workshop).stages
+    workshop = next(w for w in read(uow_factory, list_workshops) if w.id == workshop_id)
+    stages = read(uow_factory, plan_of, workshop).stages
     review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
     if stage_progress.resume(uow_factory, workshop_id).stage_index != review:
         stage_progress.go_to_stage(uow_factory, workshop_id, review, len(stages), stages[review].title)

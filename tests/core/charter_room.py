@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, assessment, roster, voting, workshops
 from workshop_app.core.model import Choice, OwnerKind, Participant, Workshop
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -47,17 +47,17 @@ SIGNING = {"Aled Ŵyn Jones", "Sam Okafor", "Chloé Durand", "Mo Ahmed", "Rhys L
 
 def build_room(store: UnitOfWorkFactory) -> CharterRoom:
     """Create the workshop with four groups, eleven people, scores, proposals, votes and actions."""
-    workshop = workshops.create_workshop(store, Workshop(
+    workshop = perform(store, workshops.create_workshop, Workshop(
         title="Leisure partnership charter workshop", partnership="Northside Leisure",
         place="Northside Town Hall, Council Chamber", date=dt.date(2025, 3, 12), facilitator="Fay Morgan",
         plan_key="charter", scope="The leisure centres, pools and parks run under the Northside leisure contract.",
-    ))
+    )).value
     wid = workshop.id or 0
-    room = CharterRoom(store, wid, {g.name: g.id or 0 for g in workshops.list_groups(store, wid)})
+    room = CharterRoom(store, wid, {g.name: g.id or 0 for g in read(store, workshops.list_groups, wid)})
     for group, name, role, organisation in PEOPLE:
-        person = roster.add_participant(store, Participant(wid, name, room.groups[group], organisation, role,
+        person = perform(store, roster.add_participant, Participant(wid, name, room.groups[group], organisation, role,
                                                            present=True, publish_name=name in NAMED,
-                                                           signs=name in SIGNING))
+                                                           signs=name in SIGNING)).value
         room.people[name] = person.id or 0
     _scores(room)
     _proposals(room)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, assessment, interchange, voting, workshops, roster
 from workshop_app.core.interchange_import import from_document
 from workshop_app.core.model import Choice, OwnerKind, Participant, Workshop
@@ -25,13 +25,13 @@ def example_document() -> dict[str, Any]:
 
 def small_workshop(store: UnitOfWorkFactory, unrevealed: bool = True) -> int:
     """Build a workshop with each kind of round; return its id."""
-    w = workshops.create_workshop(store, Workshop("Small", "Riverside", "Hall", dt.date(2025, 5, 1), "Fac", "charter"),
-                                  ("Council", "Residents"))
+    w = perform(store, workshops.create_workshop, Workshop("Small", "Riverside", "Hall", dt.date(2025, 5, 1), "Fac", "charter"),
+                                  ("Council", "Residents")).value
     assert w.id is not None
-    council, residents = (g.id or 0 for g in workshops.list_groups(store, w.id))
+    council, residents = (g.id or 0 for g in read(store, workshops.list_groups, w.id))
     names = [("Ann Ŵyn", council), ("Bob Lee", council), ("Cêri Jones", residents), ("Dev Rao", residents)]
     choices = {"Cêri Jones": {"ward": "Glan-y-môr"}, "Dev Rao": {"publish_name": True, "signs": True}}
-    people = [roster.add_participant(store, Participant(w.id, n, g, present=True, **choices.get(n, {}))).id or 0
+    people = [perform(store, roster.add_participant, Participant(w.id, n, g, present=True, **choices.get(n, {}))).value.id or 0
               for n, g in names]
     perform(store, assessment.record_score, w.id, "collaborative", council, 3, people[0])
     perform(store, assessment.record_score, w.id, "collaborative", residents, 2)

@@ -162,5 +162,5 @@ def test_a_deleted_workshop_is_never_the_previous_one() -> None:
     store = FakeStore()
     first, second, review = _workshops(
         store, ("Northside", dt.date(2023, 5, 1)), ("Northside", dt.date(2024, 5, 1)), ("Northside", dt.date(2025, 5, 1)))
-    workshop_life.delete(store, second)
+    perform(store, workshop_life.delete, second)
     assert (read(store, actions.previous_workshop, review) or Workshop("", "", "", dt.date.min, "", "")).id == first

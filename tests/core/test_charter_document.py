@@ -9,6 +9,7 @@ import pytest
 
 from tests.core.charter_room import CharterRoom, build_room, everyone, propose, vote
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform, read
 from workshop_app.core import voting, workshops
 from workshop_app.core.audit import check_chain
 from workshop_app.core.charter import add_months, build_charter, party_prefixes
@@ -146,9 +147,9 @@ def test_the_latest_version_row_gives_status_changes_and_edited_wording() -> Non
 
 def test_a_set_review_date_wins_and_an_unknown_workshop_is_refused() -> None:
     room = build_room(FakeStore())
-    workshop = workshops.get_workshop(room.store, room.workshop_id)
+    workshop = read(room.store, workshops.get_workshop, room.workshop_id)
     workshop.next_review = dt.date(2025, 12, 1)
-    workshops.update_workshop(room.store, workshop)
+    perform(room.store, workshops.update_workshop, workshop)
     assert build_charter(room.store, room.workshop_id).next_review == dt.date(2025, 12, 1)
     with pytest.raises(WorkshopError, match="no workshop with id 999"):
         build_charter(room.store, 999)

@@ -10,6 +10,7 @@ import pytest
 
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform
 from workshop_app.core import charter_facts, charter_versions, interchange, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import ImportError_, WorkshopError
@@ -121,8 +122,8 @@ def test_a_bad_contact_in_a_file_names_its_field() -> None:
 def test_a_review_workshop_starts_from_the_partnerships_agreed_facts(room: CharterRoom) -> None:
     charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
     charter_versions.mark_agreed(room.store, room.workshop_id, dt.date(2025, 3, 20))
-    review = workshops.create_workshop(room.store, Workshop(
-        "Annual review", "Northside Leisure", "Town Hall", dt.date(2026, 3, 10), "Fay Morgan", "review"))
+    review = perform(room.store, workshops.create_workshop, Workshop(
+        "Annual review", "Northside Leisure", "Town Hall", dt.date(2026, 3, 10), "Fay Morgan", "review")).value
     rid = review.id or 0
     content = build_charter(room.store, rid)
     assert content.facts is not None and content.facts.quorum == "Three partners"

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.core.charter_room import CharterRoom, build_room, everyone, propose, vote
 from tests.core.fakes import FakeStore
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import charter_versions as cv
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.audit import check_chain
@@ -100,7 +100,7 @@ def test_agreeing_freezes_the_version(room: CharterRoom) -> None:
 def test_agreement_needs_a_day_from_the_workshop_on_and_some_commitments(room: CharterRoom) -> None:
     with pytest.raises(WorkshopError, match="12 March 2025"):
         cv.mark_agreed(room.store, room.workshop_id, DAY - dt.timedelta(days=1))
-    empty = workshops.create_workshop(room.store, Workshop("Empty", "Elsewhere", "Hall", DAY, "Fay", "charter"))
+    empty = perform(room.store, workshops.create_workshop, Workshop("Empty", "Elsewhere", "Hall", DAY, "Fay", "charter")).value
     with pytest.raises(WorkshopError, match="Nothing has been agreed yet"):
         cv.mark_agreed(room.store, empty.id or 0, DAY)
     assert cv.current_version(room.store, room.workshop_id).status == CharterStatus.DRAFT
@@ -151,14 +151,14 @@ def test_a_change_after_agreement_is_shown_as_the_next_draft(room: CharterRoom) 
 def test_a_review_workshop_continues_the_partnerships_versions(room: CharterRoom) -> None:
     cv.mark_agreed(room.store, room.workshop_id, DAY)
     wording = cv.current_wording(room.store, room.workshop_id)
-    review = workshops.create_workshop(room.store, Workshop(
-        "Annual review", "Northside Leisure", "Town Hall", dt.date(2026, 3, 10), "Fay Morgan", "review"))
+    review = perform(room.store, workshops.create_workshop, Workshop(
+        "Annual review", "Northside Leisure", "Town Hall", dt.date(2026, 3, 10), "Fay Morgan", "review")).value
     rid = review.id or 0
     draft = cv.current_version(room.store, rid)
     assert (draft.version, draft.status) == (2, CharterStatus.DRAFT)
     assert json.loads(draft.sections_json)["escalation"] == list(wording.escalation)
-    council = next(g.id for g in workshops.list_groups(room.store, rid) if g.name == "Council")
-    person = roster.add_participant(room.store, Participant(rid, "Aled Jones", council or 0, present=True))
+    council = next(g.id for g in read(room.store, workshops.list_groups, rid) if g.name == "Council")
+    person = perform(room.store, roster.add_participant, Participant(rid, "Aled Jones", council or 0, present=True)).value
     kept = perform(room.store, voting.create_proposal, rid, "collaborative",
                                   "We will share one risk register and review it together.").value
     rnd = perform(room.store, voting.open_vote, kept.id or 0, secret=False).value

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform
 from workshop_app.core import workshops
 from workshop_app.core.model import StakeholderGroup, UnstoredRecordError, Workshop, require_id
 
@@ -26,6 +27,6 @@ def test_require_id_refuses_a_record_that_was_never_stored() -> None:
 
 def test_saving_details_of_an_unstored_workshop_raises_instead_of_looking_for_workshop_0() -> None:
     store = FakeStore()
-    workshops.create_workshop(store, _workshop())
+    perform(store, workshops.create_workshop, _workshop())
     with pytest.raises(UnstoredRecordError):
-        workshops.update_workshop(store, _workshop())
+        perform(store, workshops.update_workshop, _workshop())

@@ -109,13 +109,13 @@ def test_unrevealed_rounds_are_sealed_apart_with_no_outcome_or_tally() -> None:
 def _open_round_workshop(store: FakeStore) -> tuple[int, int, list[int]]:
     """The small workshop plus a proposal whose named vote is still open with two ballots and a hand count."""
     wid = small_workshop(store)
-    people = [p.id or 0 for p in roster.list_participants(store, wid)]
+    people = [p.id or 0 for p in read(store, roster.list_participants, wid)]
     proposal = perform(store, voting.create_proposal, wid, "place_based", "We will meet in each ward in turn.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, False).value
     perform(store, voting.cast, vote.id or 0, people[0], Choice.BLOCK, "Not my ward first")
     perform(store, voting.cast, vote.id or 0, people[1], Choice.AGREE, "", people[0])
     perform(store, voting.cast, vote.id or 0, people[0], Choice.AGREE)
-    perform(store, voting.record_hand_count, vote.id or 0, workshops.list_groups(store, wid)[1].id or 0, agree=2)
+    perform(store, voting.record_hand_count, vote.id or 0, read(store, workshops.list_groups, wid)[1].id or 0, agree=2)
     return wid, proposal.id or 0, people
 
 
@@ -140,7 +140,7 @@ def test_an_imported_open_vote_carries_on_and_decides_as_the_original_would() ->
         open_round = read(s, voting.open_round, w)
         assert open_round is not None
         round_id = open_round[0].id or 0
-        everyone = [p.id or 0 for p in roster.list_participants(s, w)]
+        everyone = [p.id or 0 for p in read(s, roster.list_participants, w)]
         perform(s, voting.cast, round_id, everyone[2], Choice.DISAGREE)
         perform(s, voting.close_vote, round_id)
         outcomes.append(perform(s, voting.reveal_vote, round_id).value)

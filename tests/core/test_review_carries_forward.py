@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.core.fakes import FakeStore
 from tests.core.interchange_fixtures import example_document
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import charter_carry, charter_versions, roster, voting, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_document import CharterDocument, Commitment
@@ -35,13 +35,13 @@ class Review:
         self.first = save_record(self.store, from_document(example_document()))
         charter_versions.mark_agreed(self.store, self.first, AGREED_ON)
         self.v1 = build_charter(self.store, self.first)
-        review = workshops.create_workshop(self.store, Workshop(
+        review = perform(self.store, workshops.create_workshop, Workshop(
             "Annual review", self.v1.workshop.partnership, "Northside Community Centre", REVIEW_DAY,
-            "Rhiannon Jenkins", "review"))
+            "Rhiannon Jenkins", "review")).value
         self.id = review.id or 0
-        self.voters = [roster.add_participant(self.store, Participant(self.id, f"Voter {g.name}", g.id or 0,
-                                                                      present=True)).id or 0
-                       for g in workshops.list_groups(self.store, self.id)]
+        self.voters = [perform(self.store, roster.add_participant, Participant(self.id, f"Voter {g.name}", g.id or 0,
+                                                                      present=True)).value.id or 0
+                       for g in read(self.store, workshops.list_groups, self.id)]
 
     def agree(self, principle: str, text: str) -> int:
         """Draft a proposal here and agree it with everyone's vote."""
@@ -159,8 +159,8 @@ def test_agreeing_version_two_keeps_the_kept_and_version_three_carries_the_drops
 def test_a_workshop_with_no_agreed_charter_before_it_carries_nothing() -> None:
     store = FakeStore()
     first = save_record(store, from_document(example_document()))  # version 1 is only a draft
-    later = workshops.create_workshop(store, Workshop("Review", build_charter(store, first).workshop.partnership,
-                                                      "Hall", REVIEW_DAY, "Fay", "review"))
+    later = perform(store, workshops.create_workshop, Workshop("Review", build_charter(store, first).workshop.partnership,
+                                                      "Hall", REVIEW_DAY, "Fay", "review")).value
     content = build_charter(store, later.id or 0)
     assert content.carried is None and content.commitments == ()
 
@@ -209,6 +209,6 @@ def test_the_snapshot_keeps_each_commitments_party(review: Review) -> None:
 def test_a_deleted_workshops_charter_is_not_carried(review: Review) -> None:
     from workshop_app.core import workshop_life
 
-    workshop_life.delete(review.store, review.first)
+    perform(review.store, workshop_life.delete, review.first)
     content = review.charter()
     assert content.carried is None and content.commitments == () and content.version == 1

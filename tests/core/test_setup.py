@@ -14,13 +14,13 @@ from workshop_app.core.model import Participant, Workshop
 def _workshop(store: FakeStore) -> Workshop:
     draft = Workshop("Charter day", "Northside Leisure Partnership", "Northside", dt.date(2026, 3, 4),
                      "Sam Facilitator", "charter")
-    return workshops.create_workshop(store, draft)
+    return perform(store, workshops.create_workshop, draft).value
 
 
 def test_new_workshop_has_four_default_groups_with_distinct_styles() -> None:
     store = FakeStore()
     workshop = _workshop(store)
-    groups = workshops.list_groups(store, workshop.id)
+    groups = read(store, workshops.list_groups, workshop.id)
     assert [g.name for g in groups] == ["Council", "Provider", "VCS", "Residents"]
     assert len({g.colour for g in groups}) == 4 and len({g.mark for g in groups}) == 4
 
@@ -29,45 +29,45 @@ def test_untitled_workshop_is_refused() -> None:
     store = FakeStore()
     draft = Workshop("  ", "P", "X", dt.date(2026, 1, 1), "F", "charter")
     with pytest.raises(WorkshopError, match="title"):
-        workshops.create_workshop(store, draft)
+        perform(store, workshops.create_workshop, draft)
     assert store.commits == 0
 
 
 def test_group_add_rename_reorder_and_remove_unused_only() -> None:
     store = FakeStore()
     workshop = _workshop(store)
-    health = workshops.add_group(store, workshop.id, "  Health   board ")
+    health = perform(store, workshops.add_group, workshop.id, "  Health   board ").value
     assert health.name == "Health board" and health.position == 4
     with pytest.raises(WorkshopError, match="already a group"):
-        workshops.add_group(store, workshop.id, "council")
-    workshops.rename_group(store, health.id, "NHS")
-    order = workshops.move_group(store, health.id, -1)
+        perform(store, workshops.add_group, workshop.id, "council")
+    perform(store, workshops.rename_group, health.id, "NHS")
+    order = perform(store, workshops.move_group, health.id, -1).value
     assert [g.name for g in order] == ["Council", "Provider", "VCS", "NHS", "Residents"]
     council = order[0]
-    roster.add_participant(store, Participant(workshop.id, "Ana", council.id))
+    perform(store, roster.add_participant, Participant(workshop.id, "Ana", council.id))
     with pytest.raises(WorkshopError, match="still has 1 participant"):
-        workshops.remove_group(store, council.id)
-    workshops.remove_group(store, health.id)
-    assert [g.name for g in workshops.list_groups(store, workshop.id)] == ["Council", "Provider", "VCS", "Residents"]
+        perform(store, workshops.remove_group, council.id)
+    perform(store, workshops.remove_group, health.id)
+    assert [g.name for g in read(store, workshops.list_groups, workshop.id)] == ["Council", "Provider", "VCS", "Residents"]
 
 
 def test_roster_add_edit_presence_remove_and_search() -> None:
     store = FakeStore()
     workshop = _workshop(store)
-    council = workshops.list_groups(store, workshop.id)[0]
-    ana = roster.add_participant(store, Participant(workshop.id, " Ana  Jones ", council.id, "Northside Council"))
+    council = read(store, workshops.list_groups, workshop.id)[0]
+    ana = perform(store, roster.add_participant, Participant(workshop.id, " Ana  Jones ", council.id, "Northside Council")).value
     assert ana.name == "Ana Jones"
     with pytest.raises(WorkshopError, match="already on the list"):
-        roster.add_participant(store, Participant(workshop.id, "ana jones", council.id))
+        perform(store, roster.add_participant, Participant(workshop.id, "ana jones", council.id))
     ana.role = "Commissioner"
-    roster.update_participant(store, ana)
-    roster.set_present(store, ana.id, True)
-    saved = roster.list_participants(store, workshop.id)[0]
+    perform(store, roster.update_participant, ana)
+    perform(store, roster.set_present, ana.id, True)
+    saved = read(store, roster.list_participants, workshop.id)[0]
     assert saved.role == "Commissioner" and saved.present
     assert roster.matches(saved, "commiss") and roster.matches(saved, "council", "Council")
     assert not roster.matches(saved, "provider", "Council")
-    roster.remove_participant(store, ana.id)
-    assert roster.list_participants(store, workshop.id) == []
+    perform(store, roster.remove_participant, ana.id)
+    assert read(store, roster.list_participants, workshop.id) == []
 
 
 CSV_TEXT = """Name,Organisation,Group,Role,Voting
@@ -85,7 +85,7 @@ Finn Lee,,Residents,,maybe
 def test_csv_preview_reports_every_bad_row_and_imports_good_rows_only() -> None:
     store = FakeStore()
     workshop = _workshop(store)
-    groups = workshops.list_groups(store, workshop.id)
+    groups = read(store, workshops.list_groups, workshop.id)
     preview = participants_csv.preview_csv(CSV_TEXT, workshop.id, groups, [])
     assert [r.name for r in preview.good] == ["Ana Jones", "Ben Okafor", "Cara Ní Bhriain", "Dewi Llŷr"]
     problems = {r.line: r.problem for r in preview.problems}
@@ -95,9 +95,9 @@ def test_csv_preview_reports_every_bad_row_and_imports_good_rows_only() -> None:
     assert "already on the list" in problems[8]
     assert "Voting must be" in problems[9]
     assert store.commits == 1  # preview stores nothing
-    added = participants_csv.import_good_rows(store, preview)
+    added = perform(store, participants_csv.import_good_rows, preview).value
     assert len(added) == 4
-    people = roster.list_participants(store, workshop.id)
+    people = read(store, roster.list_participants, workshop.id)
     dewi = next(p for p in people if p.name == "Dewi Llŷr")
     assert not dewi.is_voting and dewi.group_id == groups[3].id
 
@@ -110,7 +110,7 @@ def test_csv_without_a_group_column_gets_one_sentence() -> None:
 def test_csv_decodes_windows_text_and_semicolons() -> None:
     store = FakeStore()
     workshop = _workshop(store)
-    groups = workshops.list_groups(store, workshop.id)
+    groups = read(store, workshops.list_groups, workshop.id)
     text = participants_csv.decode("name;group\nRené Côté;VCS\n".encode("cp1252"))
     preview = participants_csv.preview_csv(text, workshop.id, groups, [])
     assert [p.name for p in preview.good] == ["René Côté"]
@@ -119,15 +119,15 @@ def test_csv_decodes_windows_text_and_semicolons() -> None:
 def test_a_removed_group_is_put_back_in_its_place_with_its_style_and_a_clash_refused() -> None:
     store = FakeStore()
     w = _workshop(store)
-    groups = workshops.list_groups(store, w.id or 0)
+    groups = read(store, workshops.list_groups, w.id or 0)
     gone = groups[1]
-    workshops.remove_group(store, gone.id or 0)
-    back = workshops.restore_group(store, gone)
-    after = workshops.list_groups(store, w.id or 0)
+    perform(store, workshops.remove_group, gone.id or 0)
+    back = perform(store, workshops.restore_group, gone).value
+    after = read(store, workshops.list_groups, w.id or 0)
     assert [(g.name, g.colour, g.mark) for g in after] == [(g.name, g.colour, g.mark) for g in groups]
     assert back.id != gone.id
     with pytest.raises(WorkshopError):
-        workshops.restore_group(store, gone)  # its name is taken now
+        perform(store, workshops.restore_group, gone)  # its name is taken now
 
 
 def test_an_action_taken_out_is_gone_and_audited() -> None:

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform, read
 from workshop_app.core import stage_progress, workshops
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Workshop, WorkshopStatus
@@ -14,7 +15,7 @@ T0 = dt.datetime(2026, 3, 4, 10, 0, tzinfo=dt.UTC)
 
 def _setup() -> tuple[FakeStore, int]:
     store = FakeStore()
-    w = workshops.create_workshop(store, Workshop("W", "P", "X", dt.date(2026, 3, 4), "F", "charter"))
+    w = perform(store, workshops.create_workshop, Workshop("W", "P", "X", dt.date(2026, 3, 4), "F", "charter")).value
     return store, w.id
 
 
@@ -37,7 +38,7 @@ def test_moving_stage_resets_timer_and_marks_workshop_started() -> None:
     stage_progress.start_timer(store, wid, now=T0)
     progress = stage_progress.go_to_stage(store, wid, 1, 10, now=T0 + dt.timedelta(minutes=3))
     assert progress.stage_index == 1 and not progress.timer_running and progress.elapsed_seconds == 0
-    assert workshops.get_workshop(store, wid).status == WorkshopStatus.IN_PROGRESS
+    assert read(store, workshops.get_workshop, wid).status == WorkshopStatus.IN_PROGRESS
     with pytest.raises(WorkshopError, match="no stage 11"):
         stage_progress.go_to_stage(store, wid, 10, 10)
 

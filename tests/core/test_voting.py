@@ -333,17 +333,17 @@ def test_quorum_uses_the_groups_present_when_the_vote_closed() -> None:
     from workshop_app.core.model import Choice as C, Participant as P, Workshop as W
 
     store = FakeStore()
-    ws = w.create_workshop(store, W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter"))
-    council, provider = w.list_groups(store, ws.id)[:2]
-    ana = roster.add_participant(store, P(ws.id, "Ana", council.id, present=True))
-    late = roster.add_participant(store, P(ws.id, "Late", provider.id, present=False))
+    ws = perform(store, w.create_workshop, W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter")).value
+    council, provider = read(store, w.list_groups, ws.id)[:2]
+    ana = perform(store, roster.add_participant, P(ws.id, "Ana", council.id, present=True)).value
+    late = perform(store, roster.add_participant, P(ws.id, "Late", provider.id, present=False)).value
     proposal = perform(store, v.create_proposal, ws.id, "collaborative", "We will meet monthly.").value
     rnd = perform(store, v.open_vote, proposal.id, secret=False).value
     perform(store, v.cast, rnd.id, ana.id, C.AGREE)
     perform(store, v.close_vote, rnd.id)
     closed = read(store, v.round_with_proposal, rnd.id)
     assert closed is not None and closed[0].present_group_ids == (council.id,)
-    roster.set_present(store, late.id, True)
+    perform(store, roster.set_present, late.id, True)
     assert perform(store, v.reveal_vote, rnd.id).value.agreed
     assert read(store, v.results, rnd.id).agreed
 
@@ -355,7 +355,7 @@ def test_only_one_vote_is_open_at_a_time_in_a_workshop() -> None:
     from workshop_app.core.model import Workshop as W
 
     store = FakeStore()
-    ws = w.create_workshop(store, W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter"))
+    ws = perform(store, w.create_workshop, W("T", "P", "X", _dt.date(2026, 1, 1), "F", "charter")).value
     first = perform(store, v.create_proposal, ws.id, "creative", "We will try one new idea a year.").value
     second = perform(store, v.create_proposal, ws.id, "creative", "We will share our plans early.").value
     opened = perform(store, v.open_vote_in_room, first.id, secret=True).value

@@ -7,6 +7,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from workshop_app.core.changes import read
 from workshop_app.core import workshops  # noqa: E402
 from workshop_app.store.database import open_store  # noqa: E402
 from workshop_app.ui.app import build_main_window, make_application  # noqa: E402
@@ -18,7 +19,7 @@ def main(db: str) -> None:
     app = make_application(sys.argv)
     window = build_main_window(store)
     window.show()
-    workshop = workshops.list_workshops(store)[0]
+    workshop = read(store, workshops.list_workshops)[0]
     window.controller.open_workshop(workshop.id or 0)
     room = window.room
     room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "assessment"))

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, workshops
 from workshop_app.core.model import Assessment, Participant, Workshop
 from workshop_app.store.database import open_store
@@ -20,11 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _prepare(db: Path) -> int:
     store = open_store(db)
-    workshop = workshops.create_workshop(
-        store, Workshop("Kill test", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
-    for group in workshops.list_groups(store, workshop.id):
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Kill test", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter")).value
+    for group in read(store, workshops.list_groups, workshop.id):
         for i in range(3):
-            roster.add_participant(store, Participant(workshop.id, f"{group.name} {i}", group.id, present=True))
+            perform(store, roster.add_participant, Participant(workshop.id, f"{group.name} {i}", group.id, present=True))
     store.close()
     return workshop.id or 0
 

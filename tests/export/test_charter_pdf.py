@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import perform, read
 from workshop_app import cli
 from workshop_app.core import workshops
 from workshop_app.core.audit import check_chain
@@ -167,11 +168,11 @@ def test_a_huge_record_with_welsh_accents_and_long_text_renders(tmp_path: Path) 
 
 def _huge_workshop(store: FakeStore) -> tuple[int, str, str]:
     """200 participants (one with a 200-character name), 300 actions, and a 3,000-character commitment."""
-    created = workshops.create_workshop(store, Workshop(
+    created = perform(store, workshops.create_workshop, Workshop(
         title="Gweithdy’r bartneriaeth", partnership="Partneriaeth Hamdden Ystradgynlais", place="Neuadd y Dref",
-        date=dt.date(2025, 5, 2), facilitator="Siân Prŷs", plan_key="charter"))
+        date=dt.date(2025, 5, 2), facilitator="Siân Prŷs", plan_key="charter")).value
     wid = created.id or 0
-    groups = workshops.list_groups(store, wid)
+    groups = read(store, workshops.list_groups, wid)
     long_name = "Llŷr Ŵyn-Gruffydd " + "ap Rhydderch " * 14 + "Zoë"
     long_name = long_name[:200]
     sentence = "We will meet in Ystradgynlais and share what we learn with café owners and the Ŵyl committee. "

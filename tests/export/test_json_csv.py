@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.interchange_fixtures import EXAMPLE, SECRET_REASON, small_workshop
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, Workshop
@@ -156,9 +156,9 @@ def test_cells_starting_with_tab_or_carriage_return_are_neutralised_too() -> Non
 
 
 def test_a_round_nobody_voted_in_has_a_row_in_votes_csv(store: Store, tmp_path: Path) -> None:
-    w = workshops.create_workshop(store, Workshop("Quiet", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
-    group = workshops.list_groups(store, w.id or 0)[0]
-    roster.add_participant(store, Participant(w.id or 0, "Ana", group.id or 0, present=True))
+    w = perform(store, workshops.create_workshop, Workshop("Quiet", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter")).value
+    group = read(store, workshops.list_groups, w.id or 0)[0]
+    perform(store, roster.add_participant, Participant(w.id or 0, "Ana", group.id or 0, present=True))
     proposal = perform(store, voting.create_proposal, w.id or 0, "collaborative", "We will meet on Sundays.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     perform(store, voting.close_vote, vote.id or 0)

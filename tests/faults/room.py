@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Ballot, Participant, StageProgress, Workshop
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -24,13 +24,13 @@ class Room:
 
 def prepare(store: UnitOfWorkFactory, per_group: int = 3) -> Room:
     """Create a workshop with voters in every group, a proposal and an open named vote."""
-    workshop = workshops.create_workshop(
-        store, Workshop("Fault test", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Fault test", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter")).value
     wid = workshop.id or 0
     people = []
-    for group in workshops.list_groups(store, wid):
+    for group in read(store, workshops.list_groups, wid):
         for i in range(per_group):
-            person = roster.add_participant(store, Participant(wid, f"{group.name} {i}", group.id, present=True))
+            person = perform(store, roster.add_participant, Participant(wid, f"{group.name} {i}", group.id, present=True)).value
             people.append(person.id or 0)
     proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month in public.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value

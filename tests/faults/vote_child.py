@@ -28,7 +28,7 @@ def main(target: str, round_id: int, workshop_id: int, count: int, people: list[
         ballot = perform(store, voting.cast, round_id, person, choice).value
         print(f"ballot {ballot.id} {person} {choice}", flush=True)
         if count:
-            present = roster.set_present(store, people[0], n % 2 == 0).present
+            present = perform(store, roster.set_present, people[0], n % 2 == 0).value.present
             print(f"presence {people[0]} {present}", flush=True)
             stage_progress.extend_timer(store, workshop_id, 1)
             print("extended", flush=True)

@@ -8,6 +8,7 @@ import segno
 from pypdf import PdfReader
 
 from tests.phone.room import Room
+from workshop_app.core.changes import perform, read
 from workshop_app.core import phone_codes
 from workshop_app.core.interchange import dumps, to_document
 from workshop_app.core.phone_codes import ALPHABET, CODE_BITS
@@ -25,18 +26,18 @@ def test_codes_are_random_long_enough_and_forgiving_to_type() -> None:
 
 
 def test_match_checks_every_code_and_ignores_revoked_ones(store: Store, room: Room) -> None:
-    codes = phone_codes.active_codes(store, room.workshop_id)
+    codes = read(store, phone_codes.active_codes, room.workshop_id)
     first, texts = codes[0], [c.code for c in codes]
     assert phone_codes.match_text(texts, phone_codes.format_code(first.code)) == first.code
     assert phone_codes.match_text(texts, first.code[:-1]) is None
     assert phone_codes.match_text(texts, "é" * 15) is None
-    phone_codes.reissue_code(store, first.participant_id)
-    assert phone_codes.match_text([c.code for c in phone_codes.active_codes(store, room.workshop_id)], first.code) is None
+    perform(store, phone_codes.reissue_code, first.participant_id)
+    assert phone_codes.match_text([c.code for c in read(store, phone_codes.active_codes, room.workshop_id)], first.code) is None
 
 
 def test_codes_never_reach_the_audit_log_or_an_export(store: Store, room: Room) -> None:
-    phone_codes.reissue_code(store, room.voters[0].id or 0)
-    everything = {c.code for c in phone_codes.active_codes(store, room.workshop_id)} | set(room.codes.values())
+    perform(store, phone_codes.reissue_code, room.voters[0].id or 0)
+    everything = {c.code for c in read(store, phone_codes.active_codes, room.workshop_id)} | set(room.codes.values())
     with store() as uow:
         log = " ".join(entry.text for entry in uow.audit_entries(room.workshop_id))
     exported = dumps(to_document(load_record(store, room.workshop_id)))
@@ -45,7 +46,7 @@ def test_codes_never_reach_the_audit_log_or_an_export(store: Store, room: Room) 
 
 
 def test_the_badge_sheet_has_every_participant_code_and_qr(store: Store, room: Room, tmp_path: Path) -> None:
-    badges = phone_codes.badges(store, room.workshop_id)
+    badges = read(store, phone_codes.badges, room.workshop_id)
     assert len(badges) == len(room.voters) + 1
     out = write_badges(tmp_path / "badges.pdf", badges, "http://192.168.1.20:8765/", "Phone vote <b>test</b>")
     reader = PdfReader(out)
@@ -67,7 +68,7 @@ def test_a_badge_qr_opens_the_join_page_with_the_code() -> None:
 
 def test_the_code_and_qr_are_only_on_the_private_slip_below_the_tear_line(store: Store, room: Room,
                                                                          tmp_path: Path) -> None:
-    badges = [b for b in phone_codes.badges(store, room.workshop_id) if b.is_voting][:2]
+    badges = [b for b in read(store, phone_codes.badges, room.workshop_id) if b.is_voting][:2]
     out = write_badges(tmp_path / "badges.pdf", badges, "http://192.168.1.20:8765/", "Phone vote")
     placed: list[tuple[str, float]] = []
     PdfReader(out).pages[0].extract_text(visitor_text=lambda text, cm, tm, *_: placed.append((text, cm[5] + tm[5] * cm[3])))

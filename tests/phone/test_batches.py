@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.phone.room import Room
 from workshop_app.core import phone_codes
-from workshop_app.core.changes import Voted
+from workshop_app.core.changes import Voted, perform
 from workshop_app.core.errors import StoreError
 from workshop_app.core.model import Ballot
 from workshop_app.store.database import Store
@@ -36,7 +36,7 @@ def test_one_batch_of_votes_keeps_the_good_ones_and_refuses_each_bad_one(store: 
     service, seen = PhoneService(store, room.workshop_id), list[Voted]()
     service.on_ballot = seen.append
     phones = joined(service, room, 4)
-    phone_codes.reissue_code(store, room.voters[2].id or 0)
+    perform(store, phone_codes.reissue_code, room.voters[2].id or 0)
     vote = {"round": room.round_id, "choice": "agree"}
     replies = service.votes([(phones[0][0], {**vote, "nonce": phones[0][1]}),
                              (phones[1][0], {**vote, "nonce": "forged"}),

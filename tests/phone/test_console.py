@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.phone.client import Phone
 from tests.phone.room import Room, make_room
+from workshop_app.core.changes import perform
 from workshop_app.core import workshops
 from workshop_app.core.model import WorkshopStatus
 from workshop_app.store.database import Store
@@ -40,7 +41,7 @@ def test_phone_voting_shows_the_qr_while_on_and_stops_when_the_workshop_closes(q
     port = int(url.rsplit(":", 1)[1].strip("/"))
     assert screen.join_qr.isVisibleTo(screen) and screen.join_qr.qr.data == url
     assert screen.join_qr.address.text() == url.removeprefix("http://").rstrip("/")
-    closed = workshops.set_status(store, room.workshop_id, WorkshopStatus.CLOSED)
+    closed = perform(store, workshops.set_status, room.workshop_id, WorkshopStatus.CLOSED).value
     window.controller.workshop_changed.emit(closed)
     assert not window.phone_voting.running and refused(port)
     assert not screen.join_qr.isVisibleTo(screen)

@@ -189,13 +189,13 @@ def test_a_phone_code_is_private_to_one_phone_and_one_person(store: Store, room:
 def test_people_not_marked_present_cannot_join_or_vote(store: Store, room: Room, server: PhoneServer) -> None:
     host, port = server.address
     voter, late = room.voters[0], room.voters[1]
-    roster.update_participant(store, Participant(late.workshop_id, late.name, late.group_id, present=False,
+    perform(store, roster.update_participant, Participant(late.workshop_id, late.name, late.group_id, present=False,
                                                  id=late.id))
     absent = Phone(host, port, source_address(6)).join(room.codes[late.id or 0])
     assert absent.status == 403 and "not marked as here" in absent.data["error"]
     phone = Phone(host, port, source_address(7))
     assert phone.join(room.codes[voter.id or 0]).status == 200
-    roster.update_participant(store, Participant(voter.workshop_id, voter.name, voter.group_id, present=False,
+    perform(store, roster.update_participant, Participant(voter.workshop_id, voter.name, voter.group_id, present=False,
                                                  id=voter.id))
     assert phone.vote("agree").status == 403
     assert _ballots(store, room.round_id) == []
@@ -205,7 +205,7 @@ def test_a_cut_off_phone_is_told_its_code_was_reissued(store: Store, room: Room,
     host, port = server.address
     phone = Phone(host, port, source_address(8))
     assert phone.join(room.codes[room.voters[0].id or 0]).status == 200
-    phone_codes.reissue_code(store, room.voters[0].id or 0)
+    perform(store, phone_codes.reissue_code, room.voters[0].id or 0)
     refused = phone.vote("agree")
     assert refused.status == 401 and refused.data["cut"] is True and "reissued" in refused.data["error"]
     assert phone.state().data["cut"] is True

@@ -185,7 +185,7 @@ def test_a_stale_one_time_code_is_renewed_without_bothering_the_person(
 def test_a_cut_off_phone_is_told_why(store: Store, room: Room, server: PhoneServer, phone: PageDriver) -> None:
     phone.open(room.codes[room.voters[4].id or 0])
     phone.wait_heading(PROPOSAL)
-    phone_codes.reissue_code(store, room.voters[4].id or 0)
+    perform(store, phone_codes.reissue_code, room.voters[4].id or 0)
     server.changed()
     phone.wait_heading("Join the vote", timeout=5000)
     assert "Your code was reissued" in phone.text("#error-text") and not phone.visible("#who")

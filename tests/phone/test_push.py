@@ -43,7 +43,7 @@ async def _listen(server: PhoneServer, phone: Phone, store: Store, room: Room) -
             assert first["status"] == 200 and first["vote"]["round"] == room.round_id
             for step in (lambda: perform(store, voting.close_vote, room.round_id),
                          lambda: perform(store, voting.reveal_vote, room.round_id).value,
-                         lambda: phone_codes.reissue_code(store, room.voters[0].id or 0)):
+                         lambda: perform(store, phone_codes.reissue_code, room.voters[0].id or 0).value):
                 step()
                 started = time.perf_counter()
                 server.changed()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.phone.client import VIEW_KEYS, Answer, Phone, source_address
 from tests.phone.room import Room, make_room
-from workshop_app.core.changes import read
+from workshop_app.core.changes import perform, read
 from workshop_app.core import assessment, phone_codes, roster, stage_progress
 from workshop_app.core.principles import principle_by_key
 from workshop_app.core.model import Assessment, Participant
@@ -152,12 +152,12 @@ def test_an_observer_and_a_revoked_code_cannot_rate(store: Store, room: Room, ph
     assert observer.status == 403 and rate(phones[0], 3).status == 401
     voter, other = room.voters[0], room.voters[1]
     assert phones[1].join(room.codes[voter.id or 0]).status == 200
-    roster.update_participant(store, Participant(voter.workshop_id, voter.name, voter.group_id, is_voting=False,
+    perform(store, roster.update_participant, Participant(voter.workshop_id, voter.name, voter.group_id, is_voting=False,
                                                  present=True, id=voter.id))
     became = rate(phones[1], 3)
     assert became.status == 403 and one_sentence(became) and "Observers" in became.data["error"]
     assert phones[2].join(room.codes[other.id or 0]).status == 200
-    phone_codes.reissue_code(store, other.id or 0)
+    perform(store, phone_codes.reissue_code, other.id or 0)
     assert rate(phones[2], 3).status == 401  # the very next rating, with no state read in between
     assert scores(store, room) == []
 

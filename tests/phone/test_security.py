@@ -111,7 +111,7 @@ def test_a_reissued_code_revokes_the_old_code_and_its_phone(store: Store, room: 
     voter = room.voters[2]
     old = room.codes[voter.id or 0]
     assert phones[0].join(old).status == 200
-    new = phone_codes.reissue_code(store, voter.id or 0).code
+    new = perform(store, phone_codes.reissue_code, voter.id or 0).value.code
     assert phones[0].state().status == 401
     assert phones[0].vote("agree").status == 401
     assert phones[1].join(old).status == 403
@@ -123,7 +123,7 @@ def test_a_reissued_code_stops_a_phone_that_has_already_voted_at_once(store: Sto
                                                                        phones: list[Phone]) -> None:
     voter = room.voters[3]
     assert phones[0].join(room.codes[voter.id or 0]).status == 200 and phones[0].vote("agree").status == 200
-    phone_codes.reissue_code(store, voter.id or 0)
+    perform(store, phone_codes.reissue_code, voter.id or 0)
     assert phones[0].vote("disagree").status == 401  # the very next vote, with no state read in between
     assert phones[0].vote("disagree").status == 401
     assert [b.choice.value for b in ballots(store, room)] == ["agree"]
@@ -140,7 +140,7 @@ def test_a_participant_made_an_observer_after_joining_cannot_vote(store: Store, 
                                                                    phones: list[Phone]) -> None:
     voter = room.voters[0]
     assert phones[0].join(room.codes[voter.id or 0]).status == 200
-    roster.update_participant(store, Participant(voter.workshop_id, voter.name, voter.group_id, is_voting=False,
+    perform(store, roster.update_participant, Participant(voter.workshop_id, voter.name, voter.group_id, is_voting=False,
                                                  present=True, id=voter.id))
     assert phones[0].vote("agree").status == 403
     assert ballots(store, room) == []
@@ -184,7 +184,7 @@ def test_a_foreign_host_or_origin_is_refused(room: Room, phones: list[Phone]) ->
 def test_html_in_names_is_never_rendered_as_html(store: Store, room: Room, phones: list[Phone]) -> None:
     voter = room.voters[0]
     sneaky = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
-    roster.update_participant(store, Participant(voter.workshop_id, sneaky, voter.group_id, present=True,
+    perform(store, roster.update_participant, Participant(voter.workshop_id, sneaky, voter.group_id, present=True,
                                                  id=voter.id))
     answer = phones[0].join(room.codes[voter.id or 0])
     assert answer.status == 200 and answer.data["name"] == sneaky  # data, sent as JSON, written as text
@@ -249,6 +249,6 @@ def test_the_server_stops_listening_and_cuts_kept_alive_phones(room: Room, serve
 
 def test_a_closed_workshop_refuses_every_phone(store: Store, room: Room, phones: list[Phone]) -> None:
     assert phones[0].join(room.codes[room.voters[0].id or 0]).status == 200
-    workshops.set_status(store, room.workshop_id, WorkshopStatus.CLOSED)
+    perform(store, workshops.set_status, room.workshop_id, WorkshopStatus.CLOSED)
     assert phones[0].state().status == 403
     assert phones[0].vote("agree").status == 403

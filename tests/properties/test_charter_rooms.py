@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from tests.core.fakes import FakeStore
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.model import Choice, Participant, Workshop
 from workshop_app.export.charter_pdf import write_charter
@@ -36,21 +36,21 @@ ORGANISATION = st.sampled_from(NAMES) | st.text(alphabet=SCRIPTS, min_size=1, ma
 def build(groups: int, organisations: list[list[str]]) -> tuple[FakeStore, int]:
     """A workshop with this many groups, each with its organisations' people (and one resident), one vote."""
     store = FakeStore()
-    made = workshops.create_workshop(store, Workshop(title="Rooms", partnership="Any Room", place="Hall",
+    made = perform(store, workshops.create_workshop, Workshop(title="Rooms", partnership="Any Room", place="Hall",
                                                      date=dt.date(2025, 5, 1), facilitator="Siân Prŷs",
-                                                     plan_key="charter"))
+                                                     plan_key="charter")).value
     wid = made.id or 0
-    existing = workshops.list_groups(store, wid)
+    existing = read(store, workshops.list_groups, wid)
     for extra in range(len(existing), groups):
-        workshops.add_group(store, wid, f"Group {extra + 1} {NAMES[extra % len(NAMES)]}"[:40])
-    for group in workshops.list_groups(store, wid)[groups:]:
-        workshops.remove_group(store, group.id or 0)
+        perform(store, workshops.add_group, wid, f"Group {extra + 1} {NAMES[extra % len(NAMES)]}"[:40])
+    for group in read(store, workshops.list_groups, wid)[groups:]:
+        perform(store, workshops.remove_group, group.id or 0)
     people = []
-    for number, (group, orgs) in enumerate(zip(workshops.list_groups(store, wid), organisations, strict=False)):
+    for number, (group, orgs) in enumerate(zip(read(store, workshops.list_groups, wid), organisations, strict=False)):
         for index, org in enumerate([*orgs, ""]):
-            people.append(roster.add_participant(store, Participant(
+            people.append(perform(store, roster.add_participant, Participant(
                 wid, f"{NAMES[index % len(NAMES)][:30]} {number}.{index}", group.id or 0, org, "Lead",
-                present=True)))
+                present=True)).value)
     proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month.", "", None).value
     rnd = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     for person in people:
@@ -76,7 +76,7 @@ def test_any_room_renders_every_party_and_organisation(out_dir: Path, room: tupl
     out = out_dir / "charter.pdf"
     write_charter(store, wid, out)
     text = printed(out)
-    for group in workshops.list_groups(store, wid):
+    for group in read(store, workshops.list_groups, wid):
         assert words_of(group.name) <= text, group.name
     for orgs in organisations:
         for org in orgs:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from tests.core.fakes import FakeStore
 from tests.properties.test_charter_rooms import SCRIPTS, printed, words_of
 from workshop_app.core import actions, assessment, charter_facts, charter_versions, roster, voting, workshops
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core.charter import build_charter
 from workshop_app.core.model import CharterFacts, Choice, OwnerKind, Participant, PartyContact, Workshop
 from workshop_app.export.charter_docx import charter_document
@@ -43,17 +43,17 @@ def room(hidden: str, shown: str) -> tuple[FakeStore, int]:
     """A workshop where one resident (hidden) did not agree to be named and one (shown) did, both everywhere a
     name can go: the roster, a named vote, a score, an action they own, a contact and a signature line."""
     store = FakeStore()
-    made = workshops.create_workshop(store, Workshop(title="Names", partnership="Riverside", place="Hall",
+    made = perform(store, workshops.create_workshop, Workshop(title="Names", partnership="Riverside", place="Hall",
                                                      date=dt.date(2025, 5, 1), facilitator="Fay Morgan",
-                                                     plan_key="charter"))
+                                                     plan_key="charter")).value
     wid = made.id or 0
-    groups = {g.name: g.id or 0 for g in workshops.list_groups(store, wid)}
-    people = [roster.add_participant(store, Participant(wid, "Aled Jones", groups["Council"], "Riverside Council",
-                                                        "Head of Leisure", present=True, signs=True))]
+    groups = {g.name: g.id or 0 for g in read(store, workshops.list_groups, wid)}
+    people = [perform(store, roster.add_participant, Participant(wid, "Aled Jones", groups["Council"], "Riverside Council",
+                                                        "Head of Leisure", present=True, signs=True)).value]
     for name, agreed in ((hidden, False), (shown, True)):
-        people.append(roster.add_participant(store, Participant(
+        people.append(perform(store, roster.add_participant, Participant(
             wid, name, groups["Residents"], role=f"Resident, {name}", present=True, ward=WARD, publish_name=agreed,
-            signs=True)))
+            signs=True)).value)
     proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month.", "",
                        None).value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value

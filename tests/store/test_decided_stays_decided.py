@@ -29,11 +29,11 @@ from workshop_app.store import Store, open_store
 
 def _room(store: Store, rule: DecisionRule, choices: list[Choice]) -> tuple[int, list[Participant], int]:
     """Make a workshop with one present voter a choice, in groups in turn; open, cast, close and reveal one vote."""
-    workshop = workshops.create_workshop(store, Workshop(
-        "Decided", "Partnership", "Hall", dt.date(2026, 3, 4), "Sam", "charter", decision_rule=rule))
+    workshop = perform(store, workshops.create_workshop, Workshop(
+        "Decided", "Partnership", "Hall", dt.date(2026, 3, 4), "Sam", "charter", decision_rule=rule)).value
     wid = workshop.id or 0
-    groups = workshops.list_groups(store, wid)
-    people = [roster.add_participant(store, Participant(wid, f"Person {n}", groups[n % 2].id or 0, present=True))
+    groups = read(store, workshops.list_groups, wid)
+    people = [perform(store, roster.add_participant, Participant(wid, f"Person {n}", groups[n % 2].id or 0, present=True)).value
               for n in range(len(choices))]
     proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet every month.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
@@ -56,7 +56,7 @@ def test_marking_voters_as_observers_after_the_reveal_changes_nothing(store: Sto
     before = read(store, voting.results, round_id)
     assert before.kind == "tie"
     for person in people[2:]:
-        roster.update_participant(store, Participant(wid, person.name, person.group_id, is_voting=False,
+        perform(store, roster.update_participant, Participant(wid, person.name, person.group_id, is_voting=False,
                                                      present=True, id=person.id))
     after = read(store, voting.results, round_id)
     assert (after.agreed, after.kind, after.reason) == (False, "tie", before.reason)
@@ -71,7 +71,7 @@ def test_moving_a_voter_to_another_group_after_the_reveal_changes_nothing(store:
     before = read(store, voting.results, round_id)
     assert before.kind == "not_agreed" and "Provider (0 agree, 1 disagree) did not consent" in before.reason
     council = people[0].group_id
-    roster.update_participant(store, Participant(wid, people[1].name, council, present=True, id=people[1].id))
+    perform(store, roster.update_participant, Participant(wid, people[1].name, council, present=True, id=people[1].id))
     after = read(store, voting.results, round_id)
     assert (after.kind, after.reason, dict(after.per_group)) == (before.kind, before.reason, dict(before.per_group))
     rows = _votes_csv(store, wid, tmp_path / "csv")
@@ -79,17 +79,19 @@ def test_moving_a_voter_to_another_group_after_the_reveal_changes_nothing(store:
 
 
 def test_the_rule_can_change_only_before_the_first_vote(store: Store) -> None:
-    workshop = workshops.create_workshop(store, Workshop("Rule", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
-    changed = workshops.update_workshop(store, Workshop(**{**vars(workshop), "decision_rule": DecisionRule.MAJORITY}))
-    assert workshops.get_workshop(store, workshop.id or 0).decision_rule is DecisionRule.MAJORITY
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Rule", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter")).value
+    changed = perform(store, workshops.update_workshop,
+        Workshop(**{**vars(workshop), "decision_rule": DecisionRule.MAJORITY})).value
+    assert read(store, workshops.get_workshop, workshop.id or 0).decision_rule is DecisionRule.MAJORITY
     proposal = perform(store, voting.create_proposal, workshop.id or 0, "collaborative", "We will meet.").value
     perform(store, voting.open_vote, proposal.id or 0, secret=True)
     with pytest.raises(WorkshopError) as refused:
-        workshops.update_workshop(store, Workshop(**{**vars(changed), "decision_rule": DecisionRule.CONSENSUS}))
+        perform(store, workshops.update_workshop, Workshop(**{**vars(changed), "decision_rule": DecisionRule.CONSENSUS}))
     assert str(refused.value) == ('The decision rule stays "Simple majority": it can only change before the first vote '
                                   "is opened.")
-    assert workshops.get_workshop(store, workshop.id or 0).decision_rule is DecisionRule.MAJORITY
-    workshops.update_workshop(store, Workshop(**{**vars(changed), "title": "Rule, renamed"}))  # other details may
+    assert read(store, workshops.get_workshop, workshop.id or 0).decision_rule is DecisionRule.MAJORITY
+    perform(store, workshops.update_workshop, Workshop(**{**vars(changed), "title": "Rule, renamed"}))  # other details may
 
 
 def test_a_changed_vote_counts_though_the_clock_stepped_back(store: Store) -> None:
@@ -142,10 +144,11 @@ def test_truncate_of_the_audit_log_is_refused_on_postgresql(postgres_server: Pos
 
 
 def test_a_secret_ballots_digest_cannot_be_guessed_from_an_export(store: Store) -> None:
-    workshop = workshops.create_workshop(store, Workshop("Secret", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Secret", "P", "Hall", dt.date(2026, 3, 4), "Sam", "charter")).value
     wid = workshop.id or 0
-    group = workshops.list_groups(store, wid)[0]
-    ana = roster.add_participant(store, Participant(wid, "Ana", group.id or 0, present=True))
+    group = read(store, workshops.list_groups, wid)[0]
+    ana = perform(store, roster.add_participant, Participant(wid, "Ana", group.id or 0, present=True)).value
     proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will meet in secret.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=True).value
     cast = perform(store, voting.cast, vote.id or 0, ana.id or 0, Choice.DISAGREE).value
@@ -162,13 +165,13 @@ def test_a_secret_ballots_digest_cannot_be_guessed_from_an_export(store: Store) 
 
 def test_removing_someone_who_could_vote_but_did_not_keeps_the_round_and_its_export(store: Store) -> None:
     wid, people, round_id = _room(store, DecisionRule.MAJORITY, [Choice.AGREE, Choice.DISAGREE])
-    quiet = roster.add_participant(store, Participant(wid, "Quiet Person", people[0].group_id, present=True))
+    quiet = perform(store, roster.add_participant, Participant(wid, "Quiet Person", people[0].group_id, present=True)).value
     proposal = perform(store, voting.create_proposal, wid, "collaborative", "We will share minutes.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     perform(store, voting.cast, vote.id or 0, people[0].id or 0, Choice.AGREE)
     perform(store, voting.close_vote, vote.id or 0)
     before = perform(store, voting.reveal_vote, vote.id or 0).value
-    roster.remove_participant(store, quiet.id or 0)
+    perform(store, roster.remove_participant, quiet.id or 0)
     assert read(store, voting.results, vote.id or 0) == before
     document = workshop_document(store, wid)
     again = workshop_record.save_record(store, interchange.from_document(json.loads(json.dumps(document))))
@@ -181,7 +184,7 @@ def test_a_group_a_closed_vote_counted_cannot_be_removed(store: Store) -> None:
     wid, people, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE, Choice.DISAGREE])
     provider = people[1].group_id
     moved = Participant(wid, people[1].name, people[0].group_id, present=True, id=people[1].id)
-    roster.update_participant(store, moved)
+    perform(store, roster.update_participant, moved)
     with pytest.raises(WorkshopError, match="^Provider took part in a closed vote, so it stays on the record.$"):
-        workshops.remove_group(store, provider)
-    assert [g.id for g in workshops.list_groups(store, wid)].count(provider) == 1
+        perform(store, workshops.remove_group, provider)
+    assert [g.id for g in read(store, workshops.list_groups, wid)].count(provider) == 1

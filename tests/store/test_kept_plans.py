@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from tests.store.revisions import store_at_revision
+from workshop_app.core.changes import perform, read
 from workshop_app import paths
 from workshop_app.core import model as m
 from workshop_app.core import stored_plans, workshops
@@ -33,14 +34,15 @@ def test_editing_the_plan_file_later_never_moves_a_workshops_stages(tmp_path: Pa
     plan_file.write_text(PLAN, encoding="utf-8")
     store = open_store(tmp_path / "w.sqlite3")
     try:
-        workshop = workshops.create_workshop(store, m.Workshop("Day", "P", "X", dt.date(2026, 3, 4), "Sam", "short"))
+        workshop = perform(store, workshops.create_workshop,
+            m.Workshop("Day", "P", "X", dt.date(2026, 3, 4), "Sam", "short")).value
         plan_file.write_text(PLAN.replace('[[stages]]\nkind = "welcome"',
                                           '[[stages]]\nkind = "welcome"\ntitle = "Coffee"\nminutes = 9\n\n'
                                           '[[stages]]\nkind = "welcome"', 1), encoding="utf-8")
         assert [s.title for s in plan_by_key("short").stages] == ["Coffee", "Hello", "Thanks"]
-        assert [s.title for s in stored_plans.plan_of(store, workshop).stages] == ["Hello", "Thanks"]
+        assert [s.title for s in read(store, stored_plans.plan_of, workshop).stages] == ["Hello", "Thanks"]
         plan_file.unlink()
-        assert [s.title for s in stored_plans.plan_of(store, workshop).stages] == ["Hello", "Thanks"]
+        assert [s.title for s in read(store, stored_plans.plan_of, workshop).stages] == ["Hello", "Thanks"]
     finally:
         store.close()
 

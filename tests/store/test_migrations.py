@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, MetaData, create_engine
 
 from tests.store.revisions import store_at_revision
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app import paths
 from workshop_app.core import model as m
 from workshop_app.core import roster, voting, workshops
@@ -143,12 +143,12 @@ def test_a_0001_store_with_data_is_upgraded_keeping_every_row(db_path: Path) -> 
 
 def test_rounds_closed_before_0004_are_frozen_with_the_roster_and_rule_of_the_upgrade(db_path: Path) -> None:
     store = open_store(db_path)
-    w = workshops.create_workshop(store, m.Workshop("Old", "P", "Hall", dt.date(2026, 3, 4), "Sam",
-                                                    "charter", decision_rule=m.DecisionRule.CONSENSUS))
-    council, provider = (g.id or 0 for g in workshops.list_groups(store, w.id or 0)[:2])
-    ana = roster.add_participant(store, m.Participant(w.id or 0, "Ana", council, present=True))
-    ben = roster.add_participant(store, m.Participant(w.id or 0, "Ben", provider, present=True))
-    roster.add_participant(store, m.Participant(w.id or 0, "Cai", provider, is_voting=False, present=True))
+    w = perform(store, workshops.create_workshop, m.Workshop("Old", "P", "Hall", dt.date(2026, 3, 4), "Sam",
+                                                    "charter", decision_rule=m.DecisionRule.CONSENSUS)).value
+    council, provider = (g.id or 0 for g in read(store, workshops.list_groups, w.id or 0)[:2])
+    ana = perform(store, roster.add_participant, m.Participant(w.id or 0, "Ana", council, present=True)).value
+    ben = perform(store, roster.add_participant, m.Participant(w.id or 0, "Ben", provider, present=True)).value
+    perform(store, roster.add_participant, m.Participant(w.id or 0, "Cai", provider, is_voting=False, present=True))
     proposal = perform(store, voting.create_proposal, w.id or 0, "collaborative", "We will meet.").value
     vote = perform(store, voting.open_vote, proposal.id or 0, secret=False).value
     perform(store, voting.close_vote, vote.id or 0)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.store.revisions import store_at_revision
+from workshop_app.core.changes import perform
 from workshop_app.core import workshops
 from workshop_app.core.model import DecisionRule, Workshop, WorkshopStatus
 from workshop_app.core.workshop_list import listed
@@ -22,11 +23,11 @@ def _store_with_workshops(path: Path) -> list[Workshop]:
     """Make a store with three workshops (one deleted, one with a review date) and return them as the ORM reads them."""
     store = open_store(path)
     try:
-        made = [workshops.create_workshop(store, Workshop(
+        made = [perform(store, workshops.create_workshop, Workshop(
             title=f"Workshop {n} — Gwŷl ŵyl «{n}» 会议", partnership="Northside", place="Hall", date=dt.date(2026, 3, n),
             facilitator="Rhiannon", plan_key="charter", decision_rule=DecisionRule.MAJORITY,
-            next_review=dt.date(2027, 1, 2) if n == 2 else None)) for n in (1, 2, 3)]
-        workshops.set_status(store, made[0].id or 0, WorkshopStatus.DELETED)
+            next_review=dt.date(2027, 1, 2) if n == 2 else None)).value for n in (1, 2, 3)]
+        perform(store, workshops.set_status, made[0].id or 0, WorkshopStatus.DELETED)
         with store.reader() as uow:
             return uow.repo(Workshop).list()
     finally:

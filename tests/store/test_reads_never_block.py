@@ -11,7 +11,7 @@ import pytest
 
 from tests.core.interchange_fixtures import EXAMPLE
 from workshop_app import cli
-from workshop_app.core.changes import read
+from workshop_app.core.changes import perform, read
 from workshop_app.core import workshop_record, workshops
 from workshop_app.core.errors import StoreError
 from workshop_app.store import open_store
@@ -55,7 +55,7 @@ def test_a_reading_unit_never_waits_for_the_write_lock(db: Path, writer_holding_
     try:
         started = time.perf_counter()
         record = workshop_record.load_record(store, 1)
-        titles = [w.title for w in workshops.list_workshops(store)]
+        titles = [w.title for w in read(store, workshops.list_workshops)]
         assert time.perf_counter() - started < 3.0  # a write lock would wait 5 s, then fail
         assert len(record.ballots) > 100 and titles == [record.workshop.title]
         with store.reader() as uow, pytest.raises(RuntimeError, match="cannot commit"):
@@ -89,14 +89,14 @@ def test_a_big_import_holds_the_write_lock_only_while_committing(db: Path, tmp_p
 
     class Clashing(PlannedUnitOfWork):
         def commit(self) -> None:
-            workshops.create_workshop(store, Workshop("Made meanwhile", "P", "X", dt.date(2026, 1, 2), "Sam",
+            perform(store, workshops.create_workshop, Workshop("Made meanwhile", "P", "X", dt.date(2026, 1, 2), "Sam",
                                                       "charter"))
             super().commit()
 
-    before = [w.id for w in workshops.list_workshops(store)]
+    before = [w.id for w in read(store, workshops.list_workshops)]
     with pytest.raises(StoreError, match="while this import was being prepared; run the import again"):
         workshop_record.save_record(lambda: Clashing(store), record)
-    assert len(workshops.list_workshops(store)) == len(before) + 1  # only the one made meanwhile
+    assert len(read(store, workshops.list_workshops)) == len(before) + 1  # only the one made meanwhile
     store.close()
 
 
@@ -106,15 +106,15 @@ def test_what_a_phone_reads_never_waits_for_the_write_lock(db: Path, writer_hold
 
     store = open_store(db)
     try:
-        people = [p.id for p in roster.list_participants(store, 1) if p.id is not None]
+        people = [p.id for p in read(store, roster.list_participants, 1) if p.id is not None]
         started = time.perf_counter()
         states = read(store, phone_votes.phone_states, 1, people)
-        stages = phone_ratings.workshop_stages(store, 1)
-        ratings = phone_ratings.open_ratings(store, 1, people, stages)
-        codes = phone_codes.active_codes(store, 1)
-        bound = phone_codes.bound_devices(store, 1)
-        assert phone_codes.code_for_device(store, 1, "no-such-device") is None
-        assert not phone_codes.was_cut_off(store, 1, "no-such-device")
+        stages = read(store, phone_ratings.workshop_stages, 1)
+        ratings = read(store, phone_ratings.open_ratings, 1, people, stages)
+        codes = read(store, phone_codes.active_codes, 1)
+        bound = read(store, phone_codes.bound_devices, 1)
+        assert read(store, phone_codes.code_for_device, 1, "no-such-device") is None
+        assert not read(store, phone_codes.was_cut_off, 1, "no-such-device")
         assert time.perf_counter() - started < 4.0  # a write lock would wait 5 s, then fail
         assert len(states) == len(people) == len(ratings) and stages and isinstance(codes, list) and bound == {}
     finally:

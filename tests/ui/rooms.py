@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from workshop_app.core import actions, assessment, notes, roster, voting, workshops
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core.model import Choice, OwnerKind, Participant, Workshop, require_id
 from workshop_app.core.plans import plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
@@ -103,13 +103,13 @@ def _make_room(uow_factory: UnitOfWorkFactory, voters: int, groups: int, long: b
     names = (LONG_GROUP_NAMES if long else GROUP_NAMES)[:groups]
     title = ("Partnership charter workshop of the Northside and Eastbank leisure and wellbeing alliance"
              if long else "Charter workshop")
-    workshop = workshops.create_workshop(uow_factory, Workshop(
-        title, "Northside Partnership", "" if long else "Northside", date, "Sam Rivers", "charter"), names)
-    ids = [require_id(g) for g in workshops.list_groups(uow_factory, require_id(workshop))]
+    workshop = perform(uow_factory, workshops.create_workshop, Workshop(
+        title, "Northside Partnership", "" if long else "Northside", date, "Sam Rivers", "charter"), names).value
+    ids = [require_id(g) for g in read(uow_factory, workshops.list_groups, require_id(workshop))]
     for index in range(voters):
-        roster.add_participant(uow_factory, Participant(require_id(workshop), person_name(index, long),
+        perform(uow_factory, roster.add_participant, Participant(require_id(workshop), person_name(index, long),
                                                         ids[index % len(ids)], present=True))
-    roster.add_participant(uow_factory, Participant(require_id(workshop), "Olu Observer", ids[0], is_voting=False,
+    perform(uow_factory, roster.add_participant, Participant(require_id(workshop), "Olu Observer", ids[0], is_voting=False,
                                                     present=True))
     return workshop
 
@@ -161,7 +161,7 @@ def make_full_room(uow_factory: UnitOfWorkFactory, voters: int, groups: int, lon
     with one_transaction(uow_factory) as batch:
         workshop = _make_room(batch, voters, groups, long, dt.date(2026, 5, 6))
         wid = require_id(workshop)
-        people = tuple(p for p in roster.list_participants(batch, wid) if p.is_voting)
+        people = tuple(p for p in read(batch, roster.list_participants, wid) if p.is_voting)
         for index, person in enumerate(people):
             score = 1 + (person.group_id + index) % 5
             perform(batch, assessment.record_score, wid, RATED, person.group_id, score, person.id)
@@ -171,11 +171,11 @@ def make_full_room(uow_factory: UnitOfWorkFactory, voters: int, groups: int, lon
         _vote(batch, wid, CLOSED, people, reveal=False)
         for principle in (DRAFTED, TO_OPEN):
             to_open = require_id(perform(batch, voting.create_proposal, wid, principle, PROPOSAL).value)
-        group_ids = [require_id(g) for g in workshops.list_groups(batch, wid)]
+        group_ids = [require_id(g) for g in read(batch, workshops.list_groups, wid)]
         for index in range(3):
             group = group_ids[index % len(group_ids)]
             perform(batch, notes.add_note, wid, _stage("ideas", RATED), f"{NOTE} ({index + 1})", group)
-            owner = next(g.name for g in workshops.list_groups(batch, wid) if g.id == group)
+            owner = next(g.name for g in read(batch, workshops.list_groups, wid) if g.id == group)
             perform(batch, actions.create_action, wid, RATED, f"{ACTION} ({index + 1})", OwnerKind.GROUP, owner,
                     dt.date(2027, 1, 31))
     return Room(wid, people, to_open)

@@ -166,7 +166,7 @@ def test_editing_keeps_the_fields_and_saves_the_changes(qtbot, store, window,  #
 def agree(store: Any, proposal: Proposal) -> None:
     """Open a vote on a proposal, have every present voter agree, close and reveal it."""
     vote = perform(store, voting.open_vote, proposal.id, secret=False).value
-    for person in roster.list_participants(store, proposal.workshop_id):
+    for person in read(store, roster.list_participants, proposal.workshop_id):
         if person.present and person.is_voting:
             perform(store, voting.cast, vote.id, person.id, Choice.AGREE)
     perform(store, voting.close_vote, vote.id)
@@ -182,7 +182,7 @@ def test_an_action_from_an_agreed_commitment_is_prefilled(qtbot, store, window, 
     qtbot.mouseClick(panel.buttons["commitment"], Qt.MouseButton.LeftButton)
     assert replies and "No commitment has been agreed" in replies[0]
 
-    council = next(g for g in workshops.list_groups(store, wid) if g.name == "Council")
+    council = next(g for g in read(store, workshops.list_groups, wid) if g.name == "Council")
     agreed = perform(store, voting.create_proposal, wid, "accountable", "We will publish every decision within a week.",
                                     party_group_id=council.id).value
     perform(store, voting.create_proposal, wid, "creative", "We will try one new idea a year.")  # never voted on
@@ -208,8 +208,8 @@ def review_workshop(store: Any) -> tuple[Workshop, Workshop, list[Action]]:
     earlier = make_workshop(store, dt.date(2025, 3, 4))
     made = [perform(store, actions.create_action, earlier.id, d.principle, d.what, d.owner_kind, d.owner, d.due,
                                   d.measure, status=d.status).value for d in DRAFTS[:3]]
-    review = workshops.create_workshop(store, Workshop(
-        "Review 2026", earlier.partnership, "Northside", dt.date(2026, 3, 4), "Sam Rivers", "review"))
+    review = perform(store, workshops.create_workshop, Workshop(
+        "Review 2026", earlier.partnership, "Northside", dt.date(2026, 3, 4), "Sam Rivers", "review")).value
     return earlier, review, made
 
 
@@ -253,8 +253,8 @@ def test_the_review_shows_last_time_s_open_actions_and_carries_them_over(qtbot, 
 
 
 def test_a_first_workshop_has_nothing_to_review(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    review = workshops.create_workshop(store, Workshop(
-        "Review 2026", "A new partnership", "Northside", dt.date(2026, 3, 4), "Sam Rivers", "review"))
+    review = perform(store, workshops.create_workshop, Workshop(
+        "Review 2026", "A new partnership", "Northside", dt.date(2026, 3, 4), "Sam Rivers", "review")).value
     main = build_main_window(store)
     qtbot.addWidget(main)
     main.controller.open_workshop(review.id)

@@ -6,17 +6,18 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, stage_progress, workshops
 from workshop_app.core.model import Participant, Workshop
 from workshop_app.ui.app import build_main_window
 
 
 def _open(qtbot, store):  # type: ignore[no-untyped-def]
-    workshop = workshops.create_workshop(
-        store, Workshop("Charter day", "Northside Leisure Partnership", "Northside", dt.date(2026, 3, 4), "Sam",
-                        "charter"))
-    for group in workshops.list_groups(store, workshop.id):
-        roster.add_participant(store, Participant(workshop.id, f"{group.name} person", group.id, present=True))
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Charter day", "Northside Leisure Partnership", "Northside", dt.date(2026, 3, 4), "Sam",
+                        "charter")).value
+    for group in read(store, workshops.list_groups, workshop.id):
+        perform(store, roster.add_participant, Participant(workshop.id, f"{group.name} person", group.id, present=True))
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.show()

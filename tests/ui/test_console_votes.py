@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, workshops
 from workshop_app.core.model import Choice, Participant, Workshop
 from workshop_app.ui.app import build_main_window
@@ -15,10 +16,10 @@ from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, Hand
 
 
 def test_a_vote_from_the_console(qtbot, store, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    workshop = workshops.create_workshop(
-        store, Workshop("Votes", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
-    groups = workshops.list_groups(store, workshop.id)
-    people = [roster.add_participant(store, Participant(workshop.id, f"{g.name} {i}", g.id, present=i == 0))
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Votes", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter")).value
+    groups = read(store, workshops.list_groups, workshop.id)
+    people = [perform(store, roster.add_participant, Participant(workshop.id, f"{g.name} {i}", g.id, present=i == 0)).value
               for g in groups for i in range(2)]
     window = build_main_window(store)
     qtbot.addWidget(window)

@@ -13,17 +13,18 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.mnemonics import press_mnemonic
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, workshops
 from workshop_app.core.model import Choice, Participant, Workshop, WorkshopStatus
 from workshop_app.ui.app import build_main_window
 
 
 def _people(store) -> int:  # type: ignore[no-untyped-def]
-    workshop = workshops.create_workshop(store, Workshop(
-        "Charter day", "Northside Leisure Partnership", "Northside Hall", dt.date(2026, 3, 4), "Sam", "charter"))
-    for group in workshops.list_groups(store, workshop.id):
+    workshop = perform(store, workshops.create_workshop, Workshop(
+        "Charter day", "Northside Leisure Partnership", "Northside Hall", dt.date(2026, 3, 4), "Sam", "charter")).value
+    for group in read(store, workshops.list_groups, workshop.id):
         for i in range(10):
-            roster.add_participant(store, Participant(workshop.id, f"{group.name} member {i + 1}", group.id))
+            perform(store, roster.add_participant, Participant(workshop.id, f"{group.name} member {i + 1}", group.id))
     return workshop.id or 0
 
 
@@ -111,4 +112,4 @@ def test_a_forty_person_workshop_by_keyboard(qtbot, store, monkeypatch) -> None:
     press_mnemonic(window, "m")  # Mark as agreed… (the workshop's day)
     page_down_until(lambda: room.stage_index == len(room.stages) - 1)
     window.workshop_actions[1].trigger()  # File > Finish this workshop (Alt+F, F)
-    assert workshops.get_workshop(store, workshop_id).status == WorkshopStatus.CLOSED
+    assert read(store, workshops.get_workshop, workshop_id).status == WorkshopStatus.CLOSED

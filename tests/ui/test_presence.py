@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.windows import open_console
-from workshop_app.core.changes import read
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, voting, workshops
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.welcome_view import WelcomeView
@@ -54,9 +54,9 @@ def test_tapping_your_name_on_the_welcome_stage_checks_you_in(qtbot, store) -> N
 @pytest.mark.parametrize("answer", [False, True])
 def test_opening_a_vote_with_a_group_absent_warns_first(qtbot, store, monkeypatch, answer: bool) -> None:  # type: ignore[no-untyped-def]
     window = open_console(qtbot, store, per_group=4, present=False)
-    council = workshops.list_groups(store, window.controller.workshop_id)[0]
-    for group in workshops.list_groups(store, window.controller.workshop_id)[1:]:
-        roster.set_all_present(store, window.controller.workshop_id, True, group.id)
+    council = read(store, workshops.list_groups, window.controller.workshop_id)[0]
+    for group in read(store, workshops.list_groups, window.controller.workshop_id)[1:]:
+        perform(store, roster.set_all_present, window.controller.workshop_id, True, group.id)
     room = window.room
     room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
     panel = window.workshop_page.console.stage.proposals

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import assessment, roster, workshops
 from workshop_app.core.principles import principle_by_key
 from workshop_app.core.model import Participant, Workshop
@@ -58,15 +58,15 @@ def test_the_help_menu_opens_where_this_comes_from(qtbot, store, monkeypatch) ->
 
 
 def test_a_short_workshop_goes_deep_where_the_groups_differ_most(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    workshop = workshops.create_workshop(
-        store, Workshop("Short", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "short"))
-    council, provider = workshops.list_groups(store, workshop.id)[:2]
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Short", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "short")).value
+    council, provider = read(store, workshops.list_groups, workshop.id)[:2]
     scores = {"collaborative": (3, 3), "creative": (2, 3), "adaptable": (3, 3), "accountable": (1, 5),
               "place_based": (2, 4)}
     for principle, (low, high) in scores.items():
         perform(store, assessment.record_score, workshop.id, principle, council.id, low)
         perform(store, assessment.record_score, workshop.id, principle, provider.id, high)
-    roster.add_participant(store, Participant(workshop.id, "Ana", council.id, present=True))
+    perform(store, roster.add_participant, Participant(workshop.id, "Ana", council.id, present=True))
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.controller.open_workshop(workshop.id)
@@ -99,8 +99,8 @@ def test_choosing_a_plan_shows_its_spare_time_or_its_warning(qtbot, tmp_path) ->
 
 
 def test_the_ideas_route_choice_explains_each_route(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    workshop = workshops.create_workshop(
-        store, Workshop("Ideas", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter"))
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Ideas", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "charter")).value
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.controller.open_workshop(workshop.id)
@@ -112,9 +112,9 @@ def test_the_ideas_route_choice_explains_each_route(qtbot, store) -> None:  # ty
 
 
 def test_focus_stages_keep_their_principle_once_reached(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    workshop = workshops.create_workshop(
-        store, Workshop("Short", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "short"))
-    council, provider = workshops.list_groups(store, workshop.id)[:2]
+    workshop = perform(store, workshops.create_workshop,
+        Workshop("Short", "Northside", "Northside", dt.date(2026, 3, 4), "Sam", "short")).value
+    council, provider = read(store, workshops.list_groups, workshop.id)[:2]
     for principle, (low, high) in {"creative": (1, 5), "adaptable": (2, 3)}.items():
         perform(store, assessment.record_score, workshop.id, principle, council.id, low)
         perform(store, assessment.record_score, workshop.id, principle, provider.id, high)

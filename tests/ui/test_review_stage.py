@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel
 
+from workshop_app.core.changes import perform
 from workshop_app import cli
 from workshop_app.core import charter_versions
 from workshop_app.core.charter import build_charter
@@ -40,8 +41,8 @@ def review(qtbot, store):  # type: ignore[no-untyped-def]
     partnership = build_charter(store, first).workshop.partnership
     from workshop_app.core import workshops
 
-    later = workshops.create_workshop(store, Workshop("Annual review", partnership, "Northside Community Centre",
-                                                      dt.date(2026, 3, 12), "Rhiannon Jenkins", "review"))
+    later = perform(store, workshops.create_workshop, Workshop("Annual review", partnership, "Northside Community Centre",
+                                                      dt.date(2026, 3, 12), "Rhiannon Jenkins", "review")).value
     opened = _open(qtbot, store, later.id or 0)
     yield opened, build_charter(store, first)
     opened.room._clock.stop()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.windows import open_console
+from workshop_app.core.changes import read
 from workshop_app import paths
 from workshop_app.core import workshop_life, workshops
 from workshop_app.core.model import DecisionRule, WorkshopStatus
@@ -40,7 +41,7 @@ def test_details_are_edited_from_the_file_menu(qtbot, store, monkeypatch) -> Non
     window.workshop_actions[0].trigger()
     assert shown == {"rule enabled": True, "title": "Charter day"}
     assert window.workshop_page.heading.text() == "Charter day 2" and "Library" in window.workshop_page.details.text()
-    assert workshops.get_workshop(store, window.controller.workshop_id).decision_rule == DecisionRule.MAJORITY
+    assert read(store, workshops.get_workshop, window.controller.workshop_id).decision_rule == DecisionRule.MAJORITY
 
 
 def test_the_rule_field_is_fixed_once_a_vote_has_opened(qtbot, store) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +50,7 @@ def test_the_rule_field_is_fixed_once_a_vote_has_opened(qtbot, store) -> None:  
     room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
     room.votes.create_proposal(room.stage().principle, "We will meet monthly.")
     room.votes.open_vote(room.votes.proposals()[0].id, False)
-    assert workshop_life.has_votes(store, window.controller.workshop_id)
+    assert read(store, workshop_life.has_votes, window.controller.workshop_id)
     dialog = DetailsDialog([], window.controller.workshop, True)
     qtbot.addWidget(dialog)
     assert not dialog.rule.isEnabled() and "fixed now that a vote has been opened" in dialog.rule_help.text()
@@ -60,7 +61,7 @@ def test_finish_locks_then_archive_and_filters(qtbot, store, asked) -> None:  # 
     window.workshop_actions[1].trigger()
     assert asked and "locked" in asked[-1]
     workshop_id = window.controller.workshop_id
-    assert workshops.get_workshop(store, workshop_id).status == WorkshopStatus.CLOSED
+    assert read(store, workshops.get_workshop, workshop_id).status == WorkshopStatus.CLOSED
     assert "finished: its record is locked" in window.workshop_page.details.text()
     assert not any(a.isEnabled() for a in window.workshop_actions)
     window.show_start_page()
@@ -85,4 +86,4 @@ def test_delete_asks_with_the_counts_and_saves_a_copy_first(qtbot, store, asked)
     copies = list(paths.backups_dir().glob(f"deleted-workshop-{workshop_id}-*.json"))
     assert len(copies) == 1 and str(copies[0]) in asked[-1]
     assert len(json.loads(copies[0].read_text(encoding="utf-8"))["participants"]) == 12
-    assert page.model.rowCount() == 0 and workshops.list_workshops(store) == []
+    assert page.model.rowCount() == 0 and read(store, workshops.list_workshops) == []

@@ -37,10 +37,15 @@ from workshop_app.core.rule_text import rule_text
 def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterDocument:
     """Read one workshop's records and return the charter's content."""
     with reading(uow_factory) as uow:
-        workshop = uow.repo(Workshop).get(workshop_id)
-        if workshop is None:
-            raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
-        return _Builder(uow, workshop).build()
+        return charter_of(uow, workshop_id)
+
+
+def charter_of(uow: UnitOfWork, workshop_id: int) -> CharterContent:
+    """Return one workshop's charter content, read inside the caller's unit of work."""
+    workshop = uow.repo(Workshop).get(workshop_id)
+    if workshop is None:
+        raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
+    return _Builder(uow, workshop).build()
 
 
 class _Builder:

@@ -7,9 +7,10 @@ import io
 from dataclasses import dataclass
 
 from workshop_app.core import audit
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, StakeholderGroup
-from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.roster import clean_name
 
 HEADER_ALIASES: dict[str, str] = {
@@ -165,16 +166,13 @@ def _row(number: int, cells: list[str], columns: dict[str, int], workshop_id: in
     return CsvRow(number, participant=person, **fields)
 
 
-def import_good_rows(uow_factory: UnitOfWorkFactory, preview: CsvPreview) -> list[Participant]:
-    """Add the good rows' participants in one transaction and return them."""
+def import_good_rows(uow: UnitOfWork, preview: CsvPreview) -> Changed[list[Participant]]:
+    """Add the good rows' participants and return them."""
     added: list[Participant] = []
-    with uow_factory() as uow:
-        for person in preview.good:
-            present = {p.name.casefold() for p in uow.repo(Participant).list(workshop_id=person.workshop_id)}
-            if person.name.casefold() not in present:
-                added.append(uow.repo(Participant).add(person))
-        if added:
-            audit.append(uow, added[0].workshop_id, "participants_imported",
-                         f"{len(added)} participants imported from CSV")
-        uow.commit()
-    return added
+    for person in preview.good:
+        present = {p.name.casefold() for p in uow.repo(Participant).list(workshop_id=person.workshop_id)}
+        if person.name.casefold() not in present:
+            added.append(uow.repo(Participant).add(person))
+    if added:
+        audit.append(uow, added[0].workshop_id, "participants_imported", f"{len(added)} participants imported from CSV")
+    return Changed(added, Changes(roster=bool(added)))

@@ -16,7 +16,7 @@ from workshop_app.core import audit
 from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, PhoneCode, StakeholderGroup, require_id, utc_now
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 15
@@ -70,49 +70,42 @@ def match_text(codes: list[str], presented: str) -> str | None:
     return found
 
 
-def active_codes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[PhoneCode]:
+def active_codes(uow: UnitOfWork, workshop_id: int) -> list[PhoneCode]:
     """Return the workshop's codes that have not been revoked."""
-    with reading(uow_factory) as uow:
-        return _active(uow, workshop_id)
+    return _active(uow, workshop_id)
 
 
-def code_for_device(uow_factory: UnitOfWorkFactory, workshop_id: int, device: str) -> PhoneCode | None:
+def code_for_device(uow: UnitOfWork, workshop_id: int, device: str) -> PhoneCode | None:
     """Return the active code bound to a device (given as its hash), or None."""
     if not device:
         return None
-    with reading(uow_factory) as uow:
-        rows = uow.repo(PhoneCode).list(workshop_id=workshop_id, bound_device=device, revoked_at=None)
+    rows = uow.repo(PhoneCode).list(workshop_id=workshop_id, bound_device=device, revoked_at=None)
     return rows[0] if rows else None
 
 
-def issue_missing_codes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[PhoneCode]:
+def issue_missing_codes(uow: UnitOfWork, workshop_id: int) -> Changed[list[PhoneCode]]:
     """Give every participant without an active code a new one; return the codes issued."""
-    with uow_factory() as uow:
-        have = {c.participant_id for c in _active(uow, workshop_id)}
-        issued = [uow.repo(PhoneCode).add(PhoneCode(workshop_id, p.id, new_code()))
-                  for p in uow.repo(Participant).list(workshop_id=workshop_id)
-                  if p.id is not None and p.id not in have]
-        if issued:
-            audit.append(uow, workshop_id, "phone_codes_issued",
-                         f"Phone codes were issued for {len(issued)} participant(s).")
-            uow.commit()
-        return issued
+    have = {c.participant_id for c in _active(uow, workshop_id)}
+    issued = [uow.repo(PhoneCode).add(PhoneCode(workshop_id, p.id, new_code()))
+              for p in uow.repo(Participant).list(workshop_id=workshop_id)
+              if p.id is not None and p.id not in have]
+    if issued:
+        audit.append(uow, workshop_id, "phone_codes_issued", f"Phone codes were issued for {len(issued)} participant(s).")
+    return Changed(issued, Changes(phones=bool(issued)))
 
 
-def reissue_code(uow_factory: UnitOfWorkFactory, participant_id: int) -> PhoneCode:
+def reissue_code(uow: UnitOfWork, participant_id: int) -> Changed[PhoneCode]:
     """Revoke a participant's code (and the phone bound to it) and issue a new one."""
-    with uow_factory() as uow:
-        person = uow.repo(Participant).get(participant_id)
-        if person is None or person.id is None:
-            raise WorkshopError("That participant cannot be found; choose a name from the list.")
-        for old in uow.repo(PhoneCode).list(participant_id=participant_id, revoked_at=None):
-            old.revoked_at = utc_now()
-            uow.repo(PhoneCode).update(old)
-        code = uow.repo(PhoneCode).add(PhoneCode(person.workshop_id, person.id, new_code()))
-        audit.append(uow, person.workshop_id, "phone_code_reissued",
-                     f"A new phone code was issued for {person.name}; the old one no longer works.")
-        uow.commit()
-        return code
+    person = uow.repo(Participant).get(participant_id)
+    if person is None or person.id is None:
+        raise WorkshopError("That participant cannot be found; choose a name from the list.")
+    for old in uow.repo(PhoneCode).list(participant_id=participant_id, revoked_at=None):
+        old.revoked_at = utc_now()
+        uow.repo(PhoneCode).update(old)
+    code = uow.repo(PhoneCode).add(PhoneCode(person.workshop_id, person.id, new_code()))
+    audit.append(uow, person.workshop_id, "phone_code_reissued",
+                 f"A new phone code was issued for {person.name}; the old one no longer works.")
+    return Changed(code, Changes(phones=True))
 
 
 @dataclass(frozen=True)
@@ -175,27 +168,24 @@ def _check_person(uow: UnitOfWork, participant_id: int) -> None:
                                "again.")
 
 
-def was_cut_off(uow_factory: UnitOfWorkFactory, workshop_id: int, device: str) -> bool:
+def was_cut_off(uow: UnitOfWork, workshop_id: int, device: str) -> bool:
     """Whether this device was bound to a code that has since been revoked (reissued or cut off)."""
     if not device:
         return False
-    with reading(uow_factory) as uow:
-        held = uow.repo(PhoneCode).column("revoked_at", workshop_id=workshop_id, bound_device=device)
+    held = uow.repo(PhoneCode).column("revoked_at", workshop_id=workshop_id, bound_device=device)
     return any(at is not None for at in held)
 
 
-def bound_devices(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dict[str, int]:
+def bound_devices(uow: UnitOfWork, workshop_id: int) -> dict[str, int]:
     """Return every phone bound by an active code: its device hash and its participant."""
-    with reading(uow_factory) as uow:
-        return {c.bound_device: c.participant_id for c in _active(uow, workshop_id) if c.bound_device}
+    return {c.bound_device: c.participant_id for c in _active(uow, workshop_id) if c.bound_device}
 
 
-def badges(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Badge]:
+def badges(uow: UnitOfWork, workshop_id: int) -> list[Badge]:
     """Return every participant with an active code, by group order then name, for the badge sheet."""
-    with reading(uow_factory) as uow:
-        groups = {g.id: g for g in uow.repo(StakeholderGroup).list(workshop_id=workshop_id)}
-        codes = {c.participant_id: c.code for c in _active(uow, workshop_id)}
-        people = [p for p in uow.repo(Participant).list(workshop_id=workshop_id) if p.id in codes]
+    groups = {g.id: g for g in uow.repo(StakeholderGroup).list(workshop_id=workshop_id)}
+    codes = {c.participant_id: c.code for c in _active(uow, workshop_id)}
+    people = [p for p in uow.repo(Participant).list(workshop_id=workshop_id) if p.id in codes]
     people.sort(key=lambda p: (groups[p.group_id].position if p.group_id in groups else 0, p.name.casefold()))
     return [Badge(require_id(p), p.name, groups[p.group_id].name if p.group_id in groups else "",
                   codes[require_id(p)], p.is_voting) for p in people]

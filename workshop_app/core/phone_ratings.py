@@ -17,7 +17,7 @@ from workshop_app.core.errors import PlanError, WorkshopError
 from workshop_app.core.model import Assessment, StageProgress, Workshop
 from workshop_app.core.phone_votes import check_phone
 from workshop_app.core.plans import Stage
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 
 DEFAULT_QUESTION = "Where is our partnership today, from 1 to 5?"
 
@@ -38,26 +38,24 @@ class OpenRating:
     mine: int | None = None
 
 
-def workshop_stages(uow_factory: UnitOfWorkFactory, workshop_id: int) -> tuple[Stage, ...]:
+def workshop_stages(uow: UnitOfWork, workshop_id: int) -> tuple[Stage, ...]:
     """Return the stages of the workshop's plan (none when the workshop or its plan cannot be found)."""
-    with reading(uow_factory) as uow:
-        workshop = uow.repo(Workshop).get(workshop_id)
+    workshop = uow.repo(Workshop).get(workshop_id)
     if workshop is None:
         return ()
     try:
-        return stored_plans.plan_of(uow_factory, workshop).stages
+        return stored_plans.plan_of(uow, workshop).stages
     except PlanError:
         return ()
 
 
-def open_ratings(uow_factory: UnitOfWorkFactory, workshop_id: int, participant_ids: Sequence[int],
+def open_ratings(uow: UnitOfWork, workshop_id: int, participant_ids: Sequence[int],
                  stages: Sequence[Stage], principles: Sequence[Principle] | None = None) -> list[OpenRating | None]:
     """Return each participant's view of the open rating (with their own latest score), or None when closed."""
-    with reading(uow_factory) as uow:
-        stage = _open_stage(uow, workshop_id, stages)
-        if stage is None or stage.principle is None:
-            return [None] * len(participant_ids)
-        rows = uow.repo(Assessment).list(workshop_id=workshop_id, principle=stage.principle)
+    stage = _open_stage(uow, workshop_id, stages)
+    if stage is None or stage.principle is None:
+        return [None] * len(participant_ids)
+    rows = uow.repo(Assessment).list(workshop_id=workshop_id, principle=stage.principle)
     base = _rating_of(stage, principles)
     if base is None:
         return [None] * len(participant_ids)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workshop_app.core import audit
+from workshop_app.core.changes import NOTHING, Changed, Changes
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Ballot, Participant, StakeholderGroup, require_id
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
+
+ROSTER = Changes(roster=True)
 
 
 def clean_name(name: str) -> str:
@@ -15,10 +18,9 @@ def clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def list_participants(uow_factory: UnitOfWorkFactory, workshop_id: int) -> list[Participant]:
+def list_participants(uow: UnitOfWork, workshop_id: int) -> list[Participant]:
     """Return a workshop's participants in the order they were added."""
-    with reading(uow_factory) as uow:
-        return uow.repo(Participant).list(workshop_id=workshop_id)
+    return uow.repo(Participant).list(workshop_id=workshop_id)
 
 
 def matches(participant: Participant, query: str, group_name: str = "") -> bool:
@@ -50,77 +52,67 @@ def _check(uow: UnitOfWork, person: Participant) -> Participant:
     return check_person(person, uow.repo(Participant).list(workshop_id=person.workshop_id))
 
 
-def add_participant(uow_factory: UnitOfWorkFactory, person: Participant) -> Participant:
+def add_participant(uow: UnitOfWork, person: Participant) -> Changed[Participant]:
     """Add a participant after checking their name and group."""
-    with uow_factory() as uow:
-        added = uow.repo(Participant).add(_check(uow, replace(person, id=None)))
-        audit.append(uow, person.workshop_id, "participant_added", f"Participant added: {added.name}")
-        uow.commit()
-    return added
+    added = uow.repo(Participant).add(_check(uow, replace(person, id=None)))
+    audit.append(uow, person.workshop_id, "participant_added", f"Participant added: {added.name}")
+    return Changed(added, ROSTER)
 
 
-def update_participant(uow_factory: UnitOfWorkFactory, person: Participant) -> Participant:
+def update_participant(uow: UnitOfWork, person: Participant) -> Changed[Participant]:
     """Save a participant's changed details."""
-    with uow_factory() as uow:
-        if uow.repo(Participant).get(person.id or -1) is None:
-            raise WorkshopError("That participant no longer exists; reopen the workshop.")
-        saved = uow.repo(Participant).update(_check(uow, person))
-        audit.append(uow, person.workshop_id, "participant_changed", f"Participant changed: {saved.name}")
-        uow.commit()
-    return saved
+    if uow.repo(Participant).get(person.id or -1) is None:
+        raise WorkshopError("That participant no longer exists; reopen the workshop.")
+    saved = uow.repo(Participant).update(_check(uow, person))
+    audit.append(uow, person.workshop_id, "participant_changed", f"Participant changed: {saved.name}")
+    return Changed(saved, ROSTER)
 
 
-def set_present(uow_factory: UnitOfWorkFactory, participant_id: int, present: bool) -> Participant:
+def set_present(uow: UnitOfWork, participant_id: int, present: bool) -> Changed[Participant]:
     """Mark a participant present or absent."""
-    with uow_factory() as uow:
-        person = uow.repo(Participant).get(participant_id)
-        if person is None:
-            raise WorkshopError("That participant no longer exists; reopen the workshop.")
-        person.present = present
-        uow.repo(Participant).update(person)
-        word = "present" if present else "absent"
-        audit.append(uow, person.workshop_id, "presence", f"{person.name} marked {word}")
-        uow.commit()
-    return person
+    person = uow.repo(Participant).get(participant_id)
+    if person is None:
+        raise WorkshopError("That participant no longer exists; reopen the workshop.")
+    person.present = present
+    uow.repo(Participant).update(person)
+    word = "present" if present else "absent"
+    audit.append(uow, person.workshop_id, "presence", f"{person.name} marked {word}")
+    return Changed(person, ROSTER)
 
 
-def remove_participant(uow_factory: UnitOfWorkFactory, participant_id: int) -> None:
+def remove_participant(uow: UnitOfWork, participant_id: int) -> Changes:
     """Remove a participant who has not voted."""
-    with uow_factory() as uow:
-        person = uow.repo(Participant).get(participant_id)
-        if person is None:
-            return
-        if uow.repo(Ballot).list(participant_id=participant_id) or uow.repo(Ballot).list(
-            proxy_holder_id=participant_id
-        ):
-            raise WorkshopError(f"{person.name} has voted, so they stay on the record; mark them absent instead.")
-        uow.repo(Participant).delete(participant_id)
-        audit.append(uow, person.workshop_id, "participant_removed", f"Participant removed: {person.name}")
-        uow.commit()
+    person = uow.repo(Participant).get(participant_id)
+    if person is None:
+        return NOTHING
+    if uow.repo(Ballot).list(participant_id=participant_id) or uow.repo(Ballot).list(proxy_holder_id=participant_id):
+        raise WorkshopError(f"{person.name} has voted, so they stay on the record; mark them absent instead.")
+    uow.repo(Participant).delete(participant_id)
+    audit.append(uow, person.workshop_id, "participant_removed", f"Participant removed: {person.name}")
+    return ROSTER
 
 
-def set_all_present(uow_factory: UnitOfWorkFactory, workshop_id: int, present: bool,
-                    group_id: int | None = None) -> int:
-    """Mark everyone (or everyone in one group) present or absent in one step; return how many changed."""
-    people = list_participants(uow_factory, workshop_id)
-    return set_presence(uow_factory, workshop_id,
+def set_all_present(uow: UnitOfWork, workshop_id: int, present: bool,
+                    group_id: int | None = None) -> Changed[dict[int, bool]]:
+    """Mark everyone (or everyone in one group) present or absent in one step; return who changed, as they were."""
+    people = list_participants(uow, workshop_id)
+    return set_presence(uow, workshop_id,
                         {require_id(p): present for p in people if group_id is None or p.group_id == group_id})
 
 
-def set_presence(uow_factory: UnitOfWorkFactory, workshop_id: int, states: dict[int, bool]) -> int:
-    """Set several people's presence in one transaction (also how a bulk change is undone); return the count."""
-    with uow_factory() as uow:
-        people = uow.repo(Participant).list(workshop_id=workshop_id)
-        changed = [p for p in people if p.id in states and p.present != states[p.id]]
-        for person in changed:
-            person.present = states[require_id(person)]
-            uow.repo(Participant).update(person)
-        if changed:
-            here = sum(p.present for p in changed)
-            audit.append(uow, workshop_id, "presence",
-                         f"Presence changed at once: {here} marked present, {len(changed) - here} marked absent")
-        uow.commit()
-    return len(changed)
+def set_presence(uow: UnitOfWork, workshop_id: int, states: dict[int, bool]) -> Changed[dict[int, bool]]:
+    """Set several people's presence at once (also how a bulk change is undone); return who changed, as they were."""
+    people = uow.repo(Participant).list(workshop_id=workshop_id)
+    changed = [p for p in people if p.id in states and p.present != states[p.id]]
+    before = {require_id(p): p.present for p in changed}
+    for person in changed:
+        person.present = states[require_id(person)]
+        uow.repo(Participant).update(person)
+    if changed:
+        here = sum(p.present for p in changed)
+        audit.append(uow, workshop_id, "presence",
+                     f"Presence changed at once: {here} marked present, {len(changed) - here} marked absent")
+    return Changed(before, ROSTER if changed else NOTHING)
 
 
 def presence_warning(groups: list[StakeholderGroup], people: list[Participant]) -> str:

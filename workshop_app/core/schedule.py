@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workshop_app.core.ports import UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork
 
 
-def day_started_at(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dt.datetime | None:
+def day_started_at(uow: UnitOfWork, workshop_id: int) -> dt.datetime | None:
     """Return when the stage timer was first started in the workshop (the day's start), or None."""
-    with uow_factory() as uow:
-        entries = uow.audit_entries(workshop_id)
-    return next((e.at for e in entries if e.kind == "timer_started"), None)
+    return next((e.at for e in uow.audit_entries(workshop_id) if e.kind == "timer_started"), None)
 
 
 def minutes_behind(started_at: dt.datetime, now: dt.datetime, minutes_before: int, stage_elapsed: float,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from workshop_app.core.errors import PlanError
 from workshop_app.core.model import Workshop, WorkshopPlan
 from workshop_app.core.plans import Plan, plan_by_key, plan_from_text
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 
 
 def plan_file_text(plan_key: str) -> str:
@@ -23,8 +23,7 @@ def keep_plan(uow: UnitOfWork, workshop_id: int, plan_key: str, text: str | None
                                                    if text is None else text))
 
 
-def plan_of(uow_factory: UnitOfWorkFactory, workshop: Workshop) -> Plan:
+def plan_of(uow: UnitOfWork, workshop: Workshop) -> Plan:
     """Return the plan a workshop runs: the one kept with it, else (an older record) the file with its key."""
-    with reading(uow_factory) as uow:
-        kept = uow.repo(WorkshopPlan).list(workshop_id=workshop.id)
+    kept = uow.repo(WorkshopPlan).list(workshop_id=workshop.id)
     return plan_from_text(kept[0].text, kept[0].plan_key) if kept else plan_by_key(workshop.plan_key)

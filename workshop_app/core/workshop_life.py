@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from workshop_app.core import audit, charter, stage_progress, workshops
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.charter_changes import latest_version
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
-    LOCKED_STATUSES, CharterStatus, DecisionRule, Proposal, StageProgress, VoteRound, Workshop,
+    LOCKED_STATUSES, CharterStatus, DecisionRule, StageProgress, Workshop,
     WorkshopStatus, utc_now,
 )
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.workshop_list import filtered
 
 
@@ -27,72 +28,66 @@ class Details:
     decision_rule: DecisionRule
 
 
-def workshops_in(uow_factory: UnitOfWorkFactory, filter_name: str) -> list[Workshop]:
+WORKSHOP = Changes(workshop=True)
+
+
+def workshops_in(uow: UnitOfWork, filter_name: str) -> list[Workshop]:
     """Return the workshops a start-page filter shows, newest first (deleted ones never)."""
-    with reading(uow_factory) as uow:
-        return filtered(uow.repo(Workshop).list(), filter_name)
+    return filtered(uow.repo(Workshop).list(), filter_name)
 
 
-def has_votes(uow_factory: UnitOfWorkFactory, workshop_id: int) -> bool:
+def has_votes(uow: UnitOfWork, workshop_id: int) -> bool:
     """Say whether any vote has been opened in the workshop (its rule is then fixed)."""
-    with reading(uow_factory) as uow:
-        return workshops.has_votes_in(uow, workshop_id)
+    return workshops.has_votes_in(uow, workshop_id)
 
 
-def edit_details(uow_factory: UnitOfWorkFactory, workshop_id: int, details: Details) -> Workshop:
+def edit_details(uow: UnitOfWork, workshop_id: int, details: Details) -> Changed[Workshop]:
     """Change a workshop's title, date, place, facilitator and (before its first vote) its rule."""
-    current = workshops.get_workshop(uow_factory, workshop_id)
+    current = workshops.get_workshop(uow, workshop_id)
     if current.status in LOCKED_STATUSES:
         raise WorkshopError(audit.LOCKED)
     changed = replace(current, title=" ".join(details.title.split()), date=details.date,
                       place=details.place.strip(), facilitator=details.facilitator.strip(),
                       decision_rule=details.decision_rule)
-    return workshops.update_workshop(uow_factory, changed)
+    return workshops.update_workshop(uow, changed)
 
 
-def finish(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
+def finish(uow: UnitOfWork, workshop_id: int) -> Changed[Workshop]:
     """Finish a workshop: no vote may be open or unrevealed and the charter must be agreed; then lock it."""
-    with uow_factory() as uow:
-        workshop = _require(uow, workshop_id)
-        if workshop.status in LOCKED_STATUSES:
-            raise WorkshopError("This workshop is already finished.")
-        for proposal in uow.repo(Proposal).list(workshop_id=workshop_id):
-            for vote in uow.repo(VoteRound).list(proposal_id=proposal.id):
-                if not vote.is_revealed:
-                    raise WorkshopError("A vote is still open or not yet revealed; close and reveal it first.")
-        latest = latest_version(uow, workshop_id)
+    workshop = _require(uow, workshop_id)
+    if workshop.status in LOCKED_STATUSES:
+        raise WorkshopError("This workshop is already finished.")
+    if any(not vote.is_revealed for vote, _ in uow.rounds_of_workshop(workshop_id)):
+        raise WorkshopError("A vote is still open or not yet revealed; close and reveal it first.")
+    latest = latest_version(uow, workshop_id)
     if latest is None or latest.status == CharterStatus.DRAFT:  # a charter never started is a draft too
-        content = charter.build_charter(uow_factory, workshop_id)
+        content = charter.charter_of(uow, workshop_id)
         if content.commitments:
             raise WorkshopError(f"Charter version {content.version} is still a draft: mark it agreed at the "
                                 "charter review, then finish the workshop.")
-    with uow_factory() as uow:
-        workshop = _require(uow, workshop_id)
-        _pause_timer(uow, workshop_id)
-        return _set_status(uow, workshop, WorkshopStatus.CLOSED, "Workshop finished: its record is locked")
+    _pause_timer(uow, workshop_id)
+    return _set_status(uow, workshop, WorkshopStatus.CLOSED, "Workshop finished: its record is locked")
 
 
-def archive(uow_factory: UnitOfWorkFactory, workshop_id: int, archived: bool = True) -> Workshop:
+def archive(uow: UnitOfWork, workshop_id: int, archived: bool = True) -> Changed[Workshop]:
     """Put a finished workshop in the archive (or take it out again)."""
-    with uow_factory() as uow:
-        workshop = _require(uow, workshop_id)
-        if archived and workshop.status != WorkshopStatus.CLOSED:
-            raise WorkshopError("Only a finished workshop can be archived; finish it first.")
-        if not archived and workshop.status != WorkshopStatus.ARCHIVED:
-            raise WorkshopError("This workshop is not in the archive.")
-        if archived:
-            return _set_status(uow, workshop, WorkshopStatus.ARCHIVED, "Workshop archived")
-        return _set_status(uow, workshop, WorkshopStatus.CLOSED, "Workshop taken out of the archive")
+    workshop = _require(uow, workshop_id)
+    if archived and workshop.status != WorkshopStatus.CLOSED:
+        raise WorkshopError("Only a finished workshop can be archived; finish it first.")
+    if not archived and workshop.status != WorkshopStatus.ARCHIVED:
+        raise WorkshopError("This workshop is not in the archive.")
+    if archived:
+        return _set_status(uow, workshop, WorkshopStatus.ARCHIVED, "Workshop archived")
+    return _set_status(uow, workshop, WorkshopStatus.CLOSED, "Workshop taken out of the archive")
 
 
-def delete(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Workshop:
+def delete(uow: UnitOfWork, workshop_id: int) -> Changed[Workshop]:
     """Delete a workshop from every list; its audit log is append-only, so its rows stay in the store."""
-    with uow_factory() as uow:
-        workshop = _require(uow, workshop_id)
-        if workshop.status == WorkshopStatus.DELETED:
-            raise WorkshopError("This workshop was already deleted.")
-        _pause_timer(uow, workshop_id)
-        return _set_status(uow, workshop, WorkshopStatus.DELETED, f"Workshop deleted: {workshop.title}")
+    workshop = _require(uow, workshop_id)
+    if workshop.status == WorkshopStatus.DELETED:
+        raise WorkshopError("This workshop was already deleted.")
+    _pause_timer(uow, workshop_id)
+    return _set_status(uow, workshop, WorkshopStatus.DELETED, f"Workshop deleted: {workshop.title}")
 
 
 def _require(uow: UnitOfWork, workshop_id: int) -> Workshop:
@@ -111,9 +106,8 @@ def _pause_timer(uow: UnitOfWork, workshop_id: int) -> None:
             uow.repo(StageProgress).update(progress)
 
 
-def _set_status(uow: UnitOfWork, workshop: Workshop, status: WorkshopStatus, text: str) -> Workshop:
+def _set_status(uow: UnitOfWork, workshop: Workshop, status: WorkshopStatus, text: str) -> Changed[Workshop]:
     workshop.status = status
     uow.repo(Workshop).update(workshop)
     audit.append(uow, workshop.id, "workshop_status", text)
-    uow.commit()
-    return workshop
+    return Changed(workshop, Changes(workshop=True, stage=True))

@@ -9,6 +9,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from workshop_app.core.changes import read
 from workshop_app.core import phone_codes
 from workshop_app.phone.service import PhoneService, Reply
 from workshop_app.phone.wire import padded
@@ -55,7 +56,7 @@ class PushHub:
         """Send each phone its view; a phone whose code was reissued is told why and let go."""
         self._scheduled = False
         started = time.perf_counter()
-        bound = phone_codes.bound_devices(self.service.uow_factory, self.service.workshop_id)
+        bound = read(self.service.uow_factory, phone_codes.bound_devices, self.service.workshop_id)
         live: list[tuple[web.WebSocketResponse, int, str]] = []
         gone: list[tuple[web.WebSocketResponse, int, str]] = []
         for socket, (participant_id, device) in list(self.sockets.items()):

@@ -166,12 +166,12 @@ class PhoneService:
     def stages(self) -> tuple[Stage, ...]:
         """Return the workshop plan's stages (read from the plan once)."""
         if self._stages is None:
-            self._stages = phone_ratings.workshop_stages(self.uow_factory, self.workshop_id)
+            self._stages = read(self.uow_factory, phone_ratings.workshop_stages, self.workshop_id)
         return self._stages
 
     def _ratings(self, participant_ids: list[int]) -> list[OpenRating | None]:
         """Return each participant's view of the open rating, or None for each when none is open."""
-        return phone_ratings.open_ratings(self.uow_factory, self.workshop_id, participant_ids, self.stages())
+        return read(self.uow_factory, phone_ratings.open_ratings, self.workshop_id, participant_ids, self.stages())
 
     def joins(self, requests: list[tuple[str, Any, str | None]]) -> list[Reply]:
         """Join several phones (client, body, token) in order, binding them in one transaction."""
@@ -253,7 +253,7 @@ class PhoneService:
 
     def not_joined(self, device: str) -> Reply:
         """Refuse a phone that is not joined, saying so plainly when its code was reissued."""
-        if phone_codes.was_cut_off(self.uow_factory, self.workshop_id, device):
+        if read(self.uow_factory, phone_codes.was_cut_off, self.workshop_id, device):
             return refused(401, CUT_OFF, cut=True)
         return refused(401, JOIN_FIRST)
 
@@ -262,7 +262,7 @@ class PhoneService:
         if not token or len(token) > 128:
             return None, ""
         device = phone_codes.device_hash(token)
-        bound = phone_codes.code_for_device(self.uow_factory, self.workshop_id, device)
+        bound = read(self.uow_factory, phone_codes.code_for_device, self.workshop_id, device)
         if bound is None:
             self._voters.pop(device, None)
         else:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from workshop_app.core import changes, roster, workshops
-from workshop_app.core.changes import Changes, changes_of
+from workshop_app.core.changes import Changed, Changes, changes_of
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Participant, StakeholderGroup, Workshop, require_id
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
@@ -86,7 +86,7 @@ class WorkshopController(QObject):
 
     def reload_workshop(self) -> None:
         """Read the open workshop again (an operation changed its details) and tell every window."""
-        found = self.run(workshops.get_workshop, self.workshop_id).value
+        found = self.find_workshop(self.workshop_id)
         if found is not None:
             self.workshop = found
             self.workshop_changed.emit(found)
@@ -95,19 +95,28 @@ class WorkshopController(QObject):
 
     def list_workshops(self) -> list[Workshop]:
         """Return every workshop, newest first."""
-        return workshops.list_workshops(self.uow_factory)
+        return self.read(workshops.list_workshops)
+
+    def find_workshop(self, workshop_id: int) -> Workshop | None:
+        """Return one workshop, or None after saying in one sentence that it cannot be found."""
+        try:
+            return self.read(workshops.get_workshop, workshop_id)
+        except WorkshopError as error:
+            self.refuse(str(error))
+            return None
 
     def create_workshop(self, draft: Workshop) -> Workshop | None:
         """Create a workshop with the default groups and open it."""
-        created = self.run(workshops.create_workshop, draft).value
-        if created is not None:
-            self.workshops_changed.emit()
-            self.open_workshop(require_id(created))
-        return created
+        done = self.perform(workshops.create_workshop, draft)
+        if done.value is None:
+            return None
+        self.workshops_changed.emit()
+        self.open_workshop(require_id(done.value.value))
+        return done.value.value
 
     def open_workshop(self, workshop_id: int) -> None:
         """Make a workshop the open one."""
-        found = self.run(workshops.get_workshop, workshop_id).value
+        found = self.find_workshop(workshop_id)
         if found is not None:
             self.workshop = found
             self.undo_stack.clear()
@@ -120,38 +129,25 @@ class WorkshopController(QObject):
             raise RuntimeError("no workshop is open")
         return self.workshop.id
 
-    def change_workshop(self, operation: Operation[P, Workshop], *args: P.args, **kwargs: P.kwargs) -> bool:
-        """Run an operation that changes one workshop; refresh the open one and the list; return whether it worked."""
-        done = self.run(operation, *args, **kwargs)
-        if done.ok and done.value is not None:
-            if self.workshop is not None and done.value.id == self.workshop.id:
-                self.workshop = done.value
-                self.workshop_changed.emit(done.value)
-            self.workshops_changed.emit()
-        return done.ok
+    def change_workshop(self, operation: Callable[Concatenate[UnitOfWork, P], Changed[Workshop]], *args: P.args,
+                        **kwargs: P.kwargs) -> bool:
+        """Perform an operation that changes one workshop; refresh the open one and the list; return whether it worked."""
+        done = self.perform(operation, *args, **kwargs)
+        if done.value is None:
+            return False
+        changed = done.value.value
+        if self.workshop is not None and changed.id == self.workshop.id:
+            self.workshop = changed
+            self.workshop_changed.emit(changed)
+        self.workshops_changed.emit()
+        return True
 
-    # Groups --------------------------------------------------------------------------------------
+    # Groups and participants ---------------------------------------------------------------------
 
     def groups(self) -> list[StakeholderGroup]:
         """Return the open workshop's groups in order."""
-        return workshops.list_groups(self.uow_factory, self.workshop_id)
-
-    def change_groups(self, operation: Operation[P, object], *args: P.args, **kwargs: P.kwargs) -> bool:
-        """Run a group operation and announce the change; return whether it worked."""
-        done = self.run(operation, *args, **kwargs)
-        if done.ok:
-            self.announce(Changes(groups=True))
-        return done.ok
-
-    # Participants --------------------------------------------------------------------------------
+        return self.read(workshops.list_groups, self.workshop_id)
 
     def participants(self) -> list[Participant]:
         """Return the open workshop's participants."""
-        return roster.list_participants(self.uow_factory, self.workshop_id)
-
-    def change_participants(self, operation: Operation[P, object], *args: P.args, **kwargs: P.kwargs) -> bool:
-        """Run a roster operation and announce the change; return whether it worked."""
-        done = self.run(operation, *args, **kwargs)
-        if done.ok:
-            self.announce(Changes(roster=True))
-        return done.ok
+        return self.read(roster.list_participants, self.workshop_id)

@@ -11,6 +11,7 @@ from workshop_app.core.charter_versions import CharterWording
 from workshop_app.core import assessment, notes, schedule, stage_progress, stored_plans
 from workshop_app.core.changes import Changes
 from workshop_app.core.principles import Principle, load_principles
+from workshop_app.core.errors import WorkshopError
 from workshop_app.core.focus import focus_settled, focused_stages
 from workshop_app.core.model import Note, StageProgress, Workshop, require_id, utc_now
 from workshop_app.core.plans import Plan, Stage
@@ -86,13 +87,15 @@ class RoomController(QObject):
         return stage_progress.timer_state(self.progress, self.stage().minutes)
 
     def _on_workshop_opened(self, workshop: Workshop) -> None:
-        plan = self.controller.run(stored_plans.plan_of, workshop).value
-        if plan is None:
+        try:
+            plan = self.controller.read(stored_plans.plan_of, workshop)
+        except WorkshopError as error:
+            self.controller.refuse(str(error))
             return
         self.plan = plan
         self._resolve_focus()
         self.progress = self.controller.run(stage_progress.resume, self.controller.workshop_id).value
-        self._day_started = schedule.day_started_at(self.controller.uow_factory, self.controller.workshop_id)
+        self._day_started = self.controller.read(schedule.day_started_at, self.controller.workshop_id)
         self._clock.start()
         self.stage_changed.emit(self.stage_index)
         self.timer_ticked.emit(self.timer())

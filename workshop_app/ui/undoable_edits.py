@@ -3,11 +3,13 @@ its inverse. Something re-added gets a new id, so undo and redo follow it throug
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workshop_app.core import roster, workshops
-from workshop_app.core.changes import Changes
+from workshop_app.core.changes import Changed, Changes
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.model import Action, ActionStatus, Participant, StakeholderGroup, require_id
 from workshop_app.core.palette import GroupStyle
 from workshop_app.ui import undo
@@ -51,16 +53,15 @@ class RosterEdits:
         return True
 
     def _add(self, person: Participant) -> Participant | None:
-        done = self.controller.run(roster.add_participant, replace(person, id=None))
-        if done.ok:
-            self.controller.announce(Changes(roster=True))
-        return done.value
+        done = self.controller.perform(roster.add_participant, replace(person, id=None))
+        return done.value.value if done.value is not None else None
 
     def _remove(self, person: Participant | None) -> bool:
-        return person is not None and self._change(roster.remove_participant, require_id(person))
+        return person is not None and self.controller.perform(roster.remove_participant, require_id(person)).ok
 
-    def _change(self, operation: object, *args: object) -> bool:
-        return self.controller.change_participants(operation, *args)  # type: ignore[arg-type]
+    def _change(self, operation: Callable[[UnitOfWork, Participant], Changes | Changed[Participant]],
+                person: Participant) -> bool:
+        return self.controller.perform(operation, person).ok
 
 
 class GroupEdits:
@@ -114,11 +115,10 @@ class GroupEdits:
         return True
 
     def _run(self, operation: object, *args: object) -> StakeholderGroup | None:
-        done: Done[Any] = self.controller.run(operation, *args)  # type: ignore[arg-type]
+        done: Done[Any] = self.controller.perform(operation, *args)  # type: ignore[arg-type]
         self._last_ok = done.ok
-        if done.ok:
-            self.controller.announce(Changes(groups=True))
-        return done.value if isinstance(done.value, StakeholderGroup) else None
+        made = done.value.value if isinstance(done.value, Changed) else None
+        return made if isinstance(made, StakeholderGroup) else None
 
 
 class ActionEdits:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, workshops
 from workshop_app.core.model import Participant, Workshop
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -24,16 +25,16 @@ PEOPLE = {
 
 def make_workshop(uow_factory: UnitOfWorkFactory, date: dt.date = dt.date(2026, 3, 4), people: bool = True) -> Workshop:
     """Create a charter workshop with two present voters per group, an observer and an absent member."""
-    workshop = workshops.create_workshop(uow_factory, Workshop(
-        f"Charter workshop {date.year}", "Northside Leisure Partnership", "Northside", date, "Sam Rivers", "charter"))
-    groups = {g.name: g.id for g in workshops.list_groups(uow_factory, workshop.id)}
+    workshop = perform(uow_factory, workshops.create_workshop, Workshop(
+        f"Charter workshop {date.year}", "Northside Leisure Partnership", "Northside", date, "Sam Rivers", "charter")).value
+    groups = {g.name: g.id for g in read(uow_factory, workshops.list_groups, workshop.id)}
     if people:
         for group, names in PEOPLE.items():
             for name in names:
-                roster.add_participant(uow_factory, Participant(workshop.id, name, groups[group], present=True))
-        roster.add_participant(uow_factory, Participant(workshop.id, "Olu Observer", groups["Council"],
+                perform(uow_factory, roster.add_participant, Participant(workshop.id, name, groups[group], present=True))
+        perform(uow_factory, roster.add_participant, Participant(workshop.id, "Olu Observer", groups["Council"],
                                                         is_voting=False, present=True))
-        roster.add_participant(uow_factory, Participant(workshop.id, "Abe Absent", groups["VCS"]))
+        perform(uow_factory, roster.add_participant, Participant(workshop.id, "Abe Absent", groups["VCS"]))
     return workshop
 
 

@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import assessment
 from workshop_app.core.model import Assessment
 from workshop_app.ui.shared_screen.assessment_view import AssessmentView
@@ -156,7 +156,7 @@ def test_results_show_the_change_since_the_last_workshop(store, qtbot) -> None: 
 
 def store_groups(store, workshop_id):  # type: ignore[no-untyped-def]
     from workshop_app.core.workshops import list_groups
-    return list_groups(store, workshop_id)
+    return read(store, list_groups, workshop_id)
 
 
 

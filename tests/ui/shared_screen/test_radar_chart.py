@@ -75,7 +75,7 @@ def test_the_shared_screen_draws_the_charters_own_radar_series(qtbot) -> None:  
 
     store = FakeStore()
     room = build_room(store)
-    groups = workshops.list_groups(store, room.workshop_id)
+    groups = read(store, workshops.list_groups, room.workshop_id)
     chart = RadarChart()
     qtbot.addWidget(chart)
     chart.set_data([p.title() for p in PRINCIPLES], radar_series(read(store, summarise_workshop, room.workshop_id,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from workshop_app.core import roster
-from workshop_app.core.model import StakeholderGroup, require_id
+from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.ui import undo
 from workshop_app.ui.controller import WorkshopController
@@ -70,10 +70,10 @@ class PresencePanel(QWidget):
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         present = item.checkState() == Qt.CheckState.Checked
         pid, name = int(item.data(Qt.ItemDataRole.UserRole)), item.text()  # the list is rebuilt by the change
-        if self.controller.change_participants(roster.set_present, pid, present):
+        if self.controller.perform(roster.set_present, pid, present).ok:
             undo.record(self.controller.undo_stack, f"mark {name} {'here' if present else 'away'}",
-                        lambda: self.controller.change_participants(roster.set_present, pid, present),
-                        lambda: self.controller.change_participants(roster.set_present, pid, not present))
+                        lambda: self.controller.perform(roster.set_present, pid, present).ok,
+                        lambda: self.controller.perform(roster.set_present, pid, not present).ok)
 
     def _fill_group_menu(self, groups: list[StakeholderGroup]) -> None:
         self.group_menu.clear()
@@ -85,12 +85,10 @@ class PresencePanel(QWidget):
     def mark_here(self, group_id: int | None) -> None:
         """Mark everyone, or everyone in one group, as here in one step (Ctrl+Z takes it back)."""
         workshop_id = self.controller.workshop_id
-        before = {require_id(p): p.present for p in self.controller.participants()}
-        if self.controller.change_participants(roster.set_all_present, workshop_id, True, group_id):
-            after = {pid: True for pid, p in before.items() if group_id is None or pid in self._members(group_id)}
+        done = self.controller.perform(roster.set_all_present, workshop_id, True, group_id)
+        if done.value is not None and done.value.value:
+            before = done.value.value
+            after = dict.fromkeys(before, True)
             undo.record(self.controller.undo_stack, "mark a group here" if group_id else "mark everyone here",
-                        lambda: self.controller.change_participants(roster.set_presence, workshop_id, after),
-                        lambda: self.controller.change_participants(roster.set_presence, workshop_id, before))
-
-    def _members(self, group_id: int) -> set[int]:
-        return {require_id(p) for p in self.controller.participants() if p.group_id == group_id}
+                        lambda: self.controller.perform(roster.set_presence, workshop_id, after).ok,
+                        lambda: self.controller.perform(roster.set_presence, workshop_id, before).ok)

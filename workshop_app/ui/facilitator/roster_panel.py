@@ -113,7 +113,7 @@ class RosterPanel(QWidget):
             self.edits.remove(current)
 
     def _on_presence_toggled(self, participant_id: int, present: bool) -> None:
-        self.controller.change_participants(roster.set_present, participant_id, present)
+        self.controller.perform(roster.set_present, participant_id, present)
 
     def _on_import_clicked(self) -> None:
         path = choose_csv(self)
@@ -130,4 +130,4 @@ class RosterPanel(QWidget):
             self.controller.refuse(f"{path.name}: {error}")
             return
         if CsvImportDialog.ask(self, preview, path.name):
-            self.controller.change_participants(participants_csv.import_good_rows, preview)
+            self.controller.perform(participants_csv.import_good_rows, preview)

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from workshop_app import paths
-from workshop_app.core import roster, voting, workshop_life, workshops
+from workshop_app.core import roster, voting, workshop_life
+from workshop_app.core.errors import WorkshopError
 from workshop_app.export.json_export import write_json
 from workshop_app.ui import errors
 from workshop_app.ui.controller import WorkshopController
@@ -24,7 +25,7 @@ def edit_details(parent: QWidget, controller: WorkshopController, plans: list[An
     workshop = controller.workshop
     if workshop is None or workshop.id is None:
         return False
-    rule_fixed = workshop_life.has_votes(controller.uow_factory, workshop.id)
+    rule_fixed = controller.read(workshop_life.has_votes, workshop.id)
     details = DetailsDialog.ask_details(parent, plans, workshop, rule_fixed)
     return details is not None and controller.change_workshop(workshop_life.edit_details, workshop.id, details)
 
@@ -44,11 +45,10 @@ def backup_path(workshop_id: int, now: dt.datetime | None = None) -> Path:
 
 def delete(parent: QWidget, controller: WorkshopController, workshop_id: int) -> Path | None:
     """Ask, showing what the workshop holds; save a copy in the backups folder; delete it. Return the copy."""
-    factory = controller.uow_factory
-    found = controller.run(workshops.get_workshop, workshop_id).value
+    found = controller.find_workshop(workshop_id)
     if found is None:
         return None
-    people = len(roster.list_participants(factory, workshop_id))
+    people = len(controller.read(roster.list_participants, workshop_id))
     votes = controller.read(voting.round_count, workshop_id)
     out = backup_path(workshop_id)
     question = (f"Delete the workshop \"{found.title}\" with its {people} participants and {votes} votes? "
@@ -56,6 +56,9 @@ def delete(parent: QWidget, controller: WorkshopController, workshop_id: int) ->
     if not errors.confirm(parent, question, "Delete the workshop"):
         return None
     out.parent.mkdir(parents=True, exist_ok=True)
-    if controller.run(lambda f, wid: write_json(f, wid, out), workshop_id).ok is False:
+    try:
+        write_json(controller.uow_factory, workshop_id, out)
+    except WorkshopError as error:
+        controller.refuse(str(error))
         return None
     return out if controller.change_workshop(workshop_life.delete, workshop_id) else None

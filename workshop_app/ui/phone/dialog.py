@@ -100,8 +100,8 @@ class PhoneVotingDialog(QDialog):
     def _fill_people(self) -> None:
         self.people.clear()
         controller = self.phones.controller
-        joined = set(phone_codes.bound_devices(controller.uow_factory, controller.workshop_id).values())
-        for badge in phone_codes.badges(controller.uow_factory, controller.workshop_id):
+        joined = set(controller.read(phone_codes.bound_devices, controller.workshop_id).values())
+        for badge in controller.read(phone_codes.badges, controller.workshop_id):
             kind = "" if badge.is_voting else "  (observer: does not vote)"
             phone = "  — joined by phone" if badge.participant_id in joined else ""
             item = QListWidgetItem(f"{badge.name} — {badge.group}{kind}{phone}")
@@ -113,12 +113,13 @@ class PhoneVotingDialog(QDialog):
         if item is None:
             errors.show_error(self, "Choose a person in the list first, then ask for a new code.")
             return
-        done = self.phones.controller.run(phone_codes.reissue_code, int(item.data(Qt.ItemDataRole.UserRole)))
+        done = self.phones.controller.perform(phone_codes.reissue_code, int(item.data(Qt.ItemDataRole.UserRole)))
         self.phones.push()
         self._fill_people()
-        if done.ok and done.value is not None:
-            self.status.setText(f"New code for {item.text().split(' — ')[0]}: {phone_codes.format_code(done.value.code)}"
-                                " (the old code and its phone no longer work).")
+        if done.value is not None:
+            code = phone_codes.format_code(done.value.value.code)
+            self.status.setText(f"New code for {item.text().split(' — ')[0]}: {code} (the old code and its phone no "
+                                "longer work).")
 
     def _on_cut_off_clicked(self) -> None:
         item = self.people.currentItem()
@@ -133,7 +134,7 @@ class PhoneVotingDialog(QDialog):
 
     def _on_badges_clicked(self) -> None:
         controller = self.phones.controller
-        controller.run(phone_codes.issue_missing_codes, controller.workshop_id)
+        controller.perform(phone_codes.issue_missing_codes, controller.workshop_id)
         self._fill_people()
         path, _ = QFileDialog.getSaveFileName(self, "Save the badge sheet", "badges.pdf", "PDF (*.pdf)",
                                               options=QFileDialog.Option.DontConfirmOverwrite)
@@ -147,4 +148,4 @@ class PhoneVotingDialog(QDialog):
         choice = self.choice()
         url = self.phones.join_url or f"http://{choice.names[0]}:{self.port.value()}/"
         title = controller.workshop.title if controller.workshop else ""
-        write_badges(out, phone_codes.badges(controller.uow_factory, controller.workshop_id), url, title)
+        write_badges(out, controller.read(phone_codes.badges, controller.workshop_id), url, title)

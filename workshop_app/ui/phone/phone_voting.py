@@ -71,7 +71,7 @@ class PhoneVoting(QObject):
         """Issue any missing codes and listen on host:port; say why in one sentence if it cannot."""
         self.stop()
         workshop_id = self.controller.workshop_id
-        if not self.controller.run(phone_codes.issue_missing_codes, workshop_id).ok:
+        if not self.controller.perform(phone_codes.issue_missing_codes, workshop_id).ok:
             return False
         from workshop_app.phone.server import PhoneServer  # the web server (aiohttp, ~17 MB) loads only when used
         from workshop_app.phone.service import PhoneService
@@ -115,9 +115,9 @@ class PhoneVoting(QObject):
 
     def cut_off(self, participant_id: int) -> bool:
         """Stop the phone a person joined with: their code is reissued and the phone is told why at once."""
-        done = self.controller.run(phone_codes.reissue_code, participant_id)
+        done = self.controller.perform(phone_codes.reissue_code, participant_id)
         self.push()
-        return bool(done.ok)
+        return done.ok
 
     def _on_phone_ballot(self, voted: Voted) -> None:
         """A phone's vote was recorded (on the server thread); tell the console and shared screen here, at once

@@ -70,5 +70,5 @@ class WelcomeView(QWidget):
     def check_in_person(self, participant_id: int) -> None:
         """Mark the tapped person as here (the console can mark them absent again)."""
         if self._room is not None:
-            self._room.controller.change_participants(roster.set_present, participant_id, True)
+            self._room.controller.perform(roster.set_present, participant_id, True)
             self.board.show_finder()

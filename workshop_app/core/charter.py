@@ -40,7 +40,7 @@ def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterDo
         return charter_of(uow, workshop_id)
 
 
-def charter_of(uow: UnitOfWork, workshop_id: int) -> CharterContent:
+def charter_of(uow: UnitOfWork, workshop_id: int) -> CharterDocument:
     """Return one workshop's charter content, read inside the caller's unit of work."""
     workshop = uow.repo(Workshop).get(workshop_id)
     if workshop is None:

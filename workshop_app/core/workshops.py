@@ -57,7 +57,7 @@ def create_workshop(
     uow.repo(StageProgress).add(StageProgress(workshop_id=workshop_id))
     stored_plans.keep_plan(uow, workshop_id, workshop.plan_key)
     audit.append(uow, workshop_id, "workshop_created", f"Workshop created: {workshop.title}", rows=[workshop])
-    return Changed(workshop, Changes(workshop=True, groups=True, stage=True))
+    return Changed(workshop, WORKSHOP)  # a new workshop, groups and all: no open workshop's groups changed
 
 
 def update_workshop(uow: UnitOfWork, workshop: Workshop) -> Changed[Workshop]:

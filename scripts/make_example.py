@@ -10,13 +10,13 @@ file are right by construction. Run: .venv/bin/python scripts/make_example.py [O
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from workshop_app.core.changes import perform, read
+from workshop_app.core.charter_wording import CharterWording, VersionWording, dump_version
 from workshop_app.core import actions, assessment, audit, charter_facts, notes, roster, stage_progress, voting, workshops
 from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.model import (
@@ -228,7 +228,7 @@ def build(store: Store) -> int:
     for what, principle, kind, owner, due, measure, status, source in ACTIONS:
         perform(store, actions.create_action, w.id, principle, what, kind, owner, due, measure,
                               ids.get(source), status)
-    _charter(store, w.id, plan.charter.as_sections())
+    _charter(store, w.id, plan.charter)
     _charter_facts(store, w.id, groups)
     index = next(n for n, s in enumerate(plan.stages) if s.kind == "charter_review")
     stage_progress.go_to_stage(store, w.id, index, len(plan.stages), plan.stages[index].title)
@@ -299,11 +299,11 @@ def _proposals(store: Store, wid: int, groups: dict[str, int | None], people: li
     return ids
 
 
-def _charter(store: Store, wid: int, sections: dict[str, object]) -> None:
+def _charter(store: Store, wid: int, wording: CharterWording) -> None:
     """Save the draft charter wording (version 1) from the plan's defaults."""
     with store() as uow:
         uow.repo(CharterVersion).add(CharterVersion(
-            workshop_id=wid, version=1, sections_json=json.dumps(sections, ensure_ascii=False),
+            workshop_id=wid, version=1, sections_json=dump_version(VersionWording(wording)),
         ))
         audit.append(uow, wid, "charter_drafted", "Charter version 1 was drafted from the plan's wording.")
         uow.commit()

@@ -17,7 +17,7 @@ from workshop_app.core import charter_versions as cv
 from workshop_app.core import roster, voting, workshops
 from workshop_app.core.audit import check_chain
 from workshop_app.core.charter import build_charter
-from workshop_app.core.charter_changes import SNAPSHOT_KEY
+from workshop_app.core.charter_wording import SNAPSHOT_KEY
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Participant, Workshop
 from workshop_app.core.plans import plan_by_key

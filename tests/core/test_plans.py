@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from workshop_app import paths
+from workshop_app.core.charter_wording import CharterWording, VersionWording, from_document, to_document
 from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
 from workshop_app.core.plans import (
     PRINCIPLE_STAGE_KINDS,
     STAGE_KINDS,
-    CharterDefaults,
     Plan,
     PlanFileError,
     available_plans,
@@ -220,7 +220,8 @@ def test_bundled_plans_spell_out_their_charter_wording(path: Path) -> None:
         "Talk it through", "Senior leads", "Independent mediation",
     ]
     assert defaults.review_triggers and defaults.review_after_months > 0
-    assert defaults.as_sections()["escalation"] == list(defaults.escalation)
+    stored = from_document(to_document(VersionWording(defaults)))
+    assert stored.wording == defaults and to_document(stored)["escalation"] == list(defaults.escalation)
 
 
 def test_principle_stage_kinds_are_stage_kinds() -> None:
@@ -235,7 +236,7 @@ def test_a_good_plan_loads_and_leaves_out_charter_fields_to_the_defaults(tmp_pat
     assert plan.stages[1].prompts == ("How creative are we?",)
     assert plan.stages[1].notes == "Keep it short."
     assert plan.stages[0].principle is None
-    assert isinstance(plan.charter, CharterDefaults)
+    assert isinstance(plan.charter, CharterWording)
     assert plan.charter.review_after_months == 3
     assert plan.charter.escalation[0].startswith("Talk it through")
 

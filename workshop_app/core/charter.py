@@ -7,17 +7,19 @@ Only revealed vote rounds count, and a proposal's latest revealed round decides 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from workshop_app.core.assessment import largest_gap, radar_series, summarise
 from workshop_app.core.principles import load_principles
 from workshop_app.core.charter_carry import CarryForward, carry_forward
-from workshop_app.core.charter_changes import VersionView, latest_version, no_change, previous_agreed, version_view
+from workshop_app.core.charter_changes import (
+    VersionView, latest_version, no_change, previous_agreed, stored_wording, version_view,
+)
+from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core.charter_facts import check_facts, facts_of
 from workshop_app.core.charter_document import (
-    ActionLine, CharterDocument, CharterSections, Commitment, Consent, Contact, GroupCount, NotAgreed,
+    ActionLine, CharterDocument, Commitment, Consent, Contact, GroupCount, NotAgreed,
     Party, PrincipleSection, Representative, VersionEntry,
 )
 from workshop_app.core.decisions import Outcome, deciding_round, round_outcome
@@ -27,7 +29,7 @@ from workshop_app.core.model import (
     Action, CharterStatus, CharterVersion, DecisionRule, OwnerKind, Participant, Proposal,
     ProposalStatus, StakeholderGroup, VoteRound, Workshop, require_id,
 )
-from workshop_app.core.plans import CharterDefaults, plan_by_key
+from workshop_app.core.plans import plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.public_names import is_named, is_residents, public_name
 from workshop_app.core.workshop_record import read_record
@@ -64,14 +66,15 @@ class _Builder:
     def build(self) -> CharterDocument:
         """Assemble every part."""
         version = latest_version(self.uow, require_id(self.workshop))
-        sections = self._sections(version)
+        wording = self._sections(version)
         agreed_here, not_agreed, undecided = self._decisions()
         commitments, carried = carry_forward(self.uow, self.workshop, agreed_here, self.prefixes)
         summary = summarise(self.record.assessments, self.groups, [p.key for p in self.principles])
         verdict = check_record(self.record)  # the same check as `verify`
         rule = rule_text(DecisionRule(self.workshop.decision_rule))
         gap = largest_gap(summary)
-        next_review = self.workshop.next_review or add_months(self.workshop.date, sections.review_after_months)
+        next_review = self.workshop.next_review or add_months(self.workshop.date, wording.review_after_months)
+        sections = replace(wording, next_review=next_review)
         shown = version_view(self.uow, self.workshop, version, commitments, sections, next_review)
         if carried is not None and shown.status == CharterStatus.DRAFT and shown.number == carried.source.version + 1:
             shown = _with_summary(shown, carried, len(agreed_here))
@@ -110,22 +113,13 @@ class _Builder:
                                _first_line(v.changes, v.version)) for v in earlier),
                 VersionEntry(number, status, agreed_on or self.workshop.date, first))
 
-    def _sections(self, version: CharterVersion | None) -> CharterSections:
-        defaults = _plan_defaults(self.workshop.plan_key).as_sections()
+    def _sections(self, version: CharterVersion | None) -> CharterWording:
+        """The version's own wording over the plan's, with the workshop's purpose and scope when it has them."""
         # before a review's own draft starts, its wording is the partnership's last agreed version's
-        edited = _edited_sections(version if version is not None else previous_agreed(self.uow, self.workshop))
-        merged = {**defaults, **{k: v for k, v in edited.items() if k in defaults and v not in ("", [], None)}}
-        purpose = self.workshop.purpose.strip() or str(edited.get("purpose") or merged["purpose"])
-        return CharterSections(
-            purpose=purpose,
-            scope=self.workshop.scope.strip() or str(edited.get("scope", "")).strip(),
-            working_together=str(merged["working_together"]),
-            escalation=tuple(str(s) for s in merged["escalation"]),
-            resident_concerns=str(merged["resident_concerns"]),
-            review_triggers=tuple(str(s) for s in merged["review_triggers"]),
-            joining_leaving=str(merged["joining_leaving"]),
-            review_after_months=int(merged["review_after_months"]),
-        )
+        own = stored_wording(version if version is not None else previous_agreed(self.uow, self.workshop)).wording
+        merged = replace(own, next_review=None).over(plan_wording(self.workshop.plan_key))
+        return replace(merged, purpose=self.workshop.purpose.strip() or merged.purpose,
+                       scope=self.workshop.scope.strip() or merged.scope.strip())
 
     def _decisions(self) -> tuple[list[Commitment], list[NotAgreed], int]:
         """Sort every proposal into agreed, not agreed (or withdrawn), and not yet decided."""
@@ -233,24 +227,12 @@ def _first_line(changes: str, number: int) -> str:
     return lines[0] if lines else "First version" if number == 1 else "No changes recorded"
 
 
-def _plan_defaults(plan_key: str) -> CharterDefaults:
+def plan_wording(plan_key: str) -> CharterWording:
     """The plan's charter wording; an unknown plan (e.g. from an imported record) falls back to the default."""
     try:
         return plan_by_key(plan_key).charter
     except WorkshopError:
         return plan_by_key("charter").charter
-
-
-def _edited_sections(version: CharterVersion | None) -> Mapping[str, object]:
-    """The wording stored with a charter version (a JSON object), or nothing."""
-    if version is None:
-        return {}
-    try:
-        data = json.loads(version.sections_json or "{}")
-    except json.JSONDecodeError:
-        raise WorkshopError(f"The saved wording of charter version {version.version} is damaged; "
-                            "edit the charter sections again and save them.") from None
-    return data if isinstance(data, dict) else {}
 
 
 def _representative(person: Participant, party_name: str) -> Representative:
@@ -293,7 +275,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 __all__ = [
-    "ActionLine", "CharterDocument", "CharterSections", "Commitment", "Consent", "Contact", "GroupCount",
+    "ActionLine", "CharterDocument", "Commitment", "Consent", "Contact", "GroupCount",
     "NotAgreed", "Party", "PrincipleSection", "Representative", "add_months",
     "build_charter", "is_residents", "party_prefixes",
 ]

@@ -7,15 +7,14 @@ here, which takes its place and its code) or drops it (the facilitator records t
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from workshop_app.core import audit
 from workshop_app.core.charter_changes import (
-    DROPPED_KEY, REWORD_SIMILARITY, SNAPSHOT_KEY, latest_version, previous_agreed, sections_of,
+    REWORD_SIMILARITY, latest_version, previous_agreed, stored_wording, text_key,
 )
+from workshop_app.core.charter_wording import AgreedCommitment, dump_version
 from workshop_app.core.charter_document import Commitment, KeptFrom, code_number
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
@@ -67,8 +66,7 @@ def carry_forward(uow: UnitOfWork, workshop: Workshop, agreed: Sequence[Commitme
     base = previous_agreed(uow, workshop)
     if base is None:
         return list(agreed), None
-    data = sections_of(base)
-    entries = [e for e in data.get(SNAPSHOT_KEY, []) if isinstance(e, dict)]
+    entries = stored_wording(base).agreed or ()
     source = KeptFrom(base.version, base.agreed_on, _title_of(uow, base.workshop_id))
     dropped = set(dropped_codes(latest_version(uow, require_id(workshop))))
     pairs = _pairs(entries, agreed)
@@ -76,19 +74,17 @@ def carry_forward(uow: UnitOfWork, workshop: Workshop, agreed: Sequence[Commitme
     items: list[Carried] = []
     kept: list[Commitment] = []
     for entry in entries:
-        code, text = str(entry.get("code", "")), str(entry.get("text", ""))
-        party, route = entry.get("party") or None, str(entry.get("route", ""))
-        principle = str(entry.get("principle", ""))
-        match = pairs.get(code)
+        carried = Carried(entry.code, entry.principle, entry.text, entry.party, entry.route, "kept")
+        match = pairs.get(entry.code)
         if match is not None:
-            state = "agreed again" if _key(match.text) == _key(text) else "reworded"
-            items.append(Carried(code, principle, text, party, route, state, codes[match.proposal_id]))
-        elif code in dropped:
-            items.append(Carried(code, principle, text, party, route, "dropped"))
+            state = "agreed again" if text_key(match.text) == text_key(entry.text) else "reworded"
+            items.append(replace(carried, state=state, now=codes[match.proposal_id]))
+        elif entry.code in dropped:
+            items.append(replace(carried, state="dropped"))
         else:
-            items.append(Carried(code, principle, text, party, route, "kept"))
-            kept.append(Commitment(int(entry.get("proposal_id") or 0), principle, text, route, party, code, None,
-                                   kept=source))
+            items.append(carried)
+            kept.append(Commitment(entry.proposal_id, entry.principle, entry.text, entry.route, entry.party,
+                                   entry.code, None, kept=source))
     renumbered = [replace(c, code=codes[c.proposal_id]) for c in agreed]
     return kept + renumbered, CarryForward(source, tuple(items))
 
@@ -110,12 +106,9 @@ def keep_again(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str) -> N
     _set_dropped(uow_factory, workshop_id, code, False)
 
 
-def dropped_codes(version: CharterVersion | None) -> list[str]:
+def dropped_codes(version: CharterVersion | None) -> tuple[str, ...]:
     """The codes a version records as dropped."""
-    if version is None:
-        return []
-    found = sections_of(version).get(DROPPED_KEY, [])
-    return [str(code) for code in found] if isinstance(found, list) else []
+    return stored_wording(version).dropped
 
 
 def _set_dropped(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str, dropped: bool) -> None:
@@ -133,10 +126,9 @@ def _set_dropped(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str, dr
         version = latest_version(uow, workshop_id)
         if version is None or version.status != CharterStatus.DRAFT:
             raise WorkshopError("The charter has been agreed: start the next version to change what it keeps.")
-        sections = sections_of(version)
-        codes = [c for c in dropped_codes(version) if c != code] + ([code] if dropped else [])
-        sections[DROPPED_KEY] = codes
-        version.sections_json = json.dumps(sections, ensure_ascii=False)
+        stored = stored_wording(version)
+        codes = (*(c for c in stored.dropped if c != code), *((code,) if dropped else ()))
+        version.sections_json = dump_version(replace(stored, dropped=codes))
         uow.repo(CharterVersion).update(version)
         what = "dropped by the room" if dropped else "kept again"
         audit.append(uow, workshop_id, "charter_commitment_dropped" if dropped else "charter_commitment_kept",
@@ -144,18 +136,19 @@ def _set_dropped(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str, dr
         uow.commit()
 
 
-def _pairs(entries: Sequence[Mapping[str, Any]], agreed: Sequence[Commitment]) -> dict[str, Commitment]:
+def _pairs(entries: Sequence[AgreedCommitment], agreed: Sequence[Commitment]) -> dict[str, Commitment]:
     """Carried code -> the commitment agreed here in its place: the same words first, then similar ones."""
     pairs: dict[str, Commitment] = {}
     free = list(agreed)
     for exact in (True, False):
         for entry in entries:
-            code, text = str(entry.get("code", "")), _key(str(entry.get("text", "")))
+            code, text = entry.code, text_key(entry.text)
             if code in pairs:
                 continue
-            scored = [(1.0 if _key(c.text) == text else difflib.SequenceMatcher(None, text, _key(c.text)).ratio(), c)
-                      for c in free if exact and _key(c.text) == text
-                      or not exact and c.principle == entry.get("principle")]
+            scored = [(1.0 if text_key(c.text) == text else
+                       difflib.SequenceMatcher(None, text, text_key(c.text)).ratio(), c)
+                      for c in free if exact and text_key(c.text) == text
+                      or not exact and c.principle == entry.principle]
             best = max(scored, key=lambda pair: pair[0], default=None)
             if best is not None and (exact or best[0] >= REWORD_SIMILARITY):
                 pairs[code] = best[1]
@@ -163,11 +156,11 @@ def _pairs(entries: Sequence[Mapping[str, Any]], agreed: Sequence[Commitment]) -
     return pairs
 
 
-def _codes(entries: Sequence[Mapping[str, Any]], agreed: Sequence[Commitment], pairs: Mapping[str, Commitment],
+def _codes(entries: Sequence[AgreedCommitment], agreed: Sequence[Commitment], pairs: Mapping[str, Commitment],
            prefixes: Mapping[str, str]) -> dict[int, str]:
     """Proposal id -> code: a commitment taking a carried one's place takes its code (when its party's prefix
     matches); the rest number on after every carried code, so no code means two things."""
-    used = {str(e.get("code", "")) for e in entries}
+    used = {e.code for e in entries}
     highest: dict[str, int] = {}
     for code in used:
         prefix = code.rstrip("0123456789")
@@ -188,14 +181,10 @@ def _prefix(commitment: Commitment, prefixes: Mapping[str, str]) -> str:
     return prefixes.get(commitment.party, "") if commitment.party else "S"
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _title_of(uow: UnitOfWork, workshop_id: int) -> str:
     found = uow.repo(Workshop).get(workshop_id)
     return found.title if found is not None else ""
 
 
-__all__ = ["Carried", "CarryForward", "DROPPED_KEY", "carry_forward", "drop_kept", "dropped_codes", "keep_again",
+__all__ = ["Carried", "CarryForward", "carry_forward", "drop_kept", "dropped_codes", "keep_again",
            "read_carry_forward"]

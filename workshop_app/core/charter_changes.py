@@ -1,6 +1,6 @@
 """What a charter version says about itself: its number and status, and what changed since the last agreed one.
 
-An agreed version keeps a snapshot of its commitments and wording in its sections_json; comparing that snapshot
+An agreed version keeps a snapshot of its commitments and wording (see charter_wording); comparing that snapshot
 with the record as it stands gives the plain-words list of changes a new version carries.
 """
 
@@ -8,20 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from workshop_app.core.charter_document import CharterSections, Commitment
+from workshop_app.core.charter_document import Commitment
+from workshop_app.core.errors import WorkshopError
+from workshop_app.core.charter_wording import AgreedCommitment, CharterWording, VersionWording, parse_version
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, WorkshopStatus, require_id
 from workshop_app.core.ports import UnitOfWork
-
-SNAPSHOT_KEY = "agreed_commitments"
-"""The key, in an agreed version's sections_json, of the commitments it agreed."""
-
-DROPPED_KEY = "dropped_commitments"
-"""The key, in a version's sections_json, of the codes of carried commitments the room dropped."""
 
 SECTION_NAMES: dict[str, str] = {
     "purpose": "Our shared purpose",
@@ -43,7 +37,7 @@ class Snapshot:
     """An agreed version's frozen commitments and wording, and whether it belongs to the same workshop."""
 
     version: int
-    data: Mapping[str, Any]
+    stored: VersionWording
     same_workshop: bool
 
 
@@ -62,25 +56,20 @@ def long_day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def snapshot_of(commitments: Sequence[Commitment], sections: CharterSections, next_review: dt.date) -> dict[str, Any]:
-    """The commitments and wording of a charter as it is agreed, ready to store in sections_json."""
-    return {
-        "purpose": sections.purpose, "scope": sections.scope, "working_together": sections.working_together,
-        "escalation": list(sections.escalation), "resident_concerns": sections.resident_concerns,
-        "review_triggers": list(sections.review_triggers), "joining_leaving": sections.joining_leaving,
-        "review_after_months": sections.review_after_months, "next_review": next_review.isoformat(),
-        SNAPSHOT_KEY: [{"proposal_id": c.proposal_id, "code": c.code, "principle": c.principle, "text": c.text,
-                        "party": c.party, "route": c.route} for c in commitments],
-    }
+def frozen(commitments: Sequence[Commitment]) -> tuple[AgreedCommitment, ...]:
+    """The commitments of a charter as it is agreed, as its version keeps them."""
+    return tuple(AgreedCommitment(c.proposal_id, c.code, c.principle, c.text, c.party, c.route) for c in commitments)
 
 
-def sections_of(version: CharterVersion) -> dict[str, Any]:
-    """A version's stored sections as a dict (empty when missing or damaged)."""
+def stored_wording(version: CharterVersion | None) -> VersionWording:
+    """What a version keeps (nothing set for no version); damaged wording is refused in one sentence."""
+    if version is None:
+        return VersionWording()
     try:
-        data = json.loads(version.sections_json or "{}")
-    except json.JSONDecodeError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        return parse_version(version.sections_json)
+    except ValueError:
+        raise WorkshopError(f"The saved wording of charter version {version.version} is damaged; "
+                            "edit the charter sections again and save them.") from None
 
 
 def agreed_before(uow: UnitOfWork, workshop: Workshop, number: int) -> Snapshot | None:
@@ -89,11 +78,11 @@ def agreed_before(uow: UnitOfWork, workshop: Workshop, number: int) -> Snapshot 
            if v.status == CharterStatus.AGREED and v.version < number]
     if own:
         latest = max(own, key=lambda v: (v.version, require_id(v)))
-        return Snapshot(latest.version, sections_of(latest), True)
+        return Snapshot(latest.version, stored_wording(latest), True)
     previous = previous_agreed(uow, workshop)
     if previous is None or previous.version >= number:
         return None
-    return Snapshot(previous.version, sections_of(previous), False)
+    return Snapshot(previous.version, stored_wording(previous), False)
 
 
 def latest_version(uow: UnitOfWork, workshop_id: int) -> CharterVersion | None:
@@ -120,7 +109,7 @@ def previous_agreed(uow: UnitOfWork, workshop: Workshop) -> CharterVersion | Non
 
 
 def version_view(uow: UnitOfWork, workshop: Workshop, version: CharterVersion | None,
-                 commitments: Sequence[Commitment], sections: CharterSections, next_review: dt.date) -> VersionView:
+                 commitments: Sequence[Commitment], sections: CharterWording, next_review: dt.date) -> VersionView:
     """Number, status and changes as the charter should print them.
 
     A draft after an agreed version lists what changed since it. An agreed version whose record has changed
@@ -133,13 +122,13 @@ def version_view(uow: UnitOfWork, workshop: Workshop, version: CharterVersion | 
             return VersionView(1, CharterStatus.DRAFT, None, "")
         version = CharterVersion(require_id(workshop), previous.version + 1)
     if version.status == CharterStatus.AGREED:
-        own = Snapshot(version.version, sections_of(version), True)
-        lines = describe_changes(own, commitments, sections, next_review) if SNAPSHOT_KEY in own.data else ()
+        own = Snapshot(version.version, stored_wording(version), True)
+        lines = describe_changes(own, commitments, sections, next_review) if own.stored.agreed is not None else ()
         if lines:
             return VersionView(version.version + 1, CharterStatus.DRAFT, None, "\n".join(lines))
         return VersionView(version.version, CharterStatus.AGREED, version.agreed_on, version.changes.strip())
     before = agreed_before(uow, workshop, version.version)
-    if before is None or SNAPSHOT_KEY not in before.data:
+    if before is None or before.stored.agreed is None:
         return VersionView(version.version, CharterStatus.DRAFT, None, version.changes.strip())
     lines = describe_changes(before, commitments, sections, next_review)
     return VersionView(version.version, CharterStatus.DRAFT, None, "\n".join(lines) or no_change(before.version))
@@ -150,46 +139,33 @@ def no_change(previous: int) -> str:
     return f"Nothing has changed since version {previous}."
 
 
-def describe_changes(before: Snapshot, commitments: Sequence[Commitment], sections: CharterSections,
+def describe_changes(before: Snapshot, commitments: Sequence[Commitment], sections: CharterWording,
                      next_review: dt.date) -> tuple[str, ...]:
     """Plain-words lines: commitments added, removed and reworded, then sections reworded and the review date."""
-    old = [_Item.of(entry) for entry in before.data.get(SNAPSHOT_KEY, []) if isinstance(entry, dict)]
-    new = [_Item(c.proposal_id, c.code, c.principle, c.text) for c in commitments]
-    return (*_commitment_lines(old, new, before.same_workshop), *_section_lines(before.data, sections, next_review))
+    old = list(before.stored.agreed or ())
+    return (*_commitment_lines(old, list(frozen(commitments)), before.same_workshop),
+            *_section_lines(before.stored.wording, sections, next_review))
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One commitment in a comparison."""
-
-    proposal_id: int
-    code: str
-    principle: str
-    text: str
-
-    @classmethod
-    def of(cls, entry: Mapping[str, Any]) -> _Item:
-        return cls(int(entry.get("proposal_id") or 0), str(entry.get("code", "")), str(entry.get("principle", "")),
-                   str(entry.get("text", "")))
-
-    @property
-    def key(self) -> str:
-        return " ".join(self.text.casefold().split())
+def text_key(text: str) -> str:
+    """A commitment's text as compared: without case or spacing differences."""
+    return " ".join(text.casefold().split())
 
 
-def _commitment_lines(old: list[_Item], new: list[_Item], same_workshop: bool) -> list[str]:
+def _commitment_lines(old: list[AgreedCommitment], new: list[AgreedCommitment],
+                      same_workshop: bool) -> list[str]:
     """Pair old and new commitments (by proposal in one workshop, else by text), then pair similar leftovers."""
-    pairs: list[tuple[_Item, _Item]] = []
+    pairs: list[tuple[AgreedCommitment, AgreedCommitment]] = []
     removed, added = list(old), list(new)
     for item in list(removed):
-        match = next((n for n in added if (n.proposal_id == item.proposal_id if same_workshop else n.key == item.key)),
-                     None)
+        match = next((n for n in added if (n.proposal_id == item.proposal_id if same_workshop
+                                           else text_key(n.text) == text_key(item.text))), None)
         if match is not None:
             pairs.append((item, match))
             removed.remove(item)
             added.remove(match)
     for item in list(removed):
-        similar = [(difflib.SequenceMatcher(None, item.key, n.key).ratio(), n) for n in added
+        similar = [(difflib.SequenceMatcher(None, text_key(item.text), text_key(n.text)).ratio(), n) for n in added
                    if n.principle == item.principle]
         best = max(similar, key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= REWORD_SIMILARITY:
@@ -199,24 +175,16 @@ def _commitment_lines(old: list[_Item], new: list[_Item], same_workshop: bool) -
     lines = [f"Commitment {b.code} added: “{b.text}”" for b in added]
     gone = "removed" if same_workshop else "dropped"  # a carried commitment leaves only when the room drops it
     lines += [f"Commitment {a.code} {gone}: “{a.text}”" for a in removed]
-    lines += [f"Commitment {b.code} reworded: now “{b.text}” (was “{a.text}”)" for a, b in pairs if a.key != b.key]
+    lines += [f"Commitment {b.code} reworded: now “{b.text}” (was “{a.text}”)" for a, b in pairs
+              if text_key(a.text) != text_key(b.text)]
     return lines
 
 
-def _section_lines(old: Mapping[str, Any], sections: CharterSections, next_review: dt.date) -> list[str]:
-    lines = []
-    for key, name in SECTION_NAMES.items():
-        now = getattr(sections, key)
-        was = old.get(key)
-        if was is not None and _normal(was) != _normal(now):
-            lines.append(f"Section reworded: {name}.")
-    was_review = str(old.get("next_review", ""))
-    if was_review and was_review != next_review.isoformat():
-        try:
-            previous = long_day(dt.date.fromisoformat(was_review))
-        except ValueError:
-            previous = was_review
-        lines.append(f"Next review date changed from {previous} to {long_day(next_review)}.")
+def _section_lines(old: CharterWording, sections: CharterWording, next_review: dt.date) -> list[str]:
+    lines = [f"Section reworded: {name}." for key, name in SECTION_NAMES.items()
+             if _normal(getattr(old, key)) != _normal(getattr(sections, key))]
+    if old.next_review is not None and old.next_review != next_review:
+        lines.append(f"Next review date changed from {long_day(old.next_review)} to {long_day(next_review)}.")
     return lines
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop_app.core.assessment import RadarSeries
+from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core.decisions import Counts
 from workshop_app.core.model import CharterFacts, CharterStatus, DecisionRule, Workshop
 
@@ -185,20 +186,6 @@ class ActionLine:
 
 
 @dataclass(frozen=True)
-class CharterSections:
-    """The wording the facilitator can edit: plan defaults, overridden by the charter version's own."""
-
-    purpose: str
-    scope: str
-    working_together: str
-    escalation: tuple[str, ...]
-    resident_concerns: str
-    review_triggers: tuple[str, ...]
-    joining_leaving: str
-    review_after_months: int
-
-
-@dataclass(frozen=True)
 class VersionEntry:
     """One line of the version history: the number, its status, its date and what it changed."""
 
@@ -218,7 +205,8 @@ class CharterDocument:
     agreed_on: dt.date | None
     changes: str
     next_review: dt.date
-    sections: CharterSections
+    sections: CharterWording
+    """The wording in effect: the version's own over the plan's, with the workshop's purpose and review date."""
     parties: tuple[Party, ...]
     principles: tuple[PrincipleSection, ...]
     not_agreed: tuple[NotAgreed, ...]

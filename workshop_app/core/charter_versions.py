@@ -7,39 +7,27 @@ partnership's last agreed version and carries its number on. Every change is wri
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import replace
 
 from workshop_app.core import audit
-from workshop_app.core.charter import build_charter
+from workshop_app.core.charter import build_charter, plan_wording
 from workshop_app.core.charter_changes import (
-    DROPPED_KEY, SECTION_NAMES, latest_version, long_day, previous_agreed, sections_of, snapshot_of,
+    SECTION_NAMES, frozen, latest_version, long_day, previous_agreed, stored_wording,
 )
+from workshop_app.core.charter_wording import CharterWording, VersionWording, dump_version
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
-from workshop_app.core.plans import plan_by_key
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
-WORDING_KEYS = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving",
-                "review_after_months")
-"""The keys of a version's own wording (purpose and the review date are kept on the workshop)."""
+OWN_WORDING = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving",
+               "review_after_months")
+"""A version's own wording as it starts from the plan (purpose and the review date are kept on the workshop)."""
+
+CARRIED_WORDING = (*OWN_WORDING, "purpose", "scope")
+"""The wording a next version starts from: a review keeps the agreed purpose and scope too."""
 
 MAX_SECTION_LENGTH = 3000
 """The longest a section (or one step or trigger) may be, in characters."""
-
-
-@dataclass(frozen=True)
-class CharterWording:
-    """The charter wording the facilitator can edit while a version is a draft."""
-
-    purpose: str
-    working_together: str
-    escalation: tuple[str, ...]
-    resident_concerns: str
-    review_triggers: tuple[str, ...]
-    joining_leaving: str
-    next_review: dt.date
 
 
 def current_version(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterVersion:
@@ -51,12 +39,12 @@ def current_version(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Charter
             return latest
         base = previous_agreed(uow, workshop)
         if base is None:
-            version = CharterVersion(workshop_id, 1, sections_json=_dumps(_plan_wording(workshop.plan_key)))
+            wording = plan_wording(workshop.plan_key).only(*OWN_WORDING)
+            version = CharterVersion(workshop_id, 1, sections_json=dump_version(VersionWording(wording)))
             text = "Charter version 1 started as a draft from the session plan's wording"
         else:
-            carried = (*WORDING_KEYS, "purpose", "scope")  # a review keeps the agreed purpose and scope too
-            wording = {k: v for k, v in sections_of(base).items() if k in carried}
-            version = CharterVersion(workshop_id, base.version + 1, sections_json=_dumps(wording))
+            wording = stored_wording(base).wording.only(*CARRIED_WORDING)
+            version = CharterVersion(workshop_id, base.version + 1, sections_json=dump_version(VersionWording(wording)))
             text = f"Charter version {base.version + 1} started as a draft from agreed version {base.version}"
         version = uow.repo(CharterVersion).add(version)
         audit.append(uow, workshop_id, "charter_version_started", text)
@@ -66,10 +54,7 @@ def current_version(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Charter
 
 def current_wording(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterWording:
     """Return the wording the charter uses now (the draft's own, else the plan's, with the workshop's purpose)."""
-    content = build_charter(uow_factory, workshop_id)
-    s = content.sections
-    return CharterWording(s.purpose, s.working_together, s.escalation, s.resident_concerns, s.review_triggers,
-                          s.joining_leaving, content.next_review)
+    return build_charter(uow_factory, workshop_id).sections
 
 
 def update_sections(uow_factory: UnitOfWorkFactory, workshop_id: int, wording: CharterWording) -> CharterVersion:
@@ -83,15 +68,13 @@ def update_sections(uow_factory: UnitOfWorkFactory, workshop_id: int, wording: C
         return version
     with uow_factory() as uow:
         workshop = _workshop(uow, workshop_id)
-        if clean.next_review <= workshop.date:
+        if clean.next_review is None or clean.next_review <= workshop.date:
             raise WorkshopError("Choose a review date after the workshop's date.")
         stored = uow.repo(CharterVersion).get(require_id(version))
         assert stored is not None
-        sections = sections_of(stored)
-        sections.update(working_together=clean.working_together, escalation=list(clean.escalation),
-                        resident_concerns=clean.resident_concerns, review_triggers=list(clean.review_triggers),
-                        joining_leaving=clean.joining_leaving)
-        stored.sections_json = _dumps(sections)
+        kept = stored_wording(stored)
+        edited = replace(kept.wording, **{key: getattr(clean, key) for key in _EDITED_HERE})
+        stored.sections_json = dump_version(replace(kept, wording=edited))
         uow.repo(CharterVersion).update(stored)
         workshop.purpose, workshop.next_review = clean.purpose, clean.next_review
         uow.repo(Workshop).update(workshop)
@@ -116,9 +99,9 @@ def mark_agreed(uow_factory: UnitOfWorkFactory, workshop_id: int, agreed_on: dt.
         assert stored is not None
         if stored.status != CharterStatus.DRAFT:
             raise WorkshopError(f"Charter version {stored.version} has just been agreed; reload the charter.")
-        sections = {**sections_of(stored), **snapshot_of(content.commitments, content.sections, content.next_review)}
+        snapshot = replace(stored_wording(stored), wording=content.sections, agreed=frozen(content.commitments))
         stored.status, stored.agreed_on = CharterStatus.AGREED, agreed_on
-        stored.changes, stored.sections_json = content.changes, _dumps(sections)
+        stored.changes, stored.sections_json = content.changes, dump_version(snapshot)
         uow.repo(CharterVersion).update(stored)
         count = len(content.commitments)
         audit.append(uow, workshop_id, "charter_agreed",
@@ -135,14 +118,18 @@ def start_amendment(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Charter
         raise WorkshopError(f"Charter version {agreed.version} is still a draft: change it, or mark it agreed "
                             "before starting the next version.")
     with uow_factory() as uow:
-        wording = {k: v for k, v in sections_of(agreed).items() if k in (*WORDING_KEYS, DROPPED_KEY, "purpose", "scope")}
+        kept = stored_wording(agreed)
+        wording = VersionWording(kept.wording.only(*CARRIED_WORDING), dropped=kept.dropped)
         version = uow.repo(CharterVersion).add(CharterVersion(workshop_id, agreed.version + 1,
-                                                              sections_json=_dumps(wording)))
+                                                              sections_json=dump_version(wording)))
         audit.append(uow, workshop_id, "charter_amendment_started",
                      f"Charter version {version.version} started as a draft to amend version {agreed.version}")
         uow.commit()
     return version
 
+
+_EDITED_HERE = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving")
+"""The wording an edit keeps on the version (its purpose and review date go on the workshop)."""
 
 _EDIT_NAMES: dict[str, str] = {
     "purpose": SECTION_NAMES["purpose"].lower(), "working_together": SECTION_NAMES["working_together"].lower(),
@@ -164,9 +151,9 @@ def _checked(wording: CharterWording) -> CharterWording:
             raise WorkshopError(f"Write something for {name} before saving the charter's wording.")
         if any(len(part) > MAX_SECTION_LENGTH for part in value.split("\n")):
             raise WorkshopError(f"Keep {name} under {MAX_SECTION_LENGTH} characters a paragraph.")
-    return CharterWording(texts["purpose"], texts["working_together"], lists["escalation"],
-                          texts["resident_concerns"], lists["review_triggers"], texts["joining_leaving"],
-                          wording.next_review)
+    return replace(wording, purpose=texts["purpose"], working_together=texts["working_together"],
+                   escalation=lists["escalation"], resident_concerns=texts["resident_concerns"],
+                   review_triggers=lists["review_triggers"], joining_leaving=texts["joining_leaving"])
 
 
 def _require_draft(version: CharterVersion) -> None:
@@ -181,16 +168,3 @@ def _workshop(uow: UnitOfWork, workshop_id: int) -> Workshop:
     if found is None:
         raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
     return found
-
-
-def _plan_wording(plan_key: str) -> dict[str, Any]:
-    """The plan's charter wording (the default plan's for an unknown plan), without the purpose."""
-    try:
-        sections = plan_by_key(plan_key).charter.as_sections()
-    except WorkshopError:
-        sections = plan_by_key("charter").charter.as_sections()
-    return {k: v for k, v in sections.items() if k in WORDING_KEYS}
-
-
-def _dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False)

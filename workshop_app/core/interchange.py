@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop_app.core.audit import iso_utc
+from workshop_app.core import charter_wording
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.decisions import Counts, Outcome, last_ballots
 from workshop_app.core.model import Ballot, Choice, HandCount, VoteRound, utc_now
@@ -94,7 +95,8 @@ def to_document(record: WorkshopRecord, exported_at: dt.datetime | None = None) 
         "actions": [_action(refs, a) for a in record.actions],
         "charter_versions": [
             {"version": c.version, "status": str(c.status), "agreed_on": day(c.agreed_on), "changes": c.changes,
-             "sections": json.loads(c.sections_json or "{}"), "created_at": when(c.created_at)}
+             "sections": charter_wording.to_document(charter_wording.parse_version(c.sections_json)),
+             "created_at": when(c.created_at)}
             for c in record.charter_versions
         ],
         **facts_document(record, refs),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
+from workshop_app.core import charter_wording
 from workshop_app.core.audit import check_chain
 from workshop_app.core.decisions import frozen_voters
 from workshop_app.core.errors import ImportError_
@@ -204,7 +204,7 @@ class _Reader:
         return CharterVersion(
             workshop_id=0, version=f.whole("version", lowest=1), status=f.choice("status", CharterStatus),
             agreed_on=f.date("agreed_on", True), changes=f.text("changes"),
-            sections_json=json.dumps(sections, ensure_ascii=False), created_at=f.stamp("created_at"),
+            sections_json=charter_wording.dump_version(charter_wording.from_document(sections)), created_at=f.stamp("created_at"),
         )
 
     def _audit(self, top: Fields) -> list[AuditEntry]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app import paths
+from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
 from workshop_app.core.plan_syntax import printable, stage_phrase, syntax_error_parts
@@ -80,31 +81,6 @@ class Stage:
 
 
 @dataclass(frozen=True)
-class CharterDefaults:
-    """Starting wording for the charter sections the facilitator can edit."""
-
-    purpose: str
-    working_together: str
-    escalation: tuple[str, ...]
-    resident_concerns: str
-    review_triggers: tuple[str, ...]
-    joining_leaving: str
-    review_after_months: int
-
-    def as_sections(self) -> dict[str, Any]:
-        """Return the wording as a plain dict (lists for the list fields), e.g. for a charter version."""
-        return {
-            "purpose": self.purpose,
-            "working_together": self.working_together,
-            "escalation": list(self.escalation),
-            "resident_concerns": self.resident_concerns,
-            "review_triggers": list(self.review_triggers),
-            "joining_leaving": self.joining_leaving,
-            "review_after_months": self.review_after_months,
-        }
-
-
-@dataclass(frozen=True)
 class Plan:
     """A session plan: ordered stages and the charter's default wording."""
 
@@ -112,7 +88,8 @@ class Plan:
     title: str
     description: str
     stages: tuple[Stage, ...]
-    charter: CharterDefaults
+    charter: CharterWording
+    """The charter's starting wording (no scope or review date: those belong to the workshop)."""
     source: Path
     is_user_plan: bool = False
     session_minutes: int | None = None
@@ -367,7 +344,7 @@ class _PlanReader:
             raise self.fail(where, "notes", 'must be text in double quotes, such as notes = "Keep it short."')
         return value.strip()
 
-    def charter(self, table: Any, baseline: dict[str, Any]) -> CharterDefaults:
+    def charter(self, table: Any, baseline: dict[str, Any]) -> CharterWording:
         """Build the charter wording: the plan's own fields, and the baseline for any it leaves out."""
         if not isinstance(table, dict):
             raise self.fail(None, "charter", "must be a table; write it as a [charter] heading with fields below it")
@@ -377,7 +354,7 @@ class _PlanReader:
         if isinstance(months, bool) or not isinstance(months, int) or months <= 0:
             problem = f"is {_shown(months)}; set it to a whole number of months above 0, such as review_after_months = 12"
             raise self.fail(None, "review_after_months", problem, in_charter=True)
-        return CharterDefaults(
+        return CharterWording(
             purpose=self.charter_text(merged, "purpose"),
             working_together=self.charter_text(merged, "working_together"),
             escalation=self.charter_list(merged, "escalation"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from workshop_app.core.charter_document import CharterDocument, Commitment, PrincipleSection
-from workshop_app.core.charter_versions import CharterWording
+from workshop_app.core.charter_wording import CharterWording
 
 COMMITMENTS_PER_PAGE = 4
 """Commitment cards that fit one screen at the scaled type size."""
@@ -41,12 +41,13 @@ SECTION_PAGES = {"purpose": 0, "working_together": 1, "escalation": 2, "resident
 
 def with_wording(content: CharterDocument, wording: CharterWording) -> CharterDocument:
     """The charter as it would read with wording not yet saved (what the facilitator is typing)."""
+    day = wording.next_review or content.next_review
     sections = replace(content.sections, purpose=wording.purpose, working_together=wording.working_together,
                        escalation=tuple(line for line in wording.escalation if line.strip()),
                        resident_concerns=wording.resident_concerns,
                        review_triggers=tuple(line for line in wording.review_triggers if line.strip()),
-                       joining_leaving=wording.joining_leaving)
-    return replace(content, sections=sections, next_review=wording.next_review)
+                       joining_leaving=wording.joining_leaving, next_review=day)
+    return replace(content, sections=sections, next_review=day)
 
 
 def charter_pages(content: CharterDocument) -> list[CharterPage]:

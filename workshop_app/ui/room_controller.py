@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workshop_app.core.charter_versions import CharterWording
+from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core import assessment, notes, schedule, stage_progress, stored_plans
 from workshop_app.core.changes import Changes
 from workshop_app.core.principles import Principle, load_principles

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.core import charter_facts, charter_versions
 from workshop_app.core.charter import build_charter
+from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion
@@ -128,8 +129,8 @@ class CharterPanel(QWidget):
         self._writer: PdfWriter | None = None
         self.ask_save_path: Callable[[QWidget, str], Path | None] = ask_save_path
         self.ask_agreed_on: Callable[[QWidget, int, dt.date], dt.date | None] = ask_agreed_on
-        self.ask_wording: Callable[[QWidget, charter_versions.CharterWording],
-                                   charter_versions.CharterWording | None] = self._ask_wording_live
+        self.ask_wording: Callable[[QWidget, CharterWording],
+                                   CharterWording | None] = self._ask_wording_live
         self.ask_facts = ask_facts
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.status = named(QLabel(wordWrap=True), "subheading")
@@ -264,15 +265,15 @@ class CharterPanel(QWidget):
         if edited is not None and controller.run(charter_facts.save_facts, controller.workshop_id, *edited).ok:
             self.refresh()
 
-    def _ask_wording_live(self, parent: QWidget, wording: charter_versions.CharterWording
-                          ) -> charter_versions.CharterWording | None:
+    def _ask_wording_live(self, parent: QWidget, wording: CharterWording
+                          ) -> CharterWording | None:
         """The wording dialog, with the room's charter showing the words as they are typed."""
         try:
             return ask_wording(parent, wording, self.show_typed)
         finally:
             self.room.show_charter_wording(None)
 
-    def show_typed(self, wording: charter_versions.CharterWording, section: str) -> None:
+    def show_typed(self, wording: CharterWording, section: str) -> None:
         """Put wording being typed on the shared screen, turned to the page of the section being typed in."""
         self.room.show_charter_wording(wording, SECTION_PAGES.get(section))
 

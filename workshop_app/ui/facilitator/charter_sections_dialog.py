@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from workshop_app.core.charter_versions import CharterWording
+from workshop_app.core.charter_wording import CharterWording
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -47,6 +48,7 @@ class CharterSectionsDialog(QDialog):
         self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._typing.timeout.connect(self._on_typing_paused)
         self._section = "purpose"
+        self._given = wording
         self.setWindowTitle("Edit the charter's wording")
         self.resize(720, 760)
         self.purpose = self._text(wording.purpose, "Our shared purpose")
@@ -56,7 +58,7 @@ class CharterSectionsDialog(QDialog):
         self.review_triggers = self._text("\n".join(wording.review_triggers),
                                           "What triggers an early review, one per line")
         self.joining_leaving = self._text(wording.joining_leaving, "How partners join or leave")
-        self.next_review = date_edit(wording.next_review, "Next review date")
+        self.next_review = date_edit(wording.next_review or dt.date.today(), "Next review date")
         form = QFormLayout()
         for label, field in (("Our shared &purpose", self.purpose), ("&Working together", self.working_together),
                              ("When things go &wrong\n(the steps, in order)", self.escalation),
@@ -95,11 +97,12 @@ class CharterSectionsDialog(QDialog):
 
     def wording(self) -> CharterWording:
         """The wording as typed (core tidies and checks it)."""
-        return CharterWording(
-            self.purpose.toPlainText(), self.working_together.toPlainText(),
-            tuple(self.escalation.toPlainText().splitlines()), self.resident_concerns.toPlainText(),
-            tuple(self.review_triggers.toPlainText().splitlines()), self.joining_leaving.toPlainText(),
-            from_qdate(self.next_review.date()),
+        return replace(
+            self._given, purpose=self.purpose.toPlainText(), working_together=self.working_together.toPlainText(),
+            escalation=tuple(self.escalation.toPlainText().splitlines()),
+            resident_concerns=self.resident_concerns.toPlainText(),
+            review_triggers=tuple(self.review_triggers.toPlainText().splitlines()),
+            joining_leaving=self.joining_leaving.toPlainText(), next_review=from_qdate(self.next_review.date()),
         )
 
 

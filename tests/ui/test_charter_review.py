@@ -117,7 +117,7 @@ def test_wording_then_agreement_then_next_version(window: MainWindow, store) -> 
 
 
 def test_the_shared_screen_shows_agreed_commitments_in_large_type(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    shared = SharedScreen(window.room)
+    shared = SharedScreen(window.controller, window.room, window.room.votes, window.room.actions)
     qtbot.addWidget(shared)
     shared.setGeometry(0, 0, 1920, 1080)
     shared.show()

@@ -32,7 +32,7 @@ def test_the_csv_preview_shows_its_verdict_first(qtbot, store) -> None:  # type:
 def test_the_room_sees_whether_the_timer_runs_and_it_can_start_by_itself(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     window = open_console(qtbot, store)
     room = window.room
-    screen = SharedScreen(room)
+    screen = SharedScreen(room.controller, room, room.votes, room.actions)
     qtbot.addWidget(screen)
     assert screen.header.timer_state.text() == "Timer paused"
     room.start_timer()

@@ -39,7 +39,7 @@ def test_tapping_your_name_on_the_welcome_stage_checks_you_in(qtbot, store) -> N
     window = open_console(qtbot, store, per_group=2, present=False)
     room = window.room
     room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "welcome"))
-    view = WelcomeView()
+    view = WelcomeView(window.controller)
     qtbot.addWidget(view)
     view.show_stage(room, TypeSizes.for_height(1080))
     assert len(view.tiles) == 8

@@ -49,7 +49,7 @@ def review(qtbot, store):  # type: ignore[no-untyped-def]
 
 
 def _shared(qtbot, window: MainWindow) -> tuple[SharedScreen, CharterView]:  # type: ignore[no-untyped-def]
-    shared = SharedScreen(window.room)
+    shared = SharedScreen(window.controller, window.room, window.room.votes, window.room.actions)
     qtbot.addWidget(shared)
     shared.setGeometry(0, 0, 1920, 1080)
     shared.show()

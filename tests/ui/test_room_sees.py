@@ -21,7 +21,7 @@ def _commitments(window):  # type: ignore[no-untyped-def]
 def test_drafts_show_on_the_projector_as_they_are_written(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     window = open_console(qtbot, store)
     room, _panel = _commitments(window)
-    screen = SharedScreen(room)
+    screen = SharedScreen(room.controller, room, room.votes, room.actions)
     qtbot.addWidget(screen)
     view = screen.current_view()
     assert isinstance(view, StageView) and view.drafts.isVisibleTo(screen)

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.phone_voting = PhoneVoting(self.controller, self.room.votes, self)
         self.room.stage_changed.connect(self.phone_voting.push)  # a rating opens or closes with the stage
         self.room.results_shown_changed.connect(self.phone_voting.push)
-        self.workshop_page = WorkshopPage(self.controller, self.room)
+        self.workshop_page = WorkshopPage(self.controller, self.room, self.room.votes, self.room.actions)
         self.pages.addWidget(self.workshop_page)
         self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)
         self.controller.workshop_opened.connect(self._on_workshop_opened)
@@ -325,7 +325,8 @@ class MainWindow(QMainWindow):
 
             app = QGuiApplication.instance()
             assert isinstance(app, QGuiApplication)
-            self.shared_screen = open_shared_screen(self.room, app, settings.shared_screen_monitor())
+            self.shared_screen = open_shared_screen(self.controller, self.room, self.room.votes, self.room.actions,
+                                                    app, settings.shared_screen_monitor())
             self.phone_voting.started.connect(self.shared_screen.join_qr.show_join)
             self.phone_voting.stopped.connect(self.shared_screen.join_qr.hide_join)
             self.workshop_page.console.thumbnail.watch(self.shared_screen)

@@ -50,7 +50,7 @@ def room(store) -> RoomController:  # type: ignore[no-untyped-def]
 
 def show_shared(qtbot, room: RoomController, width: int, height: int) -> SharedScreen:  # type: ignore[no-untyped-def]
     """Show the room's shared screen as a normal window of the given size, drawn once."""
-    screen = SharedScreen(room)
+    screen = SharedScreen(room.controller, room, room.votes, room.actions)
     qtbot.addWidget(screen)
     screen.setGeometry(0, 0, width, height)
     screen.show()

@@ -28,7 +28,7 @@ def scores(shared: SharedScreen) -> dict[str, int]:
 
 def results_on_screen(qtbot, room) -> ResultsView:  # type: ignore[no-untyped-def]
     """Show the room's first rating stage with its results revealed on a new shared screen; return the view."""
-    screen = SharedScreen(room)
+    screen = SharedScreen(room.controller, room, room.votes, room.actions)
     qtbot.addWidget(screen)
     go_to_kind(room, "assessment")
     room.show_results(True)

@@ -22,7 +22,7 @@ def voting(request, qtbot, store) -> Iterator[VotingView]:  # type: ignore[no-un
     workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), at_review=False)
     room = RoomController(WorkshopController(store))
     room.controller.open_workshop(workshop_id)
-    screen = SharedScreen(room)
+    screen = SharedScreen(room.controller, room, room.votes, room.actions)
     qtbot.addWidget(screen)
     screen.setGeometry(0, 0, *request.param)
     screen.show()

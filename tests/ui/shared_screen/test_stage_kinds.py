@@ -19,7 +19,7 @@ def test_every_stage_kind_has_one_row_and_plans_read_kinds_as_the_enum() -> None
 
 def test_each_row_names_real_console_controls_and_real_shared_screen_views(qtbot: QtBot, room: RoomController,
                                                                           shared: SharedScreen) -> None:
-    panel = StagePanel(room)
+    panel = StagePanel(room.controller, room, room.votes, room.actions)
     qtbot.addWidget(panel)
     for kind, screens in STAGE_SCREENS.items():
         assert panel.controls.indexOf(getattr(panel, screens.controls)) >= 0, kind
@@ -27,7 +27,7 @@ def test_each_row_names_real_console_controls_and_real_shared_screen_views(qtbot
 
 
 def test_the_console_shows_the_controls_the_table_names_for_each_stage(qtbot: QtBot, room: RoomController) -> None:
-    panel = StagePanel(room)
+    panel = StagePanel(room.controller, room, room.votes, room.actions)
     qtbot.addWidget(panel)
     for index, stage in enumerate(room.stages):
         room.go_to(index)

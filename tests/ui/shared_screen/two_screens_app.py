@@ -22,7 +22,7 @@ def main(db_path: str, preferred: str) -> None:
     room = RoomController(WorkshopController(store))
     room.controller.open_workshop(workshop.id or 0)
     go_to_kind(room, "framing")
-    shared = open_shared_screen(room, app, preferred or None)
+    shared = open_shared_screen(room.controller, room, room.votes, room.actions, app, preferred or None)
     app.processEvents()
     geometry = shared.geometry()
     print(json.dumps({

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, require_id
 from workshop_app.ui import errors
 from workshop_app.ui.undoable_edits import ActionEdits
-from workshop_app.ui.action_controller import ActionDraft, ActionFilter
+from workshop_app.ui.action_controller import ActionController, ActionDraft, ActionFilter
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.models.action_table_model import (
     COMMITMENT, MEASURE, PRINCIPLE, STATUS, STATUS_WORDS, WHAT, ActionTableModel,
@@ -61,9 +62,9 @@ class StatusDelegate(QStyledItemDelegate):
 class ActionTable(QWidget):
     """A table of actions with a quick status change for the selected one (a combo below, or in the cell)."""
 
-    def __init__(self, room: RoomController, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, room: RoomController, plan: ActionController, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room, self.plan = room, room.actions
+        self.room, self.plan = room, plan
         self.edits = ActionEdits(self.plan)
         self.model = ActionTableModel(self)
         self.view = QTableView()
@@ -135,10 +136,11 @@ class ActionTable(QWidget):
 class ActionsPanel(QWidget):
     """This workshop's action plan: filters over a table, with Add, Edit and From an agreed commitment."""
 
-    def __init__(self, room: RoomController, compact: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, plan: ActionController,
+                 compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room = room
-        self.table = ActionTable(room, "This workshop's actions")
+        self.controller, self.room = controller, room
+        self.table = ActionTable(room, plan, "This workshop's actions")
         self.plan = self.table.plan
         if compact:
             self.table.hide_details()
@@ -196,7 +198,7 @@ class ActionsPanel(QWidget):
         self.owner.textChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
         self.plan.actions_changed.connect(self.refresh)
-        self.room.controller.workshop_opened.connect(lambda _w: self.refresh())
+        self.controller.workshop_opened.connect(lambda _w: self.refresh())
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
 
     def current_filter(self) -> ActionFilter:
@@ -206,7 +208,7 @@ class ActionsPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the actions that pass the filter."""
-        if self.room.controller.workshop is None:
+        if self.controller.workshop is None:
             return
         shown = self.plan.actions(self.current_filter())
         every = self.plan.actions()
@@ -257,7 +259,7 @@ class ActionsPanel(QWidget):
         commitment = CommitmentPicker.ask(self, agreed, names)
         if commitment is None:
             return
-        groups = {g.id: g.name for g in self.room.controller.groups()}
+        groups = {g.id: g.name for g in self.controller.groups()}
         party = groups.get(commitment.party_group_id) if commitment.party_group_id is not None else None
         start = ActionDraft(commitment.text, commitment.principle,
                             OwnerKind.GROUP if party else OwnerKind.PARTICIPANT, party or "")
@@ -269,10 +271,11 @@ class ActionsPanel(QWidget):
 class ActionsReviewPanel(QWidget):
     """The previous workshop's open actions: update each one's status, then carry the unfinished ones over."""
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, plan: ActionController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room = room
-        self.table = ActionTable(room, "Open actions from the previous workshop")
+        self.controller, self.room = controller, room
+        self.table = ActionTable(room, plan, "Open actions from the previous workshop")
         self.plan = self.table.plan
         self.table.hide_details()
         self.source = named_label("", "subheading")
@@ -298,7 +301,7 @@ class ActionsReviewPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the previous workshop's open actions (and those reviewed here since)."""
-        if self.room.controller.workshop is None:
+        if self.controller.workshop is None:
             return
         previous = self.plan.previous_workshop()
         rows = self.plan.review_actions()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.palette import group_letter
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.widgets.combo import chosen, select_data
 from workshop_app.ui.widgets.group_mark import mark_icon
@@ -15,9 +16,9 @@ from workshop_app.ui.widgets.group_mark import mark_icon
 class AssessmentControls(QWidget):
     """Lets the facilitator follow the rating, enter a group's agreed score, and show the results."""
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room = room
+        self.controller, self.room = controller, room
         self.progress = QLabel(objectName="subheading")
         self.group = QComboBox()
         self.group.setAccessibleName("Group whose agreed score you are entering")
@@ -32,7 +33,7 @@ class AssessmentControls(QWidget):
         self.reveal.toggled.connect(self._on_reveal_toggled)
         room.assessment_changed.connect(lambda _p: self.refresh())
         room.results_shown_changed.connect(lambda _s: self.refresh())
-        room.controller.groups_changed.connect(self.refresh)
+        controller.groups_changed.connect(self.refresh)
 
     def _lay_out(self) -> None:
         box = QGroupBox("When a group agrees one score between them")
@@ -58,7 +59,7 @@ class AssessmentControls(QWidget):
             return
         current = chosen(self.group)
         self.group.clear()
-        for g in self.room.controller.groups():
+        for g in self.controller.groups():
             self.group.addItem(mark_icon(g.colour, g.mark, group_letter(g.name)), g.name, g.id)
         select_data(self.group, current)
         self.progress.setText(f"{self.room.rating_progress(principle)} have rated")

@@ -27,6 +27,8 @@ from workshop_app.ui import errors
 from workshop_app.ui.facilitator.charter_facts_dialog import ask_facts
 from workshop_app.ui.facilitator.charter_sections_dialog import ask_agreed_on, ask_wording
 from workshop_app.ui.facilitator.kept_panel import KeptPanel
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.charter_pages import SECTION_PAGES, charter_pages
 
@@ -120,9 +122,10 @@ class CharterPanel(QWidget):
 
     exported = Signal(str)
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, votes: VoteController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room = room
+        self.controller, self.room = controller, room
         self.content: CharterDocument | None = None
         self.version: CharterVersion | None = None
         self.last_pdf: Path | None = None
@@ -159,7 +162,7 @@ class CharterPanel(QWidget):
         self.page_on = QPushButton("Page forwar&d ▶")
         self.page_on.setAccessibleName("Show the next page of the charter on the shared screen")
         self.page_shown = QLabel(wordWrap=True)
-        self.kept = KeptPanel(room)
+        self.kept = KeptPanel(controller, room, votes)
         self.kept.changed.connect(self._changed)
         paging = QHBoxLayout()
         paging.addWidget(self.page_back)
@@ -198,7 +201,7 @@ class CharterPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the charter as it stands (starting version 1 when there is none) and show it."""
-        controller = self.room.controller
+        controller = self.controller
         self.version = controller.run(charter_versions.current_version, controller.workshop_id).value
         self.content = controller.run(build_charter, controller.workshop_id).value
         if self.content is None or self.version is None:
@@ -239,14 +242,14 @@ class CharterPanel(QWidget):
 
     def _changed(self) -> None:
         """Reload the workshop (its purpose or review date may have changed) and tell both windows."""
-        self.room.controller.reload_workshop()
+        self.controller.reload_workshop()
         self.refresh()
 
     # Version controls -------------------------------------------------------------------------------
 
     def edit_wording(self) -> None:
         """Edit the draft's wording in a dialog and save it."""
-        controller = self.room.controller
+        controller = self.controller
         wording = controller.run(charter_versions.current_wording, controller.workshop_id).value
         if wording is None:
             return
@@ -257,7 +260,7 @@ class CharterPanel(QWidget):
 
     def edit_facts(self) -> None:
         """Edit the charter's facts and contacts in a dialog and save them."""
-        controller = self.room.controller
+        controller = self.controller
         facts = controller.run(charter_facts.read_facts, controller.workshop_id).value
         if facts is None:
             return
@@ -282,13 +285,13 @@ class CharterPanel(QWidget):
         if self.version is None or self.content is None:
             return
         day = self.ask_agreed_on(self, self.version.version, self.content.workshop.date)
-        controller = self.room.controller
+        controller = self.controller
         if day is not None and controller.run(charter_versions.mark_agreed, controller.workshop_id, day).ok:
             self._changed()
 
     def start_amendment(self) -> None:
         """Start the next version as a draft."""
-        controller = self.room.controller
+        controller = self.controller
         if controller.run(charter_versions.start_amendment, controller.workshop_id).ok:
             self._changed()
 
@@ -301,7 +304,7 @@ class CharterPanel(QWidget):
             return
         fmt = str(self.format.currentData())
         chosen = self.ask_save_path(self, suggested_name(self.content, fmt))
-        out = errors.save_target(self, chosen, self.room.controller.uow_factory)
+        out = errors.save_target(self, chosen, self.controller.uow_factory)
         if out is None:
             return
         self._writer = PdfWriter(self.content, out, fmt)
@@ -321,7 +324,7 @@ class CharterPanel(QWidget):
 
     def _on_failed(self, sentence: str) -> None:
         self.saved.setText("The charter was not saved.")
-        self.room.controller.refuse(sentence)
+        self.controller.refuse(sentence)
 
     def _on_writer_finished(self) -> None:
         self.progress.setVisible(False)

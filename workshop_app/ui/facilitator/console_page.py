@@ -10,19 +10,23 @@ from workshop_app.ui.facilitator.presence_panel import PresencePanel
 from workshop_app.ui.facilitator.projector_thumbnail import ProjectorThumbnail
 from workshop_app.ui.facilitator.stage_panel import StagePanel
 from workshop_app.ui.facilitator.timer_panel import TimerPanel
+from workshop_app.ui.action_controller import ActionController
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.vote_controller import VoteController
 
 
 class ConsolePage(QWidget):
     """Three columns: the agenda; the stage; a live picture of the shared screen, the timer and who is here."""
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, votes: VoteController,
+                 plan: ActionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.room = room
         self.agenda = AgendaPanel(room)
-        self.stage = StagePanel(room)
+        self.stage = StagePanel(controller, room, votes, plan)
         self.timer = TimerPanel(room)
-        self.presence = PresencePanel(room.controller)
+        self.presence = PresencePanel(controller)
         self.thumbnail = ProjectorThumbnail()
         self.previous = QPushButton("◀ Pre&vious stage")
         self.next = QPushButton("&Next stage ▶", objectName="primary")

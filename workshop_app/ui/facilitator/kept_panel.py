@@ -11,6 +11,8 @@ from workshop_app.core import charter_carry
 from workshop_app.core.charter_carry import Carried, CarryForward
 from workshop_app.ui import undo
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.room_controller import RoomController
 
 STATE_WORDS = {"kept": "Kept", "dropped": "Dropped", "reworded": "Reworded here", "agreed again": "Agreed again"}
@@ -28,9 +30,10 @@ class KeptPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, votes: VoteController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room = room
+        self.controller, self.room, self.votes = controller, room, votes
         self.carried: CarryForward | None = None
         self.ask_draft: Callable[..., ProposalDraft | None] = ProposalDialog.ask
         self.heading = QLabel(wordWrap=True)
@@ -100,12 +103,12 @@ class KeptPanel(QWidget):
         if item is None:
             return
         if self._set(item.code, dropped):
-            undo.record(self.room.controller.undo_stack, f"{'drop' if dropped else 'keep'} commitment {item.code}",
+            undo.record(self.controller.undo_stack, f"{'drop' if dropped else 'keep'} commitment {item.code}",
                         lambda: self._set(item.code, dropped), lambda: self._set(item.code, not dropped))
 
     def _set(self, code: str, dropped: bool) -> bool:
         operation = charter_carry.drop_kept if dropped else charter_carry.keep_again
-        done = self.room.controller.run(operation, self.room.controller.workshop_id, code)
+        done = self.controller.run(operation, self.controller.workshop_id, code)
         if done.ok:
             self.changed.emit()
         return bool(done.ok)
@@ -116,10 +119,10 @@ class KeptPanel(QWidget):
         principle = self.room.principles.get(item.principle) if item is not None else None
         if item is None or principle is None:
             return
-        groups = self.room.controller.groups()
+        groups = self.controller.groups()
         party = next((g.id for g in groups if g.name == item.party), None)
         draft = self.ask_draft(self, principle, groups, ProposalDraft(item.text, "", party))
-        if draft is not None and self.room.votes.create_proposal(item.principle, draft.text, draft.route,
+        if draft is not None and self.votes.create_proposal(item.principle, draft.text, draft.route,
                                                                  draft.party_group_id):
             self.hint.setText(f"The new wording for {item.code} is a draft proposal under {principle.name}: vote on "
                               f"it at that principle's stage. {item.code} stays kept until the room agrees it.")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.palette import group_letter
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.widgets.combo import NO_GROUP, chosen, select_data
 from workshop_app.ui.widgets.group_mark import mark_icon
@@ -16,9 +17,9 @@ from workshop_app.ui.widgets.group_mark import mark_icon
 class NotesPanel(QWidget):
     """Type a note, pick whose it is, press Enter; the note is saved and appears on the ideas wall."""
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room = room
+        self.controller, self.room = controller, room
         self.text = QLineEdit(placeholderText="Type a note or idea and press Enter")
         self.text.setAccessibleName("New note")
         self.group = QComboBox()
@@ -48,13 +49,13 @@ class NotesPanel(QWidget):
         self.remove.clicked.connect(self._on_remove_clicked)
         room.notes_changed.connect(lambda _i: self.refresh())
         room.stage_changed.connect(lambda _i: self.refresh())
-        room.controller.groups_changed.connect(self.refresh)
+        controller.groups_changed.connect(self.refresh)
 
     def refresh(self) -> None:
         """Reload the choices and the current stage's notes."""
         if not self.room.stages:
             return
-        groups = self.room.controller.groups()
+        groups = self.controller.groups()
         keep = chosen(self.group)
         self.group.clear()
         self.group.addItem("Everyone", NO_GROUP)

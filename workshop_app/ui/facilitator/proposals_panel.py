@@ -11,6 +11,7 @@ from workshop_app.ui import errors, undo
 from workshop_app.ui.facilitator.ideas_to_propose import IdeasToPropose
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
 from workshop_app.ui.facilitator.vote_panel import VotePanel
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
 
@@ -34,16 +35,17 @@ CHOOSE_HINT = "Choose a proposal in the list to open a vote on it."
 class ProposalsPanel(QWidget):
     """Draft, amend and withdraw proposals; open a vote on the selected one."""
 
-    def __init__(self, room: RoomController, votes: VoteController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, votes: VoteController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room, self.votes = room, votes
+        self.controller, self.room, self.votes = controller, room, votes
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAccessibleName("Proposals under this principle")
         self.buttons = {name: QPushButton(text) for name, text in (
             ("new", "New propos&al…"), ("amend", "A&mend…"), ("withdraw", "&Withdraw…"),
             ("named", "Open name&d vote"), ("secret", "Open se&cret vote"))}
-        self.vote_panel = VotePanel(room, votes)
+        self.vote_panel = VotePanel(controller, room, votes)
         self.ideas = IdeasToPropose(room)
         self.hint = QLabel(CHOOSE_HINT, wordWrap=True)
         top, bottom = QHBoxLayout(), QHBoxLayout()
@@ -84,7 +86,7 @@ class ProposalsPanel(QWidget):
         self.ideas.show_principle(principle)
         self.list.blockSignals(True)
         self.list.clear()
-        groups = {g.id: g.name for g in self.room.controller.groups()}
+        groups = {g.id: g.name for g in self.controller.groups()}
         for proposal in self.votes.proposals(principle):
             rounds = self.votes.rounds(require_id(proposal))
             outcome = self.votes.latest_outcome(require_id(proposal))
@@ -121,13 +123,13 @@ class ProposalsPanel(QWidget):
         principle = self.room.principle()
         if principle is None:
             return
-        self._propose(ProposalDialog.ask(self, principle, self.room.controller.groups()))
+        self._propose(ProposalDialog.ask(self, principle, self.controller.groups()))
 
     def _on_idea_chosen(self, note: Note) -> None:
         principle = self.room.principle()
         if principle is not None:
             start = ProposalDraft(note.text, note.route, None)
-            self._propose(ProposalDialog.ask(self, principle, self.room.controller.groups(), start))
+            self._propose(ProposalDialog.ask(self, principle, self.controller.groups(), start))
 
     def _propose(self, draft: ProposalDraft | None) -> None:
         """Create the drafted proposal and select it, so a vote can be opened on it at once."""
@@ -145,16 +147,16 @@ class ProposalsPanel(QWidget):
         if proposal is None or principle is None:
             return
         current = ProposalDraft(proposal.text, proposal.route, proposal.party_group_id)
-        draft = ProposalDialog.ask(self, principle, self.room.controller.groups(), current, amending=True)
+        draft = ProposalDialog.ask(self, principle, self.controller.groups(), current, amending=True)
         pid, old, before_vote = require_id(proposal), proposal.text, not self.votes.rounds(require_id(proposal))
         if draft is not None and self.votes.amend(pid, draft.text, self.room.workshop.facilitator) and before_vote:
-            undo.record(self.room.controller.undo_stack, "change a proposal's wording",
+            undo.record(self.controller.undo_stack, "change a proposal's wording",
                         lambda: self._reword(pid, draft.text), lambda: self._reword(pid, old))
 
     def _reword(self, proposal_id: int, text: str) -> None:
         """Undo or redo a wording change, only while no vote has been held on the proposal."""
         if self.votes.rounds(proposal_id):
-            self.room.controller.refuse(
+            self.controller.refuse(
                 "A vote has been held on this proposal since, so its wording stays; amend it instead.")
             return
         self.votes.amend(proposal_id, text)
@@ -173,7 +175,7 @@ class ProposalsPanel(QWidget):
         proposal = self.selected()
         if proposal is None:
             return
-        controller = self.room.controller
+        controller = self.controller
         warning = roster.presence_warning(controller.groups(), controller.participants())
         if warning and not errors.confirm(self, f"{warning} Open the vote anyway, or mark people here first?",
                                           "Open the vote anyway"):

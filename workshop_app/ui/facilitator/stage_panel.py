@@ -13,13 +13,17 @@ from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
 from workshop_app.ui.facilitator.charter_panel import CharterPanel
 from workshop_app.ui.facilitator.notes_panel import NotesPanel
 from workshop_app.ui.facilitator.proposals_panel import ProposalsPanel
+from workshop_app.ui.action_controller import ActionController
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.stage_kinds import STAGE_SCREENS, kind_words
 
 class StagePanel(QWidget):
     """Title, purpose and prompts of the current stage over its controls."""
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, votes: VoteController,
+                 plan: ActionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.room = room
         self.title = WrapLabel(objectName="heading")
@@ -31,12 +35,12 @@ class StagePanel(QWidget):
         self.show_routes.setAccessibleName("Show this principle's ways to get there on the shared screen")
         self.show_routes.setToolTip("Turn the shared screen from the shift and its example to the practical "
                                     "routes, each with what it means. Press again to turn back.")
-        self.assessment = AssessmentControls(room)
-        self.notes = NotesPanel(room)
-        self.proposals = ProposalsPanel(room, room.votes)
-        self.action_plan = ActionsPanel(room, compact=True)
-        self.actions_review = ActionsReviewPanel(room)
-        self.charter = CharterPanel(room)
+        self.assessment = AssessmentControls(controller, room)
+        self.notes = NotesPanel(controller, room)
+        self.proposals = ProposalsPanel(controller, room, votes)
+        self.action_plan = ActionsPanel(controller, room, plan, compact=True)
+        self.actions_review = ActionsReviewPanel(controller, room, plan)
+        self.charter = CharterPanel(controller, room, votes)
         self.controls = QStackedWidget()
         self.controls.addWidget(self.assessment)
         self.controls.addWidget(self.notes)

@@ -10,6 +10,7 @@ from workshop_app.core.voting import VoteProgress
 from workshop_app.ui import errors
 from workshop_app.ui.widgets.wrap_label import WrapLabel
 from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, ProxyVoteDialog
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
 
@@ -28,9 +29,10 @@ def outcome_lines(outcome: Outcome, names: dict[int, str]) -> str:
 class VotePanel(QGroupBox):
     """Follows the latest vote of the workshop from open to reveal."""
 
-    def __init__(self, room: RoomController, votes: VoteController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, votes: VoteController,
+                 parent: QWidget | None = None) -> None:
         super().__init__("The vote", parent)
-        self.room, self.votes = room, votes
+        self.controller, self.room, self.votes = controller, room, votes
         self.round: VoteRound | None = None
         self.proposal_text = WrapLabel(objectName="intro")
         self.progress = QLabel(objectName="subheading")
@@ -89,20 +91,20 @@ class VotePanel(QGroupBox):
             self.buttons[name].setEnabled(is_open)
         self.buttons["reveal"].setEnabled(not is_open and not revealed)
         outcome = self.votes.results(require_id(vote)) if revealed else None
-        names = {require_id(g): g.name for g in self.room.controller.groups()}
+        names = {require_id(g): g.name for g in self.controller.groups()}
         self.outcome.setText(outcome_lines(outcome, names) if outcome else
                              "Results stay hidden until you close the vote and reveal them.")
 
     def _on_proxy_clicked(self) -> None:
         if self.round is None:
             return
-        people = [p for p in self.room.controller.participants() if p.is_voting]
+        people = [p for p in self.controller.participants() if p.is_voting]
         vote = ProxyVoteDialog.ask(self, people, [p for p in people if p.present])
         if vote is not None:
             self.votes.cast(require_id(self.round), vote.participant_id, vote.choice, vote.reason, vote.holder_id)
 
     def _on_hands_clicked(self) -> None:
-        counts = HandCountDialog.ask(self, self.room.controller.groups()) if self.round else None
+        counts = HandCountDialog.ask(self, self.controller.groups()) if self.round else None
         if counts is not None and self.round is not None:
             self.votes.hand_count(require_id(self.round), counts.group_id, counts.agree, counts.abstain,
                                   counts.disagree, counts.block, counts.reason)

@@ -40,8 +40,10 @@ def detail_line(action: Action) -> str:
 class ActionsView(QWidget):
     """Shows this workshop's actions, or in a review the previous workshop's open ones; pages through many."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: ActionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.plan = plan
+        plan.actions_changed.connect(self._on_actions_changed)
         self.heading = text_label(name="heading")
         self.summary = text_label(name="quiet")
         self.empty = text_label("", "quiet")
@@ -69,11 +71,9 @@ class ActionsView(QWidget):
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the actions the current stage is about."""
-        controller = room.actions
+        controller = self.plan
         self._sizes = sizes
-        if self._room is not room:
-            self._room = room
-            controller.actions_changed.connect(self._on_actions_changed)
+        self._room = room
         self._today = controller.today()
         review = room.stage().kind == "actions_review"
         rows = controller.review_actions() if review else controller.actions()

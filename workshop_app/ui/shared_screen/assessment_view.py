@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.core.assessment import HIGHEST, LOWEST
 from workshop_app.core.model import Participant, StakeholderGroup
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
@@ -22,8 +23,9 @@ from workshop_app.ui.shared_screen.theme import TypeSizes
 class AssessmentView(QWidget):
     """Participant tiles grouped by stakeholder group, the scale, and how many have rated."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
         self._room: RoomController | None = None
         self._principle = ""
         self._people: dict[int, Participant] = {}
@@ -60,9 +62,9 @@ class AssessmentView(QWidget):
         self._room, self._principle = room, principle.key
         self.heading.setText(f"{principle.challenge} → {principle.name}")
         self.scale.set_principle(principle)
-        groups = room_data.groups_by_id(room)
+        groups = room_data.groups_by_id(self.controller)
         self._group_names = {gid: g.name for gid, g in groups.items()}
-        people = room_data.present_voters(room)
+        people = room_data.present_voters(self.controller)
         self._people = {p.id: p for p in people if p.id is not None}
         self._build_tiles(groups, people, sizes)
         self.refresh()

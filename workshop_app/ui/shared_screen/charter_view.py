@@ -8,6 +8,7 @@ from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_document import Commitment
 from workshop_app.export.charter_front import status_words
 from workshop_app.ui.charter_pages import CharterPage, charter_pages, with_wording
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
@@ -25,8 +26,9 @@ def who_line(commitment: Commitment) -> str:
 class CharterView(QWidget):
     """Shows the charter a part at a time; the facilitator turns the pages from the console."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
         self.heading = text_label(name="heading")
         self.status = text_label(name="title")
         self.part = text_label(name="title")
@@ -48,7 +50,7 @@ class CharterView(QWidget):
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Read the charter as it stands and show the page the facilitator has turned to."""
         self._sizes = sizes
-        content = room.controller.run(build_charter, room.controller.workshop_id).value
+        content = self.controller.run(build_charter, self.controller.workshop_id).value
         if content is None:
             return
         typing = room.charter_wording is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.framing_view import prompt_lines
@@ -16,8 +17,9 @@ CARDS_PER_ROW = 3
 class IdeasView(QWidget):
     """Shows the stage's prompts and every note on it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
         self.heading = text_label(name="heading")
         self.prompts = text_label()
         self.empty = text_label("No ideas yet: the facilitator adds them as you call them out.", "quiet")
@@ -41,7 +43,7 @@ class IdeasView(QWidget):
         stage, principle = room.stage(), room.principle()
         self.heading.setText(f"{principle.name}: ideas" if principle else stage.title)
         self.prompts.setText(prompt_lines(stage.prompts))
-        groups = room_data.groups_by_id(room)
+        groups = room_data.groups_by_id(self.controller)
         routes = {r.key: r.name for r in principle.routes} if principle else {}
         notes = room.stage_notes()
         self.empty.setVisible(not notes)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLay
 
 from workshop_app.core.assessment import AssessmentSummary, change_since, radar_series
 from workshop_app.core.model import StakeholderGroup, require_id
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.paged_lines import PagedLines
@@ -48,8 +49,9 @@ class MeansTable(QWidget):
 class ResultsView(QWidget):
     """Shows the revealed results of the current principle against all five."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
         self.heading = text_label(name="heading")
         self.groups = PagedLines()
         self.groups_page = text_label(name="quiet")
@@ -80,8 +82,8 @@ class ResultsView(QWidget):
         if principle is None:
             return
         summary = room.summary()
-        groups = list(room_data.groups_by_id(room).values())
-        previous = room_data.previous_assessment(room)
+        groups = list(room_data.groups_by_id(self.controller).values())
+        previous = room_data.previous_assessment(self.controller, room.workshop, list(room.principles))
         changes = change_since(previous.summary, summary).get(principle.key, {}) if previous else {}
         self.heading.setText(f"{principle.name}: what the groups said")
         rows = []

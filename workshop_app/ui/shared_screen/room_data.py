@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_app.core import actions, assessment
 from workshop_app.core.model import Participant, StakeholderGroup, Workshop
-from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.controller import WorkshopController
 
 
 @dataclass(frozen=True)
@@ -17,23 +18,24 @@ class PreviousAssessment:
     summary: assessment.AssessmentSummary
 
 
-def present_voters(room: RoomController) -> list[Participant]:
+def present_voters(controller: WorkshopController) -> list[Participant]:
     """Return the present voting members, by name."""
-    people = [p for p in room.controller.participants() if p.present and p.is_voting]
+    people = [p for p in controller.participants() if p.present and p.is_voting]
     return sorted(people, key=lambda p: p.name.casefold())
 
 
-def groups_by_id(room: RoomController) -> dict[int, StakeholderGroup]:
+def groups_by_id(controller: WorkshopController) -> dict[int, StakeholderGroup]:
     """Return the workshop's groups by id, in position order."""
-    return {g.id: g for g in room.controller.groups() if g.id is not None}
+    return {g.id: g for g in controller.groups() if g.id is not None}
 
 
-def previous_assessment(room: RoomController) -> PreviousAssessment | None:
+def previous_assessment(controller: WorkshopController, workshop: Workshop,
+                        principles: Sequence[str]) -> PreviousAssessment | None:
     """Return the previous workshop of the same partnership with its summary, when it has any scores."""
-    previous = room.controller.read(actions.previous_workshop, room.workshop)
+    previous = controller.read(actions.previous_workshop, workshop)
     if previous is None or previous.id is None:
         return None
-    summary = room.controller.read(assessment.summarise_workshop, previous.id, list(room.principles))
+    summary = controller.read(assessment.summarise_workshop, previous.id, list(principles))
     if not any(s.overall.count for s in summary.by_principle.values()):
         return None
     return PreviousAssessment(previous, summary)

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.model import ProposalStatus, require_id
 from workshop_app.core.stage_progress import TimerState
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.framing_view import prompt_lines
 from workshop_app.ui.shared_screen.paged_lines import PagedLines
@@ -20,11 +22,11 @@ DRAFTS_HEADING = "Proposals being written"
 NO_DRAFTS = "None yet: say what you want the partnership to commit to."
 
 
-def draft_texts(room: RoomController) -> list[str]:
+def draft_texts(room: RoomController, votes: VoteController) -> list[str]:
     """Return the wording of the current principle's proposals not yet voted on (withdrawn ones left out)."""
     principle = room.principle()
-    proposals = room.votes.proposals(principle.key) if principle else []
-    return [p.text for p in proposals if p.status == ProposalStatus.DRAFT and not room.votes.rounds(require_id(p))]
+    proposals = votes.proposals(principle.key) if principle else []
+    return [p.text for p in proposals if p.status == ProposalStatus.DRAFT and not votes.rounds(require_id(p))]
 
 
 def back_at(timer: TimerState, now: dt.datetime) -> str:
@@ -39,8 +41,9 @@ NAMES_A_ROW = 8
 class StageView(QWidget):
     """Any stage without a view of its own."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, votes: VoteController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller, self.votes = controller, votes
         self.heading = text_label(name="heading")
         self.prompts = text_label()
         self.parties = PagedLines()
@@ -71,16 +74,16 @@ class StageView(QWidget):
             self._show_parties(room, sizes)
         if stage.kind == "break":
             self.show_time(room.timer())
-        drafts = draft_texts(room) if stage.kind == "commitments" else []
+        drafts = draft_texts(room, self.votes) if stage.kind == "commitments" else []
         self.drafts_heading.setVisible(stage.kind == "commitments")
         self.drafts.setText("\n".join(f"• {text}" for text in drafts) or NO_DRAFTS)
         self.drafts.setVisible(stage.kind == "commitments")
 
     def _show_parties(self, room: RoomController, sizes: TypeSizes) -> None:
-        people = room.controller.participants()
+        people = self.controller.participants()
         shown = [p for p in people if p.present] or people
         rows: list[QWidget] = []
-        for group in room_data.groups_by_id(room).values():
+        for group in room_data.groups_by_id(self.controller).values():
             names = sorted(p.name + ('' if p.is_voting else ' (observer)') for p in shown if p.group_id == group.id)
             row = QWidget()
             column = QVBoxLayout(row)

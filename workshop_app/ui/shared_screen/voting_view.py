@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.core.model import Choice, Participant, StakeholderGroup, VoteRound, require_id
 from workshop_app.core.voting import VoteProgress
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.parts import set_style_flag, set_style_flags, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
@@ -42,8 +44,9 @@ def ballot_kind(vote: VoteRound) -> str:
 class VotingView(QWidget):
     """The open vote (tiles and choices), then 'closed', then the revealed results."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, votes: VoteController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller, self.votes = controller, votes
         self._room: RoomController | None = None
         self._sizes = TypeSizes.for_height(1080)
         self.round: VoteRound | None = None
@@ -111,7 +114,7 @@ class VotingView(QWidget):
         self._room, self._sizes = room, sizes
         self.choices.apply_sizes(sizes)
         principle = room.principle()
-        found = room.votes.on_show(principle.key if principle else None)
+        found = self.votes.on_show(principle.key if principle else None)
         if found is None:
             self.round = None
             return
@@ -127,9 +130,9 @@ class VotingView(QWidget):
             self._show_revealed(room, sizes)
 
     def _show_open(self, room: RoomController, sizes: TypeSizes, keep_selection: bool) -> None:
-        groups = room_data.groups_by_id(room)
+        groups = room_data.groups_by_id(self.controller)
         self._group_names = {gid: g.name for gid, g in groups.items()}
-        people = room_data.present_voters(room)
+        people = room_data.present_voters(self.controller)
         self._people = {p.id: p for p in people if p.id is not None}
         if not keep_selection or self.selected not in self._people:
             self.selected = None
@@ -143,17 +146,17 @@ class VotingView(QWidget):
 
     def _show_closed(self) -> None:
         self.selected = None
-        self.closed_progress.setText(str(self._room.votes.progress(require_id(self.round)))
+        self.closed_progress.setText(str(self.votes.progress(require_id(self.round)))
                                      if self._room is not None and self.round is not None else "")
         self.pages.setCurrentIndex(1)
 
     def _show_revealed(self, room: RoomController, sizes: TypeSizes) -> None:
         self.selected = None
-        outcome = room.votes.results(require_id(self.round)) if self.round is not None else None
+        outcome = self.votes.results(require_id(self.round)) if self.round is not None else None
         if outcome is None:
             self._show_closed()
             return
-        self.results.show_outcome(outcome, list(room_data.groups_by_id(room).values()), sizes)
+        self.results.show_outcome(outcome, list(room_data.groups_by_id(self.controller).values()), sizes)
         self.pages.setCurrentIndex(2)
 
     def _build_tiles(self, groups: dict[int, StakeholderGroup], people: list[Participant], sizes: TypeSizes) -> None:
@@ -167,7 +170,7 @@ class VotingView(QWidget):
         if self._room is None or self.round is None or self.round.closed_at is not None:
             return
         if progress is None or progress.round_id != self.round.id:
-            progress = self._room.votes.progress(require_id(self.round))
+            progress = self.votes.progress(require_id(self.round))
         voted = progress.voted_participant_ids & self.tiles.keys()
         changed = self.tiles.keys() if self._marked is None else voted ^ self._marked
         for pid in changed:
@@ -216,7 +219,7 @@ class VotingView(QWidget):
         set_style_flag(self.tiles[pid], "selected", False)
         next_pid = order[(order.index(pid) + 1) % len(order)]
         self.choices.reset()
-        self._room.votes.cast(require_id(self.round), pid, Choice(choice), reason)  # the progress comes back by signal
+        self.votes.cast(require_id(self.round), pid, Choice(choice), reason)  # the progress comes back by signal
         if self.board.paged():
             self.board.show_finder()
         elif next_pid in self.tiles:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from workshop_app.core import roster
 from workshop_app.core.model import Participant
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, set_style_flag, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
@@ -19,8 +20,9 @@ CHECK_IN = "Tap your name when you arrive."
 class WelcomeView(QWidget):
     """Shows who the partnership is, where and when, and every person's tile; a tap checks that person in."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.controller = controller
         self._room: RoomController | None = None
         self.tiles: dict[int, BigTile] = {}
         self.partnership = text_label(name="heading")
@@ -44,8 +46,8 @@ class WelcomeView(QWidget):
         self.where.setText(f"{workshop.place} · {workshop.date.strftime('%A %d %B %Y').replace(' 0', ' ')}")
         self.purpose.setText(workshop.purpose or workshop.title)
         clear_layout(self.parties)
-        people = sorted(room.controller.participants(), key=lambda p: p.name.casefold())
-        groups = groups_by_id(room)
+        people = sorted(self.controller.participants(), key=lambda p: p.name.casefold())
+        groups = groups_by_id(self.controller)
         self.parties_heading.setText(CHECK_IN if people else "The parties at the table")
         if not people:
             for index, group in enumerate(groups.values()):
@@ -70,5 +72,5 @@ class WelcomeView(QWidget):
     def check_in_person(self, participant_id: int) -> None:
         """Mark the tapped person as here (the console can mark them absent again)."""
         if self._room is not None:
-            self._room.controller.perform(roster.set_present, participant_id, True)
+            self.controller.perform(roster.set_present, participant_id, True)
             self.board.show_finder()

@@ -10,7 +10,10 @@ from workshop_app.core.stage_progress import TimerState
 from workshop_app.core.voting import VoteProgress
 from workshop_app.core.plans import StageKind
 from workshop_app.ui import errors
+from workshop_app.ui.action_controller import ActionController
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.stage_kinds import STAGE_SCREENS
 from workshop_app.ui.shared_screen.actions_view import ActionsView
 from workshop_app.ui.shared_screen.assessment_view import AssessmentView
@@ -45,21 +48,21 @@ def choose_screen(app: QGuiApplication, preferred_name: str | None = None) -> QS
 class SharedScreen(QWidget):
     """Header band, one view per stage kind, footer band; follows the room controller's signals."""
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkshopController, room: RoomController, votes: VoteController,
+                 plan: ActionController, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.room = room
+        self.controller, self.room, self.votes = controller, room, votes
         self.setObjectName("sharedScreen")
         self.setWindowTitle(WINDOW_TITLE)
         self.setAccessibleName(WINDOW_TITLE)
         self.target_screen: QScreen | None = None
         self.sizes = TypeSizes.for_height(1080)
         self.header, self.footer = HeaderBand(), FooterBand()
-        self.views = {"welcome": WelcomeView(), "overview": OverviewView(), "framing": FramingView(),
-                      "routes": RoutesView(), "assessment": AssessmentView(),
-                      "results": ResultsView(), "ideas": IdeasView(), "stage": StageView(),
-                      "actions": ActionsView()}
-        self.views["voting"] = VotingView()
-        self.views["charter_review"] = CharterView()
+        self.views = {"welcome": WelcomeView(controller), "overview": OverviewView(), "framing": FramingView(),
+                      "routes": RoutesView(), "assessment": AssessmentView(controller),
+                      "results": ResultsView(controller), "ideas": IdeasView(controller),
+                      "stage": StageView(controller, votes), "actions": ActionsView(plan),
+                      "voting": VotingView(controller, votes), "charter_review": CharterView(controller)}
         self.body = QStackedWidget()
         for view in self.views.values():
             self.body.addWidget(view)
@@ -81,13 +84,13 @@ class SharedScreen(QWidget):
         room.results_shown_changed.connect(lambda _shown: self.refresh())
         room.notes_changed.connect(self._on_notes_changed)
         room.charter_paged.connect(lambda _page: self.refresh())
-        room.controller.groups_changed.connect(self.refresh)
-        room.controller.workshop_changed.connect(lambda _w: self.refresh())
-        room.controller.participants_changed.connect(self._on_participants_changed)
-        for signal in (room.votes.vote_opened, room.votes.vote_closed, room.votes.vote_revealed):
+        controller.groups_changed.connect(self.refresh)
+        controller.workshop_changed.connect(lambda _w: self.refresh())
+        controller.participants_changed.connect(self._on_participants_changed)
+        for signal in (votes.vote_opened, votes.vote_closed, votes.vote_revealed):
             signal.connect(lambda _round_id: self.refresh())
-        room.votes.ballot_recorded.connect(self._on_ballot_recorded)
-        room.votes.proposals_changed.connect(self._on_proposals_changed)
+        votes.ballot_recorded.connect(self._on_ballot_recorded)
+        votes.proposals_changed.connect(self._on_proposals_changed)
         self.refresh()
 
     # Showing the room -------------------------------------------------------------------------------
@@ -100,7 +103,7 @@ class SharedScreen(QWidget):
             return screens.shown_view  # the results, or the framing turned over to the ways to get there
         if kind == StageKind.COMMITMENTS:
             principle = self.room.principle()
-            return "voting" if self.room.votes.on_show(principle.key if principle else None) else screens.view
+            return "voting" if self.votes.on_show(principle.key if principle else None) else screens.view
         return screens.view
 
     def current_view(self) -> QWidget:
@@ -109,7 +112,7 @@ class SharedScreen(QWidget):
 
     def refresh(self) -> None:
         """Show the current stage in full."""
-        if not self.room.stages or self.room.controller.workshop is None:
+        if not self.room.stages or self.controller.workshop is None:
             return
         stage = self.room.stage()
         self.header.show_stage(stage.title, self.room.stage_index + 1, len(self.room.stages))
@@ -134,7 +137,7 @@ class SharedScreen(QWidget):
     def _on_assessment_changed(self, principle: str) -> None:
         if self.room.stages and self.room.stage().principle == principle:
             view = self.current_view()
-            if isinstance(view, AssessmentView) and view.tiles.keys() == {p.id for p in present_voters(self.room)}:
+            if isinstance(view, AssessmentView) and view.tiles.keys() == {p.id for p in present_voters(self.controller)}:
                 view.refresh()
             else:
                 self.refresh()
@@ -145,7 +148,7 @@ class SharedScreen(QWidget):
             view.refresh_progress(progress)
 
     def _on_proposals_changed(self) -> None:
-        if self.room.stages and self.room.controller.workshop is not None and self.view_key() == "stage":
+        if self.room.stages and self.controller.workshop is not None and self.view_key() == "stage":
             self.refresh()
 
     def _on_participants_changed(self) -> None:
@@ -212,10 +215,10 @@ class SharedScreen(QWidget):
             super().keyPressEvent(event)
 
 
-def open_shared_screen(room: RoomController, app: QGuiApplication,
-                       preferred_name: str | None = None) -> SharedScreen:
+def open_shared_screen(controller: WorkshopController, room: RoomController, votes: VoteController,
+                       plan: ActionController, app: QGuiApplication, preferred_name: str | None = None) -> SharedScreen:
     """Create the shared screen; present it at once on a second monitor, else keep it for F5."""
-    screen = SharedScreen(room)
+    screen = SharedScreen(controller, room, votes, plan)
     screen.target_screen = choose_screen(app, preferred_name)
     if screen.target_screen is not None:
         screen.present_on(screen.target_screen)

@@ -14,14 +14,15 @@ from workshop_app.core.model import Workshop, require_id
 
 
 def _workshop(store: FakeStore, title: str = "Charter day") -> int:
-    made = workshops.create_workshop(store, Workshop(title, "Northside", "Hall", dt.date(2026, 3, 4), "Sam", "charter"))
+    draft = Workshop(title, "Northside", "Hall", dt.date(2026, 3, 4), "Sam", "charter")
+    made = perform(store, workshops.create_workshop, draft).value
     return require_id(made)
 
 
 def test_adding_and_removing_a_note_say_which_stage_changed() -> None:
     store = FakeStore()
     wid = _workshop(store)
-    group = workshops.list_groups(store, wid)[0]
+    group = read(store, workshops.list_groups, wid)[0]
     added = perform(store, notes.add_note, wid, 2, "  Meet   in the evenings ", group.id, "ward_forums")
     assert added.changes == Changes(notes=frozenset({2}))
     assert [(n.text, n.group_id, n.route) for n in read(store, notes.list_notes, wid, 2)] == [
@@ -44,7 +45,7 @@ def test_a_note_is_kept_only_when_its_unit_of_work_commits() -> None:
 def test_a_note_tagged_with_another_workshops_group_is_refused() -> None:
     store = FakeStore()
     wid, other = _workshop(store), _workshop(store, "Another day")
-    foreign = workshops.list_groups(store, other)[0]
+    foreign = read(store, workshops.list_groups, other)[0]
     with pytest.raises(WorkshopError, match="this workshop's groups"):
         perform(store, notes.add_note, wid, 0, "An idea", foreign.id)
     with pytest.raises(WorkshopError, match="Write something"):

@@ -231,7 +231,7 @@ def build(store: Store) -> int:
     _charter(store, w.id, plan.charter)
     _charter_facts(store, w.id, groups)
     index = next(n for n, s in enumerate(plan.stages) if s.kind == "charter_review")
-    stage_progress.go_to_stage(store, w.id, index, len(plan.stages), plan.stages[index].title)
+    perform(store, stage_progress.go_to_stage, w.id, index, len(plan.stages), plan.stages[index].title)
     return w.id
 
 

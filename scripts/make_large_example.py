@@ -147,7 +147,7 @@ def build(store: Store) -> int:
     charter_facts.save_facts(store, wid, FACTS, [PartyContact(wid, groups[g], "", people.get(who), email, phone)
                                                  for g, who, email, phone in CONTACTS])
     stage = next(n for n, s in enumerate(plan.stages) if s.kind == "assessment" and s.principle == "creative")
-    stage_progress.go_to_stage(store, wid, stage, len(plan.stages), plan.stages[stage].title)
+    perform(store, stage_progress.go_to_stage, wid, stage, len(plan.stages), plan.stages[stage].title)
     return wid
 
 

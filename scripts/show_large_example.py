@@ -27,7 +27,7 @@ def go(store: Store, workshop_id: int, kind: str, principle: str | None = None) 
     """Move the workshop to the first stage of a kind (and principle)."""
     stages = plan_by_key("charter").stages
     index = next(i for i, s in enumerate(stages) if s.kind == kind and principle in (None, s.principle))
-    stage_progress.go_to_stage(store, workshop_id, index, len(stages), stages[index].title)
+    perform(store, stage_progress.go_to_stage, workshop_id, index, len(stages), stages[index].title)
 
 
 def open_a_vote(store: Store, workshop_id: int) -> None:
@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), at_review=False)
     if args.view == "results":
         go(store, workshop_id, "assessment", "collaborative")
-        stage_progress.show_results(store, workshop_id, True)
+        perform(store, stage_progress.show_results, workshop_id, True)
     elif args.view == "voting":
         open_a_vote(store, workshop_id)
     elif args.view in ("actions", "charter_review"):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.core.changes import read
+from workshop_app.core.changes import perform, read
 from workshop_app import cli
 from workshop_app.core import stage_progress
 from workshop_app.core.errors import WorkshopError
@@ -40,11 +40,11 @@ def test_the_example_is_imported_once_and_put_at_charter_review(store: Store) ->
     first = cli.demo_workshop(store, cli.demo_file())
     stages = plan_by_key("charter").stages
     review = next(i for i, s in enumerate(stages) if s.kind == "charter_review")
-    stage_progress.go_to_stage(store, first, 2, len(stages), stages[2].title)
+    perform(store, stage_progress.go_to_stage, first, 2, len(stages), stages[2].title)
     again = cli.demo_workshop(store, cli.demo_file())
     assert again == first
     assert [w.title for w in read(store, list_workshops)] == [TITLE]
-    assert stage_progress.resume(store, first).stage_index == review
+    assert perform(store, stage_progress.resume, first).value.stage_index == review
 
 
 def test_a_missing_example_gives_a_sentence(store: Store, tmp_path: Path) -> None:
@@ -93,8 +93,8 @@ def test_the_large_example_is_a_real_room_left_at_an_open_rating(store: Store) -
     for letter in ("ŷ", "ł", "ş", "ı", "ع", "王", "高"):  # Welsh, Polish, Turkish, Arabic, Chinese, Japanese
         assert letter in names
     assert max(len(p.name) for p in people) >= 38
-    stage = plan_by_key(workshop.plan_key).stages[stage_progress.resume(store, workshop_id).stage_index]
-    assert stage.kind == "assessment" and not stage_progress.resume(store, workshop_id).results_shown
+    stage = plan_by_key(workshop.plan_key).stages[perform(store, stage_progress.resume, workshop_id).value.stage_index]
+    assert stage.kind == "assessment" and not perform(store, stage_progress.resume, workshop_id).value.results_shown
     with store() as uow:
         rounds = uow.repo(VoteRound).list()
     assert len(rounds) >= 3 and all(r.revealed_at is not None for r in rounds)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.core.changes import read
+from workshop_app.core.changes import perform, read
 from workshop_app import __version__
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import require_id
@@ -238,8 +238,8 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
     workshop = next(w for w in read(uow_factory, list_workshops) if w.id == workshop_id)
     stages = read(uow_factory, plan_of, workshop).stages
     review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
-    if stage_progress.resume(uow_factory, workshop_id).stage_index != review:
-        stage_progress.go_to_stage(uow_factory, workshop_id, review, len(stages), stages[review].title)
+    if perform(uow_factory, stage_progress.resume, workshop_id).value.stage_index != review:
+        perform(uow_factory, stage_progress.go_to_stage, workshop_id, review, len(stages), stages[review].title)
     return workshop_id
 
 

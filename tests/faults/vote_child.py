@@ -30,7 +30,7 @@ def main(target: str, round_id: int, workshop_id: int, count: int, people: list[
         if count:
             present = perform(store, roster.set_present, people[0], n % 2 == 0).value.present
             print(f"presence {people[0]} {present}", flush=True)
-            stage_progress.extend_timer(store, workshop_id, 1)
+            perform(store, stage_progress.extend_timer, workshop_id, 1)
             print("extended", flush=True)
     store.close()
 

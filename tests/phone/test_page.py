@@ -202,7 +202,7 @@ def test_an_unsent_rating_that_closes_says_it_was_not_saved(store: Store, room: 
     phone.shot("rating")
     phone.page.click("button[data-score='4']")
     phone.wait_heading("You chose 4")
-    stage_progress.show_results(store, room.workshop_id, True)
+    perform(store, stage_progress.show_results, room.workshop_id, True)
     server.changed()
     phone.wait_heading("Rating closed", timeout=5000)
     assert phone.text("#rate-closed-text") == "Rating closed before your score was sent; it was not saved."

@@ -40,7 +40,7 @@ def phones(server: PhoneServer) -> Iterator[list[Phone]]:
 
 
 def go_to(store: Store, room: Room, index: int) -> None:
-    stage_progress.go_to_stage(store, room.workshop_id, index, len(STAGES), STAGES[index].title)
+    perform(store, stage_progress.go_to_stage, room.workshop_id, index, len(STAGES), STAGES[index].title)
 
 
 def rate(phone: Phone, score: Any, principle: str = "collaborative", **extra: Any) -> Answer:
@@ -88,11 +88,11 @@ def test_rating_closes_when_results_are_shown_or_the_stage_moves_on(store: Store
     phone = phones[0]
     go_to(store, room, COLLABORATIVE)
     assert phone.join(room.codes[room.voters[0].id or 0]).status == 200 and rate(phone, 3).status == 200
-    stage_progress.show_results(store, room.workshop_id, True)
+    perform(store, stage_progress.show_results, room.workshop_id, True)
     shown = rate(phone, 5)
     assert shown.status == 409 and one_sentence(shown) and "closed" in shown.data["error"]
     assert shown.data["rating"] is None and phone.state().data["rating"] is None
-    stage_progress.show_results(store, room.workshop_id, False)
+    perform(store, stage_progress.show_results, room.workshop_id, False)
     assert rate(phone, 5).status == 200  # hidden again: open again
     go_to(store, room, COLLABORATIVE + 1)
     moved = rate(phone, 1)
@@ -172,7 +172,7 @@ def test_a_phone_never_sees_another_persons_score_or_a_summary(store: Store, roo
     seen = second.state().data
     assert set(seen["rating"]) == RATING_KEYS and seen["rating"]["mine"] is None
     assert rate(second, 1).status == 200 and first.state().data["rating"]["mine"] == 5
-    stage_progress.show_results(store, room.workshop_id, True)  # even after the reveal: no summary on phones
+    perform(store, stage_progress.show_results, room.workshop_id, True)  # even after the reveal: no summary on phones
     revealed = first.state().data
     assert revealed["rating"] is None and set(revealed) == VIEW_KEYS
 

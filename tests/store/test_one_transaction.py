@@ -27,7 +27,7 @@ def test_opening_a_vote_in_the_room_checks_and_opens_in_one_write(store: Store) 
 def test_a_phone_rating_is_checked_and_recorded_in_one_write(store: Store) -> None:
     room = make_room(store)
     perform(store, voting.close_vote, room.round_id)
-    stage_progress.go_to_stage(store, room.workshop_id, COLLABORATIVE, len(STAGES), STAGES[COLLABORATIVE].title)
+    perform(store, stage_progress.go_to_stage, room.workshop_id, COLLABORATIVE, len(STAGES), STAGES[COLLABORATIVE].title)
     person = room.voters[0].id or 0
     device = phone_codes.device_hash("a phone's token")
     request = phone_codes.JoinRequest(room.codes[person], "", device)

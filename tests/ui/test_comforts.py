@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from tests.store.transactions import counted
 from tests.ui.windows import open_console
 from workshop_app.core import schedule
 from workshop_app.core.participants_csv import preview_csv
@@ -39,7 +40,9 @@ def test_the_room_sees_whether_the_timer_runs_and_it_can_start_by_itself(qtbot, 
     assert screen.header.timer_state.text() == "Timer running"
     room.pause_timer()
     window.auto_start.setChecked(True)
-    room.next_stage()
+    with counted(store) as seen:
+        room.next_stage()
+    assert seen.writes == 1  # moving and starting the timer are one transaction (they were two)
     assert room.timer().running and screen.header.timer_state.text() == "Timer running"
     window.auto_start.setChecked(False)
     room.next_stage()

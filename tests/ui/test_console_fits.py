@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from workshop_app.core.changes import read
+from workshop_app.core.changes import perform, read
 from workshop_app import cli
 from workshop_app.ui.app import build_main_window
 
@@ -35,7 +35,7 @@ def test_the_agenda_shows_the_current_stage_when_the_workshop_opens_at_its_end(q
     workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), False)
     workshop = next(w for w in read(store, list_workshops) if w.id == workshop_id)
     stages = read(store, plan_of, workshop).stages
-    stage_progress.go_to_stage(store, workshop_id, len(stages) - 1, len(stages), stages[-1].title)
+    perform(store, stage_progress.go_to_stage, workshop_id, len(stages) - 1, len(stages), stages[-1].title)
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.resize(1366, 740)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core import assessment, notes, schedule, stage_progress, stored_plans
-from workshop_app.core.changes import Changes
+from workshop_app.core.changes import Changed, Changes
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.principles import Principle, load_principles
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.focus import focus_settled, focused_stages
@@ -94,7 +95,8 @@ class RoomController(QObject):
             return
         self.plan = plan
         self._resolve_focus()
-        self.progress = self.controller.run(stage_progress.resume, self.controller.workshop_id).value
+        done = self.controller.perform(stage_progress.resume, self.controller.workshop_id)
+        self.progress = done.value.value if done.value is not None else None
         self._day_started = self.controller.read(schedule.day_started_at, self.controller.workshop_id)
         self._clock.start()
         self.stage_changed.emit(self.stage_index)
@@ -107,15 +109,14 @@ class RoomController(QObject):
         if not self.plan or not 0 <= index < len(self.stages):
             return
         before, title = self.stage_index, self.stages[index].title
-        done = self.controller.run(stage_progress.go_to_stage, self.controller.workshop_id, index, len(self.stages), title)
-        if done.ok:
-            self.progress = done.value
+        done = self.controller.perform(stage_progress.go_to_stage, self.controller.workshop_id, index, len(self.stages),
+                                       title, start=self.auto_start_timer)  # one transaction, even with the timer
+        if done.value is not None:
+            self._took(done.value.value)
             if not focus_settled(self.plan.stages, index):
                 self._resolve_focus()
             self.stage_changed.emit(index)
             self.timer_ticked.emit(self.timer())
-            if self.auto_start_timer:
-                self.start_timer()
             if undoable and before != index:
                 undo.record(self.controller.undo_stack, f"move to {title}", lambda: self.go_to(index, False),
                             lambda: self.go_to(before, False))
@@ -156,13 +157,17 @@ class RoomController(QObject):
 
     # The timer --------------------------------------------------------------------------------------
 
-    def _timer_operation(self, operation: Any) -> None:
-        done = self.controller.run(operation, self.controller.workshop_id)
-        if done.ok:
-            self.progress = done.value
-            if self._day_started is None and self.progress is not None and self.progress.timer_running:
-                self._day_started = self.progress.timer_started_at
+    def _timer_operation(self, operation: Callable[[UnitOfWork, int], Changed[StageProgress]]) -> None:
+        done = self.controller.perform(operation, self.controller.workshop_id)
+        if done.value is not None:
+            self._took(done.value.value)
             self.timer_ticked.emit(self.timer())
+
+    def _took(self, progress: StageProgress) -> None:
+        """Keep where the room now is; the timer's first start is the start of the day."""
+        self.progress = progress
+        if self._day_started is None and progress.timer_running:
+            self._day_started = progress.timer_started_at
 
     def start_timer(self) -> None:
         """Start or resume the stage timer (the first start is the start of the day)."""
@@ -190,7 +195,7 @@ class RoomController(QObject):
             return
         self._ticks += 1
         if self.progress.timer_running and self._ticks % CHECKPOINT_EVERY_TICKS == 0:
-            self.progress = stage_progress.checkpoint_timer(self.controller.uow_factory, self.controller.workshop_id)
+            self.progress = self.controller.perform(stage_progress.checkpoint_timer, self.controller.workshop_id).value
         self.timer_ticked.emit(self.timer())
 
     # Assessment -------------------------------------------------------------------------------------
@@ -218,9 +223,9 @@ class RoomController(QObject):
 
     def show_results(self, shown: bool) -> None:
         """Reveal (or hide again) the results of the current stage on the shared screen."""
-        done = self.controller.run(stage_progress.show_results, self.controller.workshop_id, shown)
-        if done.ok:
-            self.progress = done.value
+        done = self.controller.perform(stage_progress.show_results, self.controller.workshop_id, shown)
+        if done.value is not None:
+            self.progress = done.value.value
             self.results_shown_changed.emit(shown)
 
     # Notes and ideas --------------------------------------------------------------------------------

@@ -16,6 +16,25 @@ SLOW_FILES = {"e2e/test_kill_resume.py", "faults/test_kill_votes.py", "faults/te
               "ui/test_layout_matrix.py", "test_bundle.py"}
 
 
+QT_INI_OPTIONS = {"qt_api": "string", "qt_log_level_fail": "string", "qt_log_ignore": "linelist"}
+"""The pytest-qt settings pyproject.toml gives, registered (to no effect) when the no-Qt run leaves pytest-qt out."""
+QT_MARKERS = ("qt_no_exception_capture", "qt_log_level_fail", "qt_log_ignore", "no_qt_log")
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """Without pytest-qt (scripts/without_qt.py), still know its settings, so pytest does not warn about them."""
+    if pluginmanager.is_blocked("pytest-qt"):
+        for name, kind in QT_INI_OPTIONS.items():
+            parser.addini(name, "pytest-qt's setting; unused in the run without Qt", type=kind)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Without pytest-qt, still know its markers (a Qt-free test module may carry one)."""
+    if config.pluginmanager.is_blocked("pytest-qt"):
+        for name in QT_MARKERS:
+            config.addinivalue_line("markers", f"{name}: pytest-qt's marker; no effect in the run without Qt")
+
+
 def _kinds(item: pytest.Item) -> set[str]:
     """Return which of the markers `gui` and `slow` a collected test gets from its folder, file and fixtures."""
     path = Path(str(item.fspath)).resolve().relative_to(TESTS).as_posix()

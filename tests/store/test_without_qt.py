@@ -35,3 +35,14 @@ def test_core_store_export_and_phone_import_without_qt(tmp_path: Path) -> None:
                             text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "imported without Qt" in result.stdout
+
+
+def test_the_run_without_qt_knows_the_pytest_qt_settings_and_warns_about_none() -> None:
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, str(root / "scripts" / "without_qt.py"), "-q", "--co", "--strict-markers",
+                             "tests/core/test_fidelity.py"], cwd=root, capture_output=True, text=True, timeout=120,
+                            check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "tests collected" in output
+    assert "Unknown config option" not in output and "PytestConfigWarning" not in output, output[-3000:]

@@ -173,9 +173,10 @@ from workshop_app.ui import startup
 shown = startup.Startup._list_shown
 
 def spy(self):
-    orm = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic"))
+    later = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "reportlab", "aiohttp")
+                   or m in ("workshop_app.files", "workshop_app.ui.facilitator.workshop_page"))
     page = self.window.start_page
-    print("list shown:", page.model.rowCount(), page.table.isVisible(), page.selected().title, orm[:3], flush=True)
+    print("list shown:", page.model.rowCount(), page.table.isVisible(), page.selected().title, later[:3], flush=True)
     shown(self)
 
 startup.Startup._list_shown = spy

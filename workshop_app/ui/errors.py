@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from workshop_app import files, logs, paths
+from workshop_app import logs, paths
 
 TITLE = "Changemaking Partnership Workshop"
 
@@ -35,6 +35,8 @@ def save_target(parent: QWidget | None, chosen: Path | None, uow_factory: Any) -
     """
     if chosen is None:
         return None
+    from workshop_app import files  # not before the first window: it loads ctypes
+
     stores = [p for p in (getattr(uow_factory, "path", None), paths.default_db_path()) if p is not None]
     try:
         return files.check_file(chosen, force=False, protect=stores)

@@ -314,7 +314,7 @@ def _charter_facts(store: Store, wid: int, groups: dict[str, int | None]) -> Non
     people = {p.name: p.id for p in read(store, roster.list_participants, wid)}
     contacts = [PartyContact(wid, groups[party] or 0, organisation, people.get(person), email, phone)
                 for party, organisation, person, email, phone in CONTACTS]
-    charter_facts.save_facts(store, wid, FACTS, contacts)
+    perform(store, charter_facts.save_facts, wid, FACTS, contacts)
 
 
 def main(argv: list[str]) -> int:

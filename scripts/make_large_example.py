@@ -144,7 +144,7 @@ def build(store: Store) -> int:
                           OwnerKind.GROUP, "Residents", dt.date(2026, 10, 30), "Two residents on the board",
                           agreed[-1])
     people = {p.name: p.id for p in read(store, roster.list_participants, wid)}
-    charter_facts.save_facts(store, wid, FACTS, [PartyContact(wid, groups[g], "", people.get(who), email, phone)
+    perform(store, charter_facts.save_facts, wid, FACTS, [PartyContact(wid, groups[g], "", people.get(who), email, phone)
                                                  for g, who, email, phone in CONTACTS])
     stage = next(n for n, s in enumerate(plan.stages) if s.kind == "assessment" and s.principle == "creative")
     perform(store, stage_progress.go_to_stage, wid, stage, len(plan.stages), plan.stages[stage].title)

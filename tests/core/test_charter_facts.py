@@ -10,7 +10,7 @@ import pytest
 
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import charter_facts, charter_versions, interchange, workshops
 from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import ImportError_, WorkshopError
@@ -36,10 +36,10 @@ def _contacts(room: CharterRoom) -> list[PartyContact]:
 
 
 def test_facts_are_saved_tidy_and_the_charter_reads_them(room: CharterRoom) -> None:
-    saved = charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
+    saved = perform(room.store, charter_facts.save_facts, room.workshop_id, FACTS, _contacts(room)).value
     assert saved.facts.board == "One seat each" and saved.facts.indicators == "Visits a month\nWaiting times"
     assert [(c.email, c.phone) for c in saved.contacts] == [("aled@example.gov.uk", "01632 960 100"), ("", "")]
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     assert content.facts is not None and content.facts.quorum == "Three partners"
     assert content.indicators == ("Visits a month", "Waiting times")
     council = next(p for p in content.parties if p.name == "Council")
@@ -53,7 +53,7 @@ def test_facts_are_saved_tidy_and_the_charter_reads_them(room: CharterRoom) -> N
 
 
 def test_a_workshop_without_facts_has_none(room: CharterRoom) -> None:
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     assert content.facts is None and content.indicators == () and all(not p.contacts for p in content.parties)
 
 
@@ -64,34 +64,34 @@ def test_a_workshop_without_facts_has_none(room: CharterRoom) -> None:
 def test_a_wrong_email_or_phone_is_refused_in_one_sentence(room: CharterRoom, contact: PartyContact,
                                                            words: str) -> None:
     with pytest.raises(WorkshopError, match=words):
-        charter_facts.save_facts(room.store, room.workshop_id, FACTS, [contact])
-    assert charter_facts.read_facts(room.store, room.workshop_id).facts.board == ""  # nothing written
+        perform(room.store, charter_facts.save_facts, room.workshop_id, FACTS, [contact])
+    assert read(room.store, charter_facts.read_facts, room.workshop_id).facts.board == ""  # nothing written
 
 
 def test_a_contact_from_another_party_and_an_overlong_fact_are_refused(room: CharterRoom) -> None:
     wrong = PartyContact(0, room.groups["Council"], participant_id=room.people["José Martín"])
     with pytest.raises(WorkshopError, match="from the people of that party"):
-        charter_facts.save_facts(room.store, room.workshop_id, FACTS, [wrong])
+        perform(room.store, charter_facts.save_facts, room.workshop_id, FACTS, [wrong])
     with pytest.raises(WorkshopError, match="Keep the quorum under 3000 characters"):
-        charter_facts.save_facts(room.store, room.workshop_id, CharterFacts(0, quorum="x" * 3001), [])
+        perform(room.store, charter_facts.save_facts, room.workshop_id, CharterFacts(0, quorum="x" * 3001), [])
 
 
 def test_facts_are_frozen_once_the_charter_is_agreed(room: CharterRoom) -> None:
-    charter_versions.mark_agreed(room.store, room.workshop_id, dt.date(2025, 3, 20))
+    perform(room.store, charter_versions.mark_agreed, room.workshop_id, dt.date(2025, 3, 20))
     with pytest.raises(WorkshopError, match="start version 2 to change them"):
-        charter_facts.save_facts(room.store, room.workshop_id, FACTS, [])
+        perform(room.store, charter_facts.save_facts, room.workshop_id, FACTS, [])
 
 
 def test_the_json_interchange_carries_facts_contacts_and_each_persons_choices(room: CharterRoom) -> None:
-    charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
+    perform(room.store, charter_facts.save_facts, room.workshop_id, FACTS, _contacts(room))
     document = interchange.to_document(load_record(room.store, room.workshop_id))
     assert document["charter_facts"]["quorum"] == "Three partners" and len(document["contacts"]) == 2
     rhys = next(p for p in document["participants"] if p["name"] == "Rhys Llŷr")
     assert rhys["publish_name"] and rhys["signs"]
     again = FakeStore()
     new_id = save_record(again, read_document(json.dumps(document)))
-    copy = build_charter(again, new_id)
-    original = build_charter(room.store, room.workshop_id).facts
+    copy = read(again, build_charter, new_id)
+    original = read(room.store, build_charter, room.workshop_id).facts
     assert copy.facts is not None and original is not None
     assert replace(copy.facts, id=None, workshop_id=0) == replace(original, id=None, workshop_id=0)
     assert [c.email for p in copy.parties for c in p.contacts] == ["aled@example.gov.uk", ""]
@@ -112,7 +112,7 @@ def test_an_older_file_without_them_still_imports() -> None:
 
 def test_a_bad_contact_in_a_file_names_its_field() -> None:
     room = build_room(FakeStore())
-    charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
+    perform(room.store, charter_facts.save_facts, room.workshop_id, FACTS, _contacts(room))
     document = interchange.to_document(load_record(room.store, room.workshop_id))
     document["contacts"][0]["email"] = "nobody"
     with pytest.raises(ImportError_, match=r"The field contacts\[0\]\.email is not accepted"):
@@ -120,16 +120,16 @@ def test_a_bad_contact_in_a_file_names_its_field() -> None:
 
 
 def test_a_review_workshop_starts_from_the_partnerships_agreed_facts(room: CharterRoom) -> None:
-    charter_facts.save_facts(room.store, room.workshop_id, FACTS, _contacts(room))
-    charter_versions.mark_agreed(room.store, room.workshop_id, dt.date(2025, 3, 20))
+    perform(room.store, charter_facts.save_facts, room.workshop_id, FACTS, _contacts(room))
+    perform(room.store, charter_versions.mark_agreed, room.workshop_id, dt.date(2025, 3, 20))
     review = perform(room.store, workshops.create_workshop, Workshop(
         "Annual review", "Northside Leisure", "Town Hall", dt.date(2026, 3, 10), "Fay Morgan", "review")).value
     rid = review.id or 0
-    content = build_charter(room.store, rid)
+    content = read(room.store, build_charter, rid)
     assert content.facts is not None and content.facts.quorum == "Three partners"
     assert all(not p.contacts for p in content.parties)  # contacts belong to the earlier workshop's people
-    shown = charter_facts.read_facts(room.store, rid)
+    shown = read(room.store, charter_facts.read_facts, rid)
     assert shown.facts.board == "One seat each" and shown.facts.id is None
-    charter_facts.save_facts(room.store, rid, replace(shown.facts, quorum="Four partners"), [])
-    assert build_charter(room.store, rid).facts.quorum == "Four partners"  # type: ignore[union-attr]
-    assert build_charter(room.store, room.workshop_id).facts.quorum == "Three partners"  # type: ignore[union-attr]
+    perform(room.store, charter_facts.save_facts, rid, replace(shown.facts, quorum="Four partners"), [])
+    assert read(room.store, build_charter, rid).facts.quorum == "Four partners"  # type: ignore[union-attr]
+    assert read(room.store, build_charter, room.workshop_id).facts.quorum == "Three partners"  # type: ignore[union-attr]

@@ -37,8 +37,8 @@ def kinds(room: CharterRoom) -> list[str]:
 
 
 def test_version_one_is_a_draft_from_the_plan_and_is_made_once(room: CharterRoom) -> None:
-    first = cv.current_version(room.store, room.workshop_id)
-    again = cv.current_version(room.store, room.workshop_id)
+    first = perform(room.store, cv.current_version, room.workshop_id).value
+    again = perform(room.store, cv.current_version, room.workshop_id).value
     assert (first.version, first.status, first.id) == (1, CharterStatus.DRAFT, again.id)
     stored = json.loads(first.sections_json)
     assert stored["escalation"] == list(plan_by_key("charter").charter.escalation)
@@ -48,12 +48,12 @@ def test_version_one_is_a_draft_from_the_plan_and_is_made_once(room: CharterRoom
 
 
 def test_wording_is_edited_on_a_draft_and_audited(room: CharterRoom) -> None:
-    wording = cv.current_wording(room.store, room.workshop_id)
+    wording = read(room.store, cv.current_wording, room.workshop_id)
     edited = replace(wording, purpose="  We run   the leisure centres together. ",
                      escalation=("Talk it through.", "", "Ask the chairs.", "Call a mediator."),
                      next_review=dt.date(2026, 1, 31))
-    cv.update_sections(room.store, room.workshop_id, edited)
-    content = build_charter(room.store, room.workshop_id)
+    perform(room.store, cv.update_sections, room.workshop_id, edited)
+    content = read(room.store, build_charter, room.workshop_id)
     assert content.sections.purpose == "We run the leisure centres together."
     assert content.sections.escalation == ("Talk it through.", "Ask the chairs.", "Call a mediator.")
     assert content.next_review == dt.date(2026, 1, 31)
@@ -64,7 +64,7 @@ def test_wording_is_edited_on_a_draft_and_audited(room: CharterRoom) -> None:
     assert "our shared purpose" in entry.text and "the steps when things go wrong" in entry.text
     assert "how residents raise a concern" not in entry.text
     count = len(kinds(room))
-    cv.update_sections(room.store, room.workshop_id, cv.current_wording(room.store, room.workshop_id))
+    perform(room.store, cv.update_sections, room.workshop_id, read(room.store, cv.current_wording, room.workshop_id))
     assert len(kinds(room)) == count  # saving unchanged wording writes nothing
 
 
@@ -75,63 +75,63 @@ def test_wording_is_edited_on_a_draft_and_audited(room: CharterRoom) -> None:
     ({"next_review": DAY}, "review date after"),
 ])
 def test_bad_wording_is_refused_with_a_sentence(room: CharterRoom, change: dict[str, object], words: str) -> None:
-    wording = replace(cv.current_wording(room.store, room.workshop_id), **change)  # type: ignore[arg-type]
+    wording = replace(read(room.store, cv.current_wording, room.workshop_id), **change)  # type: ignore[arg-type]
     with pytest.raises(WorkshopError, match=words):
-        cv.update_sections(room.store, room.workshop_id, wording)
+        perform(room.store, cv.update_sections, room.workshop_id, wording)
 
 
 def test_agreeing_freezes_the_version(room: CharterRoom) -> None:
-    agreed = cv.mark_agreed(room.store, room.workshop_id, DAY)
+    agreed = perform(room.store, cv.mark_agreed, room.workshop_id, DAY).value
     assert (agreed.version, agreed.status, agreed.agreed_on) == (1, CharterStatus.AGREED, DAY)
     snapshot = json.loads(agreed.sections_json)
     frozen = {item["proposal_id"]: item["text"] for item in snapshot[SNAPSHOT_KEY]}
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     assert frozen == {c.proposal_id: c.text for c in content.commitments} and len(frozen) == 4
     assert snapshot["purpose"] == content.sections.purpose
     assert (content.version, content.status, content.agreed_on) == (1, CharterStatus.AGREED, DAY)
     assert kinds(room)[-1] == "charter_agreed"
-    wording = replace(cv.current_wording(room.store, room.workshop_id), joining_leaving="Anyone may join.")
+    wording = replace(read(room.store, cv.current_wording, room.workshop_id), joining_leaving="Anyone may join.")
     with pytest.raises(WorkshopError, match="was agreed on 12 March 2025; start version 2"):
-        cv.update_sections(room.store, room.workshop_id, wording)
+        perform(room.store, cv.update_sections, room.workshop_id, wording)
     with pytest.raises(WorkshopError, match="start version 2"):
-        cv.mark_agreed(room.store, room.workshop_id, DAY)
+        perform(room.store, cv.mark_agreed, room.workshop_id, DAY)
 
 
 def test_agreement_needs_a_day_from_the_workshop_on_and_some_commitments(room: CharterRoom) -> None:
     with pytest.raises(WorkshopError, match="12 March 2025"):
-        cv.mark_agreed(room.store, room.workshop_id, DAY - dt.timedelta(days=1))
+        perform(room.store, cv.mark_agreed, room.workshop_id, DAY - dt.timedelta(days=1))
     empty = perform(room.store, workshops.create_workshop, Workshop("Empty", "Elsewhere", "Hall", DAY, "Fay", "charter")).value
     with pytest.raises(WorkshopError, match="Nothing has been agreed yet"):
-        cv.mark_agreed(room.store, empty.id or 0, DAY)
-    assert cv.current_version(room.store, room.workshop_id).status == CharterStatus.DRAFT
+        perform(room.store, cv.mark_agreed, empty.id or 0, DAY)
+    assert perform(room.store, cv.current_version, room.workshop_id).value.status == CharterStatus.DRAFT
 
 
 def test_an_amendment_is_version_two_and_lists_what_changed(room: CharterRoom, tmp_path: Path) -> None:
     with pytest.raises(WorkshopError, match="still a draft"):
-        cv.start_amendment(room.store, room.workshop_id)
-    cv.mark_agreed(room.store, room.workshop_id, DAY)
-    second = cv.start_amendment(room.store, room.workshop_id)
+        perform(room.store, cv.start_amendment, room.workshop_id)
+    perform(room.store, cv.mark_agreed, room.workshop_id, DAY)
+    second = perform(room.store, cv.start_amendment, room.workshop_id).value
     assert (second.version, second.status) == (2, CharterStatus.DRAFT)
     assert kinds(room)[-1] == "charter_amendment_started"
-    assert build_charter(room.store, room.workshop_id).changes == "Nothing has changed since version 1."
+    assert read(room.store, build_charter, room.workshop_id).changes == "Nothing has changed since version 1."
     pid = propose(room, "new", "creative", "We will try one new idea each quarter.")
     vote(room, pid, everyone(room))
     perform(room.store, voting.amend_proposal, room.proposals["council"], "The council will involve ward members in every "
                           "review and report back to them.", "Priya")
     vote(room, room.proposals["council"], everyone(room))
     perform(room.store, voting.amend_proposal, room.proposals["shared"], "We will keep one risk register.", "Sam")
-    wording = cv.current_wording(room.store, room.workshop_id)
-    cv.update_sections(room.store, room.workshop_id, replace(wording, resident_concerns="Email us."))
-    lines = build_charter(room.store, room.workshop_id).changes.splitlines()
+    wording = read(room.store, cv.current_wording, room.workshop_id)
+    perform(room.store, cv.update_sections, room.workshop_id, replace(wording, resident_concerns="Email us."))
+    lines = read(room.store, build_charter, room.workshop_id).changes.splitlines()
     assert "Commitment S1 added: “We will try one new idea each quarter.”" in lines
     assert any(line.startswith("Commitment S1 removed: “We will share one risk register") for line in lines)
     assert any(line.startswith("Commitment C1 reworded: now “The council will involve ward members in every review "
                                "and report back") and "(was “The council will involve" in line for line in lines)
     assert "Section reworded: How residents raise a concern." in lines
     assert not any("Provider" in line or "publish its open-book" in line for line in lines)
-    agreed = cv.mark_agreed(room.store, room.workshop_id, DAY + dt.timedelta(days=30))
+    agreed = perform(room.store, cv.mark_agreed, room.workshop_id, DAY + dt.timedelta(days=30)).value
     assert agreed.changes.splitlines() == lines
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     assert (content.version, content.status) == (2, CharterStatus.AGREED)
     out = tmp_path / "v2.pdf"
     render_charter(content, out)
@@ -140,21 +140,21 @@ def test_an_amendment_is_version_two_and_lists_what_changed(room: CharterRoom, t
 
 
 def test_a_change_after_agreement_is_shown_as_the_next_draft(room: CharterRoom) -> None:
-    cv.mark_agreed(room.store, room.workshop_id, DAY)
+    perform(room.store, cv.mark_agreed, room.workshop_id, DAY)
     pid = propose(room, "late", "accountable", "We will publish the minutes within a week.")
     vote(room, pid, everyone(room))
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     assert (content.version, content.status, content.agreed_on) == (2, CharterStatus.DRAFT, None)
     assert "added: “We will publish the minutes within a week.”" in content.changes
 
 
 def test_a_review_workshop_continues_the_partnerships_versions(room: CharterRoom) -> None:
-    cv.mark_agreed(room.store, room.workshop_id, DAY)
-    wording = cv.current_wording(room.store, room.workshop_id)
+    perform(room.store, cv.mark_agreed, room.workshop_id, DAY)
+    wording = read(room.store, cv.current_wording, room.workshop_id)
     review = perform(room.store, workshops.create_workshop, Workshop(
         "Annual review", "Northside Leisure", "Town Hall", dt.date(2026, 3, 10), "Fay Morgan", "review")).value
     rid = review.id or 0
-    draft = cv.current_version(room.store, rid)
+    draft = perform(room.store, cv.current_version, rid).value
     assert (draft.version, draft.status) == (2, CharterStatus.DRAFT)
     assert json.loads(draft.sections_json)["escalation"] == list(wording.escalation)
     council = next(g.id for g in read(room.store, workshops.list_groups, rid) if g.name == "Council")
@@ -165,7 +165,7 @@ def test_a_review_workshop_continues_the_partnerships_versions(room: CharterRoom
     perform(room.store, voting.cast, rnd.id or 0, person.id or 0, voting.Choice.AGREE)
     perform(room.store, voting.close_vote, rnd.id or 0)
     perform(room.store, voting.reveal_vote, rnd.id or 0)
-    content = build_charter(room.store, rid)
+    content = read(room.store, build_charter, rid)
     assert content.version == 2
     lines = content.changes.splitlines()
     assert not any("share one risk register" in line for line in lines)  # the same text counts as kept

@@ -10,6 +10,7 @@ import pytest
 
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import read
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_changes import stored_wording
 from workshop_app.core.charter_wording import (
@@ -103,18 +104,18 @@ def _store_version(room: CharterRoom, sections: dict[str, object] | str, **field
 
 def test_a_charter_stored_in_the_first_shape_still_builds_with_its_own_words(room: CharterRoom) -> None:
     _store_version(room, PLAN_SECTIONS_V1)
-    sections = build_charter(room.store, room.workshop_id).sections
+    sections = read(room.store, build_charter, room.workshop_id).sections
     assert (sections.working_together, sections.escalation, sections.review_after_months) == (
         "We meet monthly.", ("Talk it through.", "Ask the chairs."), 18)
 
 
 def test_an_old_agreed_snapshot_still_reads_as_agreed_when_nothing_changed(room: CharterRoom) -> None:
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     snapshot = {**AGREED_SNAPSHOT, **to_document(VersionWording(content.sections)), "agreed_commitments": [
         {"proposal_id": c.proposal_id, "code": c.code, "principle": c.principle, "text": c.text, "party": c.party,
          "route": c.route} for c in content.commitments]}
     _store_version(room, snapshot, status=CharterStatus.AGREED, agreed_on=dt.date(2025, 3, 12))
-    again = build_charter(room.store, room.workshop_id)
+    again = read(room.store, build_charter, room.workshop_id)
     assert (again.version, again.status) == (1, CharterStatus.AGREED)
     with room.store() as uow:
         stored = stored_wording(uow.repo(CharterVersion).list(workshop_id=room.workshop_id)[0])
@@ -124,4 +125,4 @@ def test_an_old_agreed_snapshot_still_reads_as_agreed_when_nothing_changed(room:
 def test_damaged_wording_is_refused_in_one_sentence(room: CharterRoom) -> None:
     _store_version(room, "{not json")
     with pytest.raises(WorkshopError, match=r"^The saved wording of charter version 1 is damaged; edit"):
-        build_charter(room.store, room.workshop_id)
+        read(room.store, build_charter, room.workshop_id)

@@ -33,8 +33,8 @@ class Review:
     def __init__(self) -> None:
         self.store = FakeStore()
         self.first = save_record(self.store, from_document(example_document()))
-        charter_versions.mark_agreed(self.store, self.first, AGREED_ON)
-        self.v1 = build_charter(self.store, self.first)
+        perform(self.store, charter_versions.mark_agreed, self.first, AGREED_ON)
+        self.v1 = read(self.store, build_charter, self.first)
         review = perform(self.store, workshops.create_workshop, Workshop(
             "Annual review", self.v1.workshop.partnership, "Northside Community Centre", REVIEW_DAY,
             "Rhiannon Jenkins", "review")).value
@@ -54,7 +54,7 @@ class Review:
         return proposal.id or 0
 
     def charter(self) -> CharterDocument:
-        return build_charter(self.store, self.id)
+        return read(self.store, build_charter, self.id)
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def test_version_two_starts_with_every_agreed_commitment_kept(review: Review) ->
     assert not any("removed" in line or "dropped" in line for line in lines)
     assert not any(line.startswith("Section reworded") for line in lines)  # the agreed purpose and scope carry on
     assert (content.sections.purpose, content.sections.scope) == (review.v1.sections.purpose, review.v1.sections.scope)
-    charter_versions.current_version(review.store, review.id)  # the draft, once started, keeps them too
+    perform(review.store, charter_versions.current_version, review.id)  # the draft, once started, keeps them too
     assert review.charter().sections == content.sections
     assert content.history[-1].note == lines[0]
     assert content.carried is not None and content.carried.count("kept") == len(first)
@@ -94,7 +94,7 @@ def test_the_room_rewords_drops_and_adds_and_codes_stay_unique(review: Review) -
     review.agree(reworded.principle, reworded.text.rstrip(".") + ", and publish the notes.")
     review.agree(again.principle, again.text)
     review.agree("creative", NEW_TEXT)
-    charter_carry.drop_kept(review.store, review.id, dropped.code)
+    perform(review.store, charter_carry.drop_kept, review.id, dropped.code)
     content = review.charter()
     now = by_code(content)
     assert now[reworded.code].text.endswith("and publish the notes.") and now[reworded.code].consent is not None
@@ -126,30 +126,30 @@ def test_a_proposal_that_is_not_agreed_leaves_the_commitment_kept(review: Review
 
 def test_a_drop_is_undone_audited_and_refused_once_agreed(review: Review) -> None:
     code = review.v1.commitments[0].code
-    charter_carry.drop_kept(review.store, review.id, code)
+    perform(review.store, charter_carry.drop_kept, review.id, code)
     assert code not in by_code(review.charter())
     with pytest.raises(WorkshopError, match="dropped now"):
-        charter_carry.drop_kept(review.store, review.id, code)
-    charter_carry.keep_again(review.store, review.id, code)
+        perform(review.store, charter_carry.drop_kept, review.id, code)
+    perform(review.store, charter_carry.keep_again, review.id, code)
     assert by_code(review.charter())[code].kept is not None
     with review.store() as uow:
         kinds = [e.kind for e in uow.audit_entries(review.id)]
     assert kinds[-2:] == ["charter_commitment_dropped", "charter_commitment_kept"]
-    charter_carry.drop_kept(review.store, review.id, code)
-    charter_versions.mark_agreed(review.store, review.id, REVIEW_DAY)
+    perform(review.store, charter_carry.drop_kept, review.id, code)
+    perform(review.store, charter_versions.mark_agreed, review.id, REVIEW_DAY)
     with pytest.raises(WorkshopError, match="agreed"):
-        charter_carry.keep_again(review.store, review.id, code)
+        perform(review.store, charter_carry.keep_again, review.id, code)
 
 
 def test_agreeing_version_two_keeps_the_kept_and_version_three_carries_the_drops(review: Review) -> None:
     dropped = review.v1.commitments[1].code
-    charter_carry.drop_kept(review.store, review.id, dropped)
+    perform(review.store, charter_carry.drop_kept, review.id, dropped)
     review.agree("creative", NEW_TEXT)
-    charter_versions.mark_agreed(review.store, review.id, REVIEW_DAY)
+    perform(review.store, charter_versions.mark_agreed, review.id, REVIEW_DAY)
     agreed = review.charter()
     assert (agreed.version, agreed.status) == (2, CharterStatus.AGREED)  # the kept ones are in its snapshot
     assert agreed.history[-1].note.startswith("Started from version 1's")
-    charter_versions.start_amendment(review.store, review.id)
+    perform(review.store, charter_versions.start_amendment, review.id)
     third = review.charter()
     assert third.version == 3 and dropped not in by_code(third)
     assert by_code(third).keys() == by_code(agreed).keys()
@@ -159,15 +159,15 @@ def test_agreeing_version_two_keeps_the_kept_and_version_three_carries_the_drops
 def test_a_workshop_with_no_agreed_charter_before_it_carries_nothing() -> None:
     store = FakeStore()
     first = save_record(store, from_document(example_document()))  # version 1 is only a draft
-    later = perform(store, workshops.create_workshop, Workshop("Review", build_charter(store, first).workshop.partnership,
+    later = perform(store, workshops.create_workshop, Workshop("Review", read(store, build_charter, first).workshop.partnership,
                                                       "Hall", REVIEW_DAY, "Fay", "review")).value
-    content = build_charter(store, later.id or 0)
+    content = read(store, build_charter, later.id or 0)
     assert content.carried is None and content.commitments == ()
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html", "docx"])
 def test_every_format_marks_kept_commitments_and_the_history(review: Review, tmp_path: Path, fmt: str) -> None:
-    charter_carry.drop_kept(review.store, review.id, review.v1.commitments[1].code)
+    perform(review.store, charter_carry.drop_kept, review.id, review.v1.commitments[1].code)
     content = review.charter()
     out = renderer(fmt)(content, tmp_path / f"charter.{fmt}")
     text = " ".join(_text_of(Path(out), fmt).split())

@@ -107,9 +107,9 @@ def test_finishing_makes_the_charter_final() -> None:
     perform(store, voting.reveal_vote, hidden)
     with pytest.raises(WorkshopError, match="still a draft"):
         perform(store, workshop_life.finish, room.workshop_id)
-    charter_versions.mark_agreed(store, room.workshop_id, dt.date(2025, 3, 12))
+    perform(store, charter_versions.mark_agreed, room.workshop_id, dt.date(2025, 3, 12))
     perform(store, workshop_life.finish, room.workshop_id)
-    content = build_charter(store, room.workshop_id)
+    content = read(store, build_charter, room.workshop_id)
     assert content.status == CharterStatus.AGREED and content.version == 1
     with pytest.raises(WorkshopError):
-        charter_versions.start_amendment(store, room.workshop_id)
+        perform(store, charter_versions.start_amendment, room.workshop_id)

@@ -8,6 +8,7 @@ import docx
 
 from tests.core.charter_room import build_room
 from tests.core.fakes import FakeStore
+from workshop_app.core.changes import read
 from workshop_app.core.about import load_about
 from workshop_app.core.charter import build_charter
 from workshop_app.export.charter_docx import render_charter_docx
@@ -16,7 +17,7 @@ from workshop_app.export.charter_html import charter_html
 
 def test_the_web_page_and_word_charter_credit_the_report(tmp_path: Path) -> None:
     room = build_room(FakeStore())
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     citation = load_about().source.citation
     assert citation.startswith("Trinley Walker and Sarah Lawson (2018). From transactions to changemaking")
     page = charter_html(content)

@@ -11,6 +11,7 @@ import pytest
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
 from tests.export.test_charter_pdf import page_texts
+from workshop_app.core.changes import perform, read
 from workshop_app.core import charter_facts
 from workshop_app.core.charter import build_charter
 from workshop_app.core.model import CharterFacts, PartyContact
@@ -24,7 +25,7 @@ HEADINGS = (words.GOVERNANCE_HEADING, words.INDICATORS_HEADING, words.REPORTS_HE
 
 def _formats(room: CharterRoom, tmp_path: Path) -> dict[str, str]:
     """The charter's text in each format: the PDF read back with pypdf, the HTML, the Word document's paragraphs."""
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     buffer = io.BytesIO()
     charter_document(content).save(buffer)
     document = docx.Document(io.BytesIO(buffer.getvalue()))
@@ -41,7 +42,7 @@ def room() -> CharterRoom:
 
 def test_given_facts_are_printed_in_every_format(room: CharterRoom, tmp_path: Path) -> None:
     wid = room.workshop_id
-    charter_facts.save_facts(room.store, wid, CharterFacts(
+    perform(room.store, charter_facts.save_facts, wid, CharterFacts(
         wid, chair="A resident chairs each meeting.", expenses="Bus fares are paid back.",
         indicators="Visits from Eastfield\nWaiting times", reports="At the library.", amending="By a board vote."),
         [PartyContact(wid, room.groups["Council"], "Northside Borough Council", room.people["Aled Ŵyn Jones"],
@@ -68,7 +69,7 @@ def test_a_charter_without_facts_has_none_of_their_headings(room: CharterRoom, t
 def test_a_long_email_address_is_printed_whole_on_one_line(room: CharterRoom, tmp_path: Path) -> None:
     wid = room.workshop_id
     address = "wellbeing@eastbank.example.gov.uk"  # the large example's address was split inside a word
-    charter_facts.save_facts(room.store, wid, CharterFacts(wid), [PartyContact(
+    perform(room.store, charter_facts.save_facts, wid, CharterFacts(wid), [PartyContact(
         wid, room.groups["Council"], "Northside Borough Council", room.people["Aled Ŵyn Jones"], address, "")])
-    pages = page_texts(render_charter(build_charter(room.store, room.workshop_id), tmp_path / "c.pdf"))
+    pages = page_texts(render_charter(read(room.store, build_charter, room.workshop_id), tmp_path / "c.pdf"))
     assert any(address in line for page in pages for line in page.splitlines())

@@ -14,6 +14,7 @@ import pytest
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
 from tests.phone.browser import browser  # noqa: F401  (the module's headless Chromium)
+from workshop_app.core.changes import perform, read
 from workshop_app import cli
 from workshop_app.core import charter_facts, charter_versions
 from workshop_app.core.model import CharterFacts, PartyContact
@@ -72,7 +73,7 @@ def room() -> CharterRoom:
 
 
 def test_the_html_has_a_language_a_title_headings_in_order_and_table_headers(room: CharterRoom) -> None:
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     page = parsed(charter_html(content))
     assert page.lang == "en-GB" and page.title == "DRAFT: Northside Leisure partnership charter"
     assert [text for tag, text in page.headings if tag == "h1"] == [page.title]
@@ -86,7 +87,7 @@ def test_the_html_has_a_language_a_title_headings_in_order_and_table_headers(roo
 
 
 def test_the_radar_has_alt_text_and_its_numbers_in_a_table(room: CharterRoom) -> None:
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     page = parsed(charter_html(content))
     assert page.alts == ["Radar chart of each party’s average “where are we now?” rating, from 1 to 5, on each of "
                          "the 5 principles; the same numbers are in the table below it."]
@@ -99,17 +100,17 @@ def test_the_html_has_no_serious_or_critical_accessibility_violations(browser: A
     from tests.properties.test_charter_rooms import NAMES, build
 
     agreed = build_room(FakeStore())
-    charter_versions.mark_agreed(agreed.store, agreed.workshop_id, dt.date(2025, 3, 20))
+    perform(agreed.store, charter_versions.mark_agreed, agreed.workshop_id, dt.date(2025, 3, 20))
     large, large_id = build(12, [list(NAMES[:3])] * 12)
     axe = (resources.files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
     draft = build_room(FakeStore())
-    charter_facts.save_facts(draft.store, draft.workshop_id, CharterFacts(
+    perform(draft.store, charter_facts.save_facts, draft.workshop_id, CharterFacts(
         0, board="One seat each.", chair="A resident.", indicators="Visits\nWaiting times", reports="Online.",
         amending="By a vote."), [PartyContact(0, draft.groups["Council"], "Northside Borough Council",
                                               draft.people["Aled Ŵyn Jones"], "a@example.gov.uk", "01632 960 100")])
     for label, store, wid in (("agreed", agreed.store, agreed.workshop_id), ("large", large, large_id),
                               ("draft", draft.store, draft.workshop_id)):
-        content = build_charter(store, wid)
+        content = read(store, build_charter, wid)
         out = render_charter_html(content, tmp_path / f"{label}.html")
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         page.goto(out.as_uri())
@@ -123,7 +124,7 @@ def test_the_html_has_no_serious_or_critical_accessibility_violations(browser: A
 
 
 def test_the_word_document_reads_back_with_heading_styles_and_tables(room: CharterRoom, tmp_path: Path) -> None:
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     out = render_charter_docx(content, tmp_path / "charter.docx")
     document = docx.Document(str(out))
     headings = [(p.style.name, p.text) for p in document.paragraphs

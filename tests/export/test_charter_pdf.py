@@ -65,7 +65,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[CharterRoom, Pat
 
 def test_every_agreed_commitment_is_in_the_commitments_and_no_refused_one(rendered: tuple[CharterRoom, Path]) -> None:
     room, path = rendered
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     section = between(page_texts(path), "PART 5", "PART 7")
     for commitment in content.commitments:
         assert flat(commitment.text) in section
@@ -204,7 +204,7 @@ def test_the_example_workshop_charter(tmp_path: Path) -> None:
 
     store = FakeStore()
     wid = import_json(store, EXAMPLE)
-    content = build_charter(store, wid)
+    content = read(store, build_charter, wid)
     out = render_charter(content, tmp_path / "example.pdf")
     pages = page_texts(out)
     commitments = between(pages, "PART 5", "PART 7")

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from tests.core.charter_room import CharterRoom, build_room
 from tests.core.fakes import FakeStore
 from tests.export.test_charter_pdf import between, flat, page_texts, rendered  # noqa: F401  (a fixture)
+from workshop_app.core.changes import perform, read
 from workshop_app.core import charter_versions
 from workshop_app.core.charter import build_charter
 from workshop_app.core.model import DecisionRule
@@ -23,7 +24,7 @@ from workshop_app.export.charter_pdf import render_charter, write_charter
 @pytest.fixture(scope="module")
 def agreed(tmp_path_factory: pytest.TempPathFactory) -> tuple[CharterRoom, Path]:
     room = build_room(FakeStore())
-    charter_versions.mark_agreed(room.store, room.workshop_id, dt.date(2025, 3, 20))
+    perform(room.store, charter_versions.mark_agreed, room.workshop_id, dt.date(2025, 3, 20))
     out = tmp_path_factory.mktemp("agreed") / "charter.pdf"
     write_charter(room.store, room.workshop_id, out)
     return room, out
@@ -38,7 +39,7 @@ def draft(rendered: tuple[CharterRoom, Path]) -> tuple[CharterRoom, Path]:
 def test_an_equal_say_is_claimed_only_under_the_group_consent_rule(draft: tuple[CharterRoom, Path]) -> None:
     room, path = draft
     assert "Each party had an equal say" in " ".join(page_texts(path))
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     for rule in (DecisionRule.MAJORITY, DecisionRule.TWO_THIRDS, DecisionRule.CONSENSUS):
         other = dataclasses.replace(content, workshop=dataclasses.replace(content.workshop, decision_rule=rule))
         said = charter_words.summary_text(other)
@@ -122,7 +123,7 @@ def test_the_cover_names_every_organisation_whole_with_a_document_id_and_history
 def test_part_six_points_to_part_five_instead_of_repeating_it(draft: tuple[CharterRoom, Path]) -> None:
     room, path = draft
     part = between(page_texts(path), "PART 6", "PART 7")
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     assert content.party_commitments
     for commitment in content.party_commitments:
         assert flat(commitment.text) not in part and commitment.code in part
@@ -149,7 +150,7 @@ def test_every_paragraph_is_at_least_10_pt_and_body_text_11_pt(draft: tuple[Char
                 for flowable in cell if isinstance(cell, list) else [cell]:
                     walk(flowable)
 
-    for flowable in story(build_charter(room.store, room.workshop_id)):
+    for flowable in story(read(room.store, build_charter, room.workshop_id)):
         walk(flowable)
     assert sizes and min(size for size, _ in sizes) >= 10
     assert styles()["body"].fontSize >= 11 and styles()["bullet"].fontSize >= 11
@@ -175,7 +176,7 @@ def test_names_in_welsh_polish_turkish_arabic_and_cjk_print_whole(tmp_path: Path
 def test_a_principle_heading_stays_with_its_first_commitment_and_consent_entries_stay_whole(
         draft: tuple[CharterRoom, Path], tmp_path: Path) -> None:
     room, _ = draft
-    content = build_charter(room.store, room.workshop_id)
+    content = read(room.store, build_charter, room.workshop_id)
     shared = content.commitments[0]
     long_groups = tuple(dataclasses.replace(g, group=f"Northside Health and Care Board {n}")
                         for n, g in enumerate(shared.consent.groups))
@@ -202,7 +203,7 @@ def test_people_without_an_organisation_speak_for_their_group_unless_they_are_re
     from tests.properties.test_charter_rooms import build
 
     store, wid = build(4, [[], [], [], []])
-    content = build_charter(store, wid)
+    content = read(store, build_charter, wid)
     signing = {s.party: s.on_behalf_of for s in charter_words.signatories(content)}
     assert signing == {"Council": "Council", "Provider": "Provider", "VCS": "VCS",
                        "Residents": "the residents who took part"}

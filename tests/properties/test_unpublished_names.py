@@ -64,10 +64,10 @@ def room(hidden: str, shown: str) -> tuple[FakeStore, int]:
                 person.name)
     perform(store, voting.close_vote, vote.id or 0)
     perform(store, voting.reveal_vote, vote.id or 0)
-    charter_facts.save_facts(store, wid, CharterFacts(wid, chair="A resident chairs."),
+    perform(store, charter_facts.save_facts, wid, CharterFacts(wid, chair="A resident chairs."),
                              [PartyContact(wid, groups["Residents"], "", p.id, "r@example.org", "")
                               for p in people[1:2]])
-    charter_versions.mark_agreed(store, wid, dt.date(2025, 5, 2))
+    perform(store, charter_versions.mark_agreed, wid, dt.date(2025, 5, 2))
     return store, wid
 
 
@@ -78,7 +78,7 @@ def baseline(out_dir: Path) -> tuple[set[str], str]:
     """What a charter of this room prints whatever the two names are: the PDF's words, and every output's text."""
     if "room" not in _BASELINE:
         store, wid = room("Xqzvj Hiddenname", "Wqzvk Shownname")
-        content, doc = build_charter(store, wid), workshop_document(store, wid)
+        content, doc = read(store, build_charter, wid), workshop_document(store, wid)
         texts = [charter_html(content), docx_text(content),
                  *(f(doc) for f in (participants_csv, assessments_csv, votes_csv, actions_csv))]
         _BASELINE["room"] = (printed(render_charter(content, out_dir / "baseline.pdf")), "\n".join(texts))
@@ -110,7 +110,7 @@ def test_no_unpublished_resident_name_in_any_public_output(out_dir: Path, names:
     words, text = baseline(out_dir)  # a "name" the charter prints anyway (e.g. "PARTNERSHIP CHARTER") proves nothing
     assume(not words_of(hidden) <= words and hidden not in text and shown not in text)
     store, wid = room(hidden, shown)
-    content = build_charter(store, wid)
+    content = read(store, build_charter, wid)
     doc = workshop_document(store, wid)
     assert {p["name"] for p in doc["participants"]} >= {hidden, shown}  # the facilitator's copy keeps both
     outputs = {

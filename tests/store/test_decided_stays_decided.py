@@ -60,7 +60,7 @@ def test_marking_voters_as_observers_after_the_reveal_changes_nothing(store: Sto
                                                      present=True, id=person.id))
     after = read(store, voting.results, round_id)
     assert (after.agreed, after.kind, after.reason) == (False, "tie", before.reason)
-    assert build_charter(store, wid).commitments == ()
+    assert read(store, build_charter, wid).commitments == ()
     rows = _votes_csv(store, wid, tmp_path / "csv")
     assert {r["outcome"] for r in rows} == {before.reason} and len(rows) == 4
     assert check_record(load_record(store, wid)).ok

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 
 from bench.scaled import scaled_record
+from workshop_app.core import changes
 from workshop_app.core.charter import build_charter
 from workshop_app.core.integrity import check_record
 from workshop_app.core.workshop_record import load_record, save_record
@@ -45,7 +46,12 @@ def queries(store: Store, read: Callable[[Store, int], object], scale: int) -> i
     return len(statements)
 
 
-@pytest.mark.parametrize("read", [load_record, build_charter], ids=["load_record", "charter"])
+def charter_of(store: Store, workshop_id: int) -> object:
+    """The charter, read in one reading unit of work."""
+    return changes.read(store, build_charter, workshop_id)
+
+
+@pytest.mark.parametrize("read", [load_record, charter_of], ids=["load_record", "charter"])
 def test_reading_a_workshop_takes_the_same_queries_at_three_times_its_size(store: Store, read: Any) -> None:
     small, large = queries(store, read, 1), queries(store, read, 3)
     assert small == large  # before: a query per proposal and per round (65 and 137 for the example alone)

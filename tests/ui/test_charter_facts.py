@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.test_charter_review import panel_of, window  # noqa: F401 - the fixture
+from workshop_app.core.changes import read
 from workshop_app.core import charter_facts, roster
 from workshop_app.core.charter import build_charter
 from workshop_app.ui.facilitator.charter_facts_dialog import CharterFactsDialog
@@ -34,18 +35,18 @@ def test_the_facts_dialog_shows_what_is_stored_and_saves_what_is_typed(qtbot, wi
     monkeypatch.setattr(CharterFactsDialog, "exec", fill)
     qtbot.mouseClick(panel.facts, Qt.MouseButton.LeftButton)
     assert seen
-    stored = charter_facts.read_facts(controller.uow_factory, controller.workshop_id)
+    stored = read(controller.uow_factory, charter_facts.read_facts, controller.workshop_id)
     assert stored.facts.quorum == "Four members, one of them a resident." and stored.facts.expenses == ""
     assert any(c.email == "partners@northside.example.gov.uk" for c in stored.contacts)
     text = panel.preview.toPlainText()
-    content = build_charter(controller.uow_factory, controller.workshop_id)
+    content = read(controller.uow_factory, build_charter, controller.workshop_id)
     assert content.facts is not None and content.facts.quorum.startswith("Four members")
     assert "Version 1" in text
 
 
 def test_the_facts_dialog_fits_a_laptop_screen(qtbot, window: MainWindow) -> None:  # noqa: F811
     controller = window.controller
-    facts = charter_facts.read_facts(controller.uow_factory, controller.workshop_id)
+    facts = read(controller.uow_factory, charter_facts.read_facts, controller.workshop_id)
     dialog = CharterFactsDialog(facts, controller.groups(), controller.participants(), window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -71,11 +72,11 @@ def test_the_roster_sets_the_name_choice_and_who_signs(qtbot, window: MainWindow
     monkeypatch.setattr(ParticipantDialog, "exec", agree)
     edited = ParticipantDialog.ask(window, daniel, controller.groups())
     assert edited is not None
-    controller.change_participants(roster.update_participant, edited)
+    controller.perform(roster.update_participant, edited)
     saved = next(p for p in controller.participants() if p.name == "Daniel Wright")
     assert saved.publish_name and saved.signs and saved.ward == "Hillside ward"
     row = next(n for n in range(model.rowCount()) if model.participant_at(n).name == "Daniel Wright")
     assert model.data(model.index(row, 6)) == "Named · signs"
-    content = build_charter(controller.uow_factory, controller.workshop_id)
+    content = read(controller.uow_factory, build_charter, controller.workshop_id)
     residents = next(p for p in content.parties if p.name == "Residents")
     assert "Daniel Wright" in {r.name for r in residents.representatives}

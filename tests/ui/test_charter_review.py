@@ -12,6 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel
 
+from workshop_app.core.changes import perform
 from workshop_app import cli
 from workshop_app.core import charter_versions
 from workshop_app.core.model import CharterStatus
@@ -106,12 +107,12 @@ def test_wording_then_agreement_then_next_version(window: MainWindow, store) -> 
     assert "Ring the centre desk." in panel.preview.toPlainText()
     panel.ask_agreed_on = lambda _parent, version, default: default
     panel.agree.click()
-    version = charter_versions.current_version(store, workshop_id)
+    version = perform(store, charter_versions.current_version, workshop_id).value
     assert (version.status, version.agreed_on) == (CharterStatus.AGREED, AGREED_DAY)
     assert "Version 1 · Agreed on 14 March 2025" in panel.status.text()
     assert not panel.edit.isEnabled() and panel.amend.isVisible() and panel.amend.text() == "Start ver&sion 2"
     panel.amend.click()
-    assert charter_versions.current_version(store, workshop_id).version == 2
+    assert perform(store, charter_versions.current_version, workshop_id).value.version == 2
     assert "What changed since version 1" in panel.preview.toPlainText()
     assert "Nothing has changed since version 1." in panel.preview.toPlainText()
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel
 
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app import cli
 from workshop_app.core import charter_versions
 from workshop_app.core.charter import build_charter
@@ -37,14 +37,14 @@ def _open(qtbot, store, workshop_id: int) -> MainWindow:  # type: ignore[no-unty
 def review(qtbot, store):  # type: ignore[no-untyped-def]
     """The console on a review of the example, whose version 1 was agreed, at the review's charter stage."""
     first = cli.demo_workshop(store, cli.demo_file())
-    charter_versions.mark_agreed(store, first, dt.date(2025, 3, 14))
-    partnership = build_charter(store, first).workshop.partnership
+    perform(store, charter_versions.mark_agreed, first, dt.date(2025, 3, 14))
+    partnership = read(store, build_charter, first).workshop.partnership
     from workshop_app.core import workshops
 
     later = perform(store, workshops.create_workshop, Workshop("Annual review", partnership, "Northside Community Centre",
                                                       dt.date(2026, 3, 12), "Rhiannon Jenkins", "review")).value
     opened = _open(qtbot, store, later.id or 0)
-    yield opened, build_charter(store, first)
+    yield opened, read(store, build_charter, first)
     opened.room._clock.stop()
 
 
@@ -139,7 +139,7 @@ def test_wording_reaches_the_projector_while_it_is_typed_and_only_saving_keeps_i
         dialog.escalation.insertPlainText("\nAsk the mayor to help")
         qtbot.wait(TYPING_PAUSE_MS * 3)
         seen["part"], seen["texts"] = view.part.text(), _texts(view)
-        seen["stored"] = build_charter(store, window.controller.workshop_id).sections.escalation
+        seen["stored"] = read(store, build_charter, window.controller.workshop_id).sections.escalation
         dialog.reject()
 
     QTimer.singleShot(0, type_then_cancel)
@@ -157,7 +157,7 @@ def test_wording_reaches_the_projector_while_it_is_typed_and_only_saving_keeps_i
 
 
 def test_typing_is_shown_a_few_times_a_second_at_most(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    wording = charter_versions.current_wording(store, cli.demo_workshop(store, cli.demo_file()))
+    wording = read(store, charter_versions.current_wording, cli.demo_workshop(store, cli.demo_file()))
     dialog = CharterSectionsDialog(wording)
     qtbot.addWidget(dialog)
     shown: list[str] = []

@@ -30,20 +30,14 @@ from workshop_app.core.model import (
     ProposalStatus, StakeholderGroup, VoteRound, Workshop, require_id,
 )
 from workshop_app.core.plans import plan_by_key
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.public_names import is_named, is_residents, public_name
 from workshop_app.core.workshop_record import read_record
 from workshop_app.core.rule_text import rule_text
 
 
-def build_charter(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterDocument:
+def build_charter(uow: UnitOfWork, workshop_id: int) -> CharterDocument:
     """Read one workshop's records and return the charter's content."""
-    with reading(uow_factory) as uow:
-        return charter_of(uow, workshop_id)
-
-
-def charter_of(uow: UnitOfWork, workshop_id: int) -> CharterDocument:
-    """Return one workshop's charter content, read inside the caller's unit of work."""
     workshop = uow.repo(Workshop).get(workshop_id)
     if workshop is None:
         raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from workshop_app.core import audit
+from workshop_app.core.changes import Changes
 from workshop_app.core.charter_changes import (
     REWORD_SIMILARITY, latest_version, previous_agreed, stored_wording, text_key,
 )
@@ -18,7 +19,7 @@ from workshop_app.core.charter_wording import AgreedCommitment, dump_version
 from workshop_app.core.charter_document import Commitment, KeptFrom, code_number
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.ports import UnitOfWork
 
 @dataclass(frozen=True)
 class Carried:
@@ -89,21 +90,21 @@ def carry_forward(uow: UnitOfWork, workshop: Workshop, agreed: Sequence[Commitme
     return kept + renumbered, CarryForward(source, tuple(items))
 
 
-def read_carry_forward(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CarryForward | None:
+def read_carry_forward(uow: UnitOfWork, workshop_id: int) -> CarryForward | None:
     """What became of the partnership's last agreed commitments in this workshop (None when there are none)."""
     from workshop_app.core.charter import build_charter  # the charter decides what is agreed here
 
-    return build_charter(uow_factory, workshop_id).carried
+    return build_charter(uow, workshop_id).carried
 
 
-def drop_kept(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str) -> None:
+def drop_kept(uow: UnitOfWork, workshop_id: int, code: str) -> Changes:
     """Record that the room dropped a kept commitment (by its code) from this draft."""
-    _set_dropped(uow_factory, workshop_id, code, True)
+    return _set_dropped(uow, workshop_id, code, True)
 
 
-def keep_again(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str) -> None:
+def keep_again(uow: UnitOfWork, workshop_id: int, code: str) -> Changes:
     """Undo a drop: the carried commitment is kept again."""
-    _set_dropped(uow_factory, workshop_id, code, False)
+    return _set_dropped(uow, workshop_id, code, False)
 
 
 def dropped_codes(version: CharterVersion | None) -> tuple[str, ...]:
@@ -111,8 +112,8 @@ def dropped_codes(version: CharterVersion | None) -> tuple[str, ...]:
     return stored_wording(version).dropped
 
 
-def _set_dropped(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str, dropped: bool) -> None:
-    carried = read_carry_forward(uow_factory, workshop_id)
+def _set_dropped(uow: UnitOfWork, workshop_id: int, code: str, dropped: bool) -> Changes:
+    carried = read_carry_forward(uow, workshop_id)
     item = next((i for i in carried.items if i.code == code), None) if carried else None
     if carried is None or item is None:
         raise WorkshopError(f"There is no commitment {code} carried from an earlier charter; reload the charter.")
@@ -121,19 +122,17 @@ def _set_dropped(uow_factory: UnitOfWorkFactory, workshop_id: int, code: str, dr
                             f"{'dropped' if dropped else 'kept again'}; reload the charter.")
     from workshop_app.core.charter_versions import current_version  # it starts the draft when there is none
 
-    current_version(uow_factory, workshop_id)
-    with uow_factory() as uow:
-        version = latest_version(uow, workshop_id)
-        if version is None or version.status != CharterStatus.DRAFT:
-            raise WorkshopError("The charter has been agreed: start the next version to change what it keeps.")
-        stored = stored_wording(version)
-        codes = (*(c for c in stored.dropped if c != code), *((code,) if dropped else ()))
-        version.sections_json = dump_version(replace(stored, dropped=codes))
-        uow.repo(CharterVersion).update(version)
-        what = "dropped by the room" if dropped else "kept again"
-        audit.append(uow, workshop_id, "charter_commitment_dropped" if dropped else "charter_commitment_kept",
-                     f"Commitment {code} from charter version {carried.source.version} {what}: {item.text}")
-        uow.commit()
+    version = current_version(uow, workshop_id).value
+    if version.status != CharterStatus.DRAFT:
+        raise WorkshopError("The charter has been agreed: start the next version to change what it keeps.")
+    stored = stored_wording(version)
+    codes = (*(c for c in stored.dropped if c != code), *((code,) if dropped else ()))
+    version.sections_json = dump_version(replace(stored, dropped=codes))
+    uow.repo(CharterVersion).update(version)
+    what = "dropped by the room" if dropped else "kept again"
+    audit.append(uow, workshop_id, "charter_commitment_dropped" if dropped else "charter_commitment_kept",
+                 f"Commitment {code} from charter version {carried.source.version} {what}: {item.text}")
+    return Changes(charter=True)
 
 
 def _pairs(entries: Sequence[AgreedCommitment], agreed: Sequence[Commitment]) -> dict[str, Commitment]:

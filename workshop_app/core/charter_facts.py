@@ -10,12 +10,13 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from workshop_app.core import audit
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.charter_changes import previous_agreed
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
     CharterFacts, CharterStatus, CharterVersion, Participant, PartyContact, Workshop, require_id,
 )
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 
 MAX_FACT_LENGTH = 3000
 """The longest one fact may be, in characters (as for the charter's other wording)."""
@@ -40,13 +41,12 @@ class Facts:
     contacts: tuple[PartyContact, ...]
 
 
-def read_facts(uow_factory: UnitOfWorkFactory, workshop_id: int) -> Facts:
+def read_facts(uow: UnitOfWork, workshop_id: int) -> Facts:
     """Return the workshop's facts (a review starts from the partnership's last agreed ones) and its contacts."""
-    with reading(uow_factory) as uow:
-        workshop = uow.repo(Workshop).get(workshop_id)
-        facts = facts_of(uow, workshop) if workshop is not None else None
-        contacts = sorted(uow.repo(PartyContact).list(workshop_id=workshop_id), key=lambda c: require_id(c))
-        return Facts(facts or CharterFacts(workshop_id), tuple(contacts))
+    workshop = uow.repo(Workshop).get(workshop_id)
+    facts = facts_of(uow, workshop) if workshop is not None else None
+    contacts = sorted(uow.repo(PartyContact).list(workshop_id=workshop_id), key=lambda c: require_id(c))
+    return Facts(facts or CharterFacts(workshop_id), tuple(contacts))
 
 
 def facts_of(uow: UnitOfWork, workshop: Workshop) -> CharterFacts | None:
@@ -90,32 +90,30 @@ def is_empty(contact: PartyContact) -> bool:
     return contact.participant_id is None and not contact.email and not contact.phone
 
 
-def save_facts(uow_factory: UnitOfWorkFactory, workshop_id: int, facts: CharterFacts,
-               contacts: list[PartyContact]) -> Facts:
-    """Save the facts and replace the contacts in one transaction; refused once the charter is agreed."""
+def save_facts(uow: UnitOfWork, workshop_id: int, facts: CharterFacts,
+               contacts: list[PartyContact]) -> Changed[Facts]:
+    """Save the facts and replace the contacts; refused once the charter is agreed."""
     clean = check_facts(replace(facts, workshop_id=workshop_id))
-    with uow_factory() as uow:
-        _require_draft(uow, workshop_id)
-        people = uow.repo(Participant).list(workshop_id=workshop_id)
-        kept = [check_contact(replace(c, workshop_id=workshop_id, id=None), people) for c in contacts]
-        kept = [c for c in kept if not is_empty(c)]
-        stored = uow.repo(CharterFacts).list(workshop_id=workshop_id)
-        workshop = uow.repo(Workshop).get(workshop_id)
-        before = (facts_of(uow, workshop) if workshop is not None else None) or CharterFacts(workshop_id)
-        changed = [FACT_NAMES[f.name] for f in fields(CharterFacts)
-                   if f.name in FACT_NAMES and getattr(before, f.name) != getattr(clean, f.name)]
-        repo = uow.repo(CharterFacts)
-        saved = repo.update(replace(clean, id=stored[0].id)) if stored else repo.add(replace(clean, id=None))
-        old = uow.repo(PartyContact).list(workshop_id=workshop_id)
-        if _addresses(old) != _addresses(kept):
-            changed.append("the contacts")
-        for contact in old:
-            uow.repo(PartyContact).delete(require_id(contact))
-        added = uow.repo(PartyContact).add_all(kept) if kept else []
-        if changed:
-            audit.append(uow, workshop_id, "charter_facts_changed", "Charter facts changed: " + ", ".join(changed))
-        uow.commit()
-    return Facts(saved, tuple(added))
+    _require_draft(uow, workshop_id)
+    people = uow.repo(Participant).list(workshop_id=workshop_id)
+    kept = [check_contact(replace(c, workshop_id=workshop_id, id=None), people) for c in contacts]
+    kept = [c for c in kept if not is_empty(c)]
+    stored = uow.repo(CharterFacts).list(workshop_id=workshop_id)
+    workshop = uow.repo(Workshop).get(workshop_id)
+    before = (facts_of(uow, workshop) if workshop is not None else None) or CharterFacts(workshop_id)
+    changed = [FACT_NAMES[f.name] for f in fields(CharterFacts)
+               if f.name in FACT_NAMES and getattr(before, f.name) != getattr(clean, f.name)]
+    repo = uow.repo(CharterFacts)
+    saved = repo.update(replace(clean, id=stored[0].id)) if stored else repo.add(replace(clean, id=None))
+    old = uow.repo(PartyContact).list(workshop_id=workshop_id)
+    if _addresses(old) != _addresses(kept):
+        changed.append("the contacts")
+    for contact in old:
+        uow.repo(PartyContact).delete(require_id(contact))
+    added = uow.repo(PartyContact).add_all(kept) if kept else []
+    if changed:
+        audit.append(uow, workshop_id, "charter_facts_changed", "Charter facts changed: " + ", ".join(changed))
+    return Changed(Facts(saved, tuple(added)), Changes(charter=True))
 
 
 def _addresses(contacts: list[PartyContact]) -> list[tuple[int, str, int, str, str]]:

@@ -7,17 +7,19 @@ partnership's last agreed version and carries its number on. Every change is wri
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from workshop_app.core import audit
+from workshop_app.core.changes import NOTHING, Changed, Changes
 from workshop_app.core.charter import build_charter, plan_wording
+from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.charter_changes import (
     SECTION_NAMES, frozen, latest_version, long_day, previous_agreed, stored_wording,
 )
 from workshop_app.core.charter_wording import CharterWording, VersionWording, dump_version
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import CharterStatus, CharterVersion, Workshop, require_id
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
+from workshop_app.core.ports import UnitOfWork
 
 OWN_WORDING = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving",
                "review_after_months")
@@ -30,102 +32,104 @@ MAX_SECTION_LENGTH = 3000
 """The longest a section (or one step or trigger) may be, in characters."""
 
 
-def current_version(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterVersion:
+CHARTER = Changes(charter=True)
+
+
+@dataclass(frozen=True)
+class CharterAsItStands:
+    """The workshop's latest charter version and the charter it makes, read in one transaction."""
+
+    version: CharterVersion
+    document: CharterDocument
+
+
+def current_version(uow: UnitOfWork, workshop_id: int) -> Changed[CharterVersion]:
     """Return the workshop's latest charter version, starting a draft when it has none."""
-    with uow_factory() as uow:
-        workshop = _workshop(uow, workshop_id)
-        latest = latest_version(uow, workshop_id)
-        if latest is not None:
-            return latest
-        base = previous_agreed(uow, workshop)
-        if base is None:
-            wording = plan_wording(workshop.plan_key).only(*OWN_WORDING)
-            version = CharterVersion(workshop_id, 1, sections_json=dump_version(VersionWording(wording)))
-            text = "Charter version 1 started as a draft from the session plan's wording"
-        else:
-            wording = stored_wording(base).wording.only(*CARRIED_WORDING)
-            version = CharterVersion(workshop_id, base.version + 1, sections_json=dump_version(VersionWording(wording)))
-            text = f"Charter version {base.version + 1} started as a draft from agreed version {base.version}"
-        version = uow.repo(CharterVersion).add(version)
-        audit.append(uow, workshop_id, "charter_version_started", text)
-        uow.commit()
-    return version
+    workshop = _workshop(uow, workshop_id)
+    latest = latest_version(uow, workshop_id)
+    if latest is not None:
+        return Changed(latest, NOTHING)
+    base = previous_agreed(uow, workshop)
+    if base is None:
+        wording = plan_wording(workshop.plan_key).only(*OWN_WORDING)
+        version = CharterVersion(workshop_id, 1, sections_json=dump_version(VersionWording(wording)))
+        text = "Charter version 1 started as a draft from the session plan's wording"
+    else:
+        wording = stored_wording(base).wording.only(*CARRIED_WORDING)
+        version = CharterVersion(workshop_id, base.version + 1, sections_json=dump_version(VersionWording(wording)))
+        text = f"Charter version {base.version + 1} started as a draft from agreed version {base.version}"
+    version = uow.repo(CharterVersion).add(version)
+    audit.append(uow, workshop_id, "charter_version_started", text)
+    return Changed(version, CHARTER)
 
 
-def current_wording(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterWording:
+def charter_as_it_stands(uow: UnitOfWork, workshop_id: int) -> Changed[CharterAsItStands]:
+    """The latest version (version 1 is started when there is none) and the charter, in one transaction."""
+    version = current_version(uow, workshop_id)
+    return Changed(CharterAsItStands(version.value, build_charter(uow, workshop_id)), version.changes)
+
+
+def current_wording(uow: UnitOfWork, workshop_id: int) -> CharterWording:
     """Return the wording the charter uses now (the draft's own, else the plan's, with the workshop's purpose)."""
-    return build_charter(uow_factory, workshop_id).sections
+    return build_charter(uow, workshop_id).sections
 
 
-def update_sections(uow_factory: UnitOfWorkFactory, workshop_id: int, wording: CharterWording) -> CharterVersion:
+def update_sections(uow: UnitOfWork, workshop_id: int, wording: CharterWording) -> Changed[CharterVersion]:
     """Save new wording on the draft version (purpose and review date on the workshop); refused once agreed."""
     clean = _checked(wording)
-    version = current_version(uow_factory, workshop_id)
-    _require_draft(version)
-    before = current_wording(uow_factory, workshop_id)
+    started = current_version(uow, workshop_id)
+    stored = _require_draft(started.value)
+    before = current_wording(uow, workshop_id)
     changed = [name for key, name in _EDIT_NAMES.items() if getattr(before, key) != getattr(clean, key)]
     if not changed:
-        return version
-    with uow_factory() as uow:
-        workshop = _workshop(uow, workshop_id)
-        if clean.next_review is None or clean.next_review <= workshop.date:
-            raise WorkshopError("Choose a review date after the workshop's date.")
-        stored = uow.repo(CharterVersion).get(require_id(version))
-        assert stored is not None
-        kept = stored_wording(stored)
-        edited = replace(kept.wording, **{key: getattr(clean, key) for key in _EDITED_HERE})
-        stored.sections_json = dump_version(replace(kept, wording=edited))
-        uow.repo(CharterVersion).update(stored)
-        workshop.purpose, workshop.next_review = clean.purpose, clean.next_review
-        uow.repo(Workshop).update(workshop)
-        audit.append(uow, workshop_id, "charter_wording_changed",
-                     f"Charter version {stored.version} wording changed: {', '.join(changed)}", rows=[workshop])
-        uow.commit()
-    return stored
+        return started
+    workshop = _workshop(uow, workshop_id)
+    if clean.next_review is None or clean.next_review <= workshop.date:
+        raise WorkshopError("Choose a review date after the workshop's date.")
+    kept = stored_wording(stored)
+    edited = replace(kept.wording, **{key: getattr(clean, key) for key in _EDITED_HERE})
+    stored.sections_json = dump_version(replace(kept, wording=edited))
+    uow.repo(CharterVersion).update(stored)
+    workshop.purpose, workshop.next_review = clean.purpose, clean.next_review
+    uow.repo(Workshop).update(workshop)
+    audit.append(uow, workshop_id, "charter_wording_changed",
+                 f"Charter version {stored.version} wording changed: {', '.join(changed)}", rows=[workshop])
+    return Changed(stored, Changes(workshop=True, charter=True))
 
 
-def mark_agreed(uow_factory: UnitOfWorkFactory, workshop_id: int, agreed_on: dt.date) -> CharterVersion:
+def mark_agreed(uow: UnitOfWork, workshop_id: int, agreed_on: dt.date) -> Changed[CharterVersion]:
     """Mark the draft version agreed on a date, freezing its commitments and wording (and what changed)."""
-    version = current_version(uow_factory, workshop_id)
-    _require_draft(version)
-    content = build_charter(uow_factory, workshop_id)
+    stored = _require_draft(current_version(uow, workshop_id).value)
+    content = build_charter(uow, workshop_id)
     if agreed_on < content.workshop.date:
         raise WorkshopError(f"Choose the workshop's day ({long_day(content.workshop.date)}) or a later day "
                             "for the agreement.")
     if not content.commitments:
         raise WorkshopError("Nothing has been agreed yet: vote on the proposals before marking the charter agreed.")
-    with uow_factory() as uow:
-        stored = uow.repo(CharterVersion).get(require_id(version))
-        assert stored is not None
-        if stored.status != CharterStatus.DRAFT:
-            raise WorkshopError(f"Charter version {stored.version} has just been agreed; reload the charter.")
-        snapshot = replace(stored_wording(stored), wording=content.sections, agreed=frozen(content.commitments))
-        stored.status, stored.agreed_on = CharterStatus.AGREED, agreed_on
-        stored.changes, stored.sections_json = content.changes, dump_version(snapshot)
-        uow.repo(CharterVersion).update(stored)
-        count = len(content.commitments)
-        audit.append(uow, workshop_id, "charter_agreed",
-                     f"Charter version {stored.version} agreed on {agreed_on.isoformat()} with {count} "
-                     f"commitment{'s' if count != 1 else ''}")
-        uow.commit()
-    return stored
+    snapshot = replace(stored_wording(stored), wording=content.sections, agreed=frozen(content.commitments))
+    stored.status, stored.agreed_on = CharterStatus.AGREED, agreed_on
+    stored.changes, stored.sections_json = content.changes, dump_version(snapshot)
+    uow.repo(CharterVersion).update(stored)
+    count = len(content.commitments)
+    audit.append(uow, workshop_id, "charter_agreed",
+                 f"Charter version {stored.version} agreed on {agreed_on.isoformat()} with {count} "
+                 f"commitment{'s' if count != 1 else ''}")
+    return Changed(stored, CHARTER)
 
 
-def start_amendment(uow_factory: UnitOfWorkFactory, workshop_id: int) -> CharterVersion:
+def start_amendment(uow: UnitOfWork, workshop_id: int) -> Changed[CharterVersion]:
     """Start the next version as a draft after an agreed one, with the agreed version's wording."""
-    agreed = current_version(uow_factory, workshop_id)
+    agreed = current_version(uow, workshop_id).value
     if agreed.status != CharterStatus.AGREED:
         raise WorkshopError(f"Charter version {agreed.version} is still a draft: change it, or mark it agreed "
                             "before starting the next version.")
-    with uow_factory() as uow:
-        kept = stored_wording(agreed)
-        wording = VersionWording(kept.wording.only(*CARRIED_WORDING), dropped=kept.dropped)
-        version = uow.repo(CharterVersion).add(CharterVersion(workshop_id, agreed.version + 1,
-                                                              sections_json=dump_version(wording)))
-        audit.append(uow, workshop_id, "charter_amendment_started",
-                     f"Charter version {version.version} started as a draft to amend version {agreed.version}")
-        uow.commit()
-    return version
+    kept = stored_wording(agreed)
+    wording = VersionWording(kept.wording.only(*CARRIED_WORDING), dropped=kept.dropped)
+    version = uow.repo(CharterVersion).add(CharterVersion(workshop_id, agreed.version + 1,
+                                                          sections_json=dump_version(wording)))
+    audit.append(uow, workshop_id, "charter_amendment_started",
+                 f"Charter version {version.version} started as a draft to amend version {agreed.version}")
+    return Changed(version, CHARTER)
 
 
 _EDITED_HERE = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving")
@@ -156,11 +160,13 @@ def _checked(wording: CharterWording) -> CharterWording:
                    review_triggers=lists["review_triggers"], joining_leaving=texts["joining_leaving"])
 
 
-def _require_draft(version: CharterVersion) -> None:
+def _require_draft(version: CharterVersion) -> CharterVersion:
+    """The version, refused in one sentence when it is agreed."""
     if version.status != CharterStatus.DRAFT:
         when = f" on {long_day(version.agreed_on)}" if version.agreed_on else ""
         raise WorkshopError(f"Charter version {version.version} was agreed{when}; start version "
                             f"{version.version + 1} to change it.")
+    return version
 
 
 def _workshop(uow: UnitOfWork, workshop_id: int) -> Workshop:

@@ -61,7 +61,7 @@ def finish(uow: UnitOfWork, workshop_id: int) -> Changed[Workshop]:
         raise WorkshopError("A vote is still open or not yet revealed; close and reveal it first.")
     latest = latest_version(uow, workshop_id)
     if latest is None or latest.status == CharterStatus.DRAFT:  # a charter never started is a draft too
-        content = charter.charter_of(uow, workshop_id)
+        content = charter.build_charter(uow, workshop_id)
         if content.commitments:
             raise WorkshopError(f"Charter version {content.version} is still a draft: mark it agreed at the "
                                 "charter review, then finish the workshop.")

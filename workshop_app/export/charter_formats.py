@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app.core.changes import read
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.ports import UnitOfWorkFactory
@@ -30,4 +31,4 @@ def renderer(fmt: str) -> Callable[[CharterDocument, Path], Path]:
 
 def write_charter_as(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path, fmt: str = "pdf") -> Path:
     """Build one workshop's charter from the store and write it in the chosen format to `out`."""
-    return renderer(fmt)(build_charter(uow_factory, workshop_id), out)
+    return renderer(fmt)(read(uow_factory, build_charter, workshop_id), out)

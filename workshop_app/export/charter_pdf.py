@@ -17,6 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from workshop_app import __version__, files
+from workshop_app.core.changes import read
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.errors import WorkshopError
@@ -215,4 +216,4 @@ def xmp_packet(title: str, subject: str, author: str, keywords: str) -> str:
 
 def write_charter(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> Path:
     """Build one workshop's charter content from the store and write it as a PDF to `out`."""
-    return render_charter(build_charter(uow_factory, workshop_id), out)
+    return render_charter(read(uow_factory, build_charter, workshop_id), out)

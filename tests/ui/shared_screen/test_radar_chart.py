@@ -80,6 +80,6 @@ def test_the_shared_screen_draws_the_charters_own_radar_series(qtbot) -> None:  
     qtbot.addWidget(chart)
     chart.set_data([p.title() for p in PRINCIPLES], radar_series(read(store, summarise_workshop, room.workshop_id,
                                                                       PRINCIPLES), groups))
-    charter = build_charter(store, room.workshop_id)
+    charter = read(store, build_charter, room.workshop_id)
     assert chart.series() == charter.radar
     assert chart.series()[0].means == (4.0, 3.0, 2.0, 3.0, 4.0) and chart.series()[0].letter == "C"

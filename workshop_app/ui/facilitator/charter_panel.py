@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core import charter_facts, charter_versions
-from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.errors import WorkshopError
@@ -202,11 +201,11 @@ class CharterPanel(QWidget):
     def refresh(self) -> None:
         """Read the charter as it stands (starting version 1 when there is none) and show it."""
         controller = self.controller
-        self.version = controller.run(charter_versions.current_version, controller.workshop_id).value
-        self.content = controller.run(build_charter, controller.workshop_id).value
-        if self.content is None or self.version is None:
+        done = controller.perform(charter_versions.charter_as_it_stands, controller.workshop_id)
+        if done.value is None:
             self.status.setText("The charter cannot be shown.")
             return
+        self.version, self.content = done.value.value.version, done.value.value.document
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(preview_html(self.content))
         self.preview.verticalScrollBar().setValue(scroll)
@@ -250,22 +249,18 @@ class CharterPanel(QWidget):
     def edit_wording(self) -> None:
         """Edit the draft's wording in a dialog and save it."""
         controller = self.controller
-        wording = controller.run(charter_versions.current_wording, controller.workshop_id).value
-        if wording is None:
-            return
+        wording = controller.read(charter_versions.current_wording, controller.workshop_id)
         edited = self.ask_wording(self, wording)
-        if edited is not None and controller.run(charter_versions.update_sections, controller.workshop_id,
-                                                 edited).ok:
+        if edited is not None and controller.perform(charter_versions.update_sections, controller.workshop_id,
+                                                     edited).ok:
             self._changed()
 
     def edit_facts(self) -> None:
         """Edit the charter's facts and contacts in a dialog and save them."""
         controller = self.controller
-        facts = controller.run(charter_facts.read_facts, controller.workshop_id).value
-        if facts is None:
-            return
+        facts = controller.read(charter_facts.read_facts, controller.workshop_id)
         edited = self.ask_facts(self, facts, controller.groups(), controller.participants())
-        if edited is not None and controller.run(charter_facts.save_facts, controller.workshop_id, *edited).ok:
+        if edited is not None and controller.perform(charter_facts.save_facts, controller.workshop_id, *edited).ok:
             self.refresh()
 
     def _ask_wording_live(self, parent: QWidget, wording: CharterWording
@@ -286,13 +281,13 @@ class CharterPanel(QWidget):
             return
         day = self.ask_agreed_on(self, self.version.version, self.content.workshop.date)
         controller = self.controller
-        if day is not None and controller.run(charter_versions.mark_agreed, controller.workshop_id, day).ok:
+        if day is not None and controller.perform(charter_versions.mark_agreed, controller.workshop_id, day).ok:
             self._changed()
 
     def start_amendment(self) -> None:
         """Start the next version as a draft."""
         controller = self.controller
-        if controller.run(charter_versions.start_amendment, controller.workshop_id).ok:
+        if controller.perform(charter_versions.start_amendment, controller.workshop_id).ok:
             self._changed()
 
     # The PDF ----------------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ class KeptPanel(QWidget):
 
     def _set(self, code: str, dropped: bool) -> bool:
         operation = charter_carry.drop_kept if dropped else charter_carry.keep_again
-        done = self.controller.run(operation, self.controller.workshop_id, code)
+        done = self.controller.perform(operation, self.controller.workshop_id, code)
         if done.ok:
             self.changed.emit()
         return bool(done.ok)

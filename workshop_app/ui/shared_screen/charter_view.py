@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.charter import build_charter
 from workshop_app.core.charter_document import Commitment
+from workshop_app.core.errors import WorkshopError
 from workshop_app.export.charter_front import status_words
 from workshop_app.ui.charter_pages import CharterPage, charter_pages, with_wording
 from workshop_app.ui.controller import WorkshopController
@@ -50,8 +51,10 @@ class CharterView(QWidget):
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Read the charter as it stands and show the page the facilitator has turned to."""
         self._sizes = sizes
-        content = self.controller.run(build_charter, self.controller.workshop_id).value
-        if content is None:
+        try:
+            content = self.controller.read(build_charter, self.controller.workshop_id)
+        except WorkshopError as error:
+            self.controller.refuse(str(error))
             return
         typing = room.charter_wording is not None
         if room.charter_wording is not None:

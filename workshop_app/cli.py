@@ -69,6 +69,7 @@ def command(name: str, help: str, *args: Arg) -> Callable[[Handler], Handler]:
     return register
 
 
+WORKSHOP_ID = arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it")
 FORCE = arg("--force", action="store_true", help="replace the file (or CSV files) if they already exist")
 
 
@@ -159,7 +160,7 @@ def import_workshop(args: argparse.Namespace) -> int:
 @command(
     "export",
     "write a workshop as JSON (--out FILE.json) or as open-data CSV files (--format csv --out DIR)",
-    arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
+    WORKSHOP_ID,
     arg("--out", required=True, type=Path, metavar="PATH", help="the JSON file, or the folder for CSV files"),
     arg("--format", choices=("json", "csv"), default="json", help="json (default) or csv"),
     FORCE,
@@ -185,7 +186,7 @@ def export_workshop(args: argparse.Namespace) -> int:
 @command(
     "charter",
     "write the workshop's partnership charter as a PDF, a web page or a Word document (--out FILE)",
-    arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
+    WORKSHOP_ID,
     arg("--out", required=True, type=Path, metavar="FILE", help="where to write the charter"),
     arg("--format", choices=("pdf", "html", "docx"), default="pdf",
         help="pdf to sign and print (the default), html to publish, docx to finish in Word"),
@@ -266,7 +267,7 @@ def demo(args: argparse.Namespace) -> int:
 @command(
     "verify",
     "check a workshop's record against its audit log: exit 0 when it is whole, 1 naming what was changed",
-    arg("id", type=int, metavar="ID", help="the workshop id, as `workshop-app list` shows it"),
+    WORKSHOP_ID,
 )
 def verify(args: argparse.Namespace) -> int:
     """Check the workshop's log, its data against the log, and the database; print its fingerprint (as the charter)."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.changes import Changed, Changes
+from workshop_app.core.changes import KEEP, Changed, Changes, Keep
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, WorkshopStatus, require_id
 from workshop_app.core.ports import UnitOfWork
 
@@ -16,11 +16,6 @@ STILL_OPEN = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
 """Statuses of an action that is not finished: these carry over and can be overdue."""
 
 
-class _Keep:
-    """Marks an argument left unchanged."""
-
-
-KEEP = _Keep()
 ACTIONS = Changes(actions=True)
 
 
@@ -59,13 +54,13 @@ def update_action(
     uow: UnitOfWork,
     action_id: int,
     *,
-    what: str | _Keep = KEEP,
-    principle: str | _Keep = KEEP,
-    owner_kind: OwnerKind | _Keep = KEEP,
-    owner: str | _Keep = KEEP,
-    due: dt.date | None | _Keep = KEEP,
-    measure: str | _Keep = KEEP,
-    status: ActionStatus | _Keep = KEEP,
+    what: str | Keep = KEEP,
+    principle: str | Keep = KEEP,
+    owner_kind: OwnerKind | Keep = KEEP,
+    owner: str | Keep = KEEP,
+    due: dt.date | None | Keep = KEEP,
+    measure: str | Keep = KEEP,
+    status: ActionStatus | Keep = KEEP,
 ) -> Changed[Action]:
     """Change an action; a status change gets its own audit entry naming the old and new status."""
     old = uow.repo(Action).get(action_id)
@@ -75,7 +70,7 @@ def update_action(
         name: (value.strip() if isinstance(value, str) else value)
         for name, value in (("what", what), ("principle", principle), ("owner_kind", owner_kind),
                             ("owner", owner), ("due", due), ("measure", measure), ("status", status))
-        if not isinstance(value, _Keep)
+        if not isinstance(value, Keep)
     }
     new = replace(old, **changes)
     new.owner_kind, new.status = OwnerKind(new.owner_kind), ActionStatus(new.status)

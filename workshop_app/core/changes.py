@@ -19,6 +19,13 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 
+class Keep:
+    """Marks an operation's argument left unchanged (None may be a real new value, so it cannot mean "keep")."""
+
+
+KEEP = Keep()
+
+
 @dataclass(frozen=True)
 class Voted:
     """One person's ballot was recorded in a round (never what they chose), and whether they are in the room."""

@@ -31,6 +31,7 @@ from workshop_app.core.model import (
 )
 from workshop_app.core.plans import plan_by_key
 from workshop_app.core.ports import UnitOfWork
+from workshop_app.core.workshops import get_workshop
 from workshop_app.core.public_names import is_named, is_residents, public_name
 from workshop_app.core.workshop_record import read_record
 from workshop_app.core.rule_text import rule_text
@@ -38,9 +39,7 @@ from workshop_app.core.rule_text import rule_text
 
 def build_charter(uow: UnitOfWork, workshop_id: int) -> CharterDocument:
     """Read one workshop's records and return the charter's content."""
-    workshop = uow.repo(Workshop).get(workshop_id)
-    if workshop is None:
-        raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
+    workshop = get_workshop(uow, workshop_id)
     return _Builder(uow, workshop).build()
 
 

@@ -26,7 +26,7 @@ from workshop_app.core.model import (
     utc_now,
     require_id,
 )
-from workshop_app.core.changes import Changed, Changes, Voted
+from workshop_app.core.changes import KEEP, Changed, Changes, Keep, Voted
 from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.reveals import reveal_text
 
@@ -277,11 +277,6 @@ def create_proposal(
     return Changed(proposal, PROPOSALS)
 
 
-class _Keep:
-    """Marks an argument left unchanged."""
-
-
-KEEP = _Keep()
 PROPOSALS = Changes(proposals=True)
 
 
@@ -289,19 +284,19 @@ def edit_proposal(
     uow: UnitOfWork,
     proposal_id: int,
     *,
-    text: str | _Keep = KEEP,
-    principle: str | _Keep = KEEP,
-    route: str | _Keep = KEEP,
-    party_group_id: int | None | _Keep = KEEP,
+    text: str | Keep = KEEP,
+    principle: str | Keep = KEEP,
+    route: str | Keep = KEEP,
+    party_group_id: int | None | Keep = KEEP,
 ) -> Changed[Proposal]:
     """Change a draft freely while no vote has been opened on it (afterwards, amend it)."""
     proposal = _proposal(uow, proposal_id)
     if uow.repo(VoteRound).list(proposal_id=proposal_id):
         raise WorkshopError("This proposal has been voted on, so amend it instead of editing it.")
-    proposal.text = proposal.text if isinstance(text, _Keep) else text.strip()
-    proposal.principle = proposal.principle if isinstance(principle, _Keep) else principle.strip()
-    proposal.route = proposal.route if isinstance(route, _Keep) else route.strip()
-    if not isinstance(party_group_id, _Keep):
+    proposal.text = proposal.text if isinstance(text, Keep) else text.strip()
+    proposal.principle = proposal.principle if isinstance(principle, Keep) else principle.strip()
+    proposal.route = proposal.route if isinstance(route, Keep) else route.strip()
+    if not isinstance(party_group_id, Keep):
         _check_party(uow, proposal.workshop_id, party_group_id)
         proposal.party_group_id = party_group_id
     check_wording(proposal.principle, proposal.text)

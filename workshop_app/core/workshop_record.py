@@ -28,6 +28,7 @@ from workshop_app.core.model import (
     Workshop,
     require_id,
 )
+from workshop_app.core.workshops import get_workshop
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
 from workshop_app.core.reveals import reveal_text
 
@@ -148,9 +149,7 @@ def load_record(uow_factory: UnitOfWorkFactory, workshop_id: int) -> WorkshopRec
 
 def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
     """Read every record of one workshop inside the caller's unit of work."""
-    workshop = uow.repo(Workshop).get(workshop_id)
-    if workshop is None:
-        raise WorkshopError(f"There is no workshop with id {workshop_id}; run `workshop-app list` to see them.")
+    workshop = get_workshop(uow, workshop_id)
     proposals = uow.repo(Proposal).list(workshop_id=workshop_id)
     proposal_ids = [p.id for p in proposals]
     rounds = uow.repo(VoteRound).list_in("proposal_id", proposal_ids)

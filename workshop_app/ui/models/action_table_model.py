@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workshop_app.core import actions
 from workshop_app.core.model import Action, ActionStatus, OwnerKind
+from workshop_app.ui.models.rows_model import Index, RowsModel
 
 HEADERS = ("What", "Owner", "Due", "Measure", "Status", "Principle", "From commitment")
 WHAT, OWNER, DUE, MEASURE, STATUS, PRINCIPLE, COMMITMENT = range(len(HEADERS))
@@ -18,7 +19,6 @@ STATUS_WORDS = {ActionStatus.OPEN: "Open", ActionStatus.IN_PROGRESS: "In progres
 OWNER_KIND_WORDS = {OwnerKind.PARTICIPANT: "person", OwnerKind.ORGANISATION: "organisation",
                     OwnerKind.GROUP: "group"}
 OVERDUE_COLOUR = "#A0001C"
-Index = QModelIndex | QPersistentModelIndex
 
 
 def owner_text(action: Action) -> str:
@@ -35,9 +35,11 @@ def due_text(action: Action, today: dt.date) -> str:
     return f"{day} · overdue" if actions.is_overdue(action, today) else day
 
 
-class ActionTableModel(QAbstractTableModel):
+class ActionTableModel(RowsModel):
     """One action a row; the Status cell is editable and asks for a change rather than making it."""
 
+    headers = HEADERS
+    action_column = (STATUS, Qt.ItemFlag.ItemIsEditable)
     status_change_requested = Signal(int, str)
 
     def __init__(self, parent: Any = None) -> None:
@@ -62,12 +64,6 @@ class ActionTableModel(QAbstractTableModel):
     def row_of(self, action_id: int) -> int:
         """Return the row showing an action, or -1."""
         return next((row for row, a in enumerate(self._rows) if a.id == action_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
 
     def cell_text(self, action: Action, column: int) -> str:
         """Return the words shown in one cell."""
@@ -95,12 +91,6 @@ class ActionTableModel(QAbstractTableModel):
             return font
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() == STATUS:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != STATUS or role != Qt.ItemDataRole.EditRole:
             return False
@@ -110,9 +100,3 @@ class ActionTableModel(QAbstractTableModel):
         if value != ActionStatus(action.status).value:
             self.status_change_requested.emit(action.id, str(value))
         return True
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 
 from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.core.palette import group_letter
 from workshop_app.core.public_names import is_named
 from workshop_app.core.roster import matches
+from workshop_app.ui.models.rows_model import Index, RowsModel
 from workshop_app.ui.widgets.group_mark import mark_icon
 
 HEADERS = ("Name", "Organisation", "Group", "Role", "Votes?", "Present", "In the charter")
 PRESENT = 5
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ParticipantTableModel(QAbstractTableModel):
+class ParticipantTableModel(RowsModel):
     """One participant a row; the Present column is a check box that asks for a change."""
 
+    headers = HEADERS
+    action_column = (PRESENT, Qt.ItemFlag.ItemIsUserCheckable)
     presence_toggled = Signal(int, bool)
 
     def __init__(self, parent: Any = None) -> None:
@@ -48,12 +50,6 @@ class ParticipantTableModel(QAbstractTableModel):
         named = "Named" if is_named(person, self.group_name(person)) else "Not named"
         return f"{named} · signs" if person.signs else named
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -72,12 +68,6 @@ class ParticipantTableModel(QAbstractTableModel):
             return f"{HEADERS[column]}: {self.data(index)}"
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and index.column() == PRESENT:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != PRESENT or role != Qt.ItemDataRole.CheckStateRole:
             return False
@@ -87,12 +77,6 @@ class ParticipantTableModel(QAbstractTableModel):
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         self.presence_toggled.emit(person.id, checked)
         return True
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None
 
 
 class ParticipantFilterModel(QSortFilterProxyModel):

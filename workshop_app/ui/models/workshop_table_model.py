@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from workshop_app.core.model import Workshop, WorkshopStatus
+from workshop_app.ui.models.rows_model import Index, RowsModel
 
 STATUS_WORDS = {
     WorkshopStatus.DRAFT: "Being prepared",
@@ -22,7 +23,6 @@ STATUS_WORDS = {
 HEADERS = ("Date", "Workshop", "Partnership", "Place", "Status")
 TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.ToolTipRole.value})
 """The roles a cell answers (its words, and the same words as a tooltip when they are cut short)."""
-Index = QModelIndex | QPersistentModelIndex
 
 
 def row_words(workshop: Workshop) -> tuple[str, ...]:
@@ -31,8 +31,10 @@ def row_words(workshop: Workshop) -> tuple[str, ...]:
     return (w.date.strftime("%d %b %Y"), w.title, w.partnership, w.place, STATUS_WORDS[w.status])
 
 
-class WorkshopTableModel(QAbstractTableModel):
+class WorkshopTableModel(RowsModel):
     """Shows one workshop a row: date, title, partnership, place and status."""
+
+    headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -50,19 +52,7 @@ class WorkshopTableModel(QAbstractTableModel):
         """Return the workshop shown in a row."""
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in TEXT_ROLES or not index.isValid():
             return None
         return self._words[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None

@@ -11,16 +11,17 @@ from workshop_app.core.model import Participant, StakeholderGroup
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
-from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
+from workshop_app.ui.shared_screen.parts import text_label
+from workshop_app.ui.shared_screen.big_tile import BigTile
 from workshop_app.ui.shared_screen.button_keys import ButtonKeys
 from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.scale_points import ScalePoints
 from workshop_app.ui.shared_screen.theme import TypeSizes
+from workshop_app.ui.shared_screen.tile_picking import TilePicking
 
 
 
-class AssessmentView(QWidget):
+class AssessmentView(QWidget, TilePicking):
     """Participant tiles grouped by stakeholder group, the scale, and how many have rated."""
 
     def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
@@ -83,12 +84,7 @@ class AssessmentView(QWidget):
         self._show_selection()
 
     def _show_tile(self, pid: int, tile: BigTile, rated: bool) -> None:
-        person = self._people[pid]
-        group = self._group_names.get(person.group_id, "")
-        tile.set_mark(DONE_MARK if rated else "")
-        tile.setAccessibleName(f"{person.name}, {group}, {'rated' if rated else 'not rated yet'}")
-        set_style_flag(tile, "rated", rated)
-        set_style_flag(tile, "selected", pid == self.selected)
+        self.mark_tile(pid, tile, rated, ("rated", "not rated yet"))
 
     def _show_selection(self) -> None:
         person = self._people.get(self.selected) if self.selected is not None else None
@@ -103,11 +99,7 @@ class AssessmentView(QWidget):
 
     def select(self, pid: int | None) -> None:
         """Select a person (or none), ready to take their point."""
-        previous, self.selected = self.selected, pid if pid in self.tiles else None
-        if self.selected is not None:
-            self.board.show_person(self.selected)
-        for changed in {previous, self.selected} - {None}:
-            set_style_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
+        self.pick(pid)
         self._show_selection()
         if self.selected is not None:
             self.scale.points[(HIGHEST - LOWEST) // 2].setFocus()
@@ -116,15 +108,11 @@ class AssessmentView(QWidget):
         if self._room is None or self.selected is None:
             return
         person = self._people[self.selected]
-        order = list(self.tiles)
-        next_pid = order[(order.index(self.selected) + 1) % len(order)]
+        next_pid = self.next_person(self.selected)
         self.selected = None
         self._room.record_score(self._principle, person.group_id, score, person.id)
         self.refresh()
-        if self.board.paged():
-            self.board.show_finder()
-        elif next_pid in self.tiles:
-            self.tiles[next_pid].setFocus()
+        self.move_on(next_pid)
 
     # Keyboard -----------------------------------------------------------------------------------
 
@@ -145,9 +133,5 @@ class AssessmentView(QWidget):
             self._on_point_chosen(key - Qt.Key.Key_0)
             return True
         if self.selected is not None and key == Qt.Key.Key_Escape:
-            tile = self.tiles.get(self.selected)
-            self.select(None)
-            if tile is not None:
-                tile.setFocus()
-            return True
+            return self.unpick()
         return False

@@ -16,11 +16,12 @@ from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import set_style_flag, set_style_flags, text_label
-from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
+from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
+from workshop_app.ui.shared_screen.big_tile import BigTile
 from workshop_app.ui.shared_screen.button_keys import ButtonKeys
 from workshop_app.ui.shared_screen.person_tiles import FINDER_WORDS, TileBoard
 from workshop_app.ui.shared_screen.theme import TypeSizes
+from workshop_app.ui.shared_screen.tile_picking import TilePicking
 from workshop_app.ui.shared_screen.vote_choices import ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
 from workshop_app.ui.widgets.steady_label import SteadyLabel
@@ -41,7 +42,7 @@ def ballot_kind(vote: VoteRound) -> str:
     return f"Named vote (round {vote.round_no}): the record keeps who chose what; the screen shows only who voted."
 
 
-class VotingView(QWidget):
+class VotingView(QWidget, TilePicking):
     """The open vote (tiles and choices), then 'closed', then the revealed results."""
 
     def __init__(self, controller: WorkshopController, votes: VoteController, parent: QWidget | None = None) -> None:
@@ -182,11 +183,7 @@ class VotingView(QWidget):
         self._show_selection()
 
     def _show_tile(self, pid: int, tile: BigTile, voted: bool) -> None:
-        person = self._people[pid]
-        group = self._group_names.get(person.group_id, "")
-        tile.set_mark(DONE_MARK if voted else "")
-        tile.setAccessibleName(f"{person.name}, {group}, {'has voted' if voted else 'has not voted yet'}")
-        set_style_flags(tile, {"rated": voted, "selected": pid == self.selected})  # one re-polish for both
+        self.mark_tile(pid, tile, voted, ("has voted", "has not voted yet"))
 
     def _show_selection(self) -> None:
         person = self._people.get(self.selected) if self.selected is not None else None
@@ -201,11 +198,7 @@ class VotingView(QWidget):
 
     def select(self, pid: int | None) -> None:
         """Select a person (or none), ready to take their choice."""
-        previous, self.selected = self.selected, pid if pid in self.tiles else None
-        if self.selected is not None:
-            self.board.show_person(self.selected)
-        for changed in {previous, self.selected} - {None}:
-            set_style_flag(self.tiles[changed], "selected", changed == self.selected)  # type: ignore[index]
+        self.pick(pid)
         self.choices.reset()
         self._show_selection()
         if self.selected is not None:
@@ -214,16 +207,12 @@ class VotingView(QWidget):
     def _on_chosen(self, choice: str, reason: str) -> None:
         if self._room is None or self.round is None or self.selected is None:
             return
-        order = list(self.tiles)
         pid, self.selected = self.selected, None
         set_style_flag(self.tiles[pid], "selected", False)
-        next_pid = order[(order.index(pid) + 1) % len(order)]
+        next_pid = self.next_person(pid)
         self.choices.reset()
         self.votes.cast(require_id(self.round), pid, Choice(choice), reason)  # the progress comes back by signal
-        if self.board.paged():
-            self.board.show_finder()
-        elif next_pid in self.tiles:
-            self.tiles[next_pid].setFocus()
+        self.move_on(next_pid)
 
     # Keyboard ---------------------------------------------------------------------------------------
 
@@ -247,9 +236,5 @@ class VotingView(QWidget):
             self.choices.choose(choice)
             return True
         if key == Qt.Key.Key_Escape:
-            tile = self.tiles.get(self.selected)
-            self.select(None)
-            if tile is not None:
-                tile.setFocus()
-            return True
+            return self.unpick()
         return False

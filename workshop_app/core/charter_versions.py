@@ -19,10 +19,10 @@ from workshop_app.core.charter_changes import (
 from workshop_app.core.charter_wording import CharterWording, VersionWording, dump_version
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion, Workshop
+from workshop_app.core.plans import CHARTER_FIELDS
 from workshop_app.core.ports import UnitOfWork
 
-OWN_WORDING = ("working_together", "escalation", "resident_concerns", "review_triggers", "joining_leaving",
-               "review_after_months")
+OWN_WORDING = tuple(name for name in CHARTER_FIELDS if name != "purpose")
 """A version's own wording as it starts from the plan (purpose and the review date are kept on the workshop)."""
 
 CARRIED_WORDING = (*OWN_WORDING, "purpose", "scope")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app import paths
-from workshop_app.core.charter_wording import CharterWording
+from workshop_app.core.charter_wording import WORDING_FIELDS, CharterWording
 from workshop_app.core.principles import PRINCIPLE_KEYS
 from workshop_app.core.errors import PlanError
 from workshop_app.core.plan_syntax import printable, stage_phrase, syntax_error_parts
@@ -41,16 +41,9 @@ PRINCIPLE_STAGE_KINDS: frozenset[str] = frozenset({"framing", "assessment", "ide
 
 STAGE_FIELDS: tuple[str, ...] = ("kind", "title", "minutes", "principle", "focus", "prompts", "notes")
 PLAN_FIELDS: tuple[str, ...] = ("key", "title", "description", "session_minutes", "stages", "charter")
-CHARTER_FIELDS: tuple[str, ...] = (
-    "purpose",
-    "working_together",
-    "escalation",
-    "resident_concerns",
-    "review_triggers",
-    "joining_leaving",
-    "review_after_months",
-)
-"""The editable charter sections a plan's [charter] table may set (escalation and review_triggers are lists)."""
+CHARTER_FIELDS: tuple[str, ...] = tuple(name for name in WORDING_FIELDS if name not in ("scope", "next_review"))
+"""The charter wording a plan's [charter] table may set (escalation and review_triggers are lists); the scope and
+the review date belong to each workshop."""
 
 
 class PlanFileError(PlanError):

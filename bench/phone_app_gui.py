@@ -5,7 +5,8 @@ two screens>, so the console sits on the laptop and the shared screen is painted
 workshop, goes to the first commitments stage, opens a named vote there (the shared screen shows it), starts phone
 voting on 127.0.0.1 and prints `PORT ROUND_ID`. Then each line on standard input is one facilitator click, done
 on the GUI thread as the console's buttons do it: `close`, `reveal` or `open` (a new proposal and its vote);
-each is answered `at <time.time() just before the click>`. `quit` (or the end of input) closes the app,
+each is answered `at <time.time() just before the click>`; `cpu` is answered `cpu <seconds of CPU the app has
+used so far>`. `quit` (or the end of input) closes the app,
 which then prints `cpu <seconds of CPU it used>`.
 With PROFILE_DIR, the GUI thread and the phone server's thread are each profiled (cProfile) and their
 summaries written there when the app quits.
@@ -55,6 +56,9 @@ class Facilitator(QObject):
             found = votes.open_round()
             assert found is not None
             self.round_id = int(found[0].id)
+        elif command == "cpu":
+            print(f"cpu {time.process_time():.6f}", flush=True)  # the whole app's CPU so far (both threads)
+            return
         elif command in ("quit", ""):
             self.window.close()
             self.app.quit()

@@ -114,6 +114,10 @@ class FakeUnitOfWork:
         self._audit.append(entry)
         return entry
 
+    def add_audits(self, entries: list[AuditEntry]) -> list[AuditEntry]:
+        """Append entries in order."""
+        return [self.add_audit(entry) for entry in entries]
+
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
         """Return one workshop's entries in order."""
         return [e for e in self._audit if e.workshop_id == workshop_id]

@@ -82,3 +82,33 @@ def test_two_votes_of_one_phone_in_one_batch_count_in_order(store: Store, room: 
     with store() as uow:
         cast = uow.repo(Ballot).list(round_id=room.round_id)
     assert [b.choice.value for b in cast] == ["agree", "disagree"]
+
+
+def test_a_batch_of_votes_runs_the_same_statements_whatever_its_size_and_keeps_the_chain(store: Store) -> None:
+    from tests.phone.room import make_room
+    from tests.store.transactions import counted
+    from workshop_app.core.audit import check_chain, digests_text
+
+    room = make_room(store, voters=30)
+    service = PhoneService(store, room.workshop_id)
+    phones = joined(service, room, 30)
+
+    def votes(indexes: range, choice: str) -> int:
+        """Send one batch of votes from these phones; return the statements it ran."""
+        with counted(store) as seen:
+            replies = service.votes([(phones[i][0], {"round": room.round_id, "choice": choice,
+                                                     "nonce": phones[i][1]}) for i in indexes])
+        assert [r.status for r in replies] == [200] * len(indexes)
+        for i, reply in zip(indexes, replies, strict=True):
+            phones[i] = (phones[i][0], reply.body["nonce"])
+        return len(seen.statements)
+
+    one, thirty = votes(range(1), "agree"), votes(range(30), "disagree")
+    assert one == thirty == 5  # BEGIN; codes; round, workshop, people and chain head; ballots; audit entries
+    with store.reader() as uow:
+        cast = uow.repo(Ballot).list(round_id=room.round_id)
+        entries = uow.audit_entries(room.workshop_id)
+    assert [b.choice.value for b in cast] == ["agree"] + ["disagree"] * 30
+    assert [b.participant_id for b in cast[1:]] == [p.id for p in room.voters]
+    assert check_chain(entries).ok and [e.kind for e in entries[-31:]] == ["ballot_cast"] * 31
+    assert [e.row_digests for e in entries[-31:]] == [digests_text([b]) for b in cast]  # each id on its own row

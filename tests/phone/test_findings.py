@@ -90,15 +90,15 @@ def test_an_unexpected_error_answers_only_its_own_request_with_500_and_is_logged
     phones = [Phone(host, port, source_address(i)) for i in range(3)]
     for phone, voter in zip(phones, big_room.voters, strict=False):
         assert phone.join(big_room.codes[voter.id or 0]).status == 200
-    real = voting.cast
+    real = voting.cast_checked
     unlucky = big_room.voters[1].id
 
-    def cast(uow, round_id, participant_id, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if participant_id == unlucky:
+    def cast_checked(uow, context, casts):  # type: ignore[no-untyped-def]
+        if any(voter.id == unlucky for _vote, voter, _choice, _reason in casts):
             raise RuntimeError("a bug nobody foresaw")
-        return real(uow, round_id, participant_id, *args, **kwargs)
+        return real(uow, context, casts)
 
-    monkeypatch.setattr(voting, "cast", cast)
+    monkeypatch.setattr(voting, "cast_checked", cast_checked)
     start = threading.Barrier(3)
     statuses: dict[int, int] = {}
 

@@ -103,14 +103,28 @@ def append_after(uow: UnitOfWork, head: str | None, workshop_id: int | None, kin
                  rows: Iterable[object] = ()) -> AuditEntry:
     """Append an entry after `head`, the hash of the chain's newest entry (None: the first), read by the caller in
     this same unit of work, which has checked the workshop is not finished (see `append`)."""
-    prev = head or GENESIS
-    at = utc_now()
-    digests = digests_text(rows)
-    entry = AuditEntry(
-        workshop_id=workshop_id, kind=kind, text=text, prev_hash=prev,
-        hash=entry_hash(prev, workshop_id, kind, text, at, digests), at=at, row_digests=digests,
-    )
-    return uow.add_audit(entry)
+    return uow.add_audit(_chained(head, workshop_id, kind, [(text, rows)])[0])
+
+
+def append_all_after(uow: UnitOfWork, head: str | None, workshop_id: int | None, kind: str,
+                     items: list[tuple[str, Iterable[object]]]) -> list[AuditEntry]:
+    """Append one entry per (text, rows), in order, after `head` (as `append_after`), with one INSERT for all."""
+    return uow.add_audits(_chained(head, workshop_id, kind, items))
+
+
+def _chained(head: str | None, workshop_id: int | None, kind: str,
+             items: list[tuple[str, Iterable[object]]]) -> list[AuditEntry]:
+    """Return new entries, one per (text, rows), each linked to the one before it and the first to `head`."""
+    prev, entries = head or GENESIS, []
+    for text, rows in items:
+        at = utc_now()
+        digests = digests_text(rows)
+        entries.append(AuditEntry(
+            workshop_id=workshop_id, kind=kind, text=text, prev_hash=prev,
+            hash=entry_hash(prev, workshop_id, kind, text, at, digests), at=at, row_digests=digests,
+        ))
+        prev = entries[-1].hash
+    return entries
 
 
 @dataclass(frozen=True)

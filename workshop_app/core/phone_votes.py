@@ -5,6 +5,7 @@ Nothing else of the workshop reaches a phone: no other person's vote, no counts,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from workshop_app.core import voting
@@ -16,6 +17,7 @@ from workshop_app.core.model import (Ballot, Choice, Participant, PhoneCode, Pro
 from workshop_app.core.ports import UnitOfWork
 
 
+CLOSED = "This vote is closed, so your choice was not recorded; reload to see what is open."
 NOT_PRESENT = "You are not marked as here yet; tell the facilitator you have arrived, then try again."
 
 
@@ -70,11 +72,17 @@ def phone_states(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) 
 def _voters(uow: UnitOfWork, workshop_id: int, participant_ids: list[int]) -> list[Participant | NotAVoterError]:
     """Return each voting participant, or why they cannot vote (the workshop and everyone read once)."""
     workshop = uow.repo(Workshop).get(workshop_id)
-    everyone = {p.id: p for p in uow.repo(Participant).list(workshop_id=workshop_id)} if len(participant_ids) > 1 else None
+    everyone = {require_id(p): p for p in uow.repo(Participant).list_in("id", participant_ids)} if participant_ids else {}
+    return _each_voter(workshop_id, workshop.status if workshop is not None else None, everyone, participant_ids)
+
+
+def _each_voter(workshop_id: int, status: WorkshopStatus | None, everyone: Mapping[int, Participant],
+                participant_ids: list[int]) -> list[Participant | NotAVoterError]:
+    """Return each voting participant among those already read, or why they cannot vote."""
     found: list[Participant | NotAVoterError] = []
     for pid in participant_ids:
         try:
-            found.append(_voter(uow, workshop_id, pid, workshop, everyone))
+            found.append(_voter_of(everyone.get(pid), workshop_id, status))
         except NotAVoterError as error:
             found.append(error)
     return found
@@ -96,21 +104,36 @@ def cast_from_phones(uow: UnitOfWork, workshop_id: int, votes: list[PhoneVote]) 
 
     Each vote is checked on its own (its phone still bound by an active code, its person a voter who is here,
     its round open in this workshop), and a refused one is returned as its WorkshopError while the others go
-    ahead; a StoreError is raised, so the boundary keeps none of them.
+    ahead; a StoreError is raised, so the boundary keeps none of them. However many votes, the batch reads its
+    phones' codes once and each round's context (round, workshop, people, audit head) once, and writes its
+    ballots and their audit entries with one INSERT each.
     """
-    results: list[Ballot | WorkshopError] = []
-    codes = uow.repo(PhoneCode).list(workshop_id=workshop_id, revoked_at=None)
-    bound = {c.bound_device: c.participant_id for c in codes if c.bound_device}  # one read for the batch
-    voters = dict(zip((v.participant_id for v in votes), _voters(uow, workshop_id, [v.participant_id for v in votes])))
+    devices = {v.device for v in votes if v.device}
+    codes = uow.repo(PhoneCode).list_in("bound_device", devices) if devices else []
+    bound = {c.bound_device: c.participant_id for c in codes
+             if c.bound_device and c.workshop_id == workshop_id and c.revoked_at is None}
+    pids = sorted({v.participant_id for v in votes})
+    contexts = {rid: uow.ballot_context(rid, pids) for rid in sorted({v.round_id for v in votes})}
+    here = next((c for c in contexts.values() if c is not None and c.workshop_id == workshop_id), None)
+    voters = dict(zip(pids, _each_voter(workshop_id, here.workshop_status, here.people, pids) if here is not None
+                      else _voters(uow, workshop_id, pids), strict=True))
+    checked: list[WorkshopError | tuple[VoteRound, Participant, Choice, str]] = []
     for vote in votes:
         try:
             chosen = _choice(vote.choice)
-            _check(uow, workshop_id, vote, bound, voters[vote.participant_id])
-            results.append(voting.cast(uow, vote.round_id, vote.participant_id, chosen, vote.reason).value)
+            person = check_phone(uow, workshop_id, vote.participant_id, vote.device, bound, voters[vote.participant_id])
+            found = contexts[vote.round_id]
+            if found is None or found.workshop_id != workshop_id or found.vote.closed_at is not None:
+                raise ClosedVoteError(CLOSED)
+            voting.check_reason(chosen, vote.reason)
+            checked.append((found.vote, person, chosen, vote.reason))
         except StoreError:
             raise
-        except WorkshopError as error:  # every check runs before anything of this vote is written
-            results.append(error)
+        except WorkshopError as error:  # every check runs before anything is written
+            checked.append(error)
+    casts = [c for c in checked if isinstance(c, tuple)]
+    ballots = iter(voting.cast_checked(uow, here, casts).value if here is not None and casts else [])
+    results = [next(ballots) if isinstance(c, tuple) else c for c in checked]
     return Changed(results, Changes(ballots=frozenset(b.round_id for b in results if isinstance(b, Ballot))))
 
 
@@ -143,23 +166,18 @@ def _held(uow: UnitOfWork, workshop_id: int, device: str, bound: dict[str, int] 
     return uow.repo(PhoneCode).column("participant_id", workshop_id=workshop_id, bound_device=device, revoked_at=None)
 
 
-def _check(uow: UnitOfWork, workshop_id: int, vote: PhoneVote, bound: dict[str, int] | None = None,
-           voter: Participant | NotAVoterError | None = None) -> None:
-    """Refuse a phone's vote unless its phone is still bound, its person votes, and its round is open here."""
-    check_phone(uow, workshop_id, vote.participant_id, vote.device, bound, voter)
-    found = uow.repo(VoteRound).get(vote.round_id)
-    proposal = uow.repo(Proposal).get(found.proposal_id) if found is not None else None
-    if found is None or proposal is None or proposal.workshop_id != workshop_id or found.closed_at is not None:
-        raise ClosedVoteError("This vote is closed, so your choice was not recorded; reload to see what is open.")
+def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int) -> Participant:
+    """Return a voting participant of an open workshop, or refuse."""
+    workshop = uow.repo(Workshop).get(workshop_id)
+    return _voter_of(uow.repo(Participant).get(participant_id), workshop_id,
+                     workshop.status if workshop is not None else None)
 
 
-def _voter(uow: UnitOfWork, workshop_id: int, participant_id: int, workshop: Workshop | None = None,
-           everyone: dict[int | None, Participant] | None = None) -> Participant:
-    """Return a voting participant of an open workshop, or refuse (`workshop` and `everyone`: already read)."""
-    workshop = workshop or uow.repo(Workshop).get(workshop_id)
-    if workshop is None or workshop.status == WorkshopStatus.CLOSED:
+def _voter_of(person: Participant | None, workshop_id: int, status: WorkshopStatus | None) -> Participant:
+    """Return the person when they vote, are here and belong to this workshop, which is open (`status`: None
+    when there is no such workshop); else refuse."""
+    if status is None or status == WorkshopStatus.CLOSED:
         raise NotAVoterError("This workshop is closed, so phone voting has ended.")
-    person = everyone.get(participant_id) if everyone is not None else uow.repo(Participant).get(participant_id)
     if person is None or person.workshop_id != workshop_id:
         raise NotAVoterError("Your code no longer matches a participant; ask the facilitator for a new one.")
     if not person.is_voting:

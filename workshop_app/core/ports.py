@@ -87,6 +87,10 @@ class UnitOfWork(Protocol):
         """Append one audit entry (never changed or removed afterwards)."""
         ...
 
+    def add_audits(self, entries: list[AuditEntry]) -> list[AuditEntry]:
+        """Append several audit entries, in order, in one batch, and set their ids."""
+        ...
+
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
         """Return one workshop's audit entries in the order they were appended."""
         ...

@@ -27,7 +27,7 @@ from workshop_app.core.model import (
     require_id,
 )
 from workshop_app.core.changes import KEEP, Changed, Changes, Keep, Voted
-from workshop_app.core.ports import UnitOfWork
+from workshop_app.core.ports import BallotContext, UnitOfWork
 from workshop_app.core.reveals import reveal_text
 
 
@@ -115,6 +115,24 @@ def cast(uow: UnitOfWork, round_id: int, participant_id: int, choice: Choice, re
                        rows=[ballot])
     voted = Voted(round_id, participant_id, voter.present)
     return Changed(ballot, Changes(ballots=frozenset({round_id}), voted=frozenset({voted})))
+
+
+def cast_checked(uow: UnitOfWork, context: BallotContext,
+                 casts: list[tuple[VoteRound, Participant, Choice, str]]) -> Changed[list[Ballot]]:
+    """Record already-checked ballots (vote, voter, choice, reason: each round open and of the context's workshop,
+    each voter one of its voting participants; no proxies), in order, with one INSERT for the ballots and one for
+    their audit entries, chained after the context's audit head (a batch of phone votes reads it once)."""
+    audit.check_open(context.workshop_status)
+    for _vote, _voter, choice, reason in casts:
+        check_reason(choice, reason)
+    ballots = uow.repo(Ballot).add_all([Ballot(
+        round_id=require_id(vote), participant_id=require_id(voter), choice=choice,
+        reason=reason.strip() if choice == Choice.BLOCK else "") for vote, voter, choice, reason in casts])
+    audit.append_all_after(uow, context.audit_head, context.workshop_id, "ballot_cast", [
+        (_ballot_text(vote, voter, None), [ballot]) for (vote, voter, _c, _r), ballot in zip(casts, ballots, strict=True)])
+    voted = frozenset(Voted(b.round_id, b.participant_id, voter.present)
+                      for b, (_v, voter, _c, _r) in zip(ballots, casts, strict=True))
+    return Changed(ballots, Changes(ballots=frozenset(b.round_id for b in ballots), voted=voted))
 
 
 def record_hand_count(

@@ -145,6 +145,10 @@ class PlannedUnitOfWork(UnitBlock):
         self._last_planned[entry.workshop_id] = entry
         return entry
 
+    def add_audits(self, entries: list[AuditEntry]) -> list[AuditEntry]:
+        """Plan several audit entries in order."""
+        return [self.add_audit(entry) for entry in entries]
+
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
         """Return one workshop's entries, stored then planned, in order."""
         planned = [e for e in self.planned(AuditEntry).values() if e.workshop_id == workshop_id]

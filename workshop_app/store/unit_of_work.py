@@ -77,11 +77,16 @@ class SqlRepository(Generic[T]):
         if not items:
             return items
         values = [{k: v for k, v in convert.values_of(item).items() if k != "id"} for item in items]
-        statement = insert(self._row).returning(self._row.id, sort_by_parameter_order=True)
+        sqlite = self._session.get_bind().dialect.name == "sqlite"
+        # SQLAlchemy runs an ordered RETURNING one row at a time on SQLite; SQLite gives the rows of one multi-row
+        # INSERT increasing ids in the order written, so the ids come back in one statement and are sorted here.
+        statement = insert(self._row).returning(self._row.id, sort_by_parameter_order=not sqlite)
         with translated(self._store):
             self._session.flush()
             ids = self._session.scalars(statement, values).all()
-        for item, new_id in zip(items, ids):
+        if sqlite:
+            ids = sorted(ids)
+        for item, new_id in zip(items, ids, strict=True):
             item.id = new_id  # type: ignore[attr-defined]
         return items
 
@@ -222,6 +227,13 @@ class SqlUnitOfWork(UnitBlock):
         entry.id = _insert(self._session, AuditEntryRow, entry, self._store)
         self._appended[entry.workshop_id] = entry
         return entry
+
+    def add_audits(self, entries: list[AuditEntry]) -> list[AuditEntry]:
+        """Append several entries, in order, with one multi-row INSERT (no ORM objects), and set their ids."""
+        SqlRepository(self._session, AuditEntry, self._store).add_all(entries)
+        for entry in entries:
+            self._appended[entry.workshop_id] = entry
+        return entries
 
     def audit_entries(self, workshop_id: int | None) -> list[AuditEntry]:
         """Return one workshop's entries in the order they were appended."""

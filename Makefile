@@ -1,6 +1,7 @@
 # make run    open the app        (installs system libraries and a .venv if needed)
 # make test   lint and types, then the whole suite (the same, plus the test tools; includes the import-linter
-#             contracts); core, store and export run as their own step with PySide6 made unimportable
+#             contracts); core, store and export run as their own step with PySide6 made unimportable;
+#             each step runs in two processes (PARALLEL=-n0 runs it in one)
 # make check  lint (ruff), types (mypy --strict) and the quick subset of tests (no slow ones): under a minute
 # make test-layout  only the room-size layout matrix (80 rooms; `make test` runs it too)
 # make dist   build the one-folder bundle dist/workshop-app/ with PyInstaller
@@ -12,6 +13,10 @@ PY := $(VENV)/bin/python
 
 # The quick subset: core, store and export without Qt, and a few fast window tests.
 QUICK_UI := tests/test_layers.py tests/ui/test_qt_binding.py
+# Both test steps run in two processes (pytest-xdist). Each test file stays whole in one process, so a file's
+# module-wide fixtures (the layout matrix's rooms and windows, a charter built once) are built once; the files with
+# the most tests are handed out first, so the layout matrix starts at once beside the rest.
+PARALLEL ?= -n 2 --dist loadfile
 
 .PHONY: run test check lint types test-layout dist bench system-deps-run system-deps-test system-deps-dist clean
 
@@ -29,8 +34,8 @@ check: lint types
 	$(PY) -m pytest -q -m "not slow" $(QUICK_UI)
 
 test: system-deps-test $(VENV)/.installed-test lint types
-	$(PY) -m pytest --ignore=tests/core --ignore=tests/store --ignore=tests/export
-	$(PY) scripts/without_qt.py
+	$(PY) -m pytest $(PARALLEL) --ignore=tests/core --ignore=tests/store --ignore=tests/export
+	$(PY) scripts/without_qt.py $(PARALLEL)
 
 test-layout: system-deps-test $(VENV)/.installed-test
 	$(PY) -m pytest tests/ui/test_layout_matrix.py

@@ -63,21 +63,38 @@ def test_the_window_shows_its_start_page_before_the_store_and_workshop_windows_l
         connection.close()
 
 
-def test_a_store_error_after_the_window_shows_gives_one_sentence_and_exit_2(tmp_path: Path) -> None:
+def _newer_store(path: Path) -> None:
+    """Write a store that a later version of the app has moved to a schema this one does not know."""
+    open_store(path).close()
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_a_later_version'")
+        connection.commit()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("kind", ["not-a-database", "newer"])
+def test_a_store_error_after_the_window_shows_gives_one_sentence_and_exit_2(tmp_path: Path, kind: str) -> None:
     bad = tmp_path / "notes.sqlite3"
-    content = b"These are my meeting notes, not a database.\n" * 50
-    bad.write_bytes(content)
-    done = run_app("--db", str(bad), WORKSHOP_APP_QUIT_AFTER_MS="1500", WORKSHOP_APP_DATA=str(tmp_path / "data"))
+    if kind == "newer":
+        _newer_store(bad)
+    else:
+        bad.write_bytes(b"These are my meeting notes, not a database.\n" * 50)
+    content = bad.read_bytes()
+    done = run_app("--db", str(bad), WORKSHOP_APP_QUIT_AFTER_MS="5000", WORKSHOP_APP_DATA=str(tmp_path / "data"))
     assert done.returncode == 2
     sentences = [line for line in done.stderr.splitlines() if "propagateSizeHints" not in line]
     assert len(sentences) == 1 and sentences[0].endswith(".") and "Traceback" not in done.stderr
+    assert kind != "newer" or "newer version of the app" in sentences[0]
     assert "at shown: True" in done.stdout
     assert bad.read_bytes() == content
 
 
-@pytest.mark.parametrize("chosen_early", [False, True], ids=["asked-by-demo", "double-clicked-before-the-store"])
+@pytest.mark.parametrize("chosen", ["by-demo", "before-the-store", "from-the-list"],
+                         ids=["asked-by-demo", "double-clicked-before-the-store", "opened-as-the-list-shows"])
 def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: QtBot, tmp_path: Path,
-                                                                        chosen_early: bool) -> None:
+                                                                        chosen: str) -> None:
     db = tmp_path / "store.sqlite3"
     store = open_store(db)
     workshop_id = import_json(store, EXAMPLE)
@@ -86,13 +103,17 @@ def test_startup_fills_the_list_builds_the_pages_and_opens_the_workshop(qtbot: Q
     qtbot.addWidget(window)
     window.show()
     assert window.start_page.empty.text() == OPENING and not hasattr(window, "controller")
-    if chosen_early:
+    if chosen == "before-the-store":
         window.open_workshop(workshop_id)  # on the list read straight from the file, before the store is attached
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    startup = Startup(app, window, str(db), None if chosen_early else workshop_id)
+    startup = Startup(app, window, str(db), workshop_id if chosen == "by-demo" else None)
     startup.begin()
     try:
+        if chosen == "from-the-list":
+            qtbot.waitUntil(lambda: startup.list_shown, timeout=30_000)
+            assert window.start_page.selected() is not None
+            window.start_page.open_button.click()  # the person opens the workshop the moment the list shows
         qtbot.waitUntil(lambda: startup.loaded, timeout=30_000)
         assert window.start_page.model.rowCount() == 1
         assert window.controller.workshop is not None and window.controller.workshop.id == workshop_id

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from workshop_app.core.changes import perform
 
 WORKSHOPS = 500
 
@@ -28,7 +29,7 @@ def workshop_store(folder: Path, count: int = WORKSHOPS) -> Path:
         record = scaled_record(1)
         record.workshop.title = f"{record.workshop.title} ({n + 1})"
         record.workshop.date = first + dt.timedelta(days=3 * n)
-        save_record(store, record)
+        perform(store, save_record, record)
     temp = folder / f"store-{count}.building.sqlite3"
     store.backup(temp)
     store.close()

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.scaled import scaled_record  # noqa: E402
+from workshop_app.core.changes import perform  # noqa: E402
 from workshop_app.core.workshop_record import save_record  # noqa: E402
 
 TEMP_MARK = ".part"
@@ -111,7 +112,7 @@ def make_store(folder: Path, scale: int, copies: int, filler_mb: int) -> Path:
     db = folder / "base.sqlite3"
     store = open_store(db)
     for _ in range(copies):
-        save_record(store, scaled_record(scale))
+        perform(store, save_record, scaled_record(scale))
     store.close()
     with sqlite3.connect(db) as connection:  # bulk, so that copying and migrating take long enough to be hit
         connection.execute("CREATE TABLE bulk_attachment (data BLOB)")
@@ -126,7 +127,7 @@ def big_file(work: Path, scale: int) -> Path:
     from workshop_app.store import open_store
 
     store = open_store(work / "source.sqlite3")
-    workshop_id = save_record(store, scaled_record(scale))
+    workshop_id = perform(store, save_record, scaled_record(scale)).value
     out = export_json(store, workshop_id, work / "big.json")
     store.close()
     return out

@@ -7,10 +7,11 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from workshop_app.core.changes import perform, read
 from workshop_app.core import audit
 from workshop_app.core.interchange_import import read_document
 from workshop_app.core.model import AuditEntry, Participant, VoteRound, utc_now
-from workshop_app.core.workshop_record import WorkshopRecord, load_record, save_record
+from workshop_app.core.workshop_record import WorkshopRecord, read_record, save_record
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "sessions" / "examples" / "northside-leisure.json"
 STEP = 1_000_000
@@ -70,8 +71,8 @@ def scaled_store(scale: int, target: str | Path = "sqlite://") -> tuple[Any, int
     from workshop_app.store.database import open_store
 
     store = open_store(target)
-    workshop_id = save_record(store, scaled_record(scale))
-    entries = ballot_entries(load_record(store, workshop_id))
+    workshop_id = perform(store, save_record, scaled_record(scale)).value
+    entries = ballot_entries(read(store, read_record, workshop_id))
     with store() as uow:
         for entry in entries:
             uow.add_audit(entry)

@@ -80,7 +80,7 @@ LARGE = "eastbank-wellbeing-large"
 def test_the_large_example_is_a_real_room_left_at_an_open_rating(store: Store) -> None:
     from workshop_app.core import roster, workshops
     from workshop_app.core.model import VoteRound
-    from workshop_app.core.workshop_record import load_record
+    from workshop_app.core.workshop_record import read_record
 
     workshop_id = cli.demo_workshop(store, cli.demo_file(LARGE), at_review=False)
     workshop = next(w for w in read(store, list_workshops) if w.id == workshop_id)
@@ -98,7 +98,7 @@ def test_the_large_example_is_a_real_room_left_at_an_open_rating(store: Store) -
     with store() as uow:
         rounds = uow.repo(VoteRound).list()
     assert len(rounds) >= 3 and all(r.revealed_at is not None for r in rounds)
-    assert load_record(store, workshop_id) is not None
+    assert read(store, read_record, workshop_id) is not None
 
 
 def test_an_unknown_example_name_is_one_sentence_naming_the_examples() -> None:

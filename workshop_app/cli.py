@@ -272,11 +272,11 @@ def demo(args: argparse.Namespace) -> int:
 def verify(args: argparse.Namespace) -> int:
     """Check the workshop's log, its data against the log, and the database; print its fingerprint (as the charter)."""
     from workshop_app.core.integrity import check_record
-    from workshop_app.core.workshop_record import load_record
+    from workshop_app.core.workshop_record import read_record
     from workshop_app.export.charter_pdf import FINGERPRINT_LENGTH
 
     with opened_store(args) as store:
-        verdict = check_record(load_record(store, args.id))
+        verdict = check_record(read(store, read_record, args.id))
         problems = [*verdict.problems, *store.database_problems()]
     if not problems:
         older = (f"; {verdict.unfingerprinted} rows written before this version of the app are vouched for by the "

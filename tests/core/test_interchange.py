@@ -16,7 +16,7 @@ from workshop_app.core.errors import ImportError_, WorkshopError
 from workshop_app.core.interchange_import import from_document, read_document
 from workshop_app.core.plans import plan_by_key
 from workshop_app.core.model import Choice, Workshop
-from workshop_app.core.workshop_record import load_record, save_record
+from workshop_app.core.workshop_record import read_record, save_record
 
 VOLATILE = ("exported_at", "audit_workshop_id", "audit_head", "audit")
 
@@ -30,13 +30,13 @@ def stable(doc: dict[str, Any]) -> dict[str, Any]:
 
 def export(store: FakeStore, workshop_id: int) -> dict[str, Any]:
     """Export a workshop and pass it through JSON text, as a file would."""
-    return json.loads(interchange.dumps(interchange.to_document(load_record(store, workshop_id))))
+    return json.loads(interchange.dumps(interchange.to_document(read(store, read_record, workshop_id))))
 
 
 def reimport(doc: dict[str, Any]) -> tuple[FakeStore, int]:
     """Import a document into a fresh store."""
     store = FakeStore()
-    return store, save_record(store, from_document(copy.deepcopy(doc)))
+    return store, perform(store, save_record, from_document(copy.deepcopy(doc))).value
 
 
 def test_round_trip_of_a_revealed_workshop_is_the_same_document() -> None:
@@ -272,7 +272,7 @@ def test_a_failing_save_writes_nothing() -> None:
     record = from_document(example_document())
     record.actions[0].proposal_id = 999  # a reference the writer cannot map
     with pytest.raises(WorkshopError):
-        save_record(store, record)
+        perform(store, save_record, record)
     assert store.tables.get(Workshop, {}) == {} and store.audit == []
 
 

@@ -32,7 +32,7 @@ class Review:
 
     def __init__(self) -> None:
         self.store = FakeStore()
-        self.first = save_record(self.store, from_document(example_document()))
+        self.first = perform(self.store, save_record, from_document(example_document())).value
         perform(self.store, charter_versions.mark_agreed, self.first, AGREED_ON)
         self.v1 = read(self.store, build_charter, self.first)
         review = perform(self.store, workshops.create_workshop, Workshop(
@@ -158,7 +158,7 @@ def test_agreeing_version_two_keeps_the_kept_and_version_three_carries_the_drops
 
 def test_a_workshop_with_no_agreed_charter_before_it_carries_nothing() -> None:
     store = FakeStore()
-    first = save_record(store, from_document(example_document()))  # version 1 is only a draft
+    first = perform(store, save_record, from_document(example_document())).value  # version 1 is only a draft
     later = perform(store, workshops.create_workshop, Workshop("Review", read(store, build_charter, first).workshop.partnership,
                                                       "Hall", REVIEW_DAY, "Fay", "review")).value
     content = read(store, build_charter, later.id or 0)

@@ -112,7 +112,7 @@ def test_a_save_that_fails_halfway_leaves_the_real_store_empty(store: Store) -> 
     record = read_document(EXAMPLE.read_bytes())
     record.actions[-1].proposal_id = 999  # actions are written last, after everything else
     with pytest.raises(WorkshopError):
-        save_record(store, record)
+        perform(store, save_record, record)
     with store() as uow:
         assert uow.repo(Workshop).list() == [] and uow.audit_entries(None) == []
 

@@ -12,11 +12,11 @@ import pytest
 
 from bench.scaled import scaled_record
 from tests.faults.room import ballots, prepare
-from workshop_app.core.changes import perform
+from workshop_app.core.changes import perform, read
 from workshop_app.core import voting
 from workshop_app.core.errors import StoreError
 from workshop_app.core.model import Choice
-from workshop_app.core.workshop_record import load_record, save_record
+from workshop_app.core.workshop_record import read_record, save_record
 from workshop_app.export.json_export import export_json
 from workshop_app.store import open_store
 
@@ -30,7 +30,7 @@ def big_file(tmp_path: Path) -> Path:
     """A large workshop file, exported from a store as people make them."""
     source = open_store(tmp_path / "source.sqlite3")
     try:
-        return export_json(source, save_record(source, scaled_record(SCALE)), tmp_path / "big.json")
+        return export_json(source, perform(source, save_record, scaled_record(SCALE)).value, tmp_path / "big.json")
     finally:
         source.close()
 
@@ -56,7 +56,7 @@ def test_votes_commit_within_a_second_while_a_large_import_runs(tmp_path: Path, 
         time.sleep(0.01)
     out, err = child.communicate()
     assert child.returncode == 0, err
-    imported = load_record(store, int(out.strip()))
+    imported = read(store, read_record, int(out.strip()))
     store_ballots = ballots(store, room.round_id)
     store.close()
     assert len(imported.ballots) == 280 * SCALE

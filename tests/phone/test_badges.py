@@ -12,7 +12,7 @@ from workshop_app.core.changes import perform, read
 from workshop_app.core import phone_codes
 from workshop_app.core.interchange import dumps, to_document
 from workshop_app.core.phone_codes import ALPHABET, CODE_BITS
-from workshop_app.core.workshop_record import load_record
+from workshop_app.core.workshop_record import read_record
 from workshop_app.export.badges_pdf import join_link, write_badges
 from workshop_app.store.database import Store
 
@@ -40,7 +40,7 @@ def test_codes_never_reach_the_audit_log_or_an_export(store: Store, room: Room) 
     everything = {c.code for c in read(store, phone_codes.active_codes, room.workshop_id)} | set(room.codes.values())
     with store() as uow:
         log = " ".join(entry.text for entry in uow.audit_entries(room.workshop_id))
-    exported = dumps(to_document(load_record(store, room.workshop_id)))
+    exported = dumps(to_document(read(store, read_record, room.workshop_id)))
     assert "phone code" in log.lower()
     assert not any(code in log or code in exported for code in everything)
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from tests.core.fakes import FakeStore
 from tests.core.interchange_fixtures import EXAMPLE
 from tests.properties.strategies import TEXT, assert_one_line
+from workshop_app.core.changes import perform
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import read_document
 from workshop_app.core.workshop_record import save_record
@@ -58,7 +59,7 @@ def test_the_charter_renders_or_refuses_in_one_sentence(out_dir: Path, texts: Te
     store = FakeStore()
     out = out_dir / "charter.pdf"
     try:
-        write_charter(store, save_record(store, record), out)
+        write_charter(store, perform(store, save_record, record).value, out)
     except WorkshopError as error:
         assert_one_line(error)
         return

@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from tests.core.fakes import FakeStore
 from tests.core.interchange_fixtures import EXAMPLE, consistently_edited
 from tests.properties.strategies import JSONISH, TEXT, assert_one_line, mutate, paths_of
+from workshop_app.core.changes import perform, read
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange import dumps, to_document
 from workshop_app.core.interchange_import import from_document, read_document
 from workshop_app.core.model import Choice
-from workshop_app.core.workshop_record import load_record, save_record
+from workshop_app.core.workshop_record import read_record, save_record
 
 VALID = json.loads(EXAMPLE.read_text(encoding="utf-8"))
 PATHS = paths_of(VALID)
@@ -30,8 +31,8 @@ def _read(data: str | bytes) -> None:
         assert_one_line(error)
         return
     store = FakeStore()
-    workshop_id = save_record(store, record)
-    assert load_record(store, workshop_id).workshop.title == record.workshop.title
+    workshop_id = perform(store, save_record, record).value
+    assert read(store, read_record, workshop_id).workshop.title == record.workshop.title
 
 
 @SETTINGS
@@ -144,7 +145,7 @@ def test_what_import_accepts_exports_again_and_imports_unchanged(path: list[Any]
         assert_one_line(error)
         return
     store = FakeStore()
-    first = to_document(load_record(store, save_record(store, record)))
+    first = to_document(read(store, read_record, perform(store, save_record, record).value))
     again = FakeStore()
-    second = to_document(load_record(again, save_record(again, read_document(dumps(first)))))
+    second = to_document(read(again, read_record, perform(again, save_record, read_document(dumps(first))).value))
     assert second["vote_rounds"] == first["vote_rounds"] and second["participants"] == first["participants"]

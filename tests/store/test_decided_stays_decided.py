@@ -21,7 +21,7 @@ from workshop_app.core.charter import build_charter
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.integrity import check_record
 from workshop_app.core.model import Choice, DecisionRule, Participant, Workshop
-from workshop_app.core.workshop_record import load_record
+from workshop_app.core.workshop_record import read_record
 from workshop_app.export.csv_export import export_csv
 from workshop_app.export.json_export import workshop_document
 from workshop_app.store import Store, open_store
@@ -63,7 +63,7 @@ def test_marking_voters_as_observers_after_the_reveal_changes_nothing(store: Sto
     assert read(store, build_charter, wid).commitments == ()
     rows = _votes_csv(store, wid, tmp_path / "csv")
     assert {r["outcome"] for r in rows} == {before.reason} and len(rows) == 4
-    assert check_record(load_record(store, wid)).ok
+    assert check_record(read(store, read_record, wid)).ok
 
 
 def test_moving_a_voter_to_another_group_after_the_reveal_changes_nothing(store: Store, tmp_path: Path) -> None:
@@ -111,12 +111,12 @@ def test_a_changed_vote_counts_though_the_clock_stepped_back(store: Store) -> No
 
 def test_an_untouched_record_checks_whole_and_a_ballot_edited_in_sql_is_named(store: Store) -> None:
     wid, _, round_id = _room(store, DecisionRule.MAJORITY, [Choice.AGREE, Choice.AGREE, Choice.DISAGREE])
-    verdict = check_record(load_record(store, wid))
+    verdict = check_record(read(store, read_record, wid))
     assert verdict.ok and verdict.unfingerprinted == 0 and store.database_problems() == []
     with store._engine.begin() as connection:  # noqa: SLF001 - someone with the database in hand
         ballot_id = connection.execute(text("SELECT max(id) FROM ballot WHERE round_id = :r"), {"r": round_id}).scalar()
         connection.execute(text("UPDATE ballot SET choice = 'agree' WHERE id = :id"), {"id": ballot_id})
-    problems = check_record(load_record(store, wid)).problems
+    problems = check_record(read(store, read_record, wid)).problems
     assert problems[0].startswith(f"Ballot {ballot_id} in round 1 of proposal ")
     assert any(p.startswith("Round 1 of proposal ") and "now gives \"Agreed by majority" in p for p in problems)
 
@@ -125,11 +125,11 @@ def test_an_amendment_row_and_a_score_added_outside_the_app_are_named(store: Sto
     wid, _, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE])
     proposal = read(store, voting.proposals_of, wid)[0]
     perform(store, voting.amend_proposal, proposal.id or 0, "We will meet every fortnight.", "Ana")
-    assert check_record(load_record(store, wid)).ok
+    assert check_record(read(store, read_record, wid)).ok
     with store._engine.begin() as connection:  # noqa: SLF001
         connection.execute(text("UPDATE amendment SET new_text = 'We will never meet.'"))
     assert any(p.startswith("Amendment ") and "was changed after audit entry" in p
-               for p in check_record(load_record(store, wid)).problems)
+               for p in check_record(read(store, read_record, wid)).problems)
 
 
 def test_truncate_of_the_audit_log_is_refused_on_postgresql(postgres_server: PostgresServer) -> None:
@@ -138,7 +138,7 @@ def test_truncate_of_the_audit_log_is_refused_on_postgresql(postgres_server: Pos
         wid, _, _ = _room(store, DecisionRule.MAJORITY, [Choice.AGREE])
         with pytest.raises(DBAPIError, match="append-only"), store._engine.begin() as connection:  # noqa: SLF001
             connection.execute(text("TRUNCATE audit_entry"))
-        assert check_record(load_record(store, wid)).ok
+        assert check_record(read(store, read_record, wid)).ok
     finally:
         store.close()
 
@@ -154,13 +154,13 @@ def test_a_secret_ballots_digest_cannot_be_guessed_from_an_export(store: Store) 
     cast = perform(store, voting.cast, vote.id or 0, ana.id or 0, Choice.DISAGREE).value
     perform(store, voting.close_vote, vote.id or 0)
     perform(store, voting.reveal_vote, vote.id or 0)
-    stored = load_record(store, wid).ballots[0]
+    stored = read(store, read_record, wid).ballots[0]
     assert len(stored.salt) == 32 and stored.salt == cast.salt
     exported = json.dumps(workshop_document(store, wid))
     assert stored.salt not in exported
     for choice in Choice:  # all an attacker could try, knowing every other field exactly
         assert audit.row_digest(replace(stored, choice=choice, salt="")) not in exported
-    assert check_record(load_record(store, wid)).ok
+    assert check_record(read(store, read_record, wid)).ok
 
 
 def test_removing_someone_who_could_vote_but_did_not_keeps_the_round_and_its_export(store: Store) -> None:
@@ -174,10 +174,10 @@ def test_removing_someone_who_could_vote_but_did_not_keeps_the_round_and_its_exp
     perform(store, roster.remove_participant, quiet.id or 0)
     assert read(store, voting.results, vote.id or 0) == before
     document = workshop_document(store, wid)
-    again = workshop_record.save_record(store, interchange.from_document(json.loads(json.dumps(document))))
+    again = perform(store, workshop_record.save_record, interchange.from_document(json.loads(json.dumps(document)))).value
     assert [r["outcome"]["reason"] for r in workshop_document(store, again)["vote_rounds"]] == [
         r["outcome"]["reason"] for r in document["vote_rounds"]]
-    assert check_record(load_record(store, wid)).ok and round_id
+    assert check_record(read(store, read_record, wid)).ok and round_id
 
 
 def test_a_group_a_closed_vote_counted_cannot_be_removed(store: Store) -> None:

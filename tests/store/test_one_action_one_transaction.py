@@ -14,6 +14,8 @@ from workshop_app.core.changes import perform, read
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Choice, DecisionRule, Workshop, WorkshopStatus
 from workshop_app.core.plans import plan_by_key
+from workshop_app.export.json_export import import_json
+from workshop_app.paths import bundled_plans_dir
 from workshop_app.store import Store
 
 STAGES = plan_by_key("charter").stages
@@ -85,3 +87,14 @@ def test_moving_to_a_stage_and_starting_its_timer_is_one_write(store: Store) -> 
     assert (seen.writes, seen.reads) == (1, 0)
     assert moved.value.stage_index == 2 and moved.value.timer_running
     assert read(store, workshops.get_workshop, wid).status == WorkshopStatus.IN_PROGRESS
+
+
+def test_importing_checks_for_a_copy_and_adds_in_one_write(store: Store) -> None:
+    source = bundled_plans_dir() / "examples" / "northside-leisure.json"
+    with counted(store) as seen:  # was a read for copies of the file's workshop, then a write
+        first = import_json(store, source)
+    assert (seen.writes, seen.reads) == (1, 0)
+    with counted(store) as seen, pytest.raises(WorkshopError, match="already in the store as workshop"):
+        import_json(store, source)
+    assert (seen.writes, seen.reads) == (1, 0)
+    assert [w.id for w in read(store, workshops.list_workshops)] == [first]

@@ -54,7 +54,7 @@ def test_a_reading_unit_never_waits_for_the_write_lock(db: Path, writer_holding_
     store = open_store(db)
     try:
         started = time.perf_counter()
-        record = workshop_record.load_record(store, 1)
+        record = read(store, workshop_record.read_record, 1)
         titles = [w.title for w in read(store, workshops.list_workshops)]
         assert time.perf_counter() - started < 3.0  # a write lock would wait 5 s, then fail
         assert len(record.ballots) > 100 and titles == [record.workshop.title]
@@ -72,7 +72,7 @@ def test_a_big_import_holds_the_write_lock_only_while_committing(db: Path, tmp_p
     from workshop_app.store.planned import PlannedUnitOfWork
 
     store = open_store(db)
-    record = workshop_record.load_record(store, 1)
+    record = read(store, workshop_record.read_record, 1)
     seen_locked: list[bool] = []
 
     class Observed(PlannedUnitOfWork):
@@ -84,8 +84,8 @@ def test_a_big_import_holds_the_write_lock_only_while_committing(db: Path, tmp_p
             seen_locked.append(False)
             super().commit()
 
-    new_id = workshop_record.save_record(lambda: Observed(store), record)
-    assert seen_locked == [False] and len(workshop_record.load_record(store, new_id).ballots) == len(record.ballots)
+    new_id = perform(lambda: Observed(store), workshop_record.save_record, record).value
+    assert seen_locked == [False] and len(read(store, workshop_record.read_record, new_id).ballots) == len(record.ballots)
 
     class Clashing(PlannedUnitOfWork):
         def commit(self) -> None:
@@ -95,7 +95,7 @@ def test_a_big_import_holds_the_write_lock_only_while_committing(db: Path, tmp_p
 
     before = [w.id for w in read(store, workshops.list_workshops)]
     with pytest.raises(StoreError, match="while this import was being prepared; run the import again"):
-        workshop_record.save_record(lambda: Clashing(store), record)
+        perform(lambda: Clashing(store), workshop_record.save_record, record)
     assert len(read(store, workshops.list_workshops)) == len(before) + 1  # only the one made meanwhile
     store.close()
 

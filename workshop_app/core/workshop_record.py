@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from workshop_app.core import audit, stored_plans
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.decisions import Outcome, round_outcome
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
@@ -29,7 +30,7 @@ from workshop_app.core.model import (
     require_id,
 )
 from workshop_app.core.workshops import get_workshop
-from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory, reading
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.reveals import reveal_text
 
 T = TypeVar("T")
@@ -141,14 +142,8 @@ class WorkshopRecord:
         return {p.id: p.group_id for p in self.participants if p.is_voting and p.id is not None}
 
 
-def load_record(uow_factory: UnitOfWorkFactory, workshop_id: int) -> WorkshopRecord:
-    """Read every record of one workshop in one unit of work; refuse an unknown id with a sentence."""
-    with reading(uow_factory) as uow:
-        return read_record(uow, workshop_id)
-
-
 def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
-    """Read every record of one workshop inside the caller's unit of work."""
+    """Read every record of one workshop inside the caller's unit of work; refuse an unknown id with a sentence."""
     workshop = get_workshop(uow, workshop_id)
     proposals = uow.repo(Proposal).list(workshop_id=workshop_id)
     proposal_ids = [p.id for p in proposals]
@@ -175,26 +170,24 @@ def read_record(uow: UnitOfWork, workshop_id: int) -> WorkshopRecord:
     )
 
 
-def save_record(uow_factory: UnitOfWorkFactory, record: WorkshopRecord) -> int:
-    """Write a copy of a record with new ids in one transaction, start its audit chain, return the new id.
+def save_record(uow: UnitOfWork, record: WorkshopRecord) -> Changed[int]:
+    """Write a copy of a record with new ids, start its audit chain, return the new id.
 
     Nothing is written if anything fails. The record's own audit entries are not copied: the new
     chain starts with one "imported" entry carrying `record.source_note`, then one "result_imported"
     entry per revealed round recording its totals and outcome, so the new chain vouches for them.
     """
-    with uow_factory() as uow:
-        writer = _Writer(uow)
-        workshop_id = writer.write(record)
-        stored_plans.keep_plan(uow, workshop_id, record.workshop.plan_key)
-        note = record.source_note or f"Workshop copied from a record whose audit head was {record.audit_head}."
-        audit.append(uow, workshop_id, "imported", note, rows=writer.added)
-        for vote in record.rounds:
-            outcome = record.outcome(vote)
-            if outcome is not None:
-                proposal_id = writer.must("proposal", vote.proposal_id)
-                audit.append(uow, workshop_id, "result_imported", reveal_text(vote.round_no, proposal_id, outcome))
-        uow.commit()
-    return workshop_id
+    writer = _Writer(uow)
+    workshop_id = writer.write(record)
+    stored_plans.keep_plan(uow, workshop_id, record.workshop.plan_key)
+    note = record.source_note or f"Workshop copied from a record whose audit head was {record.audit_head}."
+    audit.append(uow, workshop_id, "imported", note, rows=writer.added)
+    for vote in record.rounds:
+        outcome = record.outcome(vote)
+        if outcome is not None:
+            proposal_id = writer.must("proposal", vote.proposal_id)
+            audit.append(uow, workshop_id, "result_imported", reveal_text(vote.round_no, proposal_id, outcome))
+    return Changed(workshop_id, Changes(workshop=True))  # a new workshop: none open changed
 
 
 class _Writer:

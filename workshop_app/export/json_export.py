@@ -7,16 +7,17 @@ from typing import Any
 
 from workshop_app import files
 from workshop_app.core import changes, interchange
+from workshop_app.core.changes import Changed
 from workshop_app.core.copies import copies_of
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import read_document
-from workshop_app.core.ports import UnitOfWorkFactory
-from workshop_app.core.workshop_record import load_record, save_record
+from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
+from workshop_app.core.workshop_record import WorkshopRecord, read_record, save_record
 
 
 def workshop_document(uow_factory: UnitOfWorkFactory, workshop_id: int) -> dict[str, Any]:
     """Return the interchange document of one stored workshop."""
-    return interchange.to_document(load_record(uow_factory, workshop_id))
+    return interchange.to_document(changes.read(uow_factory, read_record, workshop_id))
 
 
 def export_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> Path:
@@ -70,12 +71,17 @@ def import_json(uow_factory: UnitOfWorkFactory, source: Path, allow_duplicate: b
     except OSError as error:
         raise WorkshopError(f"The file {source} could not be read ({error.strerror}); check its name and "
                             "try again.") from None
-    record = read_document(data)
-    same = [] if allow_duplicate else changes.read(uow_factory, copies_of, record.audit_head)
+    return changes.perform(uow_factory, add_copy, read_document(data), allow_duplicate).value
+
+
+def add_copy(uow: UnitOfWork, record: WorkshopRecord, allow_duplicate: bool = False) -> Changed[int]:
+    """Add a read record's workshop with new ids, refusing one already in the store unless told to add a second
+    copy (checked in the same transaction, so two imports of one file at once cannot both pass the check)."""
+    same = [] if allow_duplicate else copies_of(uow, record.audit_head)
     if same:
         listed = ", ".join(f'{w.id} ("{" ".join(w.title.split())[:50]}")' for w in same[:3])
         if len(same) > 3:
             listed += f" and {len(same) - 3} more"
         raise WorkshopError(f"This file's workshop is already in the store as workshop {listed}, with the same "
                             "fingerprint; to add a second copy anyway, import it again with --allow-duplicate.")
-    return save_record(uow_factory, record)
+    return save_record(uow, record)

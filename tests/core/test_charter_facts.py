@@ -89,8 +89,9 @@ def test_the_json_interchange_carries_facts_contacts_and_each_persons_choices(ro
     rhys = next(p for p in document["participants"] if p["name"] == "Rhys Llŷr")
     assert rhys["publish_name"] and rhys["signs"]
     again = FakeStore()
-    new_id = save_record(again, read_document(json.dumps(document)))
-    copy = build_charter(again, new_id)
+    new_id = perform(again, save_record, read_document(json.dumps(document))).value
+    copy = read(again, build_charter, new_id)
+    original = read(room.store, build_charter, room.workshop_id).facts
     assert copy.facts is not None and original is not None
     assert replace(copy.facts, id=None, workshop_id=0) == replace(original, id=None, workshop_id=0)
     assert [c.email for p in copy.parties for c in p.contacts] == ["aled@example.gov.uk", ""]

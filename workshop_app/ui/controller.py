@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Concatenate, Generic, ParamSpec, TypeAlias, TypeVar
+from typing import Concatenate, Generic, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -17,8 +17,6 @@ from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 
 T = TypeVar("T")
 P = ParamSpec("P")
-# A core operation that opens its own transaction: the store first, then its own arguments.
-Operation: TypeAlias = Callable[Concatenate[UnitOfWorkFactory, P], T]
 
 
 @dataclass(frozen=True)
@@ -46,14 +44,6 @@ class WorkshopController(QObject):
         self.uow_factory = uow_factory
         self.workshop: Workshop | None = None
         self.undo_stack = QUndoStack(self)
-
-    def run(self, operation: Operation[P, T], *args: P.args, **kwargs: P.kwargs) -> Done[T]:
-        """Run one core operation on the store with its own arguments; on a WorkshopError announce its sentence."""
-        try:
-            return Done(True, operation(self.uow_factory, *args, **kwargs))
-        except WorkshopError as error:
-            self.operation_failed.emit(str(error))
-            return Done(False)
 
     def perform(self, operation: Callable[Concatenate[UnitOfWork, P], T], *args: P.args,
                 **kwargs: P.kwargs) -> Done[T]:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.core.changes import perform, read
 from workshop_app import __version__
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import require_id
@@ -223,6 +222,7 @@ def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int
     import json
 
     from workshop_app.core import stage_progress
+    from workshop_app.core.changes import perform, read
     from workshop_app.core.stored_plans import plan_of
     from workshop_app.core.workshops import list_workshops
     from workshop_app.export.json_export import import_json
@@ -271,6 +271,7 @@ def demo(args: argparse.Namespace) -> int:
 )
 def verify(args: argparse.Namespace) -> int:
     """Check the workshop's log, its data against the log, and the database; print its fingerprint (as the charter)."""
+    from workshop_app.core.changes import read
     from workshop_app.core.integrity import check_record
     from workshop_app.core.workshop_record import read_record
     from workshop_app.export.charter_pdf import FINGERPRINT_LENGTH

@@ -195,7 +195,7 @@ shown = startup.Startup._list_shown
 
 def spy(self):
     later = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel", "alembic", "reportlab", "aiohttp")
-                   or m in ("workshop_app.files", "workshop_app.ui.facilitator.workshop_page"))
+                   or m in ("workshop_app.files", "workshop_app.core.changes", "workshop_app.ui.facilitator.workshop_page"))
     page = self.window.start_page
     print("list shown:", page.model.rowCount(), page.table.isVisible(), page.selected().title, later[:3], flush=True)
     shown(self)

@@ -112,3 +112,24 @@ def test_a_batch_of_votes_runs_the_same_statements_whatever_its_size_and_keeps_t
     assert [b.participant_id for b in cast[1:]] == [p.id for p in room.voters]
     assert check_chain(entries).ok and [e.kind for e in entries[-31:]] == ["ballot_cast"] * 31
     assert [e.row_digests for e in entries[-31:]] == [digests_text([b]) for b in cast]  # each id on its own row
+
+
+def test_a_batch_of_joins_reads_the_codes_and_people_once(store: Store) -> None:
+    from tests.phone.room import make_room
+    from tests.store.transactions import counted
+    from workshop_app.core.changes import perform, read
+
+    room = make_room(store, voters=21)
+
+    def joins(people: list[int]) -> int:
+        """Bind these people's codes in one batch; return the statements it ran."""
+        asks = [phone_codes.JoinRequest(room.codes[pid], "", f"device-{pid}") for pid in people]
+        with counted(store) as seen:
+            bound = perform(store, phone_codes.bind_devices, room.workshop_id, asks).value
+        assert [b.participant_id for b in bound if isinstance(b, phone_codes.PhoneCode)] == people
+        return len(seen.statements)
+
+    ids = [p.id or 0 for p in room.voters]
+    one, twenty = joins(ids[:1]), joins(ids[1:])
+    assert twenty - one == 19 * 2, (one, twenty)  # per phone only its UPDATE (and the row it updates)
+    assert read(store, phone_codes.bound_devices, room.workshop_id) == {f"device-{pid}": pid for pid in ids}

@@ -127,38 +127,39 @@ def bind_devices(uow: UnitOfWork, workshop_id: int,
     already holds another person's code. Refusals are returned in place.
     """
     results: list[PhoneCode | CodeRefusedError] = []
-    codes = uow.repo(PhoneCode).column("code", workshop_id=workshop_id, revoked_at=None) if requests else []
+    active = _active(uow, workshop_id) if requests else []  # the batch reads the codes and their people once
+    by_code = {c.code: c for c in active}
+    people = {p.id: p for p in uow.repo(Participant).list_in("id", {c.participant_id for c in active})}
     for request in requests:
         try:
-            results.append(_bind(uow, workshop_id, match_text(codes, request.presented), request))
+            results.append(_bind(uow, by_code, people, match_text(list(by_code), request.presented), request))
         except CodeRefusedError as error:
             results.append(error)
     return Changed(results, Changes(phones=any(isinstance(r, PhoneCode) for r in results)))
 
 
-def _bind(uow: UnitOfWork, workshop_id: int, found: str | None, request: JoinRequest) -> PhoneCode:
-    """Bind the matched active code to a device, or refuse before anything is written."""
-    repo = uow.repo(PhoneCode)
-    rows = repo.list(workshop_id=workshop_id, code=found, revoked_at=None) if found else []
-    code = rows[0] if rows else None
+def _bind(uow: UnitOfWork, by_code: dict[str, PhoneCode], people: dict[int | None, Participant], found: str | None,
+          request: JoinRequest) -> PhoneCode:
+    """Bind the matched active code to a device, or refuse before anything is written (`by_code`: the workshop's
+    active codes, read in this unit and kept up to date as the batch binds them; `people`: their people)."""
+    code = by_code.get(found) if found else None
     if code is None:
         raise CodeRefusedError("That code is not valid; check it against your slip or ask the facilitator.")
-    _check_person(uow, code.participant_id)
+    _check_person(people.get(code.participant_id))
     if request.held and code.bound_device and hmac.compare_digest(code.bound_device, request.held):
         return code  # the same phone joining again
     if code.bound_device:
         raise CodeRefusedError("That code is already in use on another phone; ask the facilitator for a new code.")
-    if request.held and repo.column("id", workshop_id=workshop_id, bound_device=request.held, revoked_at=None):
+    if request.held and any(c.bound_device == request.held for c in by_code.values()):
         raise CodeRefusedError("This phone has already joined with another person's code; one phone is for one "
                                "person.")
     code.bound_device = request.fresh
-    repo.update(code)
+    uow.repo(PhoneCode).update(code)
     return code
 
 
-def _check_person(uow: UnitOfWork, participant_id: int) -> None:
+def _check_person(person: Participant | None) -> None:
     """Refuse a code whose person is an observer, gone, or not marked present."""
-    person = uow.repo(Participant).get(participant_id)
     if person is None:
         raise CodeRefusedError("That code no longer matches a participant; ask the facilitator for a new one.")
     if not person.is_voting:

@@ -98,3 +98,14 @@ def test_dropping_a_kept_commitment_is_one_write(store: Store) -> None:
     assert (seen.writes, seen.reads) == (1, 0) and dropped == CHARTER
     carried = read(store, charter_carry.read_carry_forward, later.id or 0)
     assert carried is not None and next(i for i in carried.items if i.code == code).state == "dropped"
+
+
+def test_once_started_the_charter_is_shown_from_one_read_without_the_write_lock(store: Store) -> None:
+    room = build_room(store)
+    assert read(store, charter_versions.charter_if_started, room.workshop_id) is None  # nothing written by asking
+    assert read(store, lambda uow: uow.repo(CharterVersion).list(workshop_id=room.workshop_id)) == []
+    started = perform(store, charter_versions.charter_as_it_stands, room.workshop_id).value
+    with counted(store) as seen:
+        shown = read(store, charter_versions.charter_if_started, room.workshop_id)
+    assert (seen.writes, seen.reads) == (0, 1)
+    assert shown == started

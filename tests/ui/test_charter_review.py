@@ -12,6 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QLabel
 
+from tests.store.transactions import counted
 from workshop_app.core.changes import perform
 from workshop_app import cli
 from workshop_app.core import charter_versions
@@ -54,6 +55,15 @@ def test_the_console_previews_the_charter_at_its_review_stage(window: MainWindow
     assert "We will meet as a partnership board every three months" in text
     assert panel.edit.isEnabled() and panel.agree.isEnabled() and not panel.amend.isVisible()
     assert not panel.open.isEnabled()
+
+
+def test_the_console_reads_a_started_charter_without_the_write_lock(window: MainWindow) -> None:
+    panel = panel_of(window)
+    assert panel.version is not None and panel.version.version == 1  # version 1 was started when the stage showed
+    with counted(window.controller.uow_factory) as seen:  # type: ignore[arg-type]
+        panel.refresh()
+    assert (seen.writes, seen.reads) == (0, 1)
+    assert "Version 1 · DRAFT, not yet agreed" in panel.preview.toPlainText()
 
 
 def test_export_writes_the_pdf_in_the_background_then_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -69,6 +69,12 @@ def charter_as_it_stands(uow: UnitOfWork, workshop_id: int) -> Changed[CharterAs
     return Changed(CharterAsItStands(version.value, build_charter(uow, workshop_id)), version.changes)
 
 
+def charter_if_started(uow: UnitOfWork, workshop_id: int) -> CharterAsItStands | None:
+    """The latest version and the charter, or None before version 1 is started (a query: it writes nothing)."""
+    latest = latest_version(uow, workshop_id)
+    return CharterAsItStands(latest, build_charter(uow, workshop_id)) if latest is not None else None
+
+
 def current_wording(uow: UnitOfWork, workshop_id: int) -> CharterWording:
     """Return the wording the charter uses now (the draft's own, else the plan's, with the workshop's purpose)."""
     return build_charter(uow, workshop_id).sections

@@ -200,12 +200,11 @@ class CharterPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the charter as it stands (starting version 1 when there is none) and show it."""
-        controller = self.controller
-        done = controller.perform(charter_versions.charter_as_it_stands, controller.workshop_id)
-        if done.value is None:
+        shown = self._charter_as_it_stands()
+        if shown is None:
             self.status.setText("The charter cannot be shown.")
             return
-        self.version, self.content = done.value.value.version, done.value.value.document
+        self.version, self.content = shown.version, shown.document
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(preview_html(self.content))
         self.preview.verticalScrollBar().setValue(scroll)
@@ -218,6 +217,19 @@ class CharterPanel(QWidget):
         self.amend.setVisible(not draft)
         self.amend.setText(f"Start ver&sion {self.version.version + 1}")
         self._show_paging()
+
+    def _charter_as_it_stands(self) -> charter_versions.CharterAsItStands | None:
+        """Read the charter without taking the write lock; only the first time is version 1 started (one write)."""
+        controller = self.controller
+        try:
+            found = controller.read(charter_versions.charter_if_started, controller.workshop_id)
+        except WorkshopError as error:
+            controller.refuse(str(error))
+            return None
+        if found is not None:
+            return found
+        done = controller.perform(charter_versions.charter_as_it_stands, controller.workshop_id)
+        return done.value.value if done.value is not None else None
 
     def _show_paging(self) -> None:
         """Say which page of the charter the room sees; PgUp and PgDown turn it too."""

@@ -4,6 +4,8 @@ marking everyone here and moving to a stage with its timer started."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +16,7 @@ from workshop_app.core.changes import perform, read
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Choice, DecisionRule, Workshop, WorkshopStatus
 from workshop_app.core.plans import plan_by_key
-from workshop_app.export.json_export import import_json
+from workshop_app.export.json_export import delete_keeping_a_copy, import_json
 from workshop_app.paths import bundled_plans_dir
 from workshop_app.store import Store
 
@@ -98,3 +100,20 @@ def test_importing_checks_for_a_copy_and_adds_in_one_write(store: Store) -> None
         import_json(store, source)
     assert (seen.writes, seen.reads) == (1, 0)
     assert [w.id for w in read(store, workshops.list_workshops)] == [first]
+
+
+def test_deleting_writes_its_copy_and_deletes_in_one_write(store: Store, tmp_path: Path) -> None:
+    room = make_room(store)
+    out = tmp_path / "copy.json"
+    with counted(store) as seen:  # was a read for the copy, then a write to delete
+        perform(store, delete_keeping_a_copy, room.workshop_id, out)
+    assert (seen.writes, seen.reads) == (1, 0)
+    assert read(store, workshops.get_workshop, room.workshop_id).status == WorkshopStatus.DELETED
+    assert json.loads(out.read_text(encoding="utf-8"))["workshop"]["title"] == "Phone vote"
+
+
+def test_a_copy_that_cannot_be_written_deletes_nothing(store: Store, tmp_path: Path) -> None:
+    wid = _workshop(store)
+    with pytest.raises(WorkshopError):
+        perform(store, delete_keeping_a_copy, wid, tmp_path / "no such folder" / "copy.json")
+    assert read(store, workshops.get_workshop, wid).status != WorkshopStatus.DELETED

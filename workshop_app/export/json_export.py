@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app import files
-from workshop_app.core import changes, interchange
+from workshop_app.core import changes, interchange, workshop_life
 from workshop_app.core.changes import Changed
 from workshop_app.core.copies import copies_of
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.interchange_import import read_document
+from workshop_app.core.model import Workshop
 from workshop_app.core.ports import UnitOfWork, UnitOfWorkFactory
 from workshop_app.core.workshop_record import WorkshopRecord, read_record, save_record
 
@@ -36,9 +37,21 @@ def write_json(uow_factory: UnitOfWorkFactory, workshop_id: int, out: Path) -> i
 
     Only for the facilitator's own copies (the backup taken before a workshop is deleted), never for export.
     """
-    document = workshop_document(uow_factory, workshop_id)
+    return changes.read(uow_factory, write_copy, workshop_id, out)
+
+
+def write_copy(uow: UnitOfWork, workshop_id: int, out: Path) -> int:
+    """Write a private copy of one workshop read in the caller's unit of work (see write_json); return how many
+    votes are not revealed yet."""
+    document = interchange.to_document(read_record(uow, workshop_id))
     files.write_text(out, interchange.dumps(document))
     return len(sealed_rounds(document))
+
+
+def delete_keeping_a_copy(uow: UnitOfWork, workshop_id: int, out: Path) -> Changed[Workshop]:
+    """Write a private copy of a workshop to `out`, then delete it, in one transaction: without the copy, it stays."""
+    write_copy(uow, workshop_id, out)
+    return workshop_life.delete(uow, workshop_id)
 
 
 def sealed_rounds(document: dict[str, Any]) -> list[dict[str, Any]]:

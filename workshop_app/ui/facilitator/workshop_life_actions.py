@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from workshop_app import paths
 from workshop_app.core import roster, voting, workshop_life
-from workshop_app.core.errors import WorkshopError
-from workshop_app.export.json_export import write_json
+from workshop_app.export.json_export import delete_keeping_a_copy
 from workshop_app.ui import errors
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.details_dialog import DetailsDialog
@@ -56,9 +55,4 @@ def delete(parent: QWidget, controller: WorkshopController, workshop_id: int) ->
     if not errors.confirm(parent, question, "Delete the workshop"):
         return None
     out.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        write_json(controller.uow_factory, workshop_id, out)
-    except WorkshopError as error:
-        controller.refuse(str(error))
-        return None
-    return out if controller.change_workshop(workshop_life.delete, workshop_id) else None
+    return out if controller.change_workshop(delete_keeping_a_copy, workshop_id, out) else None

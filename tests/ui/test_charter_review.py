@@ -16,7 +16,7 @@ from tests.store.transactions import counted
 from workshop_app.core.changes import perform
 from workshop_app import cli
 from workshop_app.core import charter_versions
-from workshop_app.core.model import CharterStatus
+from workshop_app.core.model import CharterStatus, CharterVersion
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.charter_panel import CharterPanel
 from workshop_app.ui.main_window import MainWindow
@@ -64,6 +64,22 @@ def test_the_console_reads_a_started_charter_without_the_write_lock(window: Main
         panel.refresh()
     assert (seen.writes, seen.reads) == (0, 1)
     assert "Version 1 · DRAFT, not yet agreed" in panel.preview.toPlainText()
+
+
+def test_damaged_wording_is_said_in_one_sentence_not_a_traceback(window: MainWindow, replies: list[str]) -> None:
+    panel, controller = panel_of(window), window.controller
+    with controller.uow_factory() as uow:
+        version = uow.repo(CharterVersion).list(workshop_id=controller.workshop_id)[-1]
+        version.sections_json = "{not json"
+        uow.repo(CharterVersion).update(version)
+        uow.commit()
+    asked: list[object] = []
+    panel.ask_wording = lambda *args: asked.append(args)  # type: ignore[assignment,func-returns-value]
+    panel.edit_wording()
+    assert not asked and replies == ["The saved wording of charter version 1 is damaged; edit the charter sections "
+                                     "again and save them."]
+    panel.refresh()
+    assert panel.status.text() == "The charter cannot be shown."
 
 
 def test_export_writes_the_pdf_in_the_background_then_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

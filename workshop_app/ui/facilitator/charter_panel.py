@@ -20,6 +20,7 @@ from workshop_app.core.charter_wording import CharterWording
 from workshop_app.core.charter_document import CharterDocument
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import CharterStatus, CharterVersion
+from workshop_app.core.ports import UnitOfWork
 from workshop_app.export.charter_formats import DESCRIPTIONS, FORMATS, renderer
 from workshop_app.export.charter_words import status_words
 from workshop_app.ui import errors
@@ -33,6 +34,7 @@ from workshop_app.ui.charter_pages import SECTION_PAGES, charter_pages
 
 
 W = TypeVar("W", bound=QWidget)
+R = TypeVar("R")
 
 
 def named(widget: W, name: str) -> W:
@@ -220,16 +222,19 @@ class CharterPanel(QWidget):
 
     def _charter_as_it_stands(self) -> charter_versions.CharterAsItStands | None:
         """Read the charter without taking the write lock; only the first time is version 1 started (one write)."""
-        controller = self.controller
-        try:
-            found = controller.read(charter_versions.charter_if_started, controller.workshop_id)
-        except WorkshopError as error:
-            controller.refuse(str(error))
-            return None
+        found = self._read(charter_versions.charter_if_started)
         if found is not None:
             return found
-        done = controller.perform(charter_versions.charter_as_it_stands, controller.workshop_id)
+        done = self.controller.perform(charter_versions.charter_as_it_stands, self.controller.workshop_id)
         return done.value.value if done.value is not None else None
+
+    def _read(self, query: Callable[[UnitOfWork, int], R]) -> R | None:
+        """Ask one question about the open workshop in one reading transaction; None (said in a sentence) if refused."""
+        try:
+            return self.controller.read(query, self.controller.workshop_id)
+        except WorkshopError as error:
+            self.controller.refuse(str(error))
+            return None
 
     def _show_paging(self) -> None:
         """Say which page of the charter the room sees; PgUp and PgDown turn it too."""
@@ -261,8 +266,8 @@ class CharterPanel(QWidget):
     def edit_wording(self) -> None:
         """Edit the draft's wording in a dialog and save it."""
         controller = self.controller
-        wording = controller.read(charter_versions.current_wording, controller.workshop_id)
-        edited = self.ask_wording(self, wording)
+        wording = self._read(charter_versions.current_wording)
+        edited = self.ask_wording(self, wording) if wording is not None else None
         if edited is not None and controller.perform(charter_versions.update_sections, controller.workshop_id,
                                                      edited).ok:
             self._changed()
@@ -270,8 +275,8 @@ class CharterPanel(QWidget):
     def edit_facts(self) -> None:
         """Edit the charter's facts and contacts in a dialog and save them."""
         controller = self.controller
-        facts = controller.read(charter_facts.read_facts, controller.workshop_id)
-        edited = self.ask_facts(self, facts, controller.groups(), controller.participants())
+        facts = self._read(charter_facts.read_facts)
+        edited = self.ask_facts(self, facts, controller.groups(), controller.participants()) if facts else None
         if edited is not None and controller.perform(charter_facts.save_facts, controller.workshop_id, *edited).ok:
             self.refresh()
 

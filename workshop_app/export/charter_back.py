@@ -17,28 +17,28 @@ from workshop_app.export.radar import radar_drawing
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
 
 
-def working_together(content: CharterDocument) -> list[Flowable]:
+def working_together(charter: CharterDocument) -> list[Flowable]:
     """Part 8: how the partners meet, how the partnership is run, its measures and its reports (each if given)."""
-    out = [*part_heading(8, "Working together and monitoring"), para(content.sections.working_together, "lead")]
-    items = words.governance_items(content.facts)
+    out = [*part_heading(8, "Working together and monitoring"), para(charter.sections.working_together, "lead")]
+    items = words.governance_items(charter.facts)
     if items:
         out += [subheading(words.GOVERNANCE_HEADING, "h3"),
                 *(markup(f"<b>{esc(label)}.</b> {esc(text)}") for label, text in items)]
-    if content.indicators:
-        out += [subheading(words.INDICATORS_HEADING, "h3"), para(words.INDICATORS_LEAD), *bullets(content.indicators)]
-    if words.reports(content):
-        out += [subheading(words.REPORTS_HEADING, "h3"), para(words.reports(content))]
+    if charter.indicators:
+        out += [subheading(words.INDICATORS_HEADING, "h3"), para(words.INDICATORS_LEAD), *bullets(charter.indicators)]
+    if words.reports(charter):
+        out += [subheading(words.REPORTS_HEADING, "h3"), para(words.reports(charter))]
     return out
 
 
-def when_things_go_wrong(content: CharterDocument) -> list[Flowable]:
+def when_things_go_wrong(charter: CharterDocument) -> list[Flowable]:
     """Part 9: the escalation ladder, and how residents raise a concern."""
-    steps = content.sections.escalation
+    steps = charter.sections.escalation
     out = [*part_heading(9, "When things go wrong", new_page=False),
            para(words.ESCALATION_LEAD)]
     if steps:
         out.append(_ladder(steps))
-    out += [subheading("If you are a resident with a concern"), para(content.sections.resident_concerns)]
+    out += [subheading("If you are a resident with a concern"), para(charter.sections.resident_concerns)]
     return out
 
 
@@ -56,58 +56,58 @@ def _ladder(steps: tuple[str, ...]) -> Table:
     return Table(rows, colWidths=[14 * mm, TEXT_WIDTH - 14 * mm], style=style, hAlign="LEFT", splitInRow=1)
 
 
-def review(content: CharterDocument) -> list[Flowable]:
+def review(charter: CharterDocument) -> list[Flowable]:
     """Part 10: the next review date, what triggers an early review, and joining or leaving."""
-    sections = content.sections
+    sections = charter.sections
     out = [*part_heading(10, "Review", new_page=False),
-           markup(f"We will review this charter together by <b>{long_date(content.next_review)}</b>.", "lead")]
+           markup(f"We will review this charter together by <b>{long_date(charter.next_review)}</b>.", "lead")]
     if sections.review_triggers:
         out += [subheading("We will review it sooner if", "h3"), *bullets(sections.review_triggers)]
     out += [subheading("Joining or leaving the partnership", "h3"), para(sections.joining_leaving)]
-    if words.amending(content):
-        out += [subheading(words.AMENDING_HEADING, "h3"), para(words.amending(content))]
+    if words.amending(charter):
+        out += [subheading(words.AMENDING_HEADING, "h3"), para(words.amending(charter))]
     return out
 
 
-def how_agreed(content: CharterDocument) -> list[Flowable]:
+def how_agreed(charter: CharterDocument) -> list[Flowable]:
     """Part 11: the workshop, who took part, the 'where are we now?' radar, and what was not agreed."""
     out = [*part_heading(11, "How this charter was agreed"),
-           para(words.how_made_text(content)),
+           para(words.how_made_text(charter)),
            subheading("Who took part"),
-           data_table(words.PARTICIPATION_HEADER, words.participation_rows(content.parties),
+           data_table(words.PARTICIPATION_HEADER, words.participation_rows(charter.parties),
                       [38 * mm, 22 * mm, 30 * mm, TEXT_WIDTH - 90 * mm], bold_first=True)]
-    out += _assessment(content)
-    out += _not_agreed(content)
+    out += _assessment(charter)
+    out += _not_agreed(charter)
     return out
 
 
-def _assessment(content: CharterDocument) -> list[Flowable]:
+def _assessment(charter: CharterDocument) -> list[Flowable]:
     out: list[Flowable] = [subheading("Where are we now?")]
-    rated = any(v is not None for s in content.radar for v in s.means)
+    rated = any(v is not None for s in charter.radar for v in s.means)
     if not rated:
         return [*out, para(words.NO_RATINGS)]
-    out.append(para(words.assessment_text(content)))
-    out.append(KeepTogether([gap(4), radar_drawing(content.radar_axes, content.radar, TEXT_WIDTH)]))
+    out.append(para(words.assessment_text(charter)))
+    out.append(KeepTogether([gap(4), radar_drawing(charter.radar_axes, charter.radar, TEXT_WIDTH)]))
     first = 34 * mm
-    for header, rows in words.radar_tables(content):
+    for header, rows in words.radar_tables(charter):
         columns = words.RADAR_COLUMNS
         out += [data_table(header, rows, [first, *[(TEXT_WIDTH - first) / columns] * (len(header) - 1)],
                            bold_first=True), gap(6)]
     return out
 
 
-def _not_agreed(content: CharterDocument) -> list[Flowable]:
+def _not_agreed(charter: CharterDocument) -> list[Flowable]:
     out: list[Flowable] = [subheading("Proposals that were not agreed")]
-    if not content.not_agreed:
+    if not charter.not_agreed:
         out.append(para(words.ALL_AGREED))
     else:
         intro = para(words.NOT_AGREED_LEAD)
         intro.keepWithNext = True
         out.append(intro)
-        out.append(data_table(["Proposal", "Principle", "Outcome", "Why"], [_refusal_row(n) for n in content.not_agreed],
+        out.append(data_table(["Proposal", "Principle", "Outcome", "Why"], [_refusal_row(n) for n in charter.not_agreed],
                               [TEXT_WIDTH - 124 * mm, 30 * mm, 24 * mm, 70 * mm]))
-    if content.undecided_count:
-        out.append(para(words.undecided_text(content.undecided_count), "record"))
+    if charter.undecided_count:
+        out.append(para(words.undecided_text(charter.undecided_count), "record"))
     return out
 
 

@@ -12,11 +12,11 @@ from workshop_app.export.flowables import data_table, part_heading, subheading
 from workshop_app.export.pdf_styles import MUTED, PAGE_MARGIN, esc, markup, para
 
 TEXT_WIDTH = 210 * mm - 2 * PAGE_MARGIN
-def principles(content: CharterDocument) -> list[Flowable]:
+def principles(charter: CharterDocument) -> list[Flowable]:
     """Part 5: each principle's shift, then its agreed commitments with their consent records."""
     out = [*part_heading(5, "Our commitments under the five principles"),
            para(words.PRINCIPLES_LEAD, "lead")]
-    for section in content.principles:
+    for section in charter.principles:
         out += _principle(section)
     return out
 
@@ -58,41 +58,41 @@ def commitment_block(commitment: Commitment) -> list[Flowable]:
     return out
 
 
-def party_commitments(content: CharterDocument) -> list[Flowable]:
+def party_commitments(charter: CharterDocument) -> list[Flowable]:
     """Part 6: which commitments each party made on its own, by code (their wording is in Part 5)."""
     out = [*part_heading(6, "Commitments by party", new_page=False)]
-    if not content.party_commitments:
+    if not charter.party_commitments:
         out.append(para(words.NO_PARTY_COMMITMENTS))
         return out
     out.append(para(words.PARTY_COMMITMENTS_LEAD))
-    out.append(data_table(["Party", "Its own commitments (see Part 5)"], party_commitment_rows(content),
+    out.append(data_table(["Party", "Its own commitments (see Part 5)"], party_commitment_rows(charter),
                           [45 * mm, TEXT_WIDTH - 45 * mm], bold_first=True))
     return out
 
 
-def party_commitment_rows(content: CharterDocument) -> list[list[str]]:
+def party_commitment_rows(charter: CharterDocument) -> list[list[str]]:
     """One row per party that made commitments of its own: its codes, each with its principle."""
-    names = {s.key: s.name for s in content.principles}
+    names = {s.key: s.name for s in charter.principles}
     rows = []
-    for party in content.parties:
-        own = [f"{c.code} ({names.get(c.principle, c.principle)})" for c in content.party_commitments
+    for party in charter.parties:
+        own = [f"{c.code} ({names.get(c.principle, c.principle)})" for c in charter.party_commitments
                if c.party == party.name]
         if own:
             rows.append([party.name, "; ".join(own)])
     return rows
 
 
-def action_plan(content: CharterDocument) -> list[Flowable]:
+def action_plan(charter: CharterDocument) -> list[Flowable]:
     """Part 7: every action with its owner, due date, measure and status."""
     out = [*part_heading(7, "Action plan"),
            para(words.ACTIONS_LEAD, "lead")]
-    if not content.actions:
+    if not charter.actions:
         out.append(para("No actions have been recorded yet."))
         return out
     rows: list[list[str | Flowable]] = [
         [str(a.number), _action_cell(a.what, a.principle, a.commitment_code), a.owner, short_date(a.due),
          a.measure or "—", a.status]
-        for a in content.actions
+        for a in charter.actions
     ]
     widths = [11 * mm, 46 * mm, 28 * mm, 22 * mm, TEXT_WIDTH - 131 * mm, 24 * mm]
     out.append(data_table(["No.", "Action", "Owner", "Due", "How we will know", "Status"], rows, widths))

@@ -26,27 +26,27 @@ MUTED = RGBColor(0x4A, 0x55, 0x5D)
 WARN = RGBColor(0x9A, 0x34, 0x12)
 
 
-def charter_document(content: CharterDocument) -> WordDocument:
+def charter_document(charter: CharterDocument) -> WordDocument:
     """Build the Word document in memory."""
     document = Document()
-    _set_up(document, content)
-    if words.is_draft(content):
+    _set_up(document, charter)
+    if words.is_draft(charter):
         note = document.add_paragraph()
         run = note.add_run(f"DRAFT: this charter is not yet agreed. {words.DRAFT_NOTE}")
         run.bold, run.font.color.rgb = True, WARN
-    for block in outline(content):
+    for block in outline(charter):
         _add(document, block)
     footer = document.sections[0].footer.paragraphs[0]
-    footer.text = f"Version {content.version} · {words.status_words(content)}. {words.verification_line(content)}"
+    footer.text = f"Version {charter.version} · {words.status_words(charter)}. {words.verification_line(charter)}"
     return document
 
 
-def _set_up(document: WordDocument, content: CharterDocument) -> None:
+def _set_up(document: WordDocument, charter: CharterDocument) -> None:
     """Title, subject, language and body size; A4 portrait."""
     props = document.core_properties
-    props.title, props.subject = words.document_title(content), words.subject(content)
-    props.author = ", ".join(p.name for p in content.parties) or content.workshop.partnership
-    props.language, props.keywords = words.LANGUAGE, f"partnership charter; {content.workshop.partnership}"
+    props.title, props.subject = words.document_title(charter), words.subject(charter)
+    props.author = ", ".join(p.name for p in charter.parties) or charter.workshop.partnership
+    props.language, props.keywords = words.LANGUAGE, f"partnership charter; {charter.workshop.partnership}"
     normal = document.styles["Normal"]
     normal.font.size = Pt(BODY_PT)
     run_properties = normal.element.get_or_add_rPr()
@@ -106,9 +106,9 @@ def _table(document: WordDocument, grid: Grid) -> None:
             cell.paragraphs[0].add_run(text).bold = grid.row_headers and index == 0
 
 
-def render_charter_docx(content: CharterDocument, out: Path) -> Path:
+def render_charter_docx(charter: CharterDocument, out: Path) -> Path:
     """Write the charter as a .docx file to `out` (whole or not at all) and return the path."""
-    document = charter_document(content)
+    document = charter_document(charter)
 
     def write(temp: Path) -> None:
         document.save(str(temp))

@@ -27,38 +27,38 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def cover(content: CharterDocument) -> list[Flowable]:
+def cover(charter: CharterDocument) -> list[Flowable]:
     """Part 1: the title, the parties at equal weight, and the document control table."""
-    workshop = content.workshop
-    badge_colour = WARN if is_draft(content) else ACCENT
+    workshop = charter.workshop
+    badge_colour = WARN if is_draft(charter) else ACCENT
     return [
         Bookmark("part1", "1. Cover and document control"),
         gap(18 * mm),
-        markup("DRAFT PARTNERSHIP CHARTER" if is_draft(content) else "PARTNERSHIP CHARTER", "cover_kicker"),
+        markup("DRAFT PARTNERSHIP CHARTER" if is_draft(charter) else "PARTNERSHIP CHARTER", "cover_kicker"),
         gap(4),
         para(workshop.partnership, "cover_title"),
-        para(words.workshop_line(content), "cover_sub"),
-        markup(f'<font color="{badge_colour.hexval()}"><b>{esc(status_words(content))}</b></font>'
-               f" · Version {content.version}", "lead"),
+        para(words.workshop_line(charter), "cover_sub"),
+        markup(f'<font color="{badge_colour.hexval()}"><b>{esc(status_words(charter))}</b></font>'
+               f" · Version {charter.version}", "lead"),
         gap(10 * mm),
         markup("THE PARTNERS", "cover_kicker"),
         gap(4),
-        _party_grid(content.parties),
+        _party_grid(charter.parties),
         gap(12 * mm),
         subheading("Document control"),
-        _control_table(content),
-        *_changes(content),
+        _control_table(charter),
+        *_changes(charter),
         subheading("Version history"),
-        _history_table(content),
+        _history_table(charter),
     ]
 
 
-def _changes(content: CharterDocument) -> list[Flowable]:
+def _changes(charter: CharterDocument) -> list[Flowable]:
     """For version 2 on: what changed since the version before, one line each."""
-    lines = [line for line in content.changes.splitlines() if line.strip()]
-    if content.version < 2 or not lines:
+    lines = [line for line in charter.changes.splitlines() if line.strip()]
+    if charter.version < 2 or not lines:
         return []
-    return [subheading(f"What changed since version {content.version - 1}"), *bullets(lines)]
+    return [subheading(f"What changed since version {charter.version - 1}"), *bullets(lines)]
 
 
 def _party_grid(parties: tuple[Party, ...]) -> Flowable:
@@ -81,70 +81,70 @@ def _party_grid(parties: tuple[Party, ...]) -> Flowable:
     return Table(rows, colWidths=[width] * per_row, style=style)
 
 
-def _control_table(content: CharterDocument) -> Table:
-    workshop = content.workshop
+def _control_table(charter: CharterDocument) -> Table:
+    workshop = charter.workshop
     rows: list[tuple[str, str | Flowable]] = [
-        ("Title", content.title),
-        ("Document ID", words.document_id(content)),
+        ("Title", charter.title),
+        ("Document ID", words.document_id(charter)),
         ("Partnership", workshop.partnership),
         ("Workshop", f"{workshop.title}, at {workshop.place}, {long_date(workshop.date)}"),
-        ("Status", status_words(content)),
-        ("Version", str(content.version)),
-        ("Next review", f"By {long_date(content.next_review)}"),
+        ("Status", status_words(charter)),
+        ("Version", str(charter.version)),
+        ("Next review", f"By {long_date(charter.next_review)}"),
         ("Facilitator", workshop.facilitator or "Not recorded"),
-        ("Record fingerprint", markup(f"{content.fingerprint[:32]}<br/>{content.fingerprint[32:]}", "cell")),
+        ("Record fingerprint", markup(f"{charter.fingerprint[:32]}<br/>{charter.fingerprint[32:]}", "cell")),
     ]
-    if content.changes and content.version < 2:
-        rows.append(("Changes in this version", content.changes))
+    if charter.changes and charter.version < 2:
+        rows.append(("Changes in this version", charter.changes))
     table = data_table(["Item", "Detail"], rows, [42 * mm, TEXT_WIDTH - 42 * mm], bold_first=True)
     table.setStyle(TableStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), ["white"])]))
     return table
 
 
-def _history_table(content: CharterDocument) -> Table:
+def _history_table(charter: CharterDocument) -> Table:
     """Every version so far: number, status, date and what it changed."""
     rows = [[str(v.number), "Agreed" if v.status == "agreed" else "Draft", long_date(v.day), v.note]
-            for v in content.history]
+            for v in charter.history]
     return data_table(["Version", "Status", "Date", "What changed"], rows,
                       [20 * mm, 20 * mm, 36 * mm, TEXT_WIDTH - 76 * mm])
 
 
-def summary(content: CharterDocument) -> list[Flowable]:
+def summary(charter: CharterDocument) -> list[Flowable]:
     """Part 2: the whole charter on one page, in plain words."""
-    body: list[Flowable] = [para(words.summary_text(content), "lead"), subheading("Our main commitments")]
-    top = top_commitments(content)
+    body: list[Flowable] = [para(words.summary_text(charter), "lead"), subheading("Our main commitments")]
+    top = top_commitments(charter)
     body += bullets([f"{clip(c.text, SUMMARY_CLIP)} ({c.code})" for c in top]) if top else [
         para("No commitments have been agreed yet.")]
-    body += [subheading("What happens next"), para(words.next_text(content)), subheading("Who to contact"),
-             _contacts_table(content)]
+    body += [subheading("What happens next"), para(words.next_text(charter)), subheading("Who to contact"),
+             _contacts_table(charter)]
     return [PageBreak(), *part_heading(2, "The charter in brief", new_page=False),
             KeepInFrame(TEXT_WIDTH, SUMMARY_HEIGHT, body, mode="shrink")]
 
 
-def top_commitments(content: CharterDocument, limit: int = 6) -> list[Commitment]:
+def top_commitments(charter: CharterDocument, limit: int = 6) -> list[Commitment]:
     """The best-supported commitment of each principle first, then the next best, up to `limit`."""
     def support(c: Commitment) -> float:
         counted = c.consent.totals.cast if c.consent else 0  # a kept commitment was not voted on here
         return c.consent.totals.agree / counted if c.consent and counted else 0.0
 
-    ranked = [sorted(s.commitments, key=lambda c: -support(c)) for s in content.principles]
+    ranked = [sorted(s.commitments, key=lambda c: -support(c)) for s in charter.principles]
     chosen: list[Commitment] = []
     for depth in range(max((len(r) for r in ranked), default=0)):
         chosen += [r[depth] for r in ranked if depth < len(r)]
     return chosen[:limit]
 
 
-def _contacts_table(content: CharterDocument) -> Table:
-    return data_table(words.CONTACT_HEADER, words.contact_rows(content), [35 * mm, 55 * mm, TEXT_WIDTH - 90 * mm],
+def _contacts_table(charter: CharterDocument) -> Table:
+    return data_table(words.CONTACT_HEADER, words.contact_rows(charter), [35 * mm, 55 * mm, TEXT_WIDTH - 90 * mm],
                       bold_first=True)
 
 
-def parties(content: CharterDocument) -> list[Flowable]:
+def parties(charter: CharterDocument) -> list[Flowable]:
     """Part 3: each party with its organisations and people, and in what capacity they took part."""
     out = [*part_heading(3, "The parties"),
            para(words.PARTIES_LEAD, "lead"),
            markup(f"<b>What this charter is.</b> {esc(words.NOT_A_CONTRACT)}", "notice")]
-    for party in content.parties:
+    for party in charter.parties:
         out.append(subheading(f"{party.name}  ({party.prefix})"))
         if party.organisations:
             out.append(para("Organisations: " + "; ".join(party.organisations), "record"))
@@ -154,14 +154,14 @@ def parties(content: CharterDocument) -> list[Flowable]:
     return out
 
 
-def purpose(content: CharterDocument) -> list[Flowable]:
+def purpose(charter: CharterDocument) -> list[Flowable]:
     """Part 4: the shared purpose, the service or area, and the period covered."""
-    sections = content.sections
+    sections = charter.sections
     scope = sections.scope or words.NO_SCOPE
     return [*part_heading(4, "Purpose and scope", new_page=False),
             subheading("Our shared purpose"), para(sections.purpose, "lead"),
             subheading("The service or area"), para(scope),
             subheading("The period it covers"),
-            para(words.period_text(content)),
+            para(words.period_text(charter)),
             subheading("How we decided"),
-            para(f"{content.rule_name}: {content.rule_explanation}")]
+            para(f"{charter.rule_name}: {charter.rule_explanation}")]

@@ -41,21 +41,21 @@ a { color: #1b5e7a; }
 """
 
 
-def charter_html(content: CharterDocument) -> str:
+def charter_html(charter: CharterDocument) -> str:
     """The whole page as a string."""
-    body = "\n".join(_block(block, content) for block in outline(content))
+    body = "\n".join(_block(block, charter) for block in outline(charter))
     banner = (f'<p class="draft">DRAFT: this charter is not yet agreed. {escape(words.DRAFT_NOTE)}</p>\n'
-              if words.is_draft(content) else "")
+              if words.is_draft(charter) else "")
     return (f'<!DOCTYPE html>\n<html lang="{words.LANGUAGE}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(words.document_title(content))}</title>\n"
-            f'<meta name="description" content="{escape(words.subject(content))}">\n'
+            f"<title>{escape(words.document_title(charter))}</title>\n"
+            f'<meta name="description" content="{escape(words.subject(charter))}">\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{banner}{body}\n</main>\n"
-            f"<footer><p>Version {content.version} · {escape(words.status_words(content))}. "
-            f"{escape(words.verification_line(content))}</p></footer>\n</body>\n</html>\n")
+            f"<footer><p>Version {charter.version} · {escape(words.status_words(charter))}. "
+            f"{escape(words.verification_line(charter))}</p></footer>\n</body>\n</html>\n")
 
 
-def _block(block: Block, content: CharterDocument) -> str:
+def _block(block: Block, charter: CharterDocument) -> str:
     if isinstance(block, Heading):
         return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
     if isinstance(block, Para):
@@ -71,7 +71,7 @@ def _block(block: Block, content: CharterDocument) -> str:
         lines = "".join(f"<li>{escape(line)}</li>" for line in block.lines)
         return (f'<div class="commitment"><p><span class="code">{escape(block.code)}</span>{escape(block.text)}</p>'
                 f"<ul>{lines}</ul></div>")
-    return _chart(block, content)
+    return _chart(block, charter)
 
 
 def _table(grid: Grid) -> str:
@@ -84,18 +84,18 @@ def _table(grid: Grid) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _chart(chart: Chart, content: CharterDocument) -> str:
+def _chart(chart: Chart, charter: CharterDocument) -> str:
     """The radar as an SVG image inside the page, described by its alt text."""
-    svg = renderSVG.drawToString(radar_drawing(content.radar_axes, content.radar, CHART_WIDTH))
+    svg = renderSVG.drawToString(radar_drawing(charter.radar_axes, charter.radar, CHART_WIDTH))
     data = base64.b64encode(svg.encode("utf-8") if isinstance(svg, str) else svg).decode("ascii")
     return (f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(chart.alt)}" '
             f'width="{CHART_WIDTH}"><figcaption>Where are we now? Each party’s average rating on each principle, '
             "from 1 to 5.</figcaption></figure>")
 
 
-def render_charter_html(content: CharterDocument, out: Path) -> Path:
+def render_charter_html(charter: CharterDocument, out: Path) -> Path:
     """Write the charter as HTML to `out` (whole or not at all) and return the path."""
-    page = charter_html(content)
+    page = charter_html(charter)
 
     def write(temp: Path) -> None:
         temp.write_text(page, encoding="utf-8")

@@ -58,33 +58,33 @@ class PageFurniture:
     draft: bool
 
 
-def furniture(content: CharterDocument) -> PageFurniture:
+def furniture(charter: CharterDocument) -> PageFurniture:
     """Work out the page furniture of a charter."""
     return PageFurniture(
-        running_title=content.title,
-        version_text=f"Version {content.version} · {charter_words.status_words(content)}",
-        fingerprint_text=charter_words.verification_line(content),
-        record_ok=content.record_ok,
-        draft=content.status != CharterStatus.AGREED,
+        running_title=charter.title,
+        version_text=f"Version {charter.version} · {charter_words.status_words(charter)}",
+        fingerprint_text=charter_words.verification_line(charter),
+        record_ok=charter.record_ok,
+        draft=charter.status != CharterStatus.AGREED,
     )
 
 
-def story(content: CharterDocument) -> list[Flowable]:
+def story(charter: CharterDocument) -> list[Flowable]:
     """Every flowable of the charter, part 1 to part 12 in order."""
     return [
-        *charter_front.cover(content),
-        *charter_front.summary(content),
-        *charter_front.parties(content),
-        *charter_front.purpose(content),
-        *charter_body.principles(content),
-        *charter_body.party_commitments(content),
-        *charter_body.action_plan(content),
-        *charter_back.working_together(content),
-        *charter_back.when_things_go_wrong(content),
-        *charter_back.review(content),
-        *charter_back.how_agreed(content),
+        *charter_front.cover(charter),
+        *charter_front.summary(charter),
+        *charter_front.parties(charter),
+        *charter_front.purpose(charter),
+        *charter_body.principles(charter),
+        *charter_body.party_commitments(charter),
+        *charter_body.action_plan(charter),
+        *charter_back.working_together(charter),
+        *charter_back.when_things_go_wrong(charter),
+        *charter_back.review(charter),
+        *charter_back.how_agreed(charter),
         *charter_credit.credit(),
-        *charter_signatures.signatures(content),
+        *charter_signatures.signatures(charter),
     ]
 
 
@@ -167,7 +167,7 @@ def _watermark(canvas: Canvas, doc: Any) -> None:
     canvas.restoreState()
 
 
-def render_charter(content: CharterDocument, out: Path) -> Path:
+def render_charter(charter: CharterDocument, out: Path) -> Path:
     """Write the charter PDF to `out` (whole or not at all) and return the path."""
     register_fonts()
     target = Path(out).expanduser().resolve()
@@ -175,33 +175,33 @@ def render_charter(content: CharterDocument, out: Path) -> Path:
         raise WorkshopError(f"The folder {target.parent} does not exist; choose a folder that does for the charter "
                             "PDF.")
     try:
-        return files.write_file(target, lambda temp: _build(content, temp))
+        return files.write_file(target, lambda temp: _build(charter, temp))
     except LayoutError:
         raise WorkshopError("The charter could not be laid out because one name or text is longer than a page; "
                             "shorten it and try again.") from None
 
 
-def _build(content: CharterDocument, path: Path) -> None:
+def _build(charter: CharterDocument, path: Path) -> None:
     """Build the document into one file."""
-    page = furniture(content)
-    workshop = content.workshop
+    page = furniture(charter)
+    workshop = charter.workshop
     doc = BaseDocTemplate(
         str(path), pagesize=A4,
         leftMargin=PAGE_MARGIN, rightMargin=PAGE_MARGIN, topMargin=PAGE_MARGIN, bottomMargin=PAGE_MARGIN,
-        title=charter_words.document_title(content),
-        subject=charter_words.subject(content),
-        author=", ".join(p.name for p in content.parties) or workshop.partnership,
+        title=charter_words.document_title(charter),
+        subject=charter_words.subject(charter),
+        author=", ".join(p.name for p in charter.parties) or workshop.partnership,
         creator=f"workshop-app {__version__}",
-        keywords=f"partnership charter; {workshop.partnership}; version {content.version}; "
-                 f"{'agreed' if content.status == CharterStatus.AGREED else 'draft'}; "
-                 f"fingerprint {content.fingerprint}",
+        keywords=f"partnership charter; {workshop.partnership}; version {charter.version}; "
+                 f"{'agreed' if charter.status == CharterStatus.AGREED else 'draft'}; "
+                 f"fingerprint {charter.fingerprint}",
         lang=LANGUAGE, displayDocTitle=True,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_watermark if page.draft else _no_watermark,
                                        onPageEnd=_draw_furniture(page))])
     xmp = xmp_packet(doc.title, doc.subject, doc.author, doc.keywords)
-    doc.build(story(content), canvasmaker=_canvas_maker(xmp))
+    doc.build(story(charter), canvasmaker=_canvas_maker(xmp))
 
 
 def _no_watermark(canvas: Canvas, doc: Any) -> None:

@@ -20,21 +20,21 @@ SIGNATURE_ROW = 3
 """The row of a block where the signature goes (it gets room for a hand)."""
 
 
-def signatures(content: CharterDocument) -> list[Flowable]:
+def signatures(charter: CharterDocument) -> list[Flowable]:
     """Part 12: each organisation and resident signs (not on a draft), and the facilitator witnesses."""
-    people = signatories(content)
+    people = signatories(charter)
     out = [*part_heading(12, "Signatures")]
-    if is_draft(content):
+    if is_draft(charter):
         out += [para(DRAFT_SIGNATURES, "lead"),
                 *bullets([signatory_line(s) for s in people] or ["Nobody has been named yet."])]
         return out
     out += [para(SIGNING_LEAD, "lead"), gap(4)]
-    for party in content.parties:
+    for party in charter.parties:
         mine = [s for s in people if s.party == party.name]
         if mine:  # the party's name stays on the page of its first block
             out.append(KeepTogether([subheading(party.name), _block(mine[0]), gap(8)]))
             out += [KeepTogether([_block(s), gap(8)]) for s in mine[1:]]
-    facilitator = content.workshop.facilitator or ""
+    facilitator = charter.workshop.facilitator or ""
     out.append(KeepTogether([subheading("Facilitator and witness"), para(WITNESS_NOTE, "record"),
                              _block(Signatory("", facilitator, "Facilitator", "the workshop")), gap(8),
                              _block(Signatory("", "", "Witness", "—"))]))

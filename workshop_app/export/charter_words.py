@@ -36,92 +36,92 @@ def short_date(day: dt.date | None) -> str:
     return f"{day.day} {SHORT_MONTHS[day.month - 1]} {day.year}" if day else "—"
 
 
-def is_draft(content: CharterDocument) -> bool:
+def is_draft(charter: CharterDocument) -> bool:
     """True until the charter has been agreed."""
-    return content.status != CharterStatus.AGREED
+    return charter.status != CharterStatus.AGREED
 
 
-def status_words(content: CharterDocument) -> str:
+def status_words(charter: CharterDocument) -> str:
     """'Agreed on 12 March 2025' or 'DRAFT, not yet agreed'."""
-    if not is_draft(content):
-        return f"Agreed on {long_date(content.agreed_on)}" if content.agreed_on else "Agreed"
+    if not is_draft(charter):
+        return f"Agreed on {long_date(charter.agreed_on)}" if charter.agreed_on else "Agreed"
     return "DRAFT, not yet agreed"
 
 
-def document_title(content: CharterDocument) -> str:
+def document_title(charter: CharterDocument) -> str:
     """The title as files and viewers show it; a draft says so."""
-    return f"DRAFT: {content.title}" if is_draft(content) else content.title
+    return f"DRAFT: {charter.title}" if is_draft(charter) else charter.title
 
 
-def subject(content: CharterDocument) -> str:
+def subject(charter: CharterDocument) -> str:
     """The PDF subject line, true to the status."""
-    workshop = content.workshop
-    if is_draft(content):
-        return (f"Draft partnership charter, version {content.version}, from the workshop “{workshop.title}” on "
+    workshop = charter.workshop
+    if is_draft(charter):
+        return (f"Draft partnership charter, version {charter.version}, from the workshop “{workshop.title}” on "
                 f"{long_date(workshop.date)}; not yet agreed")
-    return (f"Partnership charter, version {content.version}, agreed on {long_date(content.agreed_on)} at the "
+    return (f"Partnership charter, version {charter.version}, agreed on {long_date(charter.agreed_on)} at the "
             f"workshop “{workshop.title}”")
 
 
-def document_id(content: CharterDocument) -> str:
+def document_id(charter: CharterDocument) -> str:
     """A short id that names this version of this partnership's charter: NLP-CHARTER-20250314-V1."""
-    initials = "".join(word[0] for word in content.workshop.partnership.split() if word[0].isalnum())
-    return f"{initials[:5].upper() or 'P'}-CHARTER-{content.workshop.date:%Y%m%d}-V{content.version}"
+    initials = "".join(word[0] for word in charter.workshop.partnership.split() if word[0].isalnum())
+    return f"{initials[:5].upper() or 'P'}-CHARTER-{charter.workshop.date:%Y%m%d}-V{charter.version}"
 
 
-def verification_line(content: CharterDocument) -> str:
+def verification_line(charter: CharterDocument) -> str:
     """The footer's line for the public: the fingerprint and who can check it (or that the record failed its check)."""
-    if not content.record_ok:
-        return (f"Record fingerprint {content.fingerprint[:FINGERPRINT_LENGTH]}: the record failed its check, so this "
+    if not charter.record_ok:
+        return (f"Record fingerprint {charter.fingerprint[:FINGERPRINT_LENGTH]}: the record failed its check, so this "
                 "charter may be wrong.")
-    return (f"Record fingerprint {content.fingerprint[:FINGERPRINT_LENGTH]}; the facilitator can confirm it "
+    return (f"Record fingerprint {charter.fingerprint[:FINGERPRINT_LENGTH]}; the facilitator can confirm it "
             "matches the workshop’s record.")
 
 
-def workshop_line(content: CharterDocument) -> str:
+def workshop_line(charter: CharterDocument) -> str:
     """Where and when the charter was made (the venue, not the area it covers)."""
-    return f"Made at a workshop at {content.workshop.place} on {long_date(content.workshop.date)}"
+    return f"Made at a workshop at {charter.workshop.place} on {long_date(charter.workshop.date)}"
 
 
-def summary_text(content: CharterDocument) -> str:
+def summary_text(charter: CharterDocument) -> str:
     """The summary's opening paragraph, with the rule said as it was."""
-    workshop = content.workshop
-    people = sum(p.present_count for p in content.parties)
-    names = join([p.name for p in content.parties]) or "the partners"
-    count = len(content.commitments)
+    workshop = charter.workshop
+    people = sum(p.present_count for p in charter.parties)
+    names = join([p.name for p in charter.parties]) or "the partners"
+    count = len(charter.commitments)
     agreed = f"{count} commitment{'s' if count != 1 else ''}"
-    verb = "agreed" if not is_draft(content) else "drafted"
+    verb = "agreed" if not is_draft(charter) else "drafted"
     return (f"On {long_date(workshop.date)}, {people} {'person' if people == 1 else 'people'} from {names} met at "
             f"{workshop.place}. Together we {verb} {agreed} about how we will work as partners, under the five "
-            f"principles of changemaking partnerships. {say_text(content)}")
+            f"principles of changemaking partnerships. {say_text(charter)}")
 
 
-def say_text(content: CharterDocument) -> str:
+def say_text(charter: CharterDocument) -> str:
     """How much say each party and each person had, under the workshop's rule."""
-    rule = content.workshop.decision_rule
+    rule = charter.workshop.decision_rule
     if rule == DecisionRule.GROUP_CONSENT:
-        return (f"Each party had an equal say: under the rule “{content.rule_name}” a commitment counts as agreed "
+        return (f"Each party had an equal say: under the rule “{charter.rule_name}” a commitment counts as agreed "
                 "only when every party consents.")
     return (f"Each person who could vote had one vote, so larger parties had more votes: a commitment counts as "
-            f"agreed under the rule “{content.rule_name}”.")
+            f"agreed under the rule “{charter.rule_name}”.")
 
 
-def next_text(content: CharterDocument) -> str:
+def next_text(charter: CharterDocument) -> str:
     """What happens next: the action plan and the review date."""
-    actions = len(content.actions)
+    actions = len(charter.actions)
     plan = f"Our action plan has {actions} action{'s' if actions != 1 else ''}, each with an owner" if actions \
         else "We have not yet written an action plan"
-    return f"{plan}. We will review this charter by {long_date(content.next_review)}, or sooner if something big " \
+    return f"{plan}. We will review this charter by {long_date(charter.next_review)}, or sooner if something big " \
            "changes."
 
 
-def period_text(content: CharterDocument) -> str:
+def period_text(charter: CharterDocument) -> str:
     """When the charter applies from and when it is reviewed (it never claims to end before its scope does)."""
-    if is_draft(content):
+    if is_draft(charter):
         start = "It will apply from the day the partners agree it"
     else:
-        start = f"It applies from {long_date(content.agreed_on or content.workshop.date)}"
-    return (f"{start}. The partners will review it by {long_date(content.next_review)}; the review can renew it, "
+        start = f"It applies from {long_date(charter.agreed_on or charter.workshop.date)}"
+    return (f"{start}. The partners will review it by {long_date(charter.next_review)}; the review can renew it, "
             "change it or end it.")
 
 
@@ -143,12 +143,12 @@ def rule_words(consent: Consent) -> str:
     return f"Agreed under the rule “{consent.rule_name}” in round {consent.round_no}, {ballot}"
 
 
-def assessment_text(content: CharterDocument) -> str:
+def assessment_text(charter: CharterDocument) -> str:
     """What the radar shows, and where the parties differed most."""
     text = ("Before agreeing commitments, each party rated the partnership on each principle from 1 (the old, "
             "transactional way) to 5 (fully changemaking). The chart and the table show each party’s average.")
-    if content.largest_gap:
-        text += f" The parties saw things most differently on “{content.largest_gap}”."
+    if charter.largest_gap:
+        text += f" The parties saw things most differently on “{charter.largest_gap}”."
     return text
 
 
@@ -167,16 +167,16 @@ RADAR_COLUMNS = 4
 """The table of ratings has a column per party, this many parties to a table (more parties, more tables)."""
 
 
-def radar_tables(content: CharterDocument) -> list[tuple[list[str], list[list[str]]]]:
+def radar_tables(charter: CharterDocument) -> list[tuple[list[str], list[list[str]]]]:
     """The numbers behind the radar: each party's average per principle, to one decimal place (a dash if none)."""
     def shown(value: float | None) -> str:
         return "—" if value is None else f"{value:.1f}"
 
     tables = []
-    for start in range(0, len(content.radar), RADAR_COLUMNS):
-        chunk = content.radar[start:start + RADAR_COLUMNS]
+    for start in range(0, len(charter.radar), RADAR_COLUMNS):
+        chunk = charter.radar[start:start + RADAR_COLUMNS]
         header = ["Principle", *(s.group for s in chunk)]
-        rows = [[axis, *(shown(s.means[i]) for s in chunk)] for i, axis in enumerate(content.radar_axes)]
+        rows = [[axis, *(shown(s.means[i]) for s in chunk)] for i, axis in enumerate(charter.radar_axes)]
         tables.append((header, rows))
     return tables
 
@@ -184,11 +184,11 @@ def radar_tables(content: CharterDocument) -> list[tuple[list[str], list[list[st
 CONTACT_HEADER = ("Party", "Contact", "How to reach them")
 
 
-def contact_rows(content: CharterDocument) -> list[list[str]]:
+def contact_rows(charter: CharterDocument) -> list[list[str]]:
     """Who to contact: the facilitator, then each contact the facilitator chose (parties with none are left out)."""
-    facilitator = content.workshop.facilitator or "Not recorded"
+    facilitator = charter.workshop.facilitator or "Not recorded"
     rows = [["Facilitator", f"{facilitator}, who ran the workshop and holds its record", "—"]]
-    for party in content.parties:
+    for party in charter.parties:
         rows += [[_contact_for(contact), _contact_who(contact), _contact_reach(contact)] for contact in party.contacts]
     return rows
 
@@ -231,25 +231,25 @@ def governance_items(facts: CharterFacts | None) -> list[tuple[str, str]]:
     return [(label, getattr(facts, key)) for key, label in GOVERNANCE_LABELS if facts and getattr(facts, key)]
 
 
-def reports(content: CharterDocument) -> str:
+def reports(charter: CharterDocument) -> str:
     """Where progress reports are published, or ''."""
-    return content.facts.reports if content.facts else ""
+    return charter.facts.reports if charter.facts else ""
 
 
-def amending(content: CharterDocument) -> str:
+def amending(charter: CharterDocument) -> str:
     """How the charter is changed, or ''."""
-    return content.facts.amending if content.facts else ""
+    return charter.facts.amending if charter.facts else ""
 
 
-def residents_choose(content: CharterDocument) -> bool:
+def residents_choose(charter: CharterDocument) -> bool:
     """True when a residents' party took part, so the method note says how residents' names are shown."""
-    return content.unnamed_residents > 0 or any(is_residents(p.name) and p.representatives for p in content.parties)
+    return charter.unnamed_residents > 0 or any(is_residents(p.name) and p.representatives for p in charter.parties)
 
 
-def radar_alt(content: CharterDocument) -> str:
+def radar_alt(charter: CharterDocument) -> str:
     """A sentence that says what the radar chart shows, for people who cannot see it."""
     return ("Radar chart of each party’s average “where are we now?” rating, from 1 to 5, on each of the "
-            f"{len(content.radar_axes)} principles; the same numbers are in the table below it.")
+            f"{len(charter.radar_axes)} principles; the same numbers are in the table below it.")
 
 
 def join(names: Sequence[str]) -> str:
@@ -272,14 +272,14 @@ class Signatory:
 RESIDENTS_BEHALF = "the residents who took part"
 
 
-def signatories(content: CharterDocument) -> list[Signatory]:
+def signatories(charter: CharterDocument) -> list[Signatory]:
     """The people the facilitator chose to sign, by organisation and party; a blank line where nobody was chosen.
 
     Each partner organisation signs; a party's members without an organisation sign for the party; residents
     sign only when chosen as representatives, and one who is not named signs under their ward label.
     """
     out: list[Signatory] = []
-    for party in content.parties:
+    for party in charter.parties:
         for organisation in party.organisations:
             out += _signing(party, organisation, [r for r in party.representatives if r.organisation == organisation])
         unattached = [r for r in party.representatives if not r.organisation]
@@ -328,14 +328,14 @@ def abstention_line(consent: Consent) -> str:
     return f"{consent.abstentions}: they chose neither yes nor no, which is not dissent."
 
 
-def how_made_text(content: CharterDocument) -> str:
+def how_made_text(charter: CharterDocument) -> str:
     """Part 11's opening: the workshop, who ran it, the rule, and that only revealed votes count."""
-    workshop = content.workshop
+    workshop = charter.workshop
     return (f"This charter was made at “{workshop.title}”, a workshop at {workshop.place} on "
             f"{long_date(workshop.date)}, run by {workshop.facilitator or 'the facilitator'}. Decisions used the "
-            f"rule “{content.rule_name}”: {content.rule_explanation} Vote results stayed hidden until the "
+            f"rule “{charter.rule_name}”: {charter.rule_explanation} Vote results stayed hidden until the "
             "facilitator revealed them, and only revealed votes count here." +
-            (f" {METHOD_NOTE}" if residents_choose(content) else ""))
+            (f" {METHOD_NOTE}" if residents_choose(charter) else ""))
 
 
 def undecided_text(count: int) -> str:

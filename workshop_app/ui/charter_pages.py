@@ -28,9 +28,9 @@ class CharterPage:
     rows: tuple[Row, ...] = ()
 
 
-def pages_of(content: CharterDocument, per_page: int = COMMITMENTS_PER_PAGE) -> list[list[Row]]:
+def pages_of(charter: CharterDocument, per_page: int = COMMITMENTS_PER_PAGE) -> list[list[Row]]:
     """Split the commitments, in principle order, into screens of a few cards each."""
-    rows = [(section, c) for section in content.principles for c in section.commitments]
+    rows = [(section, c) for section in charter.principles for c in section.commitments]
     return [rows[i:i + per_page] for i in range(0, len(rows), per_page)] or [[]]
 
 
@@ -39,23 +39,23 @@ SECTION_PAGES = {"purpose": 0, "working_together": 1, "escalation": 2, "resident
 """The page of charter_pages() that shows each editable section."""
 
 
-def with_wording(content: CharterDocument, wording: CharterWording) -> CharterDocument:
+def with_wording(charter: CharterDocument, wording: CharterWording) -> CharterDocument:
     """The charter as it would read with wording not yet saved (what the facilitator is typing)."""
-    day = wording.next_review or content.next_review
-    sections = replace(content.sections, purpose=wording.purpose, working_together=wording.working_together,
+    day = wording.next_review or charter.next_review
+    sections = replace(charter.sections, purpose=wording.purpose, working_together=wording.working_together,
                        escalation=tuple(line for line in wording.escalation if line.strip()),
                        resident_concerns=wording.resident_concerns,
                        review_triggers=tuple(line for line in wording.review_triggers if line.strip()),
                        joining_leaving=wording.joining_leaving, next_review=day)
-    return replace(content, sections=sections, next_review=day)
+    return replace(charter, sections=sections, next_review=day)
 
 
-def charter_pages(content: CharterDocument) -> list[CharterPage]:
+def charter_pages(charter: CharterDocument) -> list[CharterPage]:
     """Every part of the charter a screen at a time: purpose, working together, when things go wrong,
     residents' concerns, review, then the commitments."""
-    parts = content.sections
+    parts = charter.sections
     review = [f"• {trigger}" for trigger in parts.review_triggers]
-    review.append(f"Next review by {content.next_review.strftime('%d %B %Y').lstrip('0')}.")
+    review.append(f"Next review by {charter.next_review.strftime('%d %B %Y').lstrip('0')}.")
     pages = [
         CharterPage("Our shared purpose", tuple(line for line in (parts.purpose, parts.scope) if line.strip())),
         CharterPage("Working together", (parts.working_together,)),
@@ -63,20 +63,20 @@ def charter_pages(content: CharterDocument) -> list[CharterPage]:
         CharterPage("How residents raise a concern", (parts.resident_concerns,)),
         CharterPage("Review, joining and leaving", (*review, parts.joining_leaving)),
     ]
-    pages += changes_pages(content)
-    commitments = pages_of(content)
+    pages += changes_pages(charter)
+    commitments = pages_of(charter)
     for number, rows in enumerate(commitments, 1):
         heading = "Our commitments" + (f", page {number} of {len(commitments)}" if len(commitments) > 1 else "")
         pages.append(CharterPage(heading, (), tuple(rows)))
     return pages
 
 
-def changes_pages(content: CharterDocument, per_page: int = CHANGES_PER_PAGE) -> list[CharterPage]:
+def changes_pages(charter: CharterDocument, per_page: int = CHANGES_PER_PAGE) -> list[CharterPage]:
     """From version 2 on: what changed since the version before (what was kept, dropped, reworded, added)."""
-    lines = [line for line in content.changes.splitlines() if line.strip()]
-    if content.version < 2 or not lines:
+    lines = [line for line in charter.changes.splitlines() if line.strip()]
+    if charter.version < 2 or not lines:
         return []
     chunks = [lines[i:i + per_page] for i in range(0, len(lines), per_page)]
-    heading = f"What changed since version {content.version - 1}"
+    heading = f"What changed since version {charter.version - 1}"
     return [CharterPage(heading + (f", page {n} of {len(chunks)}" if len(chunks) > 1 else ""), tuple(chunk))
             for n, chunk in enumerate(chunks, 1)]

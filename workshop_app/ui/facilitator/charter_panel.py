@@ -46,10 +46,10 @@ def named(widget: W, name: str) -> W:
 FILTERS = {"pdf": "PDF documents (*.pdf)", "html": "Web pages (*.html)", "docx": "Word documents (*.docx)"}
 
 
-def suggested_name(content: CharterDocument, fmt: str = "pdf") -> str:
+def suggested_name(charter: CharterDocument, fmt: str = "pdf") -> str:
     """A file name for the charter, e.g. 'northside-leisure-partnership-charter-v1.pdf'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", content.title.casefold()).strip("-") or "charter"
-    return f"{slug}-v{content.version}.{fmt}"
+    slug = re.sub(r"[^a-z0-9]+", "-", charter.title.casefold()).strip("-") or "charter"
+    return f"{slug}-v{charter.version}.{fmt}"
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
@@ -65,31 +65,31 @@ def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
 
 
-def preview_html(content: CharterDocument) -> str:
+def preview_html(charter: CharterDocument) -> str:
     """The charter in brief as HTML: title, status, changes, purpose, commitments by principle, and the rest."""
-    s = content.sections
-    parts = [f"<h2>{escape(content.title)}</h2>",
-             f"<p><b>Version {content.version} · {escape(status_words(content))}</b> · next review by "
-             f"{content.next_review.day} {content.next_review:%B %Y}</p>"]
-    changes = [line for line in content.changes.splitlines() if line.strip()]
-    if content.version > 1 and changes:
-        parts.append(f"<h3>What changed since version {content.version - 1}</h3>{_list(changes)}")
-    if content.undecided_count:
-        parts.append(f"<p><i>{content.undecided_count} proposal(s) have no revealed vote on their current wording "
+    s = charter.sections
+    parts = [f"<h2>{escape(charter.title)}</h2>",
+             f"<p><b>Version {charter.version} · {escape(status_words(charter))}</b> · next review by "
+             f"{charter.next_review.day} {charter.next_review:%B %Y}</p>"]
+    changes = [line for line in charter.changes.splitlines() if line.strip()]
+    if charter.version > 1 and changes:
+        parts.append(f"<h3>What changed since version {charter.version - 1}</h3>{_list(changes)}")
+    if charter.undecided_count:
+        parts.append(f"<p><i>{charter.undecided_count} proposal(s) have no revealed vote on their current wording "
                      "and are not in the charter.</i></p>")
     parts.append(f"<h3>Our shared purpose</h3><p>{escape(s.purpose)}</p>")
-    for section in content.principles:
+    for section in charter.principles:
         items = [f"{c.text} ({c.code} · {c.consent.line if c.consent else c.kept.words if c.kept else 'kept'})"
                  for c in section.commitments]
         body = _list(items) if items else "<p><i>No commitments agreed under this principle.</i></p>"
         parts.append(f"<h3>{section.number}. {escape(section.name)}</h3>{body}")
-    parts.append(f"<h3>Action plan</h3><p>{len(content.actions)} action(s), each with an owner.</p>")
+    parts.append(f"<h3>Action plan</h3><p>{len(charter.actions)} action(s), each with an owner.</p>")
     parts.append(f"<h3>Working together and monitoring</h3><p>{escape(s.working_together)}</p>")
     parts.append(f"<h3>When things go wrong</h3>{_list(s.escalation, 'ol')}"
                  f"<p>{escape(s.resident_concerns)}</p>")
     parts.append(f"<h3>Review</h3>{_list(s.review_triggers)}<p>{escape(s.joining_leaving)}</p>")
-    if content.not_agreed:
-        parts.append("<h3>Not agreed</h3>" + _list([f"{n.text} ({n.reason})" for n in content.not_agreed]))
+    if charter.not_agreed:
+        parts.append("<h3>Not agreed</h3>" + _list([f"{n.text} ({n.reason})" for n in charter.not_agreed]))
     return "".join(parts)
 
 
@@ -103,14 +103,14 @@ class PdfWriter(QThread):
     written = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, content: CharterDocument, out: Path, fmt: str = "pdf") -> None:
+    def __init__(self, charter: CharterDocument, out: Path, fmt: str = "pdf") -> None:
         super().__init__()
-        self.content, self.out, self.fmt = content, out, fmt
+        self.charter, self.out, self.fmt = charter, out, fmt
 
     def run(self) -> None:
         """Write the file and say how it went."""
         try:
-            self.written.emit(str(renderer(self.fmt)(self.content, self.out)))
+            self.written.emit(str(renderer(self.fmt)(self.charter, self.out)))
         except WorkshopError as error:
             self.failed.emit(str(error))
         except OSError as error:
@@ -127,7 +127,7 @@ class CharterPanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller, self.room = controller, room
-        self.content: CharterDocument | None = None
+        self.charter: CharterDocument | None = None
         self.version: CharterVersion | None = None
         self.last_pdf: Path | None = None
         self._writer: PdfWriter | None = None
@@ -206,13 +206,13 @@ class CharterPanel(QWidget):
         if shown is None:
             self.status.setText("The charter cannot be shown.")
             return
-        self.version, self.content = shown.version, shown.document
+        self.version, self.charter = shown.version, shown.document
         scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(preview_html(self.content))
+        self.preview.setHtml(preview_html(self.charter))
         self.preview.verticalScrollBar().setValue(scroll)
         draft = self.version.status == CharterStatus.DRAFT
         self.status.setText(self._status_text())
-        self.kept.show_carried(self.content.carried)
+        self.kept.show_carried(self.charter.carried)
         self.edit.setEnabled(draft)
         self.facts.setEnabled(draft)
         self.agree.setEnabled(draft)
@@ -238,9 +238,9 @@ class CharterPanel(QWidget):
 
     def _show_paging(self) -> None:
         """Say which page of the charter the room sees; PgUp and PgDown turn it too."""
-        if self.content is None:
+        if self.charter is None:
             return
-        pages = charter_pages(self.content)
+        pages = charter_pages(self.charter)
         self.room.charter_page_count = len(pages)
         page = max(0, min(self.room.charter_page, len(pages) - 1))
         self.page_shown.setText(f"The shared screen shows page {page + 1} of {len(pages)}: {pages[page].heading} "
@@ -249,9 +249,9 @@ class CharterPanel(QWidget):
         self.page_on.setEnabled(page < len(pages) - 1)
 
     def _status_text(self) -> str:
-        assert self.content is not None and self.version is not None
-        shown = f"Version {self.content.version} · {status_words(self.content)}"
-        if self.version.status == CharterStatus.AGREED and self.content.version != self.version.version:
+        assert self.charter is not None and self.version is not None
+        shown = f"Version {self.charter.version} · {status_words(self.charter)}"
+        if self.version.status == CharterStatus.AGREED and self.charter.version != self.version.version:
             return (f"{shown}. The record has changed since version {self.version.version} was agreed: start "
                     f"version {self.version.version + 1} to agree the changes.")
         return shown
@@ -294,9 +294,9 @@ class CharterPanel(QWidget):
 
     def mark_agreed(self) -> None:
         """Ask for the day and mark the draft version agreed."""
-        if self.version is None or self.content is None:
+        if self.version is None or self.charter is None:
             return
-        day = self.ask_agreed_on(self, self.version.version, self.content.workshop.date)
+        day = self.ask_agreed_on(self, self.version.version, self.charter.workshop.date)
         controller = self.controller
         if day is not None and controller.perform(charter_versions.mark_agreed, controller.workshop_id, day).ok:
             self._changed()
@@ -312,14 +312,14 @@ class CharterPanel(QWidget):
     def export_pdf(self) -> None:
         """Ask where, then write the PDF in the background with a busy bar; Open is offered when done."""
         self.refresh()
-        if self.content is None or self._writer is not None:
+        if self.charter is None or self._writer is not None:
             return
         fmt = str(self.format.currentData())
-        chosen = self.ask_save_path(self, suggested_name(self.content, fmt))
+        chosen = self.ask_save_path(self, suggested_name(self.charter, fmt))
         out = errors.save_target(self, chosen, self.controller.uow_factory)
         if out is None:
             return
-        self._writer = PdfWriter(self.content, out, fmt)
+        self._writer = PdfWriter(self.charter, out, fmt)
         self._writer.written.connect(self._on_written)
         self._writer.failed.connect(self._on_failed)
         self._writer.finished.connect(self._on_writer_finished)

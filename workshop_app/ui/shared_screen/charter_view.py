@@ -52,20 +52,20 @@ class CharterView(QWidget):
         """Read the charter as it stands and show the page the facilitator has turned to."""
         self._sizes = sizes
         try:
-            content = self.controller.read(build_charter, self.controller.workshop_id)
+            charter = self.controller.read(build_charter, self.controller.workshop_id)
         except WorkshopError as error:
             self.controller.refuse(str(error))
             return
         typing = room.charter_wording is not None
         if room.charter_wording is not None:
-            content = with_wording(content, room.charter_wording)
-        self.heading.setText(content.title)
-        self.status.setText(f"Version {content.version} · {status_words(content)}"
+            charter = with_wording(charter, room.charter_wording)
+        self.heading.setText(charter.title)
+        self.status.setText(f"Version {charter.version} · {status_words(charter)}"
                             + (" · the wording is being changed now" if typing else ""))
-        self._pages = charter_pages(content)
+        self._pages = charter_pages(charter)
         room.charter_page_count = len(self._pages)
         self.page = max(0, min(room.charter_page, len(self._pages) - 1))
-        self._show_page(bool(content.commitments))
+        self._show_page(bool(charter.commitments))
 
     def _show_page(self, any_commitments: bool) -> None:
         page = self._pages[self.page]

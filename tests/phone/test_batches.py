@@ -133,3 +133,19 @@ def test_a_batch_of_joins_reads_the_codes_and_people_once(store: Store) -> None:
     one, twenty = joins(ids[:1]), joins(ids[1:])
     assert twenty - one == 19 * 2, (one, twenty)  # per phone only its UPDATE (and the row it updates)
     assert read(store, phone_codes.bound_devices, room.workshop_id) == {f"device-{pid}": pid for pid in ids}
+
+
+def test_pushed_streams_opened_together_look_up_their_phones_in_one_query(store: Store, room: Room) -> None:
+    from tests.store.transactions import counted
+    from workshop_app.core.changes import perform
+
+    service = PhoneService(store, room.workshop_id)
+    phones = joined(service, room, 4)
+    perform(store, phone_codes.reissue_code, room.voters[2].id or 0)  # the facilitator cuts the third phone off
+    tokens: list[str | None] = [token for token, _nonce in phones] + [None, "made-up"]
+    with counted(store) as seen:
+        found = service.devices_of(tokens)
+    assert [pid for pid, _device in found] == [room.voters[0].id, room.voters[1].id, None, room.voters[3].id,
+                                                None, None]
+    assert found[0][1] == phone_codes.device_hash(phones[0][0]) and found[4][1] == ""
+    assert len([s for s in seen.statements if s.startswith("SELECT")]) == 1

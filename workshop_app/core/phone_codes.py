@@ -83,6 +83,13 @@ def code_for_device(uow: UnitOfWork, workshop_id: int, device: str) -> PhoneCode
     return rows[0] if rows else None
 
 
+def codes_for_devices(uow: UnitOfWork, workshop_id: int, devices: list[str]) -> dict[str, int]:
+    """Return the participant each of these devices (given as hashes) is bound to by an active code, where one is."""
+    found = uow.repo(PhoneCode).list_in("bound_device", devices) if devices else []
+    return {c.bound_device: c.participant_id for c in found
+            if c.bound_device and c.workshop_id == workshop_id and c.revoked_at is None}
+
+
 def issue_missing_codes(uow: UnitOfWork, workshop_id: int) -> Changed[list[PhoneCode]]:
     """Give every participant without an active code a new one; return the codes issued."""
     have = {c.participant_id for c in _active(uow, workshop_id)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from workshop_app.core import voting
+from workshop_app.core import phone_codes, voting
 from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.decisions import last_ballots
 from workshop_app.core.errors import ClosedVoteError, StoreError, WorkshopError
@@ -108,10 +108,7 @@ def cast_from_phones(uow: UnitOfWork, workshop_id: int, votes: list[PhoneVote]) 
     phones' codes once and each round's context (round, workshop, people, audit head) once, and writes its
     ballots and their audit entries with one INSERT each.
     """
-    devices = {v.device for v in votes if v.device}
-    codes = uow.repo(PhoneCode).list_in("bound_device", devices) if devices else []
-    bound = {c.bound_device: c.participant_id for c in codes
-             if c.bound_device and c.workshop_id == workshop_id and c.revoked_at is None}
+    bound = phone_codes.codes_for_devices(uow, workshop_id, sorted({v.device for v in votes if v.device}))
     pids = sorted({v.participant_id for v in votes})
     contexts = {rid: uow.ballot_context(rid, pids) for rid in sorted({v.round_id for v in votes})}
     here = next((c for c in contexts.values() if c is not None and c.workshop_id == workshop_id), None)

@@ -6,22 +6,21 @@ import asyncio
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from workshop_app.phone.service import Reply
-
 MAX_BATCH = 50  # joins or votes handled in one transaction at most
 T = TypeVar("T")
+R = TypeVar("R")
 
 
-class Batches(Generic[T]):
+class Batches(Generic[T, R]):
     """Queues requests and answers each with its own reply from one call over the whole batch."""
 
-    def __init__(self, handle: Callable[[list[T]], list[Reply]]) -> None:
+    def __init__(self, handle: Callable[[list[T]], list[R]]) -> None:
         self.handle = handle
-        self.queued: list[tuple[T, asyncio.Future[Reply]]] = []
+        self.queued: list[tuple[T, asyncio.Future[R]]] = []
 
-    async def submit(self, item: T) -> Reply:
+    async def submit(self, item: T) -> R:
         """Queue one request and wait for its reply."""
-        answer: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
+        answer: asyncio.Future[R] = asyncio.get_running_loop().create_future()
         self.queued.append((item, answer))
         if len(self.queued) == 1:
             asyncio.get_running_loop().call_soon(self._run)

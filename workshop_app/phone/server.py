@@ -79,8 +79,9 @@ class _Site:
         self.origins: list[str] = []
         self.pages = load_pages()
         self.hub = PushHub(service)
-        self.joins: Batches[tuple[str, Any, str | None]] = Batches(service.joins)
-        self.votes: Batches[tuple[str | None, Any]] = Batches(service.votes)
+        self.joins: Batches[tuple[str, Any, str | None], Reply] = Batches(service.joins)
+        self.votes: Batches[tuple[str | None, Any], Reply] = Batches(service.votes)
+        self.streams: Batches[str | None, tuple[int | None, str]] = Batches(service.devices_of)
 
     def app(self) -> web.Application:
         """Return the aiohttp application: pages, state, events, join, vote and rate."""
@@ -160,8 +161,9 @@ class _Site:
         return json_reply(self.service.state(request.cookies.get(COOKIE)))
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
-        """Open a joined phone's pushed stream; a phone that is not joined gets its refusal instead."""
-        participant_id, device = self.service.device_of(request.cookies.get(COOKIE))
+        """Open a joined phone's pushed stream; a phone that is not joined gets its refusal instead (the phones that
+        open theirs together are looked up together)."""
+        participant_id, device = await self.streams.submit(request.cookies.get(COOKIE))
         if participant_id is None:
             return json_reply(self.service.not_joined(device))
         return await self.hub.serve(request, participant_id, device)

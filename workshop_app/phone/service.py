@@ -98,6 +98,18 @@ class PhoneService:
         bound, device = self._bound(token)
         return (bound.participant_id if bound is not None else None), device
 
+    def devices_of(self, tokens: list[str | None]) -> list[tuple[int | None, str]]:
+        """Return, for each phone's token, the participant it is bound to (None if none) and the token's hash;
+        the tokens' bindings are read together, in one query."""
+        devices = [phone_codes.device_hash(t) if t and len(t) <= 128 else "" for t in tokens]
+        bound = read(self.uow_factory, phone_codes.codes_for_devices, self.workshop_id, [d for d in devices if d])
+        for device in devices:
+            if device in bound:
+                self._voters[device] = bound[device]
+            else:
+                self._voters.pop(device, None)
+        return [(bound.get(device), device) for device in devices]
+
     def views(self, phones: list[tuple[int, str]], fresh: bool = False) -> list[Reply]:
         """Return the views of several joined phones (participant, device hash): from memory, or read together
         (always read when `fresh`)."""

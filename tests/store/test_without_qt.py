@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.without_qt import blocked_env
+from scripts.without_qt import SUITES, blocked_env, pytest_args
 
 CHILD = '''
 import importlib, pkgutil, sys
@@ -46,3 +46,10 @@ def test_the_run_without_qt_knows_the_pytest_qt_settings_and_warns_about_none() 
     assert result.returncode == 0, output[-3000:]
     assert "tests collected" in output
     assert "Unknown config option" not in output and "PytestConfigWarning" not in output, output[-3000:]
+
+
+def test_options_with_values_name_no_tests_so_the_three_suites_still_run() -> None:
+    assert pytest_args(["-n", "2", "--dist", "loadfile"]) == ["-n", "2", "--dist", "loadfile", *SUITES]
+    assert pytest_args(["-q", "-m", "not slow", "-n", "2"])[-3:] == SUITES
+    assert pytest_args(["-q", "tests/core/test_fidelity.py::test_x"]) == ["-q", "tests/core/test_fidelity.py::test_x"]
+    assert pytest_args(["tests/store"]) == ["tests/store"]

@@ -13,6 +13,8 @@ from workshop_app.core.model import Choice, Participant, Workshop
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
 from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, HandCounts, ProxyVoteDialog, ProxyVote
+from tests.ui.layout_requests import LayoutRequests, wait_until_laid_out
+from tests.ui.windows import open_console
 
 
 def test_a_vote_from_the_console(qtbot, store, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -60,3 +62,26 @@ def test_a_vote_from_the_console(qtbot, store, monkeypatch: pytest.MonkeyPatch) 
     assert "Council: agree 1, abstain 0, disagree 1, block 0" in text
     assert "Residents: agree 4, abstain 1, disagree 0, block 0" in text
     assert panel.list.item(0).text().endswith("not agreed")
+
+
+def test_a_ballot_changes_the_consoles_count_without_laying_the_console_out_again(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    window = open_console(qtbot, store, per_group=2)
+    room = window.room
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
+    assert room.votes.create_proposal(room.stage().principle or "", "We will share the risk register.")
+    assert room.votes.open_vote(room.votes.proposals()[-1].id or 0, False)
+    vote = window.workshop_page.console.stage.proposals.vote_panel
+    qtbot.waitUntil(vote.isVisible)
+    people = [p for p in room.controller.participants() if p.is_voting]
+    room.votes.cast(vote.round.id, people[0].id, Choice.AGREE)
+    watched = [window, vote, window.workshop_page.console.stage.proposals]
+    wait_until_laid_out(qtbot, watched)  # the console lays itself out for a while after it first shows
+    requests = LayoutRequests(watched)
+    try:
+        for person in people[1:4]:
+            room.votes.cast(vote.round.id, person.id, Choice.AGREE)
+            qtbot.wait(5)
+    finally:
+        requests.stop()
+    assert vote.progress.text() == f"4 of {len(people)} have voted"
+    assert requests.seen == {}, f"a new count laid the console out again: {requests.seen}"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from workshop_app import cli
 from workshop_app.core.model import Choice
@@ -13,6 +14,7 @@ from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.voting_view import VotingView
 from workshop_app.ui.shared_screen.window import SharedScreen
+from tests.ui.layout_requests import LayoutRequests, wait_until_laid_out
 from tests.ui.shared_screen.conftest import go_to_kind
 
 
@@ -80,3 +82,38 @@ def test_a_cast_touches_only_the_voters_tile(qtbot, voting: VotingView) -> None:
     assert voting.tiles[people[0]].mark and voting.tiles[people[1]].mark and not voting.tiles[people[2]].mark
     assert not any(tile.property("selected") for tile in voting.tiles.values())
 
+
+
+def test_a_casts_new_count_and_words_never_lay_the_screen_out_again(qtbot, voting: VotingView) -> None:  # type: ignore[no-untyped-def]
+    people = list(voting.tiles)
+    tap_in(qtbot, voting, people[0], Choice.AGREE)
+    watched = [voting.window(), voting, voting.pages]
+    wait_until_laid_out(qtbot, watched)
+    requests = LayoutRequests(watched)
+    try:
+        for pid in people[1:4]:
+            tap_in(qtbot, voting, pid, Choice.ABSTAIN)
+        qtbot.wait(5)
+    finally:
+        requests.stop()
+    assert voting.progress.text().startswith("4 of ")
+    assert requests.seen == {}, f"new words laid out the shared screen again: {requests.seen}"
+
+
+def test_back_to_the_finder_after_a_cast_works_out_no_grid_and_restyles_the_tile_once(qtbot, voting: VotingView) -> None:  # type: ignore[no-untyped-def]
+    board = voting.board
+    if not board.paged():
+        pytest.skip("the room fits on one page at this size: no finder")
+    grids: list[int] = []
+    original = board._grids
+    board._grids = lambda *args: (grids.append(1), original(*args))[1]  # type: ignore[method-assign]
+    people = list(voting.tiles)
+    for pid in (people[0], people[-1], people[0]):  # the last one changes their vote
+        tile = voting.tiles[pid]
+        restyles: list[int] = []
+        tile.updateGeometry = lambda seen=restyles, t=tile: (seen.append(1), QWidget.updateGeometry(t))  # type: ignore[method-assign]
+        tap_in(qtbot, voting, pid, Choice.DISAGREE)
+        assert board.page is None and board.finders[0].isVisible(), "the finder is not back after the cast"
+        assert len(restyles) <= 2, f"one walk-up (select, cast) re-styled the tile {len(restyles)} times, not 2"
+    assert grids == [], f"showing the finder worked out its grid {len(grids)} times"
+    assert [b.geometry() for b in board.finders] == board._finder_places

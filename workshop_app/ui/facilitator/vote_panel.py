@@ -8,6 +8,7 @@ from workshop_app.core.decisions import Outcome
 from workshop_app.core.model import Proposal, VoteRound, require_id
 from workshop_app.core.voting import VoteProgress
 from workshop_app.ui import errors
+from workshop_app.ui.widgets.steady_row import SteadyRow
 from workshop_app.ui.widgets.wrap_label import WrapLabel
 from workshop_app.ui.facilitator.vote_entry_dialogs import HandCountDialog, ProxyVoteDialog
 from workshop_app.ui.controller import WorkshopController
@@ -46,7 +47,7 @@ class VotePanel(QGroupBox):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.proposal_text)
-        layout.addWidget(self.progress)
+        layout.addWidget(SteadyRow([(self.progress, 1)]))  # a new count repaints the label, not the whole console
         layout.addLayout(row)
         layout.addWidget(self.outcome)
         self.buttons["proxy"].clicked.connect(self._on_proxy_clicked)

@@ -59,6 +59,7 @@ class TileBoard(QWidget):
         self.pages: list[Page] = [Page()]
         self.page: int | None = 0
         self.finders: list[BigTile] = []
+        self._finder_places: list[QRect] = []
         self.headers: dict[tuple[int, str, str], QWidget] = {}
         self.back = QPushButton(BACK_WORDS, self)
         self.back.setObjectName("back")
@@ -241,6 +242,7 @@ class TileBoard(QWidget):
         elif not was_paged or self.page is not None and self.page >= len(self.pages):
             self.page = None
         self._make_finders()
+        self._finder_places = self._plan_finders() if self.finders else []
         self._place()
 
     def _finding(self, by_letter: bool) -> None:
@@ -327,11 +329,14 @@ class TileBoard(QWidget):
             self.finders.append(button)
 
     def _place(self) -> None:
+        """Show the finder or the page on show; only widgets whose visibility changes are touched."""
         for widget in self.headers.values():
-            widget.hide()
+            if not widget.isHidden():
+                widget.hide()
         shown = set(self.visible_buttons())
         for widget in [*self.tiles.values(), *self.finders]:
-            widget.setVisible(widget in shown)
+            if widget.isHidden() == (widget in shown):
+                widget.setVisible(widget in shown)
         self.back.setVisible(self.page is not None and self.paged())
         if self.page is None:
             self._place_finders()
@@ -340,14 +345,19 @@ class TileBoard(QWidget):
         self.page_changed.emit()
 
     def _place_finders(self) -> None:
+        """Put the finder's buttons where relayout planned them."""
+        for button, place in zip(self.finders, self._finder_places):
+            button.setGeometry(place)
+
+    def _plan_finders(self) -> list[QRect]:
+        """Return where the finder's buttons go at the board's size (worked out once per layout, not per show)."""
         gap, width = self.gap(), self.width()
         texts = [b.text() for b in self.finders]
         options = self._grids(texts, width, self._finder_zone()) or [(1, MIN_TILE_HEIGHT)]
         columns, height = self._finder_grid(texts) or options[-1]
         tile_width = (width - gap * (columns - 1)) // columns
-        for index, button in enumerate(self.finders):
-            r, c = divmod(index, columns)
-            button.setGeometry(c * (tile_width + gap), r * (height + gap), tile_width, height)
+        return [QRect(c * (tile_width + gap), r * (height + gap), tile_width, height)
+                for r, c in (divmod(index, columns) for index in range(len(self.finders)))]
 
     def _place_page(self, page: Page) -> None:
         gap, width, y = self.gap(), self.width(), 0

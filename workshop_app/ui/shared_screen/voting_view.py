@@ -25,6 +25,7 @@ from workshop_app.ui.shared_screen.tile_picking import TilePicking
 from workshop_app.ui.shared_screen.vote_choices import ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
 from workshop_app.ui.widgets.steady_label import SteadyLabel
+from workshop_app.ui.widgets.steady_row import SteadyRow
 
 PICK_NAME = "Tap your name, then your choice. You can change your vote until the vote closes."
 CLOSED = "Voting closed - results coming"
@@ -89,12 +90,10 @@ class VotingView(QWidget, TilePicking):
         pad_column.addWidget(self.choices)
         pad_column.addStretch(1)
         body.addLayout(pad_column)
-        status = QHBoxLayout()
-        status.addWidget(self.instruction, 3)
-        status.addWidget(self.progress, 1)
+        self.status = SteadyRow([(self.instruction, 3), (self.progress, 1)])  # new words never lay the screen out
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(status)
+        layout.addWidget(self.status)
         layout.addLayout(body, 1)
         return page
 
@@ -208,10 +207,10 @@ class VotingView(QWidget, TilePicking):
         if self._room is None or self.round is None or self.selected is None:
             return
         pid, self.selected = self.selected, None
-        set_style_flag(self.tiles[pid], "selected", False)
         next_pid = self.next_person(pid)
         self.choices.reset()
         self.votes.cast(require_id(self.round), pid, Choice(choice), reason)  # the progress comes back by signal
+        set_style_flag(self.tiles[pid], "selected", False)  # after the cast: a first vote re-styled it once already
         self.move_on(next_pid)
 
     # Keyboard ---------------------------------------------------------------------------------------

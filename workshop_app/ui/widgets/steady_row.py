@@ -61,9 +61,15 @@ class SteadyRow(QWidget):
         return QSize(width, max((size.height() for size in sizes), default=0))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
-        """Place the widgets for the new size."""
+        """Place the widgets for the new size; ask for a new height if the words need one at this width.
+
+        The parent's layout remembers the row's height at the widths it has seen; words changed without telling it
+        (their height stayed the same at the width then) can need more at this width, so ask again here.
+        """
         super().resizeEvent(event)
         self._told = self.heightForWidth(self.width())
+        if self._told != self.height():
+            self.updateGeometry()
         self._place()
 
     def event(self, event: QEvent) -> bool:

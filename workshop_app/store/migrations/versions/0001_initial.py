@@ -12,10 +12,11 @@ log stays append-only even against mistakes in the app; a test that tampers with
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+from workshop_app.store.migration_columns import boolean, create_table, date, enum, integer, text, unique, when
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -28,136 +29,83 @@ AUDIT_TRIGGERS = {
 }
 
 
-def _id() -> sa.Column[Any]:
-    """Return the integer primary key column."""
-    return sa.Column("id", sa.Integer(), nullable=False)
-
-
-def _text(name: str) -> sa.Column[Any]:
-    """Return a required text column."""
-    return sa.Column(name, sa.String(), nullable=False)
-
-
-def _enum(name: str) -> sa.Column[Any]:
-    """Return a required enum column holding the member's string value."""
-    return sa.Column(name, sa.String(length=32), nullable=False)
-
-
-def _int(name: str, nullable: bool = False) -> sa.Column[Any]:
-    """Return an integer column."""
-    return sa.Column(name, sa.Integer(), nullable=nullable)
-
-
-def _when(name: str, nullable: bool = False) -> sa.Column[Any]:
-    """Return a UTC datetime column."""
-    return sa.Column(name, sa.DateTime(), nullable=nullable)
-
-
-def _bool(name: str) -> sa.Column[Any]:
-    """Return a required boolean column."""
-    return sa.Column(name, sa.Boolean(), nullable=False)
-
-
-def _date(name: str, nullable: bool = False) -> sa.Column[Any]:
-    """Return a date column."""
-    return sa.Column(name, sa.Date(), nullable=nullable)
-
-
-def _fk(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
-    """Return a foreign key from table.column to target.id (no cascade: used rows cannot be deleted)."""
-    return sa.ForeignKeyConstraint([column], [f"{target}.id"], name=op.f(f"fk_{table}_{column}_{target}"))
-
-
-def _table(name: str, *items: sa.Column[Any] | sa.Constraint, fks: dict[str, str], indexed: Sequence[str]) -> None:
-    """Create a table with an id key, its foreign keys, and single-column indexes."""
-    constraints = [_fk(name, column, target) for column, target in fks.items()]
-    op.create_table(name, _id(), *items, *constraints, sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")))
-    for column in indexed:
-        op.create_index(op.f(f"ix_{name}_{column}"), name, [column], unique=False)
-
-
-def _unique(table: str, *columns: str) -> sa.UniqueConstraint:
-    """Return a named unique constraint."""
-    return sa.UniqueConstraint(*columns, name=op.f(f"uq_{table}_{'_'.join(columns)}"))
-
-
 def upgrade() -> None:
     """Create every table, its keys and indexes, and the audit log's guards."""
-    _table(
-        "workshop", _text("title"), _text("partnership"), _text("place"), _date("date"),
-        _text("facilitator"), _text("plan_key"), _enum("decision_rule"), _enum("status"),
-        _text("purpose"), _text("scope"), _date("next_review", nullable=True), _when("created_at"),
+    create_table(
+        "workshop", text("title"), text("partnership"), text("place"), date("date"),
+        text("facilitator"), text("plan_key"), enum("decision_rule"), enum("status"),
+        text("purpose"), text("scope"), date("next_review", nullable=True), when("created_at"),
         fks={}, indexed=(),
     )
-    _table(
-        "stakeholder_group", _int("workshop_id"), _text("name"), _text("colour"), _text("mark"),
-        _int("position"), fks={"workshop_id": "workshop"}, indexed=("workshop_id",),
+    create_table(
+        "stakeholder_group", integer("workshop_id"), text("name"), text("colour"), text("mark"),
+        integer("position"), fks={"workshop_id": "workshop"}, indexed=("workshop_id",),
     )
-    _table(
-        "participant", _int("workshop_id"), _text("name"), _int("group_id"), _text("organisation"),
-        _text("role"), _bool("is_voting"), _bool("present"),
+    create_table(
+        "participant", integer("workshop_id"), text("name"), integer("group_id"), text("organisation"),
+        text("role"), boolean("is_voting"), boolean("present"),
         fks={"group_id": "stakeholder_group", "workshop_id": "workshop"},
         indexed=("group_id", "workshop_id"),
     )
-    _table(
-        "stage_progress", _int("workshop_id"), _int("stage_index"), _bool("timer_running"),
-        sa.Column("elapsed_seconds", sa.Float(), nullable=False), _when("timer_started_at", nullable=True),
-        _int("extra_minutes"), _when("updated_at"), _unique("stage_progress", "workshop_id"),
+    create_table(
+        "stage_progress", integer("workshop_id"), integer("stage_index"), boolean("timer_running"),
+        sa.Column("elapsed_seconds", sa.Float(), nullable=False), when("timer_started_at", nullable=True),
+        integer("extra_minutes"), when("updated_at"), unique("stage_progress", "workshop_id"),
         fks={"workshop_id": "workshop"}, indexed=(),
     )
-    _table(
-        "assessment", _int("workshop_id"), _text("principle"), _int("group_id"), _int("score"),
-        _int("participant_id", nullable=True), _when("created_at"),
+    create_table(
+        "assessment", integer("workshop_id"), text("principle"), integer("group_id"), integer("score"),
+        integer("participant_id", nullable=True), when("created_at"),
         fks={"group_id": "stakeholder_group", "participant_id": "participant", "workshop_id": "workshop"},
         indexed=("group_id", "participant_id", "workshop_id"),
     )
-    _table(
-        "note", _int("workshop_id"), _int("stage_index"), _text("text"), _int("group_id", nullable=True),
-        _text("route"), _when("created_at"),
+    create_table(
+        "note", integer("workshop_id"), integer("stage_index"), text("text"), integer("group_id", nullable=True),
+        text("route"), when("created_at"),
         fks={"group_id": "stakeholder_group", "workshop_id": "workshop"}, indexed=("group_id", "workshop_id"),
     )
-    _table(
-        "proposal", _int("workshop_id"), _text("principle"), _text("text"), _text("route"),
-        _int("party_group_id", nullable=True), _enum("status"), _when("created_at"),
+    create_table(
+        "proposal", integer("workshop_id"), text("principle"), text("text"), text("route"),
+        integer("party_group_id", nullable=True), enum("status"), when("created_at"),
         fks={"party_group_id": "stakeholder_group", "workshop_id": "workshop"},
         indexed=("party_group_id", "workshop_id"),
     )
-    _table(
-        "amendment", _int("proposal_id"), _text("old_text"), _text("new_text"), _text("author"),
-        _when("created_at"), fks={"proposal_id": "proposal"}, indexed=("proposal_id",),
+    create_table(
+        "amendment", integer("proposal_id"), text("old_text"), text("new_text"), text("author"),
+        when("created_at"), fks={"proposal_id": "proposal"}, indexed=("proposal_id",),
     )
-    _table(
-        "vote_round", _int("proposal_id"), _int("round_no"), _bool("secret"), _when("opened_at"),
-        _when("closed_at", nullable=True), _when("revealed_at", nullable=True),
-        _unique("vote_round", "proposal_id", "round_no"),
+    create_table(
+        "vote_round", integer("proposal_id"), integer("round_no"), boolean("secret"), when("opened_at"),
+        when("closed_at", nullable=True), when("revealed_at", nullable=True),
+        unique("vote_round", "proposal_id", "round_no"),
         fks={"proposal_id": "proposal"}, indexed=("proposal_id",),
     )
-    _table(
-        "ballot", _int("round_id"), _int("participant_id"), _enum("choice"), _text("reason"),
-        _int("proxy_holder_id", nullable=True), _when("cast_at"),
+    create_table(
+        "ballot", integer("round_id"), integer("participant_id"), enum("choice"), text("reason"),
+        integer("proxy_holder_id", nullable=True), when("cast_at"),
         fks={"participant_id": "participant", "proxy_holder_id": "participant", "round_id": "vote_round"},
         indexed=("participant_id", "proxy_holder_id", "round_id"),
     )
-    _table(
-        "hand_count", _int("round_id"), _int("group_id"), _int("agree"), _int("abstain"), _int("disagree"),
-        _int("block"), _text("block_reason"),
+    create_table(
+        "hand_count", integer("round_id"), integer("group_id"), integer("agree"), integer("abstain"), integer("disagree"),
+        integer("block"), text("block_reason"),
         fks={"group_id": "stakeholder_group", "round_id": "vote_round"}, indexed=("group_id", "round_id"),
     )
-    _table(
-        "action", _int("workshop_id"), _text("principle"), _text("what"), _enum("owner_kind"), _text("owner"),
-        _date("due", nullable=True), _text("measure"), _enum("status"), _int("proposal_id", nullable=True),
-        _when("created_at"),
+    create_table(
+        "action", integer("workshop_id"), text("principle"), text("what"), enum("owner_kind"), text("owner"),
+        date("due", nullable=True), text("measure"), enum("status"), integer("proposal_id", nullable=True),
+        when("created_at"),
         fks={"proposal_id": "proposal", "workshop_id": "workshop"}, indexed=("proposal_id", "workshop_id"),
     )
-    _table(
-        "charter_version", _int("workshop_id"), _int("version"), _enum("status"), _date("agreed_on", nullable=True),
-        _text("changes"), _text("sections_json"), _when("created_at"),
-        _unique("charter_version", "workshop_id", "version"),
+    create_table(
+        "charter_version", integer("workshop_id"), integer("version"), enum("status"), date("agreed_on", nullable=True),
+        text("changes"), text("sections_json"), when("created_at"),
+        unique("charter_version", "workshop_id", "version"),
         fks={"workshop_id": "workshop"}, indexed=("workshop_id",),
     )
-    _table(
-        "audit_entry", _int("workshop_id", nullable=True), _text("kind"), _text("text"), _text("prev_hash"),
-        _text("hash"), _when("at"), fks={"workshop_id": "workshop"}, indexed=(),
+    create_table(
+        "audit_entry", integer("workshop_id", nullable=True), text("kind"), text("text"), text("prev_hash"),
+        text("hash"), when("at"), fks={"workshop_id": "workshop"}, indexed=(),
     )
     op.create_index("ix_audit_entry_workshop_id_id", "audit_entry", ["workshop_id", "id"], unique=False)
     _create_audit_triggers()

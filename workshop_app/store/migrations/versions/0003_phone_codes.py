@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
+
+from workshop_app.store.migration_columns import create_table, integer, text, when
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -23,20 +24,11 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     """Create the phone_code table and its indexes."""
-    op.create_table(
-        "phone_code",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("workshop_id", sa.Integer(), nullable=False),
-        sa.Column("participant_id", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(), nullable=False),
-        sa.Column("issued_at", sa.DateTime(), nullable=False),
-        sa.Column("revoked_at", sa.DateTime(), nullable=True),
-        sa.Column("bound_device", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], name=op.f("fk_phone_code_workshop_id_workshop")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_phone_code")),
+    create_table(
+        "phone_code", integer("workshop_id"), integer("participant_id"), text("code"), when("issued_at"),
+        when("revoked_at", nullable=True), text("bound_device"),
+        fks={"workshop_id": "workshop"}, indexed=("workshop_id", "participant_id"),
     )
-    op.create_index(op.f("ix_phone_code_workshop_id"), "phone_code", ["workshop_id"], unique=False)
-    op.create_index(op.f("ix_phone_code_participant_id"), "phone_code", ["participant_id"], unique=False)
 
 
 def downgrade() -> None:

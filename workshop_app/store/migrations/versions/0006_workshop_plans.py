@@ -17,6 +17,7 @@ from alembic import op
 
 from workshop_app.core.errors import PlanError
 from workshop_app.core.stored_plans import plan_file_text
+from workshop_app.store.migration_columns import create_table, integer, text
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -26,15 +27,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     """Create workshop_plan and fill it for every workshop whose plan file can be read."""
-    op.create_table(
-        "workshop_plan",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("workshop_id", sa.Integer(), nullable=False),
-        sa.Column("plan_key", sa.String(), nullable=False),
-        sa.Column("text", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], name=op.f("fk_workshop_plan_workshop_id_workshop")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_workshop_plan")),
-        sa.UniqueConstraint("workshop_id", name=op.f("uq_workshop_plan_workshop_id")),
+    create_table(
+        "workshop_plan", integer("workshop_id"), text("plan_key"), text("text"),
+        fks={"workshop_id": "workshop"}, unique_on=("workshop_id",),
     )
     bind = op.get_bind()
     texts: dict[str, str | None] = {}

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from workshop_app.store.migration_columns import create_table, integer, text
+
 revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
@@ -29,29 +31,15 @@ def upgrade() -> None:
     op.add_column("participant", sa.Column("ward", sa.String(), nullable=False, server_default=""))
     op.add_column("participant", sa.Column("publish_name", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.add_column("participant", sa.Column("signs", sa.Boolean(), nullable=False, server_default=sa.false()))
-    op.create_table(
-        "charter_facts",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("workshop_id", sa.Integer(), nullable=False),
-        *(sa.Column(name, sa.String(), nullable=False) for name in FACT_COLUMNS),
-        sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], name=op.f("fk_charter_facts_workshop_id_workshop")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_charter_facts")),
-        sa.UniqueConstraint("workshop_id", name=op.f("uq_charter_facts_workshop_id")),
+    create_table(
+        "charter_facts", integer("workshop_id"), *(text(name) for name in FACT_COLUMNS),
+        fks={"workshop_id": "workshop"}, unique_on=("workshop_id",),
     )
-    op.create_table(
-        "party_contact",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("workshop_id", sa.Integer(), nullable=False),
-        sa.Column("group_id", sa.Integer(), nullable=False),
-        sa.Column("organisation", sa.String(), nullable=False),
-        sa.Column("participant_id", sa.Integer(), nullable=True),
-        sa.Column("email", sa.String(), nullable=False),
-        sa.Column("phone", sa.String(), nullable=False),
-        sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], name=op.f("fk_party_contact_workshop_id_workshop")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_party_contact")),
+    create_table(
+        "party_contact", integer("workshop_id"), integer("group_id"), text("organisation"),
+        integer("participant_id", nullable=True), text("email"), text("phone"),
+        fks={"workshop_id": "workshop"}, indexed=("workshop_id", "group_id"),
     )
-    op.create_index(op.f("ix_party_contact_workshop_id"), "party_contact", ["workshop_id"])
-    op.create_index(op.f("ix_party_contact_group_id"), "party_contact", ["group_id"])
 
 
 def downgrade() -> None:

@@ -27,7 +27,7 @@ class VoteController(QObject):
         super().__init__(parent)
         self.controller = controller
         self._told: VoteProgress | None = None
-        """The progress last announced: a cast adds its voter to it instead of reading the round again."""
+        """The progress last read or announced: a cast adds its voter to it instead of reading the round again."""
         controller.changed.connect(self._on_changed)
         for signal in (controller.participants_changed, controller.groups_changed, controller.workshop_opened):
             signal.connect(self._on_roster_changed)
@@ -115,8 +115,10 @@ class VoteController(QObject):
                                        block, block_reason).ok
 
     def progress(self, round_id: int) -> VoteProgress:
-        """Return who has voted in a round, never what."""
-        return self.controller.read(voting.progress, round_id)
+        """Return who has voted in a round, never what (remembered: the next cast adds its voter to it, so the
+        round's first cast reads nothing either, as the screens read its progress when it opened)."""
+        self._told = self.controller.read(voting.progress, round_id)
+        return self._told
 
     def close(self, round_id: int) -> bool:
         """Close a vote: from now on it cannot change."""

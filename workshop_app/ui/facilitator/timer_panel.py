@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from workshop_app.core.schedule import drift_text
 from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.widgets.steady_row import SteadyRow
 
 
 class TimerPanel(QWidget):
@@ -29,7 +30,7 @@ class TimerPanel(QWidget):
         buttons.addWidget(self.extend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.time)
+        layout.addWidget(SteadyRow([(self.time, 1)]))  # a running timer's new digits repaint the time only
         layout.addWidget(self.warning)
         layout.addWidget(self.drift)
         layout.addLayout(buttons)
@@ -38,11 +39,12 @@ class TimerPanel(QWidget):
         room.timer_ticked.connect(self.show_state)
 
     def show_state(self, state: TimerState) -> None:
-        """Show the timer's state."""
+        """Show the timer's state (each second: only what changed, so a tick during a vote costs it nothing)."""
         self.time.setText(state.label)
-        self.time.setProperty("overrun", state.overrun)
-        self.time.style().unpolish(self.time)
-        self.time.style().polish(self.time)
+        if self.time.property("overrun") is not state.overrun:
+            self.time.setProperty("overrun", state.overrun)
+            self.time.style().unpolish(self.time)
+            self.time.style().polish(self.time)
         self.warning.setText("This stage has run over its time." if state.overrun else "")
         self.start_pause.setText("Pause t&imer" if state.running else "Start t&imer")
         self.drift.setText(drift_text(self.room.minutes_behind()))

@@ -78,3 +78,24 @@ def test_a_batch_of_casts_reads_once_per_cast_and_links_the_chain(store: Store) 
     assert len(selects) == len(people)
     entries = read(store, lambda uow: uow.audit_entries(room.workshop_id))
     assert all(later.prev_hash == earlier.hash for earlier, later in zip(entries, entries[1:]))
+
+
+def test_a_cast_runs_its_statements_on_the_connection_not_through_the_orm(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The cast's SELECT and two INSERTs are Core statements compiled once (two plain parameters for the people, not
+    an expanding list) and run on the unit's connection: the ORM session's execute path costs more than the SQL."""
+    from sqlalchemy.orm import Session
+
+    room = make_room(store)
+    holder, voter = (p.id or 0 for p in room.voters[:2])
+    through_orm: list[object] = []
+    original = Session.execute
+    monkeypatch.setattr(Session, "execute", lambda self, statement, *a, **k: (
+        through_orm.append(statement), original(self, statement, *a, **k))[1])
+    for args in ((holder, Choice.AGREE, "", None), (voter, Choice.AGREE, "", holder)):
+        with counted(store) as seen:
+            perform(store, voting.cast, room.round_id, *args)
+        assert len([s for s in seen.statements if s.upper().startswith(("SELECT", "INSERT"))
+                    and "pg_advisory" not in s]) == 3
+    assert through_orm == []
+    context = read(store, lambda uow: uow.ballot_context(room.round_id, [voter, holder]))
+    assert context is not None and set(context.people) == {voter, holder}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 
 from collections.abc import Collection
+from functools import cache
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -31,9 +32,9 @@ def _table(row: Any) -> Table:
     return table
 
 
-def _ballot_context_query() -> Any:
+def _ballot_context_query(people: Any) -> Any:
     """Return the one SELECT a cast needs: its round, the round's workshop (id and status), the people asked for
-    (`:people`, a LEFT JOIN, so the round comes back without them too) and the workshop's newest audit hash."""
+    (`people`, a LEFT JOIN, so the round comes back without them too) and the workshop's newest audit hash."""
     vote, person = _table(VoteRoundRow), _table(ParticipantRow)
     proposal, workshop, entry = _table(ProposalRow), _table(WorkshopRow), _table(AuditEntryRow)
     head = (select(entry.c.hash).where(entry.c.workshop_id == proposal.c.workshop_id)
@@ -44,12 +45,16 @@ def _ballot_context_query() -> Any:
         .select_from(vote)
         .join(proposal, proposal.c.id == vote.c.proposal_id)
         .join(workshop, workshop.c.id == proposal.c.workshop_id)
-        .outerjoin(person, person.c.id.in_(bindparam("people", expanding=True)))
+        .outerjoin(person, person.c.id.in_(people))
         .where(vote.c.id == bindparam("round_id"))
     )
 
 
-BALLOT_CONTEXT = _ballot_context_query()
+BALLOT_CONTEXT = _ballot_context_query(bindparam("people", expanding=True))
+"""The context of a batch of ballots (`:people`: any number of voters)."""
+CAST_CONTEXT = _ballot_context_query([bindparam("voter"), bindparam("holder")])
+"""The context of one cast (`:voter`, `:holder`: the voter twice when no proxy): two plain parameters, so the
+statement is compiled once and then reused (an expanding list is rendered again at every execution)."""
 
 
 def _record(kind: type[T], row: Any, prefix: str) -> T:
@@ -154,14 +159,21 @@ class SqlRepository(Generic[T]):
             return list(self._session.scalars(query.order_by(self._row.id)).all())
 
 
-def _insert(session: Session, row_type: Any, item: Any, store: str) -> int:
-    """Insert one record's fields (all but its id) with one Core INSERT and return the new id (pending ORM changes
-    are flushed first, so statements keep their order)."""
-    values = {k: v for k, v in convert.values_of(item).items() if k != "id"}
+@cache
+def _insert_statement(row_type: Any) -> Any:
+    """Return the INSERT ... RETURNING id of a row type, built once (so it is compiled once and then reused)."""
     table = _table(row_type)
+    return insert(table).returning(table.c.id)
+
+
+def _insert(session: Session, row_type: Any, item: Any, store: str) -> int:
+    """Insert one record's fields (all but its id) with one Core INSERT on the session's connection and return the
+    new id (pending ORM changes are flushed first, so statements keep their order)."""
+    values = {k: v for k, v in convert.values_of(item).items() if k != "id"}
     with translated(store):
-        session.flush()
-        new_id: int = session.execute(insert(table).returning(table.c.id), values).scalar_one()
+        if session.new or session.dirty or session.deleted:
+            session.flush()
+        new_id: int = session.connection().execute(_insert_statement(row_type), values).scalar_one()
     return new_id
 
 
@@ -278,8 +290,13 @@ class SqlUnitOfWork(UnitBlock):
 
     def ballot_context(self, round_id: int, people: Collection[int]) -> BallotContext | None:
         """Return what a cast in this round checks, with these people, in one SELECT (see BALLOT_CONTEXT)."""
+        ids = sorted(set(people))
+        statement, values = ((CAST_CONTEXT, {"round_id": round_id, "voter": ids[0], "holder": ids[-1]})
+                             if 1 <= len(ids) <= 2 else (BALLOT_CONTEXT, {"round_id": round_id, "people": ids}))
         with translated(self._store):
-            rows = self._session.execute(BALLOT_CONTEXT, {"round_id": round_id, "people": sorted(set(people))}).all()
+            if self._session.new or self._session.dirty or self._session.deleted:
+                self._session.flush()
+            rows = self._session.connection().execute(statement, values).all()
         if not rows:
             return None
         found = {row.p_id: _record(Participant, row, "p_") for row in rows if row.p_id is not None}

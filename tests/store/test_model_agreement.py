@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from workshop_app.core import model
 from workshop_app.store import convert, open_store
+from workshop_app.store.tables import metadata
 from workshop_app.store.types import IntPairs, IntTuple, StrEnumType, UTCDateTime
 
 SIMPLE: dict[Any, type[sa.types.TypeEngine[Any]]] = {
@@ -97,3 +98,14 @@ def test_the_migrations_make_the_same_columns_with_the_same_nullability(kind: ty
 def test_the_type_check_refuses_an_enum_kept_as_bare_text_and_text_in_a_number_column() -> None:
     assert not _holds(sa.String(), model.Choice) and not _holds(sa.Integer(), str)
     assert _holds(StrEnumType(model.Choice), model.Choice) and not _holds(StrEnumType(model.Choice), model.OwnerKind)
+
+
+
+def test_only_the_columns_migrations_added_later_have_a_server_default_in_both(migrated: sa.Inspector) -> None:
+    later = {(table.name, column.name) for table in metadata.sorted_tables for column in table.columns
+             if column.server_default is not None}
+    made = {(table, column["name"]) for table in migrated.get_table_names() if table != "alembic_version"
+            for column in migrated.get_columns(table) if column["default"] is not None}
+    assert later == made
+    assert {("participant", "ward"), ("vote_round", "voters"), ("ballot", "salt")} <= later
+    assert ("participant", "name") not in later

@@ -5,32 +5,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
-from workshop_app.core import model
 from workshop_app.store import tables
 
 T = TypeVar("T")
 
-ROW_TYPES: dict[type, type[tables.TableBase]] = {
-    model.Workshop: tables.WorkshopRow,
-    model.StakeholderGroup: tables.StakeholderGroupRow,
-    model.Participant: tables.ParticipantRow,
-    model.StageProgress: tables.StageProgressRow,
-    model.Assessment: tables.AssessmentRow,
-    model.Note: tables.NoteRow,
-    model.Proposal: tables.ProposalRow,
-    model.Amendment: tables.AmendmentRow,
-    model.VoteRound: tables.VoteRoundRow,
-    model.Ballot: tables.BallotRow,
-    model.HandCount: tables.HandCountRow,
-    model.Action: tables.ActionRow,
-    model.CharterVersion: tables.CharterVersionRow,
-    model.CharterFacts: tables.CharterFactsRow,
-    model.PartyContact: tables.PartyContactRow,
-    model.AuditEntry: tables.AuditEntryRow,
-    model.PhoneCode: tables.PhoneCodeRow,
-    model.WorkshopPlan: tables.WorkshopPlanRow,
-}
-"""Each core record type and the table that holds it."""
+ROW_TYPES = tables.ROW_TYPES
+"""Each core record type and the table that holds it (declared in tables)."""
 
 _FIELDS: dict[type, tuple[str, ...]] = {
     kind: tuple(f.name for f in dataclasses.fields(kind)) for kind in ROW_TYPES

@@ -226,8 +226,8 @@ class SqlUnitOfWork(UnitBlock):
             return self._appended[workshop_id]
         query = (
             select(AuditEntryRow)
-            .where(AuditEntryRow.workshop_id == workshop_id)  # type: ignore[arg-type]
-            .order_by(AuditEntryRow.id.desc())  # type: ignore[union-attr]
+            .where(AuditEntryRow.workshop_id == workshop_id)
+            .order_by(AuditEntryRow.id.desc())
             .limit(1)
         )
         with translated(self._store):
@@ -251,8 +251,8 @@ class SqlUnitOfWork(UnitBlock):
         """Return one workshop's entries in the order they were appended."""
         query = (
             select(AuditEntryRow)
-            .where(AuditEntryRow.workshop_id == workshop_id)  # type: ignore[arg-type]
-            .order_by(AuditEntryRow.id)  # type: ignore[arg-type]
+            .where(AuditEntryRow.workshop_id == workshop_id)
+            .order_by(AuditEntryRow.id)
         )
         with translated(self._store):
             rows = self._session.scalars(query).all()
@@ -260,7 +260,7 @@ class SqlUnitOfWork(UnitBlock):
 
     def open_round(self, workshop_id: int) -> tuple[VoteRound, Proposal] | None:
         """Return the workshop's oldest vote round still open, with its proposal, or None (one SELECT)."""
-        rounds = self._rounds_with_proposals(workshop_id, VoteRoundRow.closed_at.is_(None))  # type: ignore[union-attr]
+        rounds = self._rounds_with_proposals(workshop_id, VoteRoundRow.closed_at.is_(None))
         return rounds[0] if rounds else None
 
     def rounds_of_workshop(self, workshop_id: int) -> list[tuple[VoteRound, Proposal]]:
@@ -270,9 +270,9 @@ class SqlUnitOfWork(UnitBlock):
     def _rounds_with_proposals(self, workshop_id: int, *where: Any) -> list[tuple[VoteRound, Proposal]]:
         query = (
             select(VoteRoundRow, ProposalRow)
-            .join(ProposalRow, ProposalRow.id == VoteRoundRow.proposal_id)  # type: ignore[arg-type]
-            .where(ProposalRow.workshop_id == workshop_id, *where)  # type: ignore[arg-type]
-            .order_by(VoteRoundRow.id)  # type: ignore[arg-type]
+            .join(ProposalRow, ProposalRow.id == VoteRoundRow.proposal_id)
+            .where(ProposalRow.workshop_id == workshop_id, *where)
+            .order_by(VoteRoundRow.id)
         )
         with translated(self._store):
             rows = self._session.execute(query).all()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage
 
 from tests.ui.windows import open_console
 from workshop_app.core.model import Choice
-from workshop_app.ui.facilitator.projector_thumbnail import REDRAW_GAP_MS
+from workshop_app.ui.facilitator.projector_thumbnail import REDRAW_GAP_MS, STALE_MS, STILL_MS
 
 
 def _shown(qtbot, store, per_group: int = 1):  # type: ignore[no-untyped-def]
@@ -70,3 +70,22 @@ def test_nothing_is_drawn_while_the_picture_is_hidden_and_it_catches_up(qtbot, s
     window.workshop_page.tabs.setCurrentWidget(window.workshop_page.console)
     qtbot.waitUntil(lambda: thumb.redraws == count + 1, timeout=REDRAW_GAP_MS * 10)
     window.room._clock.stop()
+
+
+def test_the_picture_waits_until_the_shared_screen_is_still(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    """A redraw never lands among the repaints of a cast (a tap, the screens' paint): it waits for a still moment,
+    but not for ever."""
+    window, shared, thumb = _shown(qtbot, store)
+    window.room._clock.stop()
+    qtbot.wait(REDRAW_GAP_MS * 2)
+    count = thumb.redraws
+    for _ in range(REDRAW_GAP_MS * 2 // 50):  # the shared screen repaints every 50 ms for twice the gap
+        shared.update()
+        qtbot.wait(50)
+        assert thumb.redraws == count, "the picture was redrawn while the shared screen kept repainting"
+    qtbot.waitUntil(lambda: thumb.redraws == count + 1, timeout=STILL_MS * 10)
+    count = thumb.redraws
+    for _ in range(STALE_MS * 2 // 50):  # repaints that never stop: the picture still follows, late
+        shared.update()
+        qtbot.wait(50)
+    assert count < thumb.redraws <= count + 3

@@ -1,11 +1,15 @@
 """A small live picture of the shared screen on the console, redrawn a few times a second at most.
 
 The shared screen is watched, not driven: any repaint it asks for marks the picture stale, and a timer redraws it
-later, so a burst of votes costs one small redraw, never one per ballot. Nothing is drawn while the picture is
-hidden; it catches up when it shows again.
+later, so a burst of votes costs one small redraw, never one per ballot. The redraw waits until the shared screen has
+been still for a moment (a person's tap and the screens' paint come in one burst, so it lands between casts, not
+inside one), but never leaves the picture stale for long. Nothing is drawn while the picture is hidden; it catches
+up when it shows again.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap, QShowEvent
@@ -13,6 +17,10 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 REDRAW_GAP_MS = 400
 """The least time between two redraws (at most 2.5 a second)."""
+STILL_MS = 150
+"""How long the shared screen must go without a repaint before the picture is redrawn."""
+STALE_MS = 1500
+"""The longest the picture waits for the shared screen to be still (it may be animating)."""
 
 WIDTH = 192
 """The picture's width in pixels; its height follows the shared screen's shape."""
@@ -26,6 +34,7 @@ class ProjectorThumbnail(QLabel):
         self.source: QWidget | None = None
         self.redraws = 0
         self._stale = False
+        self._stale_since = self._repainted = self._redrawn = 0.0  # monotonic seconds
         self._timer = QTimer(self, singleShot=True, interval=REDRAW_GAP_MS)
         self._timer.timeout.connect(self._on_timer_fired)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -52,21 +61,34 @@ class ProjectorThumbnail(QLabel):
         return False
 
     def mark_stale(self) -> None:
-        """The picture is out of date: redraw it once the gap has passed (not while hidden)."""
-        self._stale = True
-        if self.isVisible() and not self._timer.isActive():
-            self._timer.start()
+        """The picture is out of date: redraw it once the gap has passed and the shared screen is still (not while
+        hidden)."""
+        now = time.monotonic()
+        if not self._stale:
+            self._stale, self._stale_since = True, now
+        self._repainted = now
+        if self.isVisible():
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """Start the timer for the first moment the gap since the last redraw has passed and the shared screen has
+        been still (or the picture has waited long enough)."""
+        now = time.monotonic()
+        ready = self._redrawn + REDRAW_GAP_MS / 1000
+        if now - self._stale_since < STALE_MS / 1000:
+            ready = max(ready, self._repainted + STILL_MS / 1000)
+        self._timer.start(max(0, round((ready - now) * 1000)))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
         """Catch up with what changed while the picture was hidden."""
         super().showEvent(event)
         if self._stale:
-            self._timer.start()
+            self._schedule()
 
     def _on_timer_fired(self) -> None:
         if not self._stale or not self.isVisible():
             return
-        self._stale = False
+        self._stale, self._redrawn = False, time.monotonic()
         source = self.source
         if source is None or not source.isVisible() or source.width() <= 0:
             self.setPixmap(QPixmap())

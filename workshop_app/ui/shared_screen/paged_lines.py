@@ -4,7 +4,7 @@ themselves when they do not all fit."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop_app.ui.shared_screen.parts import text_label
@@ -99,10 +99,25 @@ class PagedLines(QWidget):
             used += needed
         self.page = min(self.page, len(self.pages) - 1)
         self._show_page()
-        if len(self.pages) > 1:
+        self._run_timer()
+
+    def _run_timer(self) -> None:
+        """Turn pages only while there are several and they are on show (a hidden view's timer would fire during
+        whatever the room is doing, such as a vote)."""
+        if len(self.pages) > 1 and self.isVisible():
             self._timer.start()
         else:
             self._timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        """Start turning pages again."""
+        super().showEvent(event)
+        self._run_timer()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt naming
+        """Stop turning pages while out of sight."""
+        super().hideEvent(event)
+        self._timer.stop()
 
     def _show_page(self) -> None:
         shown, top = set(self.pages[self.page]), 0

@@ -72,3 +72,17 @@ def go_to_kind(room: RoomController, kind: str, principle: str | None = None) ->
             room.go_to(index)
             return index
     raise AssertionError(f"the plan has no {kind} stage")
+
+
+def example_vote(qtbot, store, example: str, size: tuple[int, int]) -> tuple[RoomController, SharedScreen]:  # type: ignore[no-untyped-def]
+    """Open an example workshop (cli.demo_file name) on a shared screen of a size, with a named vote open on it."""
+    from workshop_app import cli
+
+    workshop_id = cli.demo_workshop(store, cli.demo_file(example), at_review=False)
+    room = RoomController(WorkshopController(store))
+    room.controller.open_workshop(workshop_id)
+    screen = show_shared(qtbot, room, *size)
+    go_to_kind(room, "commitments")
+    assert room.votes.create_proposal(room.stage().principle or "", "We will share one risk register.")
+    assert room.votes.open_vote(room.votes.proposals()[-1].id or 0, False)
+    return room, screen

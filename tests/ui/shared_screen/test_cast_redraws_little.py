@@ -8,30 +8,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from workshop_app import cli
 from workshop_app.core.model import Choice
-from workshop_app.ui.controller import WorkshopController
-from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.voting_view import VotingView
-from workshop_app.ui.shared_screen.window import SharedScreen
 from tests.ui.layout_requests import LayoutRequests, wait_until_laid_out
-from tests.ui.shared_screen.conftest import go_to_kind
+from tests.ui.shared_screen.conftest import example_vote
 
 
 @pytest.fixture(params=[(1920, 1080), (1280, 720)], ids=["1080p", "720p"])
 def voting(request, qtbot, store) -> Iterator[VotingView]:  # type: ignore[no-untyped-def]
     """The large example (60 people in 8 groups, names short and long), a named vote open on the shared screen."""
-    workshop_id = cli.demo_workshop(store, cli.demo_file("eastbank-wellbeing-large"), at_review=False)
-    room = RoomController(WorkshopController(store))
-    room.controller.open_workshop(workshop_id)
-    screen = SharedScreen(room.controller, room, room.votes, room.actions)
-    qtbot.addWidget(screen)
-    screen.setGeometry(0, 0, *request.param)
-    screen.show()
-    qtbot.waitExposed(screen)
-    go_to_kind(room, "commitments")
-    assert room.votes.create_proposal(room.stage().principle or "", "We will share one risk register.")
-    assert room.votes.open_vote(room.votes.proposals()[-1].id or 0, False)
+    room, screen = example_vote(qtbot, store, "eastbank-wellbeing-large", request.param)
     view = screen.current_view()
     assert isinstance(view, VotingView) and view.tiles
     yield view

@@ -1,13 +1,18 @@
-"""Small building blocks the shared screen's views share: labels, group marks, emptying layouts."""
+"""Small building blocks the shared screen's views share: labels, group marks, emptying layouts, a status row."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QWidget
 
 from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
+from workshop_app.ui.shared_screen import theme
 from workshop_app.ui.widgets.group_mark import mark_icon
+from workshop_app.ui.widgets.steady_row import SteadyRow
 
 
 def text_label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
@@ -62,23 +67,22 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(inner)
 
 
-def set_style_flag(widget: QWidget, name: str, value: bool) -> None:
-    """Set a style property and re-apply the stylesheet, only when it changes (a re-polish is costly)."""
-    set_style_flags(widget, {name: value})
+def paint_ground(widget: QWidget, event: QPaintEvent) -> None:
+    """Fill the part of a widget to repaint with the screen's background (a widget that does so is opaque: what
+    lies beneath it never paints again when it changes)."""
+    painter = QPainter(widget)
+    painter.fillRect(event.rect(), QColor(theme.BACKGROUND))
+    painter.end()
 
 
-def set_style_flags(widget: QWidget, flags: dict[str, bool]) -> None:
-    """Set several style properties and re-apply the stylesheet once, only if any of them changes.
+class OpaqueRow(SteadyRow):
+    """A SteadyRow that paints the screen's background under its words itself, so new words repaint the row alone
+    (nothing beneath it paints again)."""
 
-    The geometry update lets the layout take the new size at once: without it a tile kept the size of
-    its selected (thicker) border when the layout ran during the selection, as it does when the block
-    reason field appears, and the grid then differed after a block, hinting at a secret choice.
-    """
-    changed = {name: value for name, value in flags.items() if widget.property(name) != value}
-    if not changed:
-        return
-    for name, value in changed.items():
-        widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.updateGeometry()
+    def __init__(self, items: Sequence[tuple[QWidget, int]], parent: QWidget | None = None) -> None:
+        super().__init__(items, parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        """Paint the background (the labels paint their words over it)."""
+        paint_ground(self, event)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from workshop_app.core.model import Participant, StakeholderGroup, require_id
 from workshop_app.ui.shared_screen.big_tile import MAX_LINES, BigTile, inner_margin, wrap_lines
-from workshop_app.ui.shared_screen.parts import group_badge
+from workshop_app.ui.shared_screen.parts import group_badge, paint_ground
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.shared_screen.tile_pages import (
     Grid, Page, Section, flow, flow_rows, plan_letter_pages, plan_pages,
@@ -49,6 +49,7 @@ class TileBoard(QWidget):
 
     def __init__(self, on_select: Callable[[int], None], key_filter: QObject, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints its own background (paintEvent)
         self._on_select = on_select
         self._key_filter = key_filter
         self._sizes = TypeSizes.for_height(1080)
@@ -146,6 +147,10 @@ class TileBoard(QWidget):
             self._place()
 
     # Laying out -------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        """Paint the background between the tiles (what lies beneath the board never paints again)."""
+        paint_ground(self, event)
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def] # noqa: N802 - Qt naming
         """Lay the tiles out again for the new size."""
@@ -320,7 +325,7 @@ class TileBoard(QWidget):
             group = section.group
             icon = None if group is None else \
                 mark_icon(group.colour, group.mark, group_letter(group.name), size).pixmap(size, size)
-            button = BigTile(section.finder_words(), icon, self)
+            button = BigTile(section.finder_words(), icon, self, keep_looks=True)  # shown again after each cast
             button.setObjectName("finder")
             count = len(section.people)
             button.setAccessibleName(f"{section.title()}: show these {count} names")

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from workshop_app.core.model import Participant
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
-from workshop_app.ui.shared_screen.parts import set_style_flags
 from workshop_app.ui.shared_screen.person_tiles import TileBoard
 
 
@@ -27,7 +26,7 @@ class TilePicking:
         if self.selected is not None:
             self.board.show_person(self.selected)
         for changed in {previous, self.selected} - {None}:
-            set_style_flags(self.tiles[changed], {"selected": changed == self.selected})  # type: ignore[index]
+            self.tiles[changed].set_state(selected=changed == self.selected)  # type: ignore[index]
 
     def next_person(self, pid: int) -> int:
         """Return whose tile follows this person's on the board (the first after the last)."""
@@ -55,4 +54,4 @@ class TilePicking:
         group = self._group_names.get(person.group_id, "")
         tile.set_mark(DONE_MARK if done else "")
         tile.setAccessibleName(f"{person.name}, {group}, {words[0] if done else words[1]}")
-        set_style_flags(tile, {"rated": done, "selected": pid == self.selected})  # one re-polish for both
+        tile.set_state(rated=done, selected=pid == self.selected)

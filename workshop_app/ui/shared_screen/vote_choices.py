@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.model import Choice
 from workshop_app.ui.shared_screen import theme
 from workshop_app.ui.shared_screen.button_keys import ButtonKeys
+from workshop_app.ui.shared_screen.framed_button import FramedButton
 from workshop_app.ui.shared_screen.parts import text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
@@ -70,7 +71,7 @@ class ChoicePad(QStackedWidget):
         grid = QGridLayout()
         column.addLayout(grid)
         for index, spec in enumerate(CHOICE_SPECS):
-            button = QPushButton(spec.label)
+            button = FramedButton(spec.label, keep_looks=True)  # enabled and disabled again with each cast
             button.setObjectName("choice")
             button.setAccessibleName(spec.spoken)
             button.setToolTip(spec.spoken)
@@ -97,11 +98,11 @@ class ChoicePad(QStackedWidget):
         self.reason.setToolTip("Enter confirms, Esc goes back")
         self.reason.returnPressed.connect(self.confirm_block)
         self.reason.installEventFilter(self.keys)
-        self.confirm = QPushButton("Confirm")
+        self.confirm = FramedButton("Confirm")
         self.confirm.setObjectName("choice")
         self.confirm.setAccessibleName("Block the proposal with this reason")
         self.confirm.clicked.connect(self.confirm_block)
-        self.back = QPushButton("Go back")
+        self.back = FramedButton("Go back")
         self.back.setObjectName("choice")
         self.back.setAccessibleName("Go back to the four choices without blocking")
         self.back.clicked.connect(self.cancel_block)

@@ -16,7 +16,7 @@ from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.shared_screen import room_data
-from workshop_app.ui.shared_screen.parts import set_style_flag, text_label
+from workshop_app.ui.shared_screen.parts import OpaqueRow, text_label
 from workshop_app.ui.shared_screen.big_tile import BigTile
 from workshop_app.ui.shared_screen.button_keys import ButtonKeys
 from workshop_app.ui.shared_screen.person_tiles import FINDER_WORDS, TileBoard
@@ -25,7 +25,6 @@ from workshop_app.ui.shared_screen.tile_picking import TilePicking
 from workshop_app.ui.shared_screen.vote_choices import ChoicePad, choice_for_key
 from workshop_app.ui.shared_screen.vote_results_view import VoteResultsPanel
 from workshop_app.ui.widgets.steady_label import SteadyLabel
-from workshop_app.ui.widgets.steady_row import SteadyRow
 
 PICK_NAME = "Tap your name, then your choice. You can change your vote until the vote closes."
 CLOSED = "Voting closed - results coming"
@@ -90,7 +89,7 @@ class VotingView(QWidget, TilePicking):
         pad_column.addWidget(self.choices)
         pad_column.addStretch(1)
         body.addLayout(pad_column)
-        self.status = SteadyRow([(self.instruction, 3), (self.progress, 1)])  # new words never lay the screen out
+        self.status = OpaqueRow([(self.instruction, 3), (self.progress, 1)])  # new words never lay the screen out
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
@@ -207,11 +206,10 @@ class VotingView(QWidget, TilePicking):
         if self._room is None or self.round is None or self.selected is None:
             return
         pid, self.selected = self.selected, None
-        next_pid = self.next_person(pid)
         self.choices.reset()
+        self.tiles[pid].set_state(selected=False)
+        self.move_on(self.next_person(pid))  # the focus leaves the pad before the cast disables it (no stop on the way)
         self.votes.cast(require_id(self.round), pid, Choice(choice), reason)  # the progress comes back by signal
-        set_style_flag(self.tiles[pid], "selected", False)  # after the cast: a first vote re-styled it once already
-        self.move_on(next_pid)
 
     # Keyboard ---------------------------------------------------------------------------------------
 

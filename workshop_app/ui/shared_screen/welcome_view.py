@@ -8,7 +8,7 @@ from workshop_app.core import roster
 from workshop_app.core.model import Participant
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
-from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, set_style_flag, text_label
+from workshop_app.ui.shared_screen.parts import clear_layout, group_badge, text_label
 from workshop_app.ui.shared_screen.big_tile import DONE_MARK, BigTile
 from workshop_app.ui.shared_screen.person_tiles import TileBoard
 from workshop_app.ui.shared_screen.room_data import groups_by_id
@@ -62,7 +62,7 @@ class WelcomeView(QWidget):
     def _show_tile(self, person: Participant, tile: BigTile) -> None:
         tile.set_mark(DONE_MARK if person.present else "")
         tile.setAccessibleName(f"{person.name}, {'checked in' if person.present else 'not checked in yet'}")
-        set_style_flag(tile, "rated", person.present)
+        tile.set_state(rated=person.present)
 
     def _on_page_changed(self) -> None:
         if self.tiles:

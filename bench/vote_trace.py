@@ -97,6 +97,17 @@ def instrument() -> None:
                                      (time.thread_time() - cpu) * 1000))
 
     TracingApp([sys.argv[0]])
+    import gc
+
+    began: list[float] = []
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began[:] = [time.perf_counter()]
+        elif TRACE.on and began:
+            TRACE.parts[f"gc{info['generation']}"] += (time.perf_counter() - began[0]) * 1000
+
+    gc.callbacks.append(on_gc)
     from workshop_app.core import changes
     from workshop_app.store import unit_of_work
     from workshop_app.ui import controller, vote_controller

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, workshops
@@ -85,3 +86,57 @@ def test_a_ballot_changes_the_consoles_count_without_laying_the_console_out_agai
         requests.stop()
     assert vote.progress.text() == f"4 of {len(people)} have voted"
     assert requests.seen == {}, f"a new count laid the console out again: {requests.seen}"
+
+
+
+class _Paints(QObject):
+    """Records the widgets of one window that get a paint event while installed on the application."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window, self.painted = window, []  # type: ignore[var-annotated]
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.window() is self.window:
+            self.painted.append(watched)
+        return False
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+
+
+def test_casts_and_clock_ticks_repaint_only_the_consoles_count(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    """While people vote and the clock ticks, the console paints the vote's count (and what lies under it), nothing
+    else: no button, list, timer or picture."""
+    window = open_console(qtbot, store, per_group=2)
+    room = window.room
+    room._clock.stop()  # the test ticks the clock itself, between the casts
+    room.go_to(next(i for i, s in enumerate(room.stages) if s.kind == "commitments"))
+    assert room.votes.create_proposal(room.stage().principle or "", "We will share the risk register.")
+    assert room.votes.open_vote(room.votes.proposals()[-1].id or 0, False)
+    vote = window.workshop_page.console.stage.proposals.vote_panel
+    qtbot.waitUntil(vote.isVisible)
+    wait_until_laid_out(qtbot, [window, vote])
+    qtbot.wait(50)
+    under_the_count = {id(w) for w in _ancestors(vote.progress)}
+    paints = _Paints(window)
+    try:
+        for person in [p for p in room.controller.participants() if p.is_voting][:4]:
+            room.votes.cast(vote.round.id, person.id, Choice.AGREE)
+            room._on_clock_ticked()
+            qtbot.wait(20)
+    finally:
+        paints.stop()
+    assert vote.progress.text().startswith("4 of ")
+    others = sorted({w.objectName() or type(w).__name__ for w in paints.painted if id(w) not in under_the_count})
+    assert any(w is vote.progress for w in paints.painted) and others == [], f"the console painted {others}"
+
+
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    """Return a widget and every widget it sits in."""
+    found: list[QWidget] = []
+    while widget is not None:
+        found.append(widget)
+        widget = widget.parentWidget()
+    return found

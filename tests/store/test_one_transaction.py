@@ -33,10 +33,10 @@ def test_a_phone_rating_is_checked_and_recorded_in_one_write(store: Store) -> No
     request = phone_codes.JoinRequest(room.codes[person], "", device)
     perform(store, phone_codes.bind_devices, room.workshop_id, [request])
     with counted(store) as seen:
-        kept = perform(store, phone_ratings.rate_from_phone, room.workshop_id, person, device, "collaborative", 4,
-                       STAGES)
+        kept = perform(store, phone_ratings.rate_from_phone, room.workshop_id, device, "collaborative", 4, STAGES)
     assert (seen.writes, seen.reads) == (1, 0)
     assert kept.value.score == 4 and kept.changes.assessment == {"collaborative"}
+    assert kept.value.participant_id == person  # whose score it is comes from the phone's binding
 
 
 def test_a_phone_view_after_a_reveal_is_one_read(store: Store) -> None:

@@ -14,7 +14,7 @@ from workshop_app.core import assessment, stored_plans
 from workshop_app.core.changes import Changed
 from workshop_app.core.principles import Principle, load_principles
 from workshop_app.core.errors import PlanError, WorkshopError
-from workshop_app.core.model import Assessment, StageProgress, Workshop
+from workshop_app.core.model import Assessment, StageProgress, Workshop, require_id
 from workshop_app.core.phone_votes import check_phone
 from workshop_app.core.plans import Stage
 from workshop_app.core.ports import UnitOfWork
@@ -64,20 +64,20 @@ def open_ratings(uow: UnitOfWork, workshop_id: int, participant_ids: Sequence[in
     return [replace(base, mine=latest.get(pid)) for pid in participant_ids]
 
 
-def rate_from_phone(uow: UnitOfWork, workshop_id: int, participant_id: int, device: str, principle: str, score: int,
+def rate_from_phone(uow: UnitOfWork, workshop_id: int, device: str, principle: str, score: int,
                     stages: Sequence[Stage]) -> Changed[Assessment]:
-    """Record a phone's score for the open principle, in the participant's own group, in one transaction.
+    """Record a phone's score for the open principle, as the person the phone is bound to, in their own group.
 
     The phone's binding, its person and the open stage are checked first: NotBoundError, NotAVoterError or
     RatingClosedError refuse it.
     """
-    group_id = check_phone(uow, workshop_id, participant_id, device).group_id
+    person = check_phone(uow, workshop_id, device)
     stage = _open_stage(uow, workshop_id, stages)
     if stage is None:
         raise RatingClosedError("Rating is closed, so your score was not recorded; reload to see what is open.")
     if stage.principle != principle:
         raise WorkshopError("That is not the principle being rated now; reload to see what is open.")
-    return assessment.record_score(uow, workshop_id, principle, group_id, score, participant_id)
+    return assessment.record_score(uow, workshop_id, principle, person.group_id, score, require_id(person))
 
 
 def _open_stage(uow: UnitOfWork, workshop_id: int, stages: Sequence[Stage]) -> Stage | None:

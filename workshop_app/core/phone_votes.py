@@ -90,9 +90,9 @@ def _each_voter(workshop_id: int, status: WorkshopStatus | None, everyone: Mappi
 
 @dataclass(frozen=True)
 class PhoneVote:
-    """One phone's vote to cast: whose, from which phone (its device hash), in which round, and the choice."""
+    """One phone's vote to cast: from which phone (its device hash; whose it is, the cast reads), in which round,
+    and the choice."""
 
-    participant_id: int
     device: str
     round_id: int
     choice: str
@@ -102,14 +102,14 @@ class PhoneVote:
 def cast_from_phones(uow: UnitOfWork, workshop_id: int, votes: list[PhoneVote]) -> Changed[list[Ballot | WorkshopError]]:
     """Check and cast phones' votes, in order, in the caller's one transaction.
 
-    Each vote is checked on its own (its phone still bound by an active code, its person a voter who is here,
-    its round open in this workshop), and a refused one is returned as its WorkshopError while the others go
-    ahead; a StoreError is raised, so the boundary keeps none of them. However many votes, the batch reads its
-    phones' codes once and each round's context (round, workshop, people, audit head) once, and writes its
-    ballots and their audit entries with one INSERT each.
+    Each vote is checked on its own (its phone bound by an active code, which says whose vote it is, its person
+    a voter who is here, its round open in this workshop), and a refused one is returned as its WorkshopError
+    while the others go ahead; a StoreError is raised, so the boundary keeps none of them. However many votes,
+    the batch reads its phones' codes once and each round's context (round, workshop, people, audit head) once,
+    and writes its ballots and their audit entries with one INSERT each.
     """
     bound = phone_codes.codes_for_devices(uow, workshop_id, sorted({v.device for v in votes if v.device}))
-    pids = sorted({v.participant_id for v in votes})
+    pids = sorted({bound[v.device] for v in votes if v.device in bound})
     contexts = {rid: uow.ballot_context(rid, pids) for rid in sorted({v.round_id for v in votes})}
     here = next((c for c in contexts.values() if c is not None and c.workshop_id == workshop_id), None)
     voters = dict(zip(pids, _each_voter(workshop_id, here.workshop_status, here.people, pids) if here is not None
@@ -118,7 +118,7 @@ def cast_from_phones(uow: UnitOfWork, workshop_id: int, votes: list[PhoneVote]) 
     for vote in votes:
         try:
             chosen = _choice(vote.choice)
-            person = check_phone(uow, workshop_id, vote.participant_id, vote.device, bound, voters[vote.participant_id])
+            person = check_phone(uow, workshop_id, vote.device, bound, voters)
             found = contexts[vote.round_id]
             if found is None or found.workshop_id != workshop_id or found.vote.closed_at is not None:
                 raise ClosedVoteError(CLOSED)
@@ -142,18 +142,21 @@ def _choice(choice: str) -> Choice:
         raise WorkshopError("Choose agree, abstain, disagree or block.") from None
 
 
-def check_phone(uow: UnitOfWork, workshop_id: int, participant_id: int, device: str,
-                bound: dict[str, int] | None = None, voter: Participant | NotAVoterError | None = None) -> Participant:
-    """Return the phone's voting participant; refuse unless the phone (its device hash) is still bound to them.
+def check_phone(uow: UnitOfWork, workshop_id: int, device: str, bound: dict[str, int] | None = None,
+                voters: Mapping[int, Participant | NotAVoterError] | None = None) -> Participant:
+    """Return the voting participant this phone (its device hash) is bound to by an active code; refuse when it is
+    bound to nobody (NotBoundError) or they cannot vote (NotAVoterError).
 
-    `bound` (device hash -> participant) and `voter` (the participant or why not), read in this same transaction,
-    save reads per phone in a batch.
+    `bound` (device hash -> participant) and `voters` (each participant or why not), read in this same
+    transaction, save reads per phone in a batch.
     """
-    if device and _held(uow, workshop_id, device, bound) != [participant_id]:
+    held = _held(uow, workshop_id, device, bound) if device else []
+    if len(held) != 1:
         raise NotBoundError("Your code no longer works on this phone; type the code on your badge to join.")
+    voter = voters.get(held[0]) if voters is not None else None
     if isinstance(voter, NotAVoterError):
         raise voter
-    return voter if voter is not None else _voter(uow, workshop_id, participant_id)
+    return voter if voter is not None else _voter(uow, workshop_id, held[0])
 
 
 def _held(uow: UnitOfWork, workshop_id: int, device: str, bound: dict[str, int] | None) -> list[int]:

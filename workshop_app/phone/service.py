@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +19,7 @@ from workshop_app.core.changes import perform, read
 from workshop_app.core.changes import Voted
 from workshop_app.core.principles import load_principles
 from workshop_app.core.errors import ClosedVoteError, WorkshopError
-from workshop_app.core.model import PhoneCode
+from workshop_app.core.model import Ballot, PhoneCode
 from workshop_app.core.phone_ratings import OpenRating, RatingClosedError
 from workshop_app.core.phone_votes import NotAVoterError, NotBoundError
 from workshop_app.core.plans import Stage
@@ -62,23 +62,25 @@ class PhoneService:
     `on_ballot(voted)` is called after each recorded vote (who, in which round; never the choice),
     `on_rating(principle)` after each recorded score,
     `on_join(participant_id)` after each phone that joins.
+    `stages` are the stages of the plan the workshop runs (the app gives them; else they are read from the store
+    now): a workshop keeps its plan for life, so they never change while the server runs. Who a phone belongs to
+    is never remembered here: each vote or score reads the phone's binding in its own transaction.
     """
 
     def __init__(self, uow_factory: UnitOfWorkFactory, workshop_id: int,
                  on_ballot: Callable[[Voted], None] = lambda _voted: None,
                  on_rating: Callable[[str], None] = lambda _principle: None,
-                 on_join: Callable[[int], None] = lambda _participant_id: None) -> None:
+                 on_join: Callable[[int], None] = lambda _participant_id: None,
+                 stages: Sequence[Stage] | None = None) -> None:
         self.uow_factory = uow_factory
         self.on_join = on_join
         self.workshop_id = workshop_id
         self.on_ballot = on_ballot
         self.on_rating = on_rating
-        self._stages: tuple[Stage, ...] | None = None  # the workshop's plan, read once
+        self.stages = tuple(stages) if stages is not None else read(uow_factory, phone_ratings.workshop_stages,
+                                                                     workshop_id)
         self.nonces = NonceBook()
         self.join_limit = RateLimiter(per_second=1 / 30, burst=10)
-        # Device hash -> participant it was last seen bound to: a hint that saves a lookup per vote. It is
-        # never trusted: each ballot's own transaction checks the binding again (phone_votes.NotBoundError).
-        self._voters: dict[str, int] = {}
         self.memory = ViewMemory(
             lambda ids: read(self.uow_factory, phone_votes.phone_states, self.workshop_id, ids), self._ratings)
 
@@ -101,13 +103,8 @@ class PhoneService:
     def devices_of(self, tokens: list[str | None]) -> list[tuple[int | None, str]]:
         """Return, for each phone's token, the participant it is bound to (None if none) and the token's hash;
         the tokens' bindings are read together, in one query."""
-        devices = [phone_codes.device_hash(t) if t and len(t) <= 128 else "" for t in tokens]
+        devices = [_device(t) for t in tokens]
         bound = read(self.uow_factory, phone_codes.codes_for_devices, self.workshop_id, [d for d in devices if d])
-        for device in devices:
-            if device in bound:
-                self._voters[device] = bound[device]
-            else:
-                self._voters.pop(device, None)
         return [(bound.get(device), device) for device in devices]
 
     def views(self, phones: list[tuple[int, str]], fresh: bool = False) -> list[Reply]:
@@ -129,13 +126,13 @@ class PhoneService:
         results = self._cast(casts)
         outcome = iter(results)
         replies = [p if isinstance(p, Reply) else self._cast_reply(p, next(outcome)) for p in prepared]
-        for vote, result in zip(casts, results, strict=True):
-            if not isinstance(result, Exception):
-                self.memory.voted(vote.participant_id, vote.round_id, vote.choice)
-                self.on_ballot(Voted(vote.round_id, vote.participant_id, True))  # only people here vote by phone
+        for result in results:
+            if isinstance(result, Ballot):
+                self.memory.voted(result.participant_id, result.round_id, result.choice.value)
+                self.on_ballot(Voted(result.round_id, result.participant_id, True))  # only people here vote by phone
         return replies
 
-    def _cast(self, casts: list[phone_votes.PhoneVote]) -> list[Any]:
+    def _cast(self, casts: list[phone_votes.PhoneVote]) -> list[Ballot | Exception]:
         """Cast the votes in one transaction; if that fails as a whole, cast each alone so each stands alone."""
         if not casts:
             return []
@@ -151,39 +148,33 @@ class PhoneService:
 
     def rate(self, token: str | None, body: Any) -> Reply:
         """Record this phone's 1-5 score for the open rating, once per nonce; re-rating adds a newer score."""
-        participant_id, device = self._voter_of(token)
-        if participant_id is None:
+        device = _device(token)
+        if not device:
             return self.not_joined(device)
         asked = fields.rate_fields(body)
         if asked is None:
             return refused(400, "That rating could not be read; reload the page and choose a number from 1 to 5.")
         if not self.nonces.use(device, asked.nonce):
-            return self._stale(participant_id, device)
+            return self._stale(device)
         try:
-            perform(self.uow_factory, phone_ratings.rate_from_phone, self.workshop_id, participant_id, device,
-                    asked.principle, asked.score, self.stages())
+            score = perform(self.uow_factory, phone_ratings.rate_from_phone, self.workshop_id, device,
+                            asked.principle, asked.score, self.stages).value
         except NotBoundError:
-            self._voters.pop(device, None)
             return self.not_joined(device)
         except NotAVoterError as error:
             return refused(403, str(error))
         except WorkshopError as error:
             status = 409 if isinstance(error, RatingClosedError) else 422
-            return self._with_error(participant_id, device, status, str(error))
-        self.memory.rated(participant_id, asked.principle, asked.score)
+            return self._with_error(device, status, str(error))
+        if score.participant_id is not None:
+            self.memory.rated(score.participant_id, asked.principle, asked.score)
         self.on_rating(asked.principle)
         return Reply(200, {"recorded": True, "principle": asked.principle, "mine": asked.score,
                            "nonce": self.nonces.issue(device)})
 
-    def stages(self) -> tuple[Stage, ...]:
-        """Return the workshop plan's stages (read from the plan once)."""
-        if self._stages is None:
-            self._stages = read(self.uow_factory, phone_ratings.workshop_stages, self.workshop_id)
-        return self._stages
-
     def _ratings(self, participant_ids: list[int]) -> list[OpenRating | None]:
         """Return each participant's view of the open rating, or None for each when none is open."""
-        return read(self.uow_factory, phone_ratings.open_ratings, self.workshop_id, participant_ids, self.stages())
+        return read(self.uow_factory, phone_ratings.open_ratings, self.workshop_id, participant_ids, self.stages)
 
     def joins(self, requests: list[tuple[str, Any, str | None]]) -> list[Reply]:
         """Join several phones (client, body, token) in order, binding them in one transaction."""
@@ -227,7 +218,6 @@ class PhoneService:
         token = held if held and phone_codes.device_hash(held) == bound.bound_device else fresh
         if view.status != 200:
             return view
-        self._voters[phone_codes.device_hash(token)] = bound.participant_id
         self.on_join(bound.participant_id)
         return Reply(200, view.body, token)
 
@@ -236,32 +226,30 @@ class PhoneService:
         asked = fields.vote_fields(body)  # strict types first, before the phone or its nonce is looked at
         if asked is None:
             return refused(400, "That vote could not be read; reload the page and choose again.")
-        participant_id, device = self._voter_of(token)
-        if participant_id is None:
+        device = _device(token)
+        if not device:
             return self.not_joined(device)
-        if not self.nonces.use(device, asked.nonce):
-            return self._stale(participant_id, device)
-        return phone_votes.PhoneVote(participant_id, device, asked.round_id, asked.choice, asked.reason)
+        if not self.nonces.use(device, asked.nonce):  # a phone that never joined holds no nonce either
+            return self._stale(device)
+        return phone_votes.PhoneVote(device, asked.round_id, asked.choice, asked.reason)
 
-    def _cast_reply(self, vote: phone_votes.PhoneVote, result: Any) -> Reply:
+    def _cast_reply(self, vote: phone_votes.PhoneVote, result: Ballot | Exception) -> Reply:
         """Return the reply to a cast vote: recorded, or why not (with the phone's fresh view when it helps)."""
         if isinstance(result, _Unexpected):
             return refused(500, UNEXPECTED)
         if isinstance(result, NotBoundError):
-            self._voters.pop(vote.device, None)
             return self.not_joined(vote.device)
         if isinstance(result, NotAVoterError):
             return refused(403, str(result))
-        if isinstance(result, WorkshopError):
+        if isinstance(result, Exception):
             status = 409 if isinstance(result, ClosedVoteError) else 422
-            return self._with_error(vote.participant_id, vote.device, status, str(result))
+            return self._with_error(vote.device, status, str(result))
         return Reply(200, {"recorded": True, "round": vote.round_id, "mine": vote.choice,
                            "nonce": self.nonces.issue(vote.device)})
 
-    def _stale(self, participant_id: int, device: str) -> Reply:
+    def _stale(self, device: str) -> Reply:
         """Refuse a used or unknown nonce, with a fresh one so the page can send again at once."""
-        return self._with_error(participant_id, device, 409, "That was sent with an old permission; send it again.",
-                                stale=True)
+        return self._with_error(device, 409, "That was sent with an old permission; send it again.", stale=True)
 
     def not_joined(self, device: str) -> Reply:
         """Refuse a phone that is not joined, saying so plainly when its code was reissued."""
@@ -271,32 +259,21 @@ class PhoneService:
 
     def _bound(self, token: str | None) -> tuple[PhoneCode | None, str]:
         """Return the active code bound to this phone's token, and the token's hash."""
-        if not token or len(token) > 128:
-            return None, ""
-        device = phone_codes.device_hash(token)
-        bound = read(self.uow_factory, phone_codes.code_for_device, self.workshop_id, device)
-        if bound is None:
-            self._voters.pop(device, None)
-        else:
-            self._voters[device] = bound.participant_id
-        return bound, device
-
-    def _voter_of(self, token: str | None) -> tuple[int | None, str]:
-        """Return the participant this phone was last seen bound to (looked up if not known), and its hash."""
-        if not token or len(token) > 128:
-            return None, ""
-        device = phone_codes.device_hash(token)
-        if device in self._voters:
-            return self._voters[device], device
-        return self.device_of(token)
+        device = _device(token)
+        return (read(self.uow_factory, phone_codes.code_for_device, self.workshop_id, device) if device
+                else None), device
 
     def _state_of(self, participant_id: int, device: str) -> Reply:
         """Return the phone's view as JSON data with a new nonce, or a refusal for a non-voter (read afresh)."""
         return self.views([(participant_id, device)], fresh=True)[0]
 
-    def _with_error(self, participant_id: int, device: str, status: int, sentence: str, **extra: Any) -> Reply:
-        """Return a refusal that still carries the phone's fresh view, so the page can recover."""
-        reply = self._state_of(participant_id, device)
+    def _with_error(self, device: str, status: int, sentence: str, **extra: Any) -> Reply:
+        """Return a refusal that still carries the phone's fresh view, so the page can recover (or, for a phone
+        bound to nobody now, the sentence that says so)."""
+        bound = read(self.uow_factory, phone_codes.code_for_device, self.workshop_id, device)
+        if bound is None:
+            return self.not_joined(device)
+        reply = self._state_of(bound.participant_id, device)
         if reply.status != 200:
             return reply
         return Reply(status, {**reply.body, "error": sentence, **extra})
@@ -304,6 +281,11 @@ class PhoneService:
 
 class _Unexpected(Exception):
     """A vote that failed for a reason no check foresaw (already logged)."""
+
+
+def _device(token: str | None) -> str:
+    """Return the stored form of a phone's device token ("" for no token, or one too long to be ours)."""
+    return phone_codes.device_hash(token) if token and len(token) <= 128 else ""
 
 
 def _view(state: phone_votes.PhoneState, rating: OpenRating | None, nonce: str) -> dict[str, Any]:

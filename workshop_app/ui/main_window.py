@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.phone.phone_voting import PhoneVoting
 
         self._workshop_page_built = True
-        self.phone_voting = PhoneVoting(self.controller, self.room.votes, self)
+        self.phone_voting = PhoneVoting(self.controller, self.room.votes, self, stages=lambda: self.room.stages)
         self.room.stage_changed.connect(self.phone_voting.push)  # a rating opens or closes with the stage
         self.room.results_shown_changed.connect(self.phone_voting.push)
         self.workshop_page = WorkshopPage(self.controller, self.room, self.room.votes, self.room.actions)

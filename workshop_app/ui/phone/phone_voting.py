@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -10,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from workshop_app.core import phone_codes
 from workshop_app.core.changes import Changes, Voted
 from workshop_app.core.model import WorkshopStatus
+from workshop_app.core.plans import Stage
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.vote_controller import VoteController
 
@@ -35,10 +37,14 @@ class PhoneVoting(QObject):
     _phone_rating = Signal(str)
     _phone_join = Signal(int)
 
-    def __init__(self, controller: WorkshopController, votes: VoteController, parent: QObject | None = None) -> None:
+    def __init__(self, controller: WorkshopController, votes: VoteController, parent: QObject | None = None,
+                 stages: Callable[[], Sequence[Stage]] | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.votes = votes
+        self.stages = stages
+        """The open workshop's stages, as the room runs them (given to the server, which then never reads the plan);
+        None: the server reads the stored plan's stages once as it starts."""
         self.server: PhoneServer | None = None
         self._voted: set[Voted] = set()  # phone ballots the screens have not been told of yet (who, never what)
         self._last_told = -REFRESH_S
@@ -77,7 +83,8 @@ class PhoneVoting(QObject):
         from workshop_app.phone.service import PhoneService
 
         server = PhoneServer(PhoneService(self.controller.uow_factory, workshop_id, self._phone_ballot.emit,
-                                          self._phone_rating.emit, self._phone_join.emit))
+                                          self._phone_rating.emit, self._phone_join.emit,
+                                          stages=self.stages() if self.stages is not None else None))
         try:
             url = server.start(host, port, list(names) or None)
         except OSError as error:

@@ -80,16 +80,17 @@ def current_wording(uow: UnitOfWork, workshop_id: int) -> CharterWording:
     return build_charter(uow, workshop_id).sections
 
 
-def update_sections(uow: UnitOfWork, workshop_id: int, wording: CharterWording) -> Changed[CharterVersion]:
-    """Save new wording on the draft version (purpose and review date on the workshop); refused once agreed."""
+def update_sections(uow: UnitOfWork, workshop_id: int, wording: CharterWording) -> Changed[Workshop]:
+    """Save new wording on the draft version (purpose and review date on the workshop, which is returned as it now
+    stands); refused once agreed."""
     clean = _checked(wording)
     started = current_version(uow, workshop_id)
     stored = _require_draft(started.value)
     before = current_wording(uow, workshop_id)
     changed = [name for key, name in _EDIT_NAMES.items() if getattr(before, key) != getattr(clean, key)]
-    if not changed:
-        return started
     workshop = _workshop(uow, workshop_id)
+    if not changed:
+        return Changed(workshop, started.changes)
     if clean.next_review is None or clean.next_review <= workshop.date:
         raise WorkshopError("Choose a review date after the workshop's date.")
     kept = stored_wording(stored)
@@ -100,7 +101,7 @@ def update_sections(uow: UnitOfWork, workshop_id: int, wording: CharterWording) 
     uow.repo(Workshop).update(workshop)
     audit.append(uow, workshop_id, "charter_wording_changed",
                  f"Charter version {stored.version} wording changed: {', '.join(changed)}", rows=[workshop])
-    return Changed(stored, Changes(workshop=True, charter=True))
+    return Changed(workshop, Changes(workshop=True, charter=True))
 
 
 def mark_agreed(uow: UnitOfWork, workshop_id: int, agreed_on: dt.date) -> Changed[CharterVersion]:

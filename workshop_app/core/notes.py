@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from workshop_app.core import audit
+from dataclasses import dataclass
+
+from workshop_app.core import audit, workshops
 from workshop_app.core.changes import NOTHING, Changed, Changes
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Note, StakeholderGroup
@@ -14,6 +16,19 @@ MAX_NOTE_LENGTH = 500
 def list_notes(uow: UnitOfWork, workshop_id: int, stage_index: int) -> list[Note]:
     """Return a stage's notes in the order they were written."""
     return uow.repo(Note).list(workshop_id=workshop_id, stage_index=stage_index)
+
+
+@dataclass(frozen=True)
+class StageNotes:
+    """A stage's notes with the workshop's groups in display order (whose each note is), read together."""
+
+    groups: list[StakeholderGroup]
+    notes: list[Note]
+
+
+def stage_notes(uow: UnitOfWork, workshop_id: int, stage_index: int) -> StageNotes:
+    """Return a stage's notes and the workshop's groups, in one reading transaction."""
+    return StageNotes(workshops.list_groups(uow, workshop_id), list_notes(uow, workshop_id, stage_index))
 
 
 def check_note(text: str) -> str:

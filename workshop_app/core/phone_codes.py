@@ -37,6 +37,8 @@ class Badge:
     group: str
     code: str
     is_voting: bool
+    joined: bool = False
+    """Whether a phone is bound to the code now."""
 
 
 def new_code() -> str:
@@ -190,13 +192,14 @@ def bound_devices(uow: UnitOfWork, workshop_id: int) -> dict[str, int]:
 
 
 def badges(uow: UnitOfWork, workshop_id: int) -> list[Badge]:
-    """Return every participant with an active code, by group order then name, for the badge sheet."""
+    """Return every participant with an active code, by group order then name, for the badge sheet (and whether
+    a phone has joined with it)."""
     groups = {g.id: g for g in uow.repo(StakeholderGroup).list(workshop_id=workshop_id)}
-    codes = {c.participant_id: c.code for c in _active(uow, workshop_id)}
+    codes = {c.participant_id: c for c in _active(uow, workshop_id)}
     people = [p for p in uow.repo(Participant).list(workshop_id=workshop_id) if p.id in codes]
     people.sort(key=lambda p: (groups[p.group_id].position if p.group_id in groups else 0, p.name.casefold()))
     return [Badge(require_id(p), p.name, groups[p.group_id].name if p.group_id in groups else "",
-                  codes[require_id(p)], p.is_voting) for p in people]
+                  codes[require_id(p)].code, p.is_voting, bool(codes[require_id(p)].bound_device)) for p in people]
 
 
 def _active(uow: UnitOfWork, workshop_id: int) -> list[PhoneCode]:

@@ -251,11 +251,6 @@ def vote_on_show(uow: UnitOfWork, workshop_id: int, principle: str | None) -> tu
     return max(rounds, key=lambda pair: (pair[0].opened_at, require_id(pair[0]))) if rounds else None
 
 
-def round_count(uow: UnitOfWork, workshop_id: int) -> int:
-    """Return how many vote rounds a workshop has held (open ones too)."""
-    return len(uow.rounds_of_workshop(workshop_id))
-
-
 def round_with_proposal(uow: UnitOfWork, round_id: int) -> tuple[VoteRound, Proposal] | None:
     """Return a round and its proposal by the round's id, or None."""
     vote = uow.repo(VoteRound).get(round_id)

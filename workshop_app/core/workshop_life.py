@@ -10,7 +10,7 @@ from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.charter_changes import latest_version
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import (
-    LOCKED_STATUSES, CharterStatus, DecisionRule, StageProgress, Workshop,
+    LOCKED_STATUSES, CharterStatus, DecisionRule, Participant, StageProgress, Workshop,
     WorkshopStatus, utc_now,
 )
 from workshop_app.core.ports import UnitOfWork
@@ -79,6 +79,22 @@ def archive(uow: UnitOfWork, workshop_id: int, archived: bool = True) -> Changed
     if archived:
         return _set_status(uow, workshop, WorkshopStatus.ARCHIVED, "Workshop archived")
     return _set_status(uow, workshop, WorkshopStatus.CLOSED, "Workshop taken out of the archive")
+
+
+@dataclass(frozen=True)
+class WhatIsDeleted:
+    """What deleting a workshop takes away, for the question asked first: the workshop, its people and votes."""
+
+    workshop: Workshop
+    people: int
+    votes: int
+
+
+def what_is_deleted(uow: UnitOfWork, workshop_id: int) -> WhatIsDeleted:
+    """Return the workshop with how many participants and vote rounds it holds, in one reading transaction."""
+    workshop = _require(uow, workshop_id)
+    return WhatIsDeleted(workshop, len(uow.repo(Participant).column("id", workshop_id=workshop_id)),
+                         len(uow.rounds_of_workshop(workshop_id)))
 
 
 def delete(uow: UnitOfWork, workshop_id: int) -> Changed[Workshop]:

@@ -74,12 +74,11 @@ class WorkshopController(QObject):
         """Say in one sentence why something could not be done (the windows show it)."""
         self.operation_failed.emit(sentence)
 
-    def reload_workshop(self) -> None:
-        """Read the open workshop again (an operation changed its details) and tell every window."""
-        found = self.find_workshop(self.workshop_id)
-        if found is not None:
-            self.workshop = found
-            self.workshop_changed.emit(found)
+    def keep_workshop(self, workshop: Workshop) -> None:
+        """Keep the open workshop's record as an operation returned it, with no read (the operation's Changes have
+        told the views; use change_workshop for details the windows show)."""
+        if self.workshop is not None and workshop.id == self.workshop.id:
+            self.workshop = workshop
 
     # Workshops -----------------------------------------------------------------------------------
 

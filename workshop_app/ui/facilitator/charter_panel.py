@@ -164,7 +164,7 @@ class CharterPanel(QWidget):
         self.page_on.setAccessibleName("Show the next page of the charter on the shared screen")
         self.page_shown = QLabel(wordWrap=True)
         self.kept = KeptPanel(controller, room, votes)
-        self.kept.changed.connect(self._changed)
+        self.kept.changed.connect(self.refresh)
         paging = QHBoxLayout()
         paging.addWidget(self.page_back)
         paging.addWidget(self.page_shown, 1)
@@ -256,11 +256,6 @@ class CharterPanel(QWidget):
                     f"version {self.version.version + 1} to agree the changes.")
         return shown
 
-    def _changed(self) -> None:
-        """Reload the workshop (its purpose or review date may have changed) and tell both windows."""
-        self.controller.reload_workshop()
-        self.refresh()
-
     # Version controls -------------------------------------------------------------------------------
 
     def edit_wording(self) -> None:
@@ -268,9 +263,10 @@ class CharterPanel(QWidget):
         controller = self.controller
         wording = self._read(charter_versions.current_wording)
         edited = self.ask_wording(self, wording) if wording is not None else None
-        if edited is not None and controller.perform(charter_versions.update_sections, controller.workshop_id,
-                                                     edited).ok:
-            self._changed()
+        done = controller.perform(charter_versions.update_sections, controller.workshop_id, edited) if edited else None
+        if done is not None and done.value is not None:
+            controller.keep_workshop(done.value.value)  # its new purpose and review date, with no read
+            self.refresh()
 
     def edit_facts(self) -> None:
         """Edit the charter's facts and contacts in a dialog and save them."""
@@ -299,13 +295,13 @@ class CharterPanel(QWidget):
         day = self.ask_agreed_on(self, self.version.version, self.charter.workshop.date)
         controller = self.controller
         if day is not None and controller.perform(charter_versions.mark_agreed, controller.workshop_id, day).ok:
-            self._changed()
+            self.refresh()
 
     def start_amendment(self) -> None:
         """Start the next version as a draft."""
         controller = self.controller
         if controller.perform(charter_versions.start_amendment, controller.workshop_id).ok:
-            self._changed()
+            self.refresh()
 
     # The PDF ----------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
+from workshop_app.core import notes
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
@@ -47,15 +48,15 @@ class NotesPanel(QWidget):
         self.text.returnPressed.connect(self._on_add_clicked)
         self.add.clicked.connect(self._on_add_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
-        room.notes_changed.connect(lambda _i: self.refresh())
-        room.stage_changed.connect(lambda _i: self.refresh())
+        room.notes_changed.connect(lambda _i: self.refresh())  # a new stage is shown by the stage panel's refresh
         controller.groups_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        """Reload the choices and the current stage's notes."""
-        if not self.room.stages:
+        """Reload the choices and the current stage's notes (one read; none while another stage's panel shows)."""
+        if not self.room.stages or self.isHidden():
             return
-        groups = self.controller.groups()
+        found = self.controller.read(notes.stage_notes, self.controller.workshop_id, self.room.stage_index)
+        groups = found.groups
         keep = chosen(self.group)
         self.group.clear()
         self.group.addItem("Everyone", NO_GROUP)
@@ -70,7 +71,7 @@ class NotesPanel(QWidget):
             self.route.setItemData(self.route.count() - 1, route.description, Qt.ItemDataRole.ToolTipRole)
         by_id = {g.id: g for g in groups}
         self.list.clear()
-        for note in self.room.stage_notes():
+        for note in found.notes:
             group = by_id.get(note.group_id)
             item = QListWidgetItem(note.text)
             if group:

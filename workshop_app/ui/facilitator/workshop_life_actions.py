@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from workshop_app import paths
-from workshop_app.core import roster, voting, workshop_life
+from workshop_app.core import workshop_life
+from workshop_app.core.errors import WorkshopError
 from workshop_app.export.json_export import delete_keeping_a_copy
 from workshop_app.ui import errors
 from workshop_app.ui.controller import WorkshopController
@@ -44,14 +45,14 @@ def backup_path(workshop_id: int, now: dt.datetime | None = None) -> Path:
 
 def delete(parent: QWidget, controller: WorkshopController, workshop_id: int) -> Path | None:
     """Ask, showing what the workshop holds; save a copy in the backups folder; delete it. Return the copy."""
-    found = controller.find_workshop(workshop_id)
-    if found is None:
+    try:
+        found = controller.read(workshop_life.what_is_deleted, workshop_id)  # one read: the workshop and its size
+    except WorkshopError as error:
+        controller.refuse(str(error))
         return None
-    people = len(controller.read(roster.list_participants, workshop_id))
-    votes = controller.read(voting.round_count, workshop_id)
     out = backup_path(workshop_id)
-    question = (f"Delete the workshop \"{found.title}\" with its {people} participants and {votes} votes? "
-                f"A copy is saved first in {out}; import that file to bring the workshop back.")
+    question = (f"Delete the workshop \"{found.workshop.title}\" with its {found.people} participants and "
+                f"{found.votes} votes? A copy is saved first in {out}; import that file to bring the workshop back.")
     if not errors.confirm(parent, question, "Delete the workshop"):
         return None
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -97,16 +97,18 @@ class PhoneVotingDialog(QDialog):
         self._fill_people()
         self._show_state()
 
-    def _fill_people(self) -> None:
+    def _fill_people(self) -> list[phone_codes.Badge]:
+        """List everyone with a code and whether their phone has joined (one read); return their badges."""
         self.people.clear()
         controller = self.phones.controller
-        joined = set(controller.read(phone_codes.bound_devices, controller.workshop_id).values())
-        for badge in controller.read(phone_codes.badges, controller.workshop_id):
+        badges = controller.read(phone_codes.badges, controller.workshop_id)
+        for badge in badges:
             kind = "" if badge.is_voting else "  (observer: does not vote)"
-            phone = "  — joined by phone" if badge.participant_id in joined else ""
+            phone = "  — joined by phone" if badge.joined else ""
             item = QListWidgetItem(f"{badge.name} — {badge.group}{kind}{phone}")
             item.setData(Qt.ItemDataRole.UserRole, badge.participant_id)
             self.people.addItem(item)
+        return badges
 
     def _on_new_code_clicked(self) -> None:
         item = self.people.currentItem()
@@ -135,17 +137,17 @@ class PhoneVotingDialog(QDialog):
     def _on_badges_clicked(self) -> None:
         controller = self.phones.controller
         controller.perform(phone_codes.issue_missing_codes, controller.workshop_id)
-        self._fill_people()
+        badges = self._fill_people()
         path, _ = QFileDialog.getSaveFileName(self, "Save the badge sheet", "badges.pdf", "PDF (*.pdf)",
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         out = errors.save_target(self, Path(path) if path else None, controller.uow_factory)
         if out is not None:
-            self.save_badges(out)
+            self.save_badges(out, badges)
 
-    def save_badges(self, out: Path) -> None:
-        """Write the badge sheet for the open workshop, with the join address now in use or chosen."""
+    def save_badges(self, out: Path, badges: list[phone_codes.Badge]) -> None:
+        """Write the open workshop's badge sheet, with the join address now in use or chosen."""
         controller = self.phones.controller
         choice = self.choice()
         url = self.phones.join_url or f"http://{choice.names[0]}:{self.port.value()}/"
         title = controller.workshop.title if controller.workshop else ""
-        write_badges(out, controller.read(phone_codes.badges, controller.workshop_id), url, title)
+        write_badges(out, badges, url, title)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from workshop_app.core.changes import Changes
 from workshop_app.core.stage_progress import TimerState
 from workshop_app.core.voting import VoteProgress
 from workshop_app.core.plans import StageKind
@@ -86,6 +87,7 @@ class SharedScreen(QWidget):
         room.charter_paged.connect(lambda _page: self.refresh())
         controller.groups_changed.connect(self.refresh)
         controller.workshop_changed.connect(lambda _w: self.refresh())
+        controller.changed.connect(self._on_changed)
         controller.participants_changed.connect(self._on_participants_changed)
         for signal in (votes.vote_opened, votes.vote_closed, votes.vote_revealed):
             signal.connect(lambda _round_id: self.refresh())
@@ -153,6 +155,11 @@ class SharedScreen(QWidget):
 
     def _on_participants_changed(self) -> None:
         if self.room.stages and self.view_key() in ("welcome", "stage", "voting"):
+            self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        """The charter changed (its wording, facts, kept commitments or versions): redraw its review if on show."""
+        if changes.charter and self.room.stages and self.view_key() == "charter_review":
             self.refresh()
 
     def _on_notes_changed(self, index: int) -> None:

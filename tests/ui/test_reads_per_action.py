@@ -1,0 +1,102 @@
+"""One read per window for each console action, where one suffices: the transactions each action begins are counted
+(deleting a workshop, the phone dialog's people, editing and agreeing the charter, moving to a notes stage)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.phone.room import make_room
+from tests.store.transactions import counted
+from tests.ui.windows import open_console
+from workshop_app import cli
+from workshop_app.core import phone_codes
+from workshop_app.core.changes import perform
+from workshop_app.store.database import Store
+from workshop_app.ui.app import build_main_window
+from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.phone.dialog import PhoneVotingDialog
+from workshop_app.ui.shared_screen.charter_view import CharterView
+
+
+@pytest.fixture
+def charter_day(qtbot: QtBot, store: Store) -> MainWindow:
+    """The console and shared screen on the example workshop, at its charter review stage."""
+    workshop_id = cli.demo_workshop(store, cli.demo_file())
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.controller.open_workshop(workshop_id)
+    assert window.room.stage().kind == "charter_review" and window.shared_screen is not None
+    return window
+
+
+def test_asking_before_a_delete_is_one_read(qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_console(qtbot, store, per_group=2)
+    asked: list[str] = []
+    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda _parent, question, _action: asked.append(question))
+    with counted(store) as seen:  # was three: the workshop, its people, its votes
+        window.delete_workshop(window.controller.workshop_id)
+    assert (seen.writes, seen.reads) == (0, 1)
+    assert 'Delete the workshop "Charter day" with its 8 participants and 0 votes?' in asked[0]
+
+
+def test_the_phone_dialogs_people_are_one_read(qtbot: QtBot, store: Store) -> None:
+    room = make_room(store, voters=3)
+    joined = phone_codes.JoinRequest(room.codes[room.voters[1].id or 0], "", phone_codes.device_hash("a phone"))
+    perform(store, phone_codes.bind_devices, room.workshop_id, [joined])
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    window.controller.open_workshop(room.workshop_id)
+    with counted(store) as seen:  # was two: who has a phone bound, then everyone's badge
+        dialog = PhoneVotingDialog(window.phone_voting, window)
+    qtbot.addWidget(dialog)
+    assert (seen.writes, seen.reads) == (0, 1)
+    rows = [dialog.people.item(i).text() for i in range(dialog.people.count())]
+    phones = [r for r in rows if r.endswith("joined by phone")]
+    assert len(rows) == 4 and len(phones) == 1 and phones[0].startswith(room.voters[1].name)
+
+
+def test_a_charter_edit_reads_the_charter_once_in_each_window(charter_day: MainWindow, store: Store) -> None:
+    panel = charter_day.workshop_page.console.stage.charter
+    panel.ask_wording = lambda _parent, wording: replace(wording, purpose="We run the centres together.")
+    with counted(store) as seen:
+        panel.edit_wording()
+    # The wording to edit, the write, then the console's charter and the projector's: the workshop is not read again.
+    assert (seen.writes, seen.reads) == (1, 3)
+    assert charter_day.controller.workshop is not None
+    assert charter_day.controller.workshop.purpose == "We run the centres together."  # kept from the write
+    assert "We run the centres together." in panel.preview.toPlainText()
+
+
+def test_agreeing_the_charter_redraws_the_projector_with_one_read_in_each_window(charter_day: MainWindow,
+                                                                              store: Store) -> None:
+    panel = charter_day.workshop_page.console.stage.charter
+    screen = charter_day.shared_screen
+    assert screen is not None
+    view = screen.current_view()
+    assert isinstance(view, CharterView) and "not yet agreed" in view.status.text()
+    panel.ask_agreed_on = lambda _parent, _version, _day: dt.date(2025, 3, 14)
+    with counted(store) as seen:
+        panel.mark_agreed()
+    assert (seen.writes, seen.reads) == (1, 2)  # was 1 + 3: the workshop was read again to make the projector redraw
+    assert view.status.text() == "Version 1 · Agreed on 14 March 2025"
+    assert panel.status.text().startswith("Version 1 · Agreed on 14 March 2025") and panel.amend.isVisibleTo(panel)
+
+
+def test_moving_to_a_notes_stage_reads_its_notes_once(charter_day: MainWindow, store: Store) -> None:
+    room = charter_day.room
+    framing = next(i for i, stage in enumerate(room.stages) if stage.kind == "framing")
+    with counted(store) as seen:
+        room.go_to(framing)
+    # The stage's write, then the notes panel's groups and notes in one read (was two reads, twice over).
+    assert (seen.writes, seen.reads) == (1, 1)
+    notes = charter_day.workshop_page.console.stage.notes
+    assert notes.group.count() == 1 + len(charter_day.controller.groups())
+    rating = next(i for i, stage in enumerate(room.stages) if stage.kind == "assessment")
+    with counted(store) as seen:
+        room.go_to(rating)
+    assert not [s for s in seen.statements if "FROM note" in s]  # a hidden notes panel reads nothing

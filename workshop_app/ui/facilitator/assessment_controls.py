@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.palette import group_letter
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
+from workshop_app.ui.signals import refresh_on
 from workshop_app.ui.widgets.combo import chosen, select_data
 from workshop_app.ui.widgets.group_mark import mark_icon
 
@@ -31,8 +32,7 @@ class AssessmentControls(QWidget):
         self._lay_out()
         self.enter.clicked.connect(self._on_enter_clicked)
         self.reveal.toggled.connect(self._on_reveal_toggled)
-        room.assessment_changed.connect(lambda _p: self.refresh())
-        room.results_shown_changed.connect(lambda _s: self.refresh())
+        refresh_on(self.refresh, room.assessment_changed, room.results_shown_changed)
         controller.groups_changed.connect(self.refresh)
 
     def _lay_out(self) -> None:

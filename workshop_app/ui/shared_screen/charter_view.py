@@ -11,7 +11,7 @@ from workshop_app.export.charter_front import status_words
 from workshop_app.ui.charter_pages import CharterPage, charter_pages, with_wording
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, text_label
+from workshop_app.ui.shared_screen.parts import RoomView, card_frame, clear_layout, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 
@@ -24,13 +24,11 @@ def who_line(commitment: Commitment) -> str:
     return f"{commitment.code} · {party}" + (f" · consent: {consent}" if consent else "")
 
 
-class CharterView(QWidget):
+class CharterView(RoomView):
     """Shows the charter a part at a time; the facilitator turns the pages from the console."""
 
     def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.heading = text_label(name="heading")
+        super().__init__(controller, parent)
         self.status = text_label(name="title")
         self.part = text_label(name="title")
         self.text = text_label()
@@ -41,12 +39,11 @@ class CharterView(QWidget):
         self.page = 0
         self._pages: list[CharterPage] = []
         self._sizes = TypeSizes.for_height(1080)
-        layout = QVBoxLayout(self)
-        for widget in (self.heading, self.status, self.part, self.text, self.empty):
-            layout.addWidget(widget)
-        layout.addLayout(self.rows)
-        layout.addStretch(1)
-        layout.addWidget(self.page_label)
+        for widget in (self.status, self.part, self.text, self.empty):
+            self.column.addWidget(widget)
+        self.column.addLayout(self.rows)
+        self.column.addStretch(1)
+        self.column.addWidget(self.page_label)
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Read the charter as it stands and show the page the facilitator has turned to."""

@@ -8,19 +8,17 @@ from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.framing_view import prompt_lines
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, text_label
+from workshop_app.ui.shared_screen.parts import RoomView, card_frame, clear_layout, group_badge, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 CARDS_PER_ROW = 3
 
 
-class IdeasView(QWidget):
+class IdeasView(RoomView):
     """Shows the stage's prompts and every note on it."""
 
     def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.heading = text_label(name="heading")
+        super().__init__(controller, parent)
         self.prompts = text_label()
         self.empty = text_label("No ideas yet: the facilitator adds them as you call them out.", "quiet")
         self.wall = QGridLayout()
@@ -32,11 +30,9 @@ class IdeasView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.prompts)
-        layout.addWidget(self.empty)
-        layout.addWidget(scroll, 1)
+        self.column.addWidget(self.prompts)
+        self.column.addWidget(self.empty)
+        self.column.addWidget(scroll, 1)
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the current stage's notes."""

@@ -1,4 +1,5 @@
-"""Small building blocks the shared screen's views share: labels, group marks, emptying layouts, a status row."""
+"""Small building blocks the shared screen's views share: labels, a view under a heading, group marks, emptying layouts,
+a status row."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from workshop_app.core.model import StakeholderGroup
 from workshop_app.core.palette import group_letter
+from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.shared_screen import theme
 from workshop_app.ui.widgets.group_mark import mark_icon
 from workshop_app.ui.widgets.steady_row import SteadyRow
@@ -23,6 +25,17 @@ def text_label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+class RoomView(QWidget):
+    """A shared-screen view of the workshop: a heading over one column, which the view fills below it."""
+
+    def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.heading = text_label(name="heading")
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(self.heading)
 
 
 def card_frame() -> QFrame:

@@ -11,7 +11,7 @@ from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.paged_lines import PagedLines
-from workshop_app.ui.shared_screen.parts import card_frame, clear_layout, group_badge, mark_label, text_label
+from workshop_app.ui.shared_screen.parts import RoomView, card_frame, clear_layout, group_badge, mark_label, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 from workshop_app.ui.widgets import assessment_results as words
 from workshop_app.ui.widgets.radar_chart import RadarChart
@@ -46,13 +46,11 @@ class MeansTable(QWidget):
         self.grid.setColumnStretch(0, 1)
 
 
-class ResultsView(QWidget):
+class ResultsView(RoomView):
     """Shows the revealed results of the current principle against all five."""
 
     def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self.heading = text_label(name="heading")
+        super().__init__(controller, parent)
         self.groups = PagedLines()
         self.groups_page = text_label(name="quiet")
         self.groups.paged.connect(self._on_groups_paged)
@@ -71,10 +69,8 @@ class ResultsView(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(card, 1)
         columns.addWidget(self.chart, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.callout)
+        self.column.addLayout(columns, 1)
+        self.column.addWidget(self.callout)
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the summary of every principle, with the current one in detail."""

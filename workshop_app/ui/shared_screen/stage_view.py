@@ -14,7 +14,7 @@ from workshop_app.ui.vote_controller import VoteController
 from workshop_app.ui.shared_screen import room_data
 from workshop_app.ui.shared_screen.framing_view import prompt_lines
 from workshop_app.ui.shared_screen.paged_lines import PagedLines
-from workshop_app.ui.shared_screen.parts import group_badge, text_label
+from workshop_app.ui.shared_screen.parts import RoomView, group_badge, text_label
 from workshop_app.ui.shared_screen.theme import TypeSizes
 
 
@@ -38,13 +38,12 @@ NAMES_A_ROW = 8
 """Names in one paragraph of the parties stage: a larger group continues in more paragraphs, which page."""
 
 
-class StageView(QWidget):
+class StageView(RoomView):
     """Any stage without a view of its own."""
 
     def __init__(self, controller: WorkshopController, votes: VoteController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller, self.votes = controller, votes
-        self.heading = text_label(name="heading")
+        super().__init__(controller, parent)
+        self.votes = votes
         self.prompts = text_label()
         self.parties = PagedLines()
         self.parties_page = text_label(name="quiet")
@@ -52,14 +51,12 @@ class StageView(QWidget):
         self.drafts_heading = text_label(DRAFTS_HEADING, "title")
         self.drafts = text_label()
         self.kind = ""
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.prompts)
-        layout.addWidget(self.drafts_heading)
-        layout.addWidget(self.drafts)
-        layout.addWidget(self.parties, 1)
-        layout.addWidget(self.parties_page)
-        layout.addStretch(0)  # takes the spare height only while the parties are hidden
+        self.column.addWidget(self.prompts)
+        self.column.addWidget(self.drafts_heading)
+        self.column.addWidget(self.drafts)
+        self.column.addWidget(self.parties, 1)
+        self.column.addWidget(self.parties_page)
+        self.column.addStretch(0)  # takes the spare height only while the parties are hidden
 
     def show_stage(self, room: RoomController, sizes: TypeSizes) -> None:
         """Fill in the current stage."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +18,7 @@ from workshop_app.core.principles import load_principles
 from workshop_app.core.model import (
     Action, ActionStatus, Choice, OwnerKind, Proposal, Workshop,
 )
-from workshop_app.ui.action_controller import ActionDraft, OwnerChoices
+from workshop_app.ui.action_controller import OwnerChoices
 from workshop_app.ui.app import build_main_window
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel
@@ -30,14 +31,21 @@ from tests.ui.shared_screen.conftest import go_to_kind, make_workshop
 TODAY = dt.date.today()
 LAST_WEEK, NEXT_MONTH = TODAY - dt.timedelta(days=7), TODAY + dt.timedelta(days=30)
 DRAFTS = [
-    ActionDraft("Share the risk register every quarter", "accountable", OwnerKind.GROUP, "Council", LAST_WEEK,
-                "Register on the shared drive"),
-    ActionDraft("Run a residents' design day", "creative", OwnerKind.PARTICIPANT, "Ana Brooks", NEXT_MONTH),
-    ActionDraft("Publish the pool's opening data", "accountable", OwnerKind.ORGANISATION, "Northside Leisure Ltd",
-                LAST_WEEK, status=ActionStatus.DONE),
-    ActionDraft("Agree a joint complaints route", "collaborative", OwnerKind.PARTICIPANT, "Tom Okafor", None,
-                status=ActionStatus.IN_PROGRESS),
+    Action(0, "accountable", "Share the risk register every quarter", OwnerKind.GROUP, "Council", LAST_WEEK,
+           "Register on the shared drive"),
+    Action(0, "creative", "Run a residents' design day", OwnerKind.PARTICIPANT, "Ana Brooks", NEXT_MONTH),
+    Action(0, "accountable", "Publish the pool's opening data", OwnerKind.ORGANISATION, "Northside Leisure Ltd",
+           LAST_WEEK, status=ActionStatus.DONE),
+    Action(0, "collaborative", "Agree a joint complaints route", OwnerKind.PARTICIPANT, "Tom Okafor", None,
+           status=ActionStatus.IN_PROGRESS),
 ]
+"""What the facilitator writes in the dialog; its answer is the dialog's starting action with these words."""
+
+
+def written(start: Action, words: Action) -> Action:
+    """Return the dialog's answer: the action it started from, with the words the facilitator wrote."""
+    return replace(start, what=words.what, principle=words.principle, owner_kind=words.owner_kind, owner=words.owner,
+                   due=words.due, measure=words.measure, status=words.status)
 
 
 @pytest.fixture
@@ -54,15 +62,15 @@ def window(qtbot, store) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def
 
 
 def add_through_dialog(qtbot, panel: ActionsPanel, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-                       drafts: list[ActionDraft]) -> list[dict[str, Any]]:
+                       drafts: list[Action]) -> list[dict[str, Any]]:
     """Click Add once per draft, the dialog answering with each draft in turn; return what it was asked."""
     asked: list[dict[str, Any]] = []
     queue = list(drafts)
 
     def answer(cls: type, parent: Any, principles: Any, choices: OwnerChoices, draft: Any = None,
-               title: str = "") -> ActionDraft:
+               title: str = "") -> Action:
         asked.append({"choices": choices, "draft": draft, "title": title})
-        return queue.pop(0)
+        return written(draft, queue.pop(0))
     monkeypatch.setattr(ActionDialog, "ask", classmethod(answer))
     for _ in drafts:
         qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
@@ -150,13 +158,14 @@ def test_editing_keeps_the_fields_and_saves_the_changes(qtbot, store, window,  #
     panel = window.workshop_page.action_plan
     add_through_dialog(qtbot, panel, monkeypatch, DRAFTS[:1])
     panel.table.view.selectRow(0)
-    seen: list[ActionDraft] = []
-    changed = ActionDraft("Share the risk register every month", "accountable", OwnerKind.ORGANISATION,
-                          "Northside Council", NEXT_MONTH, "On the shared drive", ActionStatus.IN_PROGRESS)
+    seen: list[Action] = []
+    changed = Action(0, "accountable", "Share the risk register every month", OwnerKind.ORGANISATION,
+                     "Northside Council", NEXT_MONTH, "On the shared drive", ActionStatus.IN_PROGRESS)
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, p, pr, ch, draft=None, title="":
-                                                         seen.append(draft) or changed))
+                                                         seen.append(draft) or written(draft, changed)))
+    stored = read(store, actions.list_actions, window.controller.workshop_id)
     qtbot.mouseClick(panel.buttons["edit"], Qt.MouseButton.LeftButton)
-    assert seen == [DRAFTS[0]]
+    assert seen == stored and written(seen[0], DRAFTS[0]) == seen[0]  # the dialog starts from the stored action
     action = read(store, actions.list_actions, window.controller.workshop_id)[0]
     assert (action.what, action.owner_kind, action.owner, action.due, action.status) == (
         changed.what, OwnerKind.ORGANISATION, "Northside Council", NEXT_MONTH, ActionStatus.IN_PROGRESS)
@@ -190,14 +199,15 @@ def test_an_action_from_an_agreed_commitment_is_prefilled(qtbot, store, window, 
     offered: list[list[Proposal]] = []
     monkeypatch.setattr(CommitmentPicker, "ask", classmethod(
         lambda cls, parent, commitments, names: offered.append(commitments) or commitments[0]))
-    prefilled: list[ActionDraft] = []
+    prefilled: list[Action] = []
     monkeypatch.setattr(ActionDialog, "ask", classmethod(
-        lambda cls, p, pr, ch, draft=None, title="": prefilled.append(draft) or ActionDraft(
-            draft.what, draft.principle, draft.owner_kind, draft.owner, NEXT_MONTH, "Minutes online in 7 days")))
+        lambda cls, p, pr, ch, draft=None, title="": prefilled.append(draft) or replace(
+            draft, due=NEXT_MONTH, measure="Minutes online in 7 days")))
     qtbot.mouseClick(panel.buttons["commitment"], Qt.MouseButton.LeftButton)
 
     assert [p.id for p in offered[0]] == [agreed.id]
-    assert prefilled == [ActionDraft(agreed.text, "accountable", OwnerKind.GROUP, "Council")]
+    assert [(d.workshop_id, d.what, d.principle, d.owner_kind, d.owner, d.due, d.proposal_id, d.id)
+            for d in prefilled] == [(wid, agreed.text, "accountable", OwnerKind.GROUP, "Council", None, agreed.id, None)]
     saved = read(store, actions.list_actions, wid)
     assert len(saved) == 1 and saved[0].proposal_id == agreed.id and saved[0].measure == "Minutes online in 7 days"
     assert panel.table.model.cell_text(saved[0], 6) == agreed.text
@@ -333,8 +343,8 @@ def test_the_shared_screen_lists_actions_in_large_type_a_page_at_a_time(shared_a
 
 def test_the_shared_screen_follows_a_new_action(shared_actions: SharedScreen) -> None:
     room = shared_actions.room
-    room.actions.create(ActionDraft("Open the pool at 6am", "place_based", OwnerKind.GROUP,
-                                                       "Residents", LAST_WEEK - dt.timedelta(days=30)))
+    room.actions.create(Action(room.controller.workshop_id, "place_based", "Open the pool at 6am", OwnerKind.GROUP,
+                               "Residents", LAST_WEEK - dt.timedelta(days=30)))
     view = shared_actions.current_view()
     texts = [label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(view)]
     assert texts[2] == "Open the pool at 6am"  # the most overdue comes first
@@ -344,8 +354,8 @@ def test_the_shared_screen_follows_a_new_action(shared_actions: SharedScreen) ->
 
 def test_the_action_dialog_offers_owners_by_kind_and_refuses_an_empty_owner(qtbot) -> None:  # type: ignore[no-untyped-def]
     choices = OwnerChoices(("Ana Brooks", "Tom Okafor"), ("Northside Council",), ("Council", "Residents"))
-    dialog = ActionDialog(load_principles(), choices, ActionDraft("", "creative", OwnerKind.PARTICIPANT, ""),
-                          "New action")
+    start = Action(7, "creative", "", OwnerKind.PARTICIPANT, "")
+    dialog = ActionDialog(load_principles(), choices, start, "New action")
     qtbot.addWidget(dialog)
     assert [dialog.owner.itemText(i) for i in range(dialog.owner.count())] == ["Ana Brooks", "Tom Okafor"]
     assert not dialog.owner.isEditable() and not dialog.due.isEnabled()
@@ -361,6 +371,6 @@ def test_the_action_dialog_offers_owners_by_kind_and_refuses_an_empty_owner(qtbo
     dialog.has_due.setChecked(True)
     dialog.measure.setText("30 residents come")
     draft = dialog.draft()
-    assert draft == ActionDraft("Hold a design day", "creative", OwnerKind.ORGANISATION, "Riverton Youth Trust",
-                                draft.due, "30 residents come", ActionStatus.OPEN)
+    assert draft == Action(7, "creative", "Hold a design day", OwnerKind.ORGANISATION, "Riverton Youth Trust",
+                           draft.due, "30 residents come", ActionStatus.OPEN, created_at=start.created_at)
     assert draft.due is not None and draft.due > TODAY

@@ -176,17 +176,17 @@ def test_group_edits_are_undone_and_a_removed_group_comes_back_in_its_place(qtbo
 
 def test_actions_added_changed_and_moved_on_are_undone(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
+    from dataclasses import replace
 
     from workshop_app.core import actions
-    from workshop_app.core.model import ActionStatus, OwnerKind
-    from workshop_app.ui.action_controller import ActionDraft
+    from workshop_app.core.model import Action, ActionStatus, OwnerKind
     from workshop_app.ui.facilitator.action_dialog import ActionDialog
 
     window = open_console(qtbot, store)
     panel = window.workshop_page.action_plan
     wid = window.controller.workshop_id
-    first = ActionDraft("Book the rooms for the year", "collaborative", OwnerKind.GROUP, "Council",
-                        dt.date(2026, 5, 1), "Rooms booked")
+    first = Action(wid, "collaborative", "Book the rooms for the year", OwnerKind.GROUP, "Council",
+                   dt.date(2026, 5, 1), "Rooms booked")
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: first))
     qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
     whats = lambda: [a.what for a in read(store, actions.list_actions, wid)]  # noqa: E731
@@ -196,11 +196,13 @@ def test_actions_added_changed_and_moved_on_are_undone(qtbot, store, monkeypatch
     assert whats() == [] and panel.table.model.rowCount() == 0
     redo.trigger()
     assert whats() == [first.what] and panel.table.model.rowCount() == 1
-    changed = ActionDraft("Book the rooms for two years", "accountable", OwnerKind.ORGANISATION, "Northside Council")
-    monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: changed))
+    changes = {"what": "Book the rooms for two years", "principle": "accountable", "owner_kind": OwnerKind.ORGANISATION,
+               "owner": "Northside Council", "due": None, "measure": ""}
+    monkeypatch.setattr(ActionDialog, "ask", classmethod(
+        lambda cls, parent, principles, choices, draft, title: replace(draft, **changes)))
     panel.table.view.selectRow(0)
     qtbot.mouseClick(panel.buttons["edit"], Qt.MouseButton.LeftButton)
-    assert whats() == [changed.what]
+    assert whats() == [changes["what"]]
     undo.trigger()
     saved = read(store, actions.list_actions, wid)[0]
     assert (saved.what, saved.principle, saved.owner, saved.due, saved.measure) == (

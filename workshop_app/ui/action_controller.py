@@ -10,22 +10,9 @@ from PySide6.QtCore import QObject, Signal
 
 from workshop_app.core import actions, voting
 from workshop_app.core.changes import Changes
-from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, require_id
+from workshop_app.core.model import Action, ActionStatus, Proposal, Workshop, require_id
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.vote_controller import VoteController
-
-
-@dataclass(frozen=True)
-class ActionDraft:
-    """What the facilitator wrote and chose for an action."""
-
-    what: str
-    principle: str
-    owner_kind: OwnerKind
-    owner: str
-    due: dt.date | None = None
-    measure: str = ""
-    status: ActionStatus = ActionStatus.OPEN
 
 
 @dataclass(frozen=True)
@@ -76,27 +63,21 @@ class ActionController(QObject):
             owner=chosen.owner_text or None, status=ActionStatus(chosen.status) if chosen.status else None,
             overdue_on=self.today() if chosen.overdue_only else None)
 
-    def create(self, draft: ActionDraft, proposal_id: int | None = None) -> Action | None:
-        """Add an action to the open workshop's plan; return it (None when refused)."""
-        done = self.controller.perform(actions.create_action, self.controller.workshop_id, draft.principle,
-                                       draft.what, draft.owner_kind, draft.owner, draft.due, draft.measure,
-                                       proposal_id, draft.status)
+    def create(self, draft: Action) -> Action | None:
+        """Store a new action (a draft the facilitator wrote, not yet stored); return it stored (None when refused)."""
+        done = self.controller.perform(actions.create_action, draft.workshop_id, draft.principle, draft.what,
+                                       draft.owner_kind, draft.owner, draft.due, draft.measure, draft.proposal_id,
+                                       draft.status)
         return done.value.value if done.value is not None else None
 
     def remove(self, action_id: int) -> bool:
         """Take an action out of the plan (undoing its adding)."""
         return self.controller.perform(actions.remove_action, action_id).ok
 
-    def restore(self, before: Action) -> bool:
-        """Put back everything an action said before an edit."""
-        return self.edit(require_id(before), ActionDraft(before.what, before.principle, OwnerKind(before.owner_kind),
-                                                     before.owner, before.due, before.measure,
-                                                     ActionStatus(before.status)))
-
-    def edit(self, action_id: int, draft: ActionDraft) -> bool:
-        """Change everything about an action to what the draft says."""
+    def edit(self, draft: Action) -> bool:
+        """Change everything the facilitator writes about a stored action to what the draft (with its id) says."""
         return self.controller.perform(
-            actions.update_action, action_id, what=draft.what, principle=draft.principle,
+            actions.update_action, require_id(draft), what=draft.what, principle=draft.principle,
             owner_kind=draft.owner_kind, owner=draft.owner, due=draft.due, measure=draft.measure,
             status=draft.status).ok
 

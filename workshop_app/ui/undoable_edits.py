@@ -16,7 +16,7 @@ from workshop_app.ui import undo
 from workshop_app.ui.controller import Done, WorkshopController
 
 if TYPE_CHECKING:
-    from workshop_app.ui.action_controller import ActionController, ActionDraft
+    from workshop_app.ui.action_controller import ActionController
 
 
 class RosterEdits:
@@ -127,22 +127,22 @@ class ActionEdits:
     def __init__(self, plan: ActionController) -> None:
         self.plan = plan
 
-    def add(self, draft: ActionDraft, proposal_id: int | None = None) -> bool:
+    def add(self, draft: Action) -> bool:
         """Add an action; undo takes it out of the plan again."""
-        held = [self.plan.create(draft, proposal_id)]
+        held = [self.plan.create(draft)]
         if held[0] is None:
             return False
         undo.record(self.plan.controller.undo_stack, "add an action",
-                    lambda: held.__setitem__(0, self.plan.create(draft, proposal_id)),
+                    lambda: held.__setitem__(0, self.plan.create(draft)),
                     lambda: self.plan.remove(_id(held[0])))
         return True
 
-    def change(self, before: Action, draft: ActionDraft) -> bool:
-        """Change an action; undo puts back what it said before."""
-        if not self.plan.edit(require_id(before), draft):
+    def change(self, before: Action, draft: Action) -> bool:
+        """Change an action (the draft is `before` edited); undo puts back what it said before."""
+        if not self.plan.edit(draft):
             return False
-        undo.record(self.plan.controller.undo_stack, "change an action", lambda: self.plan.edit(require_id(before), draft),
-                    lambda: self.plan.restore(before))
+        undo.record(self.plan.controller.undo_stack, "change an action", lambda: self.plan.edit(draft),
+                    lambda: self.plan.edit(before))
         return True
 
     def set_status(self, before: Action, status: ActionStatus) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -11,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.core.principles import Principle
-from workshop_app.core.model import ActionStatus, OwnerKind, Proposal
-from workshop_app.ui.action_controller import ActionDraft, OwnerChoices
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal
+from workshop_app.ui.action_controller import OwnerChoices
 from workshop_app.ui.models.action_table_model import STATUS_WORDS
 from workshop_app.ui.widgets.combo import chosen, select_data
 from workshop_app.ui.facilitator.dialog_buttons import ok_cancel
@@ -25,13 +26,15 @@ DEFAULT_DAYS_TO_DUE = 90
 class ActionDialog(QDialog):
     """What will be done, under which principle, who owns it, by when, how we will know, and its status."""
 
-    def __init__(self, principles: list[Principle], choices: OwnerChoices, draft: ActionDraft | None,
-                 title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, principles: list[Principle], choices: OwnerChoices, draft: Action, title: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.start = draft
+        """The action as it was before this dialog: a stored one being edited, or a new one's starting values."""
         self.setWindowTitle(title)
         self.setMinimumWidth(620)
         self.choices = choices
-        self.what = QPlainTextEdit(draft.what if draft else "")
+        self.what = QPlainTextEdit(draft.what)
         self.what.setPlaceholderText("What exactly will be done")
         self.principle = QComboBox()
         for principle in principles:
@@ -44,7 +47,7 @@ class ActionDialog(QDialog):
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMMM yyyy")
-        self.measure = QLineEdit(draft.measure if draft else "")
+        self.measure = QLineEdit(draft.measure)
         self.measure.setPlaceholderText("How we will know it is done")
         self.status = QComboBox()
         for status, words in STATUS_WORDS.items():
@@ -56,17 +59,16 @@ class ActionDialog(QDialog):
         self.owner_kind.currentIndexChanged.connect(self._on_owner_kind_changed)
         self.has_due.toggled.connect(self.due.setEnabled)
 
-    def _fill(self, draft: ActionDraft | None) -> None:
-        if draft is not None:
-            select_data(self.principle, draft.principle)
-            select_data(self.owner_kind, OwnerKind(draft.owner_kind).value)
-            select_data(self.status, ActionStatus(draft.status).value)
+    def _fill(self, draft: Action) -> None:
+        select_data(self.principle, draft.principle)
+        select_data(self.owner_kind, OwnerKind(draft.owner_kind).value)
+        select_data(self.status, ActionStatus(draft.status).value)
         self._on_owner_kind_changed()
-        if draft is not None and draft.owner:
+        if draft.owner:
             self._select_owner(draft.owner)
-        due = draft.due if draft and draft.due else dt.date.today() + dt.timedelta(days=DEFAULT_DAYS_TO_DUE)
+        due = draft.due or dt.date.today() + dt.timedelta(days=DEFAULT_DAYS_TO_DUE)
         self.due.setDate(QDate(due.year, due.month, due.day))
-        self.has_due.setChecked(bool(draft and draft.due))
+        self.has_due.setChecked(draft.due is not None)
         self.due.setEnabled(self.has_due.isChecked())
 
     def _lay_out(self) -> None:
@@ -126,18 +128,18 @@ class ActionDialog(QDialog):
         else:
             self.accept()
 
-    def draft(self) -> ActionDraft:
-        """Return what the fields describe."""
+    def draft(self) -> Action:
+        """Return the action the dialog started from, changed to what the fields describe."""
         due = self.due.date().toPython() if self.has_due.isChecked() else None
-        return ActionDraft(
-            what=self.what.toPlainText().strip(), principle=str(chosen(self.principle, "")),
+        return replace(
+            self.start, what=self.what.toPlainText().strip(), principle=str(chosen(self.principle, "")),
             owner_kind=OwnerKind(chosen(self.owner_kind, OwnerKind.PARTICIPANT.value)),
             owner=self.owner.currentText().strip(), due=due if isinstance(due, dt.date) else None,
             measure=self.measure.text().strip(), status=ActionStatus(chosen(self.status, ActionStatus.OPEN.value)))
 
     @classmethod
     def ask(cls, parent: QWidget | None, principles: list[Principle], choices: OwnerChoices,
-            draft: ActionDraft | None = None, title: str = "New action") -> ActionDraft | None:
+            draft: Action, title: str = "New action") -> Action | None:
         """Show the dialog; return the action described, or None when cancelled."""
         dialog = cls(principles, choices, draft, title, parent)
         return dialog.draft() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, require_id
 from workshop_app.ui import errors
 from workshop_app.ui.undoable_edits import ActionEdits
-from workshop_app.ui.action_controller import ActionController, ActionDraft, ActionFilter
+from workshop_app.ui.action_controller import ActionController, ActionFilter
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.models.action_table_model import (
@@ -221,7 +221,7 @@ class ActionsPanel(QWidget):
     def _on_selection_changed(self) -> None:
         self.buttons["edit"].setEnabled(self.table.selected() is not None)
 
-    def _ask(self, draft: ActionDraft | None, title: str) -> ActionDraft | None:
+    def _ask(self, draft: Action, title: str) -> Action | None:
         return ActionDialog.ask(self, list(self.room.principles.values()), self.plan.owner_choices(), draft,
                                 title)
 
@@ -230,7 +230,7 @@ class ActionsPanel(QWidget):
         return stage or str(chosen(self.principle, "")) or next(iter(self.room.principles), "")
 
     def _on_add_clicked(self) -> None:
-        start = ActionDraft("", self._default_principle(), OwnerKind.PARTICIPANT, "")
+        start = Action(self.controller.workshop_id, self._default_principle(), "", OwnerKind.PARTICIPANT, "")
         draft = self._ask(start, "New action")
         if draft is not None:
             self.table.edits.add(draft)
@@ -239,9 +239,7 @@ class ActionsPanel(QWidget):
         action = self.table.selected()
         if action is None or action.id is None:
             return
-        current = ActionDraft(action.what, action.principle, OwnerKind(action.owner_kind), action.owner, action.due,
-                              action.measure, ActionStatus(action.status))
-        draft = self._ask(current, "Edit action")
+        draft = self._ask(action, "Edit action")
         if draft is not None:
             self.table.edits.change(action, draft)
 
@@ -261,11 +259,11 @@ class ActionsPanel(QWidget):
             return
         groups = {g.id: g.name for g in self.controller.groups()}
         party = groups.get(commitment.party_group_id) if commitment.party_group_id is not None else None
-        start = ActionDraft(commitment.text, commitment.principle,
-                            OwnerKind.GROUP if party else OwnerKind.PARTICIPANT, party or "")
+        start = Action(self.controller.workshop_id, commitment.principle, commitment.text,
+                       OwnerKind.GROUP if party else OwnerKind.PARTICIPANT, party or "", proposal_id=commitment.id)
         draft = self._ask(start, "Action from an agreed commitment")
         if draft is not None:
-            self.table.edits.add(draft, commitment.id)
+            self.table.edits.add(draft)
 
 
 class ActionsReviewPanel(QWidget):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from tests.core.fakes import FakeStore
 from workshop_app.core.changes import perform, read
 from workshop_app.core import actions, voting, workshop_life
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.model import Action, ActionStatus, OwnerKind, Workshop
+from workshop_app.core.model import Action, ActionStatus, OwnerKind, Workshop, utc_now
 
 OPEN, BUSY, DONE, DROPPED = ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.DROPPED
 
@@ -71,12 +72,14 @@ def test_list_actions_filters(filters: dict[str, object], expected: list[str]) -
 
 def test_update_action_audits_status_changes_separately() -> None:
     store = FakeStore()
-    (wid,) = _workshops(store, ("Northside", dt.date(2024, 5, 1)))
+    wid, other = _workshops(store, ("Northside", dt.date(2024, 5, 1)), ("Elsewhere", dt.date(2024, 5, 1)))
     action = _plan(store, wid)["publish"]
-    moved = perform(store, actions.update_action, action.id or 0, status=BUSY).value
+    moved = perform(store, actions.set_action_status, action.id or 0, BUSY).value
     assert moved.status is BUSY and moved.what == "Publish the business case"
-    edited = perform(store, actions.update_action, action.id or 0, due=None, owner=" Fay ").value
+    typed = replace(moved, due=None, owner=" Fay ", workshop_id=other, created_at=utc_now())
+    edited = perform(store, actions.update_action, typed).value
     assert edited.due is None and edited.owner == "Fay" and edited.status is BUSY
+    assert (edited.workshop_id, edited.created_at) == (wid, action.created_at)  # only what the facilitator writes
     with store() as uow:
         kinds = [e.kind for e in uow.audit_entries(wid)][-2:]
         texts = [e.text for e in uow.audit_entries(wid)]
@@ -85,9 +88,11 @@ def test_update_action_audits_status_changes_separately() -> None:
     assert f"Action {action.id} (Publish the business case) went from open to in_progress." in texts
     assert stored == edited
     with pytest.raises(WorkshopError, match="Say what will be done"):
-        perform(store, actions.update_action, action.id or 0, what="  ")
+        perform(store, actions.update_action, replace(edited, what="  "))
     with pytest.raises(WorkshopError, match="cannot be found"):
-        perform(store, actions.update_action, 999, status=DONE)
+        perform(store, actions.set_action_status, 999, DONE)
+    with pytest.raises(WorkshopError, match="cannot be found"):
+        perform(store, actions.update_action, replace(edited, id=999))
 
 
 def test_create_action_refusals() -> None:

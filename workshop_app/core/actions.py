@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
-from workshop_app.core.changes import KEEP, Changed, Changes, Keep
+from workshop_app.core.changes import Changed, Changes
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, Proposal, Workshop, WorkshopStatus, require_id
 from workshop_app.core.ports import UnitOfWork
 
@@ -50,30 +49,30 @@ def create_action(
     return Changed(action, ACTIONS)
 
 
-def update_action(
-    uow: UnitOfWork,
-    action_id: int,
-    *,
-    what: str | Keep = KEEP,
-    principle: str | Keep = KEEP,
-    owner_kind: OwnerKind | Keep = KEEP,
-    owner: str | Keep = KEEP,
-    due: dt.date | None | Keep = KEEP,
-    measure: str | Keep = KEEP,
-    status: ActionStatus | Keep = KEEP,
-) -> Changed[Action]:
-    """Change an action; a status change gets its own audit entry naming the old and new status."""
-    old = uow.repo(Action).get(action_id)
-    if old is None:
+def update_action(uow: UnitOfWork, edited: Action) -> Changed[Action]:
+    """Store an edit of a stored action: its words, principle, owner, due date, measure and status (nothing else)."""
+    old = _stored_action(uow, require_id(edited))
+    return _store_update(uow, old, replace(
+        old, what=edited.what.strip(), principle=edited.principle.strip(), owner_kind=OwnerKind(edited.owner_kind),
+        owner=edited.owner.strip(), due=edited.due, measure=edited.measure.strip(), status=ActionStatus(edited.status)))
+
+
+def set_action_status(uow: UnitOfWork, action_id: int, status: ActionStatus) -> Changed[Action]:
+    """Change only an action's status."""
+    old = _stored_action(uow, action_id)
+    return _store_update(uow, old, replace(old, status=ActionStatus(status)))
+
+
+def _stored_action(uow: UnitOfWork, action_id: int) -> Action:
+    """Return a stored action; refuse one that cannot be found."""
+    action = uow.repo(Action).get(action_id)
+    if action is None:
         raise WorkshopError("That action cannot be found; choose one from the action plan.")
-    changes: dict[str, Any] = {
-        name: (value.strip() if isinstance(value, str) else value)
-        for name, value in (("what", what), ("principle", principle), ("owner_kind", owner_kind),
-                            ("owner", owner), ("due", due), ("measure", measure), ("status", status))
-        if not isinstance(value, Keep)
-    }
-    new = replace(old, **changes)
-    new.owner_kind, new.status = OwnerKind(new.owner_kind), ActionStatus(new.status)
+    return action
+
+
+def _store_update(uow: UnitOfWork, old: Action, new: Action) -> Changed[Action]:
+    """Check and store a changed action; a status change gets its own audit entry naming the old and new status."""
     check_action(new)
     uow.repo(Action).update(new)
     _audit_update(uow, old, new)
@@ -82,9 +81,7 @@ def update_action(
 
 def remove_action(uow: UnitOfWork, action_id: int) -> Changed[Action]:
     """Take an action out of the plan (undoing its adding); return it as it was."""
-    action = uow.repo(Action).get(action_id)
-    if action is None:
-        raise WorkshopError("That action cannot be found; choose one from the action plan.")
+    action = _stored_action(uow, action_id)
     uow.repo(Action).delete(action_id)
     audit.append(uow, action.workshop_id, "action_removed", f"Action {action_id} was taken out: {action.what}")
     return Changed(action, ACTIONS)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workshop_app.core import actions, voting
 from workshop_app.core.changes import Changes
-from workshop_app.core.model import Action, ActionStatus, Proposal, Workshop, require_id
+from workshop_app.core.model import Action, ActionStatus, Proposal, Workshop
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.vote_controller import VoteController
 
@@ -76,14 +76,11 @@ class ActionController(QObject):
 
     def edit(self, draft: Action) -> bool:
         """Change everything the facilitator writes about a stored action to what the draft (with its id) says."""
-        return self.controller.perform(
-            actions.update_action, require_id(draft), what=draft.what, principle=draft.principle,
-            owner_kind=draft.owner_kind, owner=draft.owner, due=draft.due, measure=draft.measure,
-            status=draft.status).ok
+        return self.controller.perform(actions.update_action, draft).ok
 
     def set_status(self, action_id: int, status: ActionStatus) -> bool:
         """Change only an action's status."""
-        return self.controller.perform(actions.update_action, action_id, status=status).ok
+        return self.controller.perform(actions.set_action_status, action_id, status).ok
 
     def is_overdue(self, action: Action) -> bool:
         """Return whether an unfinished action's due date has passed today."""

@@ -16,6 +16,7 @@ from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import require_id
 
 if TYPE_CHECKING:
+    from workshop_app.core.ports import UnitOfWorkFactory
     from workshop_app.store.database import Store
 
 EXIT_OK = 0
@@ -216,7 +217,7 @@ def demo_file(name: str = DEFAULT_EXAMPLE) -> Path:
     return found
 
 
-def demo_workshop(uow_factory: Any, source: Path, at_review: bool = True) -> int:
+def demo_workshop(uow_factory: UnitOfWorkFactory, source: Path, at_review: bool = True) -> int:
     """Import the example once (reusing a workshop with its title and partnership) and put it at charter review
     (or, with at_review False, leave it at the stage it was saved at)."""
     import json

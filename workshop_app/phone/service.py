@@ -181,8 +181,8 @@ class PhoneService:
         prepared = [self._join_request(client, body, token) for client, body, token in requests]
         asks = [p for p in prepared if not isinstance(p, Reply)]
         try:
-            bound: list[Any] = perform(self.uow_factory, phone_codes.bind_devices, self.workshop_id,
-                                       [a for a, _t in asks]).value
+            bound: Sequence[PhoneCode | WorkshopError] = perform(self.uow_factory, phone_codes.bind_devices,
+                                                                 self.workshop_id, [a for a, _t in asks]).value
         except WorkshopError as error:
             bound = [error] * len(asks)
         joined = [b for b in bound if isinstance(b, PhoneCode)]

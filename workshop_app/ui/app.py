@@ -7,7 +7,7 @@ workshop windows are loaded by ui/startup.py right after the first paint.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QApplication
 from workshop_app import __version__, paths
 from workshop_app.ui import errors
 from workshop_app.ui.main_window import MainWindow, attach_store
+
+if TYPE_CHECKING:
+    from workshop_app.core.plans import Plan
+    from workshop_app.core.ports import UnitOfWorkFactory
 
 
 def load_fonts_and_style(app: QApplication) -> None:
@@ -37,14 +41,14 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def plan_list() -> list[Any]:
+def plan_list() -> list[Plan]:
     """Return every session plan that loads (bundled and the facilitator's own)."""
     from workshop_app.core.plans import available_plans
 
     return list(available_plans().plans)
 
 
-def build_main_window(uow_factory: Any) -> MainWindow:
+def build_main_window(uow_factory: UnitOfWorkFactory) -> MainWindow:
     """Return the main window over a store, with every page built: its three steps back to back."""
     window = MainWindow(plan_list)
     attach_store(window, uow_factory)

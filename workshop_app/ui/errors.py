@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from workshop_app import logs, paths
+
+if TYPE_CHECKING:
+    from workshop_app.core.ports import UnitOfWorkFactory
 
 TITLE = "Changemaking Partnership Workshop"
 
@@ -28,7 +31,7 @@ def confirm(parent: QWidget | None, question: str, action: str) -> bool:
     return box.clickedButton() is yes
 
 
-def save_target(parent: QWidget | None, chosen: Path | None, uow_factory: Any) -> Path | None:
+def save_target(parent: QWidget | None, chosen: Path | None, uow_factory: UnitOfWorkFactory) -> Path | None:
     """Check a file chosen in a save dialog: refuse a store or database (saying why), ask before replacing a file.
 
     Returns the path to write, or None when nothing should be written.

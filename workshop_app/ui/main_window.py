@@ -11,7 +11,7 @@ builds the workshop page with phone voting once, before the first workshop opens
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
@@ -22,6 +22,9 @@ from workshop_app.ui.facilitator.start_page import StartPage
 from workshop_app.ui.facilitator.typing_guard import TypingGuard
 
 if TYPE_CHECKING:
+    from workshop_app.core.model import Workshop
+    from workshop_app.core.plans import Plan
+    from workshop_app.core.ports import UnitOfWorkFactory
     from workshop_app.ui.controller import WorkshopController
     from workshop_app.ui.facilitator.workshop_page import WorkshopPage
     from workshop_app.ui.phone.phone_voting import PhoneVoting
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
 APP_TITLE = "Changemaking Partnership Workshop"
 
 
-def attach_store(window: MainWindow, uow_factory: Any) -> None:
+def attach_store(window: MainWindow, uow_factory: UnitOfWorkFactory) -> None:
     """Give the window the controllers over a store: the second of its three building steps."""
     from workshop_app.ui.controller import WorkshopController
     from workshop_app.ui.room_controller import RoomController
@@ -48,7 +51,7 @@ class MainWindow(QMainWindow):
     workshop_page: WorkshopPage
     phone_voting: PhoneVoting
 
-    def __init__(self, plans: Callable[[], list[Any]] = list, parent: QWidget | None = None) -> None:
+    def __init__(self, plans: Callable[[], list[Plan]] = list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shared_screen: SharedScreen | None = None
         self._plans = plans
@@ -249,7 +252,7 @@ class MainWindow(QMainWindow):
         if self._attached:
             self.show_workshops(self.controller.list_workshops())
 
-    def show_workshops(self, workshops: list[Any]) -> None:
+    def show_workshops(self, workshops: list[Workshop]) -> None:
         """Show the workshops the start page's filter picks from these (every workshop in the store)."""
         from workshop_app.core.workshop_list import filtered, listed
 
@@ -309,14 +312,14 @@ class MainWindow(QMainWindow):
         if saved is not None:
             self.statusBar().showMessage(f"Workshop deleted; a copy is in {saved}")
 
-    def _on_workshop_changed(self, workshop: Any) -> None:
+    def _on_workshop_changed(self, workshop: Workshop) -> None:
         from workshop_app.core.model import LOCKED_STATUSES
 
         for action in self.workshop_actions:
             action.setEnabled(workshop.status not in LOCKED_STATUSES)
         self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")
 
-    def _on_workshop_opened(self, workshop: Any) -> None:
+    def _on_workshop_opened(self, workshop: Workshop) -> None:
         self._on_workshop_changed(workshop)
         self.pages.setCurrentWidget(self.workshop_page)
         self.room_menu.setEnabled(self.room.plan is not None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
 from workshop_app.core import roster, workshops
 from workshop_app.core.changes import Changed, Changes
@@ -13,10 +13,12 @@ from workshop_app.core.ports import UnitOfWork
 from workshop_app.core.model import Action, ActionStatus, Participant, StakeholderGroup, require_id
 from workshop_app.core.palette import GroupStyle
 from workshop_app.ui import undo
-from workshop_app.ui.controller import Done, WorkshopController
+from workshop_app.ui.controller import WorkshopController
 
 if TYPE_CHECKING:
     from workshop_app.ui.action_controller import ActionController
+
+P = ParamSpec("P")
 
 
 class RosterEdits:
@@ -69,56 +71,62 @@ class GroupEdits:
 
     def __init__(self, controller: WorkshopController) -> None:
         self.controller = controller
-        self._last_ok = False
 
     def add(self, name: str) -> bool:
         """Add a group at the end; undo removes it again."""
-        held = [self._run(workshops.add_group, self.controller.workshop_id, name)]
+        held = [self._group(workshops.add_group, self.controller.workshop_id, name)]
         if held[0] is None:
             return False
         undo.record(self.controller.undo_stack, f"add the group {name}",
-                    lambda: held.__setitem__(0, self._run(workshops.add_group, self.controller.workshop_id, name)),
-                    lambda: self._run(workshops.remove_group, _id(held[0])))
+                    lambda: held.__setitem__(0, self._group(workshops.add_group, self.controller.workshop_id, name)),
+                    lambda: self._ok(workshops.remove_group, _id(held[0])))
         return True
 
     def rename(self, group: StakeholderGroup, name: str) -> bool:
         """Rename a group; undo gives it its old name."""
-        return self._pair(f"rename {group.name}", (workshops.rename_group, group.id, name),
-                          (workshops.rename_group, group.id, group.name))
+        group_id = require_id(group)
+        return self._pair(f"rename {group.name}", lambda: self._ok(workshops.rename_group, group_id, name),
+                          lambda: self._ok(workshops.rename_group, group_id, group.name))
 
     def restyle(self, group: StakeholderGroup, style: GroupStyle) -> bool:
         """Change a group's colour and mark; undo gives back the old ones."""
-        return self._pair(f"change the mark of {group.name}", (workshops.set_group_style, group.id, style),
-                          (workshops.set_group_style, group.id, GroupStyle(group.colour, group.mark)))
+        group_id, old = require_id(group), GroupStyle(group.colour, group.mark)
+        return self._pair(f"change the mark of {group.name}",
+                          lambda: self._ok(workshops.set_group_style, group_id, style),
+                          lambda: self._ok(workshops.set_group_style, group_id, old))
 
     def move(self, group: StakeholderGroup, offset: int) -> bool:
         """Move a group up or down; undo moves it back."""
-        return self._pair(f"move {group.name}", (workshops.move_group, group.id, offset),
-                          (workshops.move_group, group.id, -offset))
+        group_id = require_id(group)
+        return self._pair(f"move {group.name}", lambda: self._ok(workshops.move_group, group_id, offset),
+                          lambda: self._ok(workshops.move_group, group_id, -offset))
 
     def remove(self, group: StakeholderGroup) -> bool:
         """Remove an empty group; undo puts it back in its place with its colour and mark."""
         held: list[StakeholderGroup | None] = [group]
-        self._run(workshops.remove_group, group.id)
-        if not self._last_ok:
+        if not self._ok(workshops.remove_group, require_id(group)):
             return False
         undo.record(self.controller.undo_stack, f"remove the group {group.name}",
-                    lambda: self._run(workshops.remove_group, _id(held[0])),
-                    lambda: held.__setitem__(0, self._run(workshops.restore_group, group)))
+                    lambda: self._ok(workshops.remove_group, _id(held[0])),
+                    lambda: held.__setitem__(0, self._group(workshops.restore_group, group)))
         return True
 
-    def _pair(self, text: str, redo: tuple[object, ...], inverse: tuple[object, ...]) -> bool:
-        self._run(*redo)
-        if not self._last_ok:
+    def _pair(self, text: str, redo: Callable[[], bool], inverse: Callable[[], bool]) -> bool:
+        """Run an edit; when it worked, keep it with its inverse for Edit > Undo."""
+        if not redo():
             return False
-        undo.record(self.controller.undo_stack, text, lambda: self._run(*redo), lambda: self._run(*inverse))
+        undo.record(self.controller.undo_stack, text, redo, inverse)
         return True
 
-    def _run(self, operation: object, *args: object) -> StakeholderGroup | None:
-        done: Done[Any] = self.controller.perform(operation, *args)  # type: ignore[arg-type]
-        self._last_ok = done.ok
-        made = done.value.value if isinstance(done.value, Changed) else None
-        return made if isinstance(made, StakeholderGroup) else None
+    def _ok(self, operation: Callable[Concatenate[UnitOfWork, P], object], *args: P.args, **kwargs: P.kwargs) -> bool:
+        """Run one group operation; say whether it worked."""
+        return self.controller.perform(operation, *args, **kwargs).ok
+
+    def _group(self, operation: Callable[Concatenate[UnitOfWork, P], Changed[StakeholderGroup]], *args: P.args,
+               **kwargs: P.kwargs) -> StakeholderGroup | None:
+        """Run one operation that makes a group; return the group (None when it was refused)."""
+        done = self.controller.perform(operation, *args, **kwargs)
+        return done.value.value if done.value is not None else None
 
 
 class ActionEdits:

@@ -66,7 +66,7 @@ def test_list_actions_filters(filters: dict[str, object], expected: list[str]) -
     (wid,) = _workshops(store, ("Northside", dt.date(2024, 5, 1)))
     made = _plan(store, wid)
     names = {a.id: name for name, a in made.items()}
-    found = read(store, actions.list_actions, wid, **filters)  # type: ignore[arg-type]
+    found = read(store, actions.list_actions, wid, actions.ActionFilter(**filters))  # type: ignore[arg-type]
     assert [names[a.id] for a in found] == expected
 
 

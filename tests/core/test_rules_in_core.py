@@ -72,6 +72,7 @@ def test_an_owner_matches_by_part_of_the_name_ignoring_case_in_core_as_in_the_wi
     room = _room()
     added = [perform(room.store, actions.create_action, room.workshop_id, "accountable", what, OwnerKind.GROUP,
                      owner).value for what, owner in (("Open early", "Leisure Centre team"), ("Publish", "Council"))]
-    found: list[Action] = read(room.store, actions.list_actions, room.workshop_id, owner=" centre ")
+    found: list[Action] = read(room.store, actions.list_actions, room.workshop_id,
+                               actions.ActionFilter(owner=" centre "))
     assert [a.id for a in found] == [added[0].id]
     assert actions.owner_matches(added[1], "COUN") and not actions.owner_matches(added[1], "Residents")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from workshop_app.core import audit
 from workshop_app.core.errors import WorkshopError
@@ -92,29 +92,31 @@ def owner_matches(action: Action, text: str) -> bool:
     return text.strip().casefold() in action.owner.casefold()
 
 
-def list_actions(
-    uow: UnitOfWork,
-    workshop_id: int,
-    principle: str | None = None,
-    owner: str | None = None,
-    status: ActionStatus | None = None,
-    overdue_on: dt.date | None = None,
-) -> list[Action]:
-    """Return a workshop's actions in the order they were made, filtered by every filter given.
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which of a workshop's actions a list keeps; a filter left empty keeps every action."""
 
-    `owner` keeps actions whose owner's name contains it (owner_matches); `overdue_on` keeps only unfinished
-    actions whose due date is before that day.
-    """
-    found = uow.repo(Action).list(workshop_id=workshop_id)
-    if principle is not None:
-        found = [a for a in found if a.principle == principle]
-    if owner is not None:
-        found = [a for a in found if owner_matches(a, owner)]
-    if status is not None:
-        found = [a for a in found if a.status == status]
-    if overdue_on is not None:
-        found = [a for a in found if is_overdue(a, overdue_on)]
-    return found
+    principle: str = ""
+    owner: str = ""
+    """Keeps the actions whose owner's name contains it (owner_matches)."""
+    status: ActionStatus | None = None
+    overdue_on: dt.date | None = None
+    """Keeps only the unfinished actions whose due date is before that day."""
+
+    def keeps(self, action: Action) -> bool:
+        """Say whether an action passes every filter given."""
+        return ((not self.principle or action.principle == self.principle)
+                and (not self.owner or owner_matches(action, self.owner))
+                and (self.status is None or action.status == self.status)
+                and (self.overdue_on is None or is_overdue(action, self.overdue_on)))
+
+
+EVERY_ACTION = ActionFilter()
+
+
+def list_actions(uow: UnitOfWork, workshop_id: int, chosen: ActionFilter = EVERY_ACTION) -> list[Action]:
+    """Return the workshop's actions that the filter keeps, in the order they were made."""
+    return [action for action in uow.repo(Action).list(workshop_id=workshop_id) if chosen.keeps(action)]
 
 
 def is_overdue(action: Action, on: dt.date) -> bool:

@@ -16,16 +16,6 @@ from workshop_app.ui.vote_controller import VoteController
 
 
 @dataclass(frozen=True)
-class ActionFilter:
-    """Which actions a list shows; empty values show everything."""
-
-    principle: str = ""
-    owner_text: str = ""
-    status: str = ""
-    overdue_only: bool = False
-
-
-@dataclass(frozen=True)
 class OwnerChoices:
     """The names an action's owner can be picked from, by kind."""
 
@@ -56,12 +46,9 @@ class ActionController(QObject):
 
     # This workshop's plan -----------------------------------------------------------------------
 
-    def actions(self, chosen: ActionFilter = ActionFilter()) -> list[Action]:
+    def actions(self, chosen: actions.ActionFilter = actions.EVERY_ACTION) -> list[Action]:
         """Return the open workshop's actions that pass the filter, in the order they were made."""
-        return self.controller.read(
-            actions.list_actions, self.controller.workshop_id, principle=chosen.principle or None,
-            owner=chosen.owner_text or None, status=ActionStatus(chosen.status) if chosen.status else None,
-            overdue_on=self.today() if chosen.overdue_only else None)
+        return self.controller.read(actions.list_actions, self.controller.workshop_id, chosen)
 
     def create(self, draft: Action) -> Action | None:
         """Store a new action (a draft the facilitator wrote, not yet stored); return it stored (None when refused)."""

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget,
 )
 
+from workshop_app.core.actions import ActionFilter
 from workshop_app.core.model import Action, ActionStatus, OwnerKind, require_id
 from workshop_app.ui import errors
 from workshop_app.ui.undoable_edits import ActionEdits
-from workshop_app.ui.action_controller import ActionController, ActionFilter
+from workshop_app.ui.action_controller import ActionController
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.facilitator.action_dialog import ActionDialog, CommitmentPicker
 from workshop_app.ui.models.action_table_model import (
@@ -202,9 +203,10 @@ class ActionsPanel(QWidget):
         self.table.view.selectionModel().selectionChanged.connect(lambda *_: self._on_selection_changed())
 
     def current_filter(self) -> ActionFilter:
-        """Return the filter the controls describe."""
-        return ActionFilter(str(chosen(self.principle, "")), self.owner.text(), str(chosen(self.status, "")),
-                            self.overdue.isChecked())
+        """Return the filter the controls describe (overdue: unfinished and due before today)."""
+        status = str(chosen(self.status, ""))
+        return ActionFilter(str(chosen(self.principle, "")), self.owner.text(), ActionStatus(status) if status else None,
+                            self.plan.today() if self.overdue.isChecked() else None)
 
     def refresh(self) -> None:
         """Reload the actions that pass the filter."""

@@ -100,3 +100,19 @@ def test_moving_to_a_notes_stage_reads_its_notes_once(charter_day: MainWindow, s
     with counted(store) as seen:
         room.go_to(rating)
     assert not [s for s in seen.statements if "FROM note" in s]  # a hidden notes panel reads nothing
+
+
+def test_the_proposals_list_is_one_read_whatever_how_many_proposals_it_shows(charter_day: MainWindow,
+                                                                             store: Store) -> None:
+    room = charter_day.room
+    panel = charter_day.workshop_page.console.stage.proposals
+    shown = []
+    for index, stage in enumerate(room.stages):
+        if stage.kind == "commitments":
+            room.go_to(index)
+            with counted(store) as seen:  # was groups, proposals, ideas, then rounds and outcome per proposal, vote
+                panel.refresh()
+            # The list (proposals, rounds, outcomes, groups, ideas) in one read; the vote panel's own is the other.
+            assert (seen.writes, seen.reads) == (0, 2), seen.statements
+            shown.append([panel.list.item(i).text() for i in range(panel.list.count())])
+    assert sum(len(texts) for texts in shown) >= 3 and any("agreed" in t for texts in shown for t in texts)

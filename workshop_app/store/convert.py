@@ -27,11 +27,6 @@ def values_of(item: Any) -> dict[str, Any]:
     return {name: getattr(item, name) for name in _FIELDS[type(item)]}
 
 
-def to_row(item: Any) -> tables.TableBase:
-    """Return a new table row holding a core record's fields."""
-    return ROW_TYPES[type(item)](**values_of(item))
-
-
 def copy_to_row(item: Any, row: tables.TableBase) -> None:
     """Write every field of a core record except its id onto an existing row."""
     for name, value in values_of(item).items():

@@ -6,16 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.core.model import Note
-from workshop_app.ui.room_controller import RoomController
-
-
-def principle_notes(room: RoomController, principle: str) -> list[Note]:
-    """Return the notes of every ideas stage about a principle, in agenda order."""
-    found: list[Note] = []
-    for index, stage in enumerate(room.stages):
-        if stage.kind == "ideas" and stage.principle == principle:
-            found.extend(room.stage_notes(index))
-    return found
 
 
 class IdeasToPropose(QWidget):
@@ -23,9 +13,8 @@ class IdeasToPropose(QWidget):
 
     proposal_requested = Signal(Note)
 
-    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.room = room
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAccessibleName("Ideas from the room for this principle")
@@ -44,10 +33,10 @@ class IdeasToPropose(QWidget):
         self.list.currentRowChanged.connect(lambda row: self.make.setEnabled(row >= 0))
         self.list.itemActivated.connect(lambda _item: self._on_make_clicked())
 
-    def show_principle(self, principle: str) -> None:
-        """List the ideas noted for a principle (the widget hides itself when there are none)."""
+    def show_ideas(self, ideas: list[Note]) -> None:
+        """List the ideas noted for the principle (the widget hides itself when there are none)."""
         self.list.clear()
-        for note in principle_notes(self.room, principle):
+        for note in ideas:
             item = QListWidgetItem(note.text)
             item.setData(Qt.ItemDataRole.UserRole, note)
             self.list.addItem(item)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from workshop_app.core import roster
 from workshop_app.core.model import Note, Proposal, ProposalStatus, VoteRound, require_id
+from workshop_app.core.proposal_list import ListedProposal, ProposalList, proposal_list
 from workshop_app.ui import errors, undo
 from workshop_app.ui.facilitator.ideas_to_propose import IdeasToPropose
 from workshop_app.ui.facilitator.proposal_dialog import ProposalDialog, ProposalDraft
@@ -46,7 +47,9 @@ class ProposalsPanel(QWidget):
             ("new", "New propos&al…"), ("amend", "A&mend…"), ("withdraw", "&Withdraw…"),
             ("named", "Open name&d vote"), ("secret", "Open se&cret vote"))}
         self.vote_panel = VotePanel(controller, room, votes)
-        self.ideas = IdeasToPropose(room)
+        self.ideas = IdeasToPropose()
+        self.shown = ProposalList([], False, [], [])
+        """What the list shows, from its one read per refresh."""
         self.hint = QLabel(CHOOSE_HINT, wordWrap=True)
         top, bottom = QHBoxLayout(), QHBoxLayout()
         for name in ("new", "amend", "withdraw"):
@@ -78,20 +81,22 @@ class ProposalsPanel(QWidget):
         self.room.notes_changed.connect(lambda _index: self.refresh())
 
     def refresh(self) -> None:
-        """Reload the current principle's proposals, keeping the selection."""
+        """Reload the current principle's proposals (with their rounds, outcomes and ideas: one read), keeping the
+        selection."""
         principle = self.room.stage().principle if self.room.stages else None
         if not principle:
             return
         keep = self.selected()
-        self.ideas.show_principle(principle)
+        idea_stages = [i for i, stage in enumerate(self.room.stages) if stage.kind == "ideas" and stage.principle == principle]
+        self.shown = self.controller.read(proposal_list, self.controller.workshop_id, principle, idea_stages)
+        self.ideas.show_ideas(self.shown.ideas)
         self.list.blockSignals(True)
         self.list.clear()
-        groups = {g.id: g.name for g in self.controller.groups()}
-        for proposal in self.votes.proposals(principle):
-            rounds = self.votes.rounds(require_id(proposal))
-            outcome = self.votes.latest_outcome(require_id(proposal))
+        groups = {g.id: g.name for g in self.shown.groups}
+        for listed in self.shown.proposals:
+            proposal = listed.proposal
             party = f" ({groups.get(proposal.party_group_id, '')} only)" if proposal.party_group_id else ""
-            word = status_word(proposal, rounds, outcome.agreed if outcome else None)
+            word = status_word(proposal, listed.rounds, listed.agreed)
             item = QListWidgetItem(f"{proposal.text}{party}\n    {word}")
             item.setData(Qt.ItemDataRole.UserRole, proposal.id)
             self.list.addItem(item)
@@ -103,16 +108,21 @@ class ProposalsPanel(QWidget):
 
     def selected(self) -> Proposal | None:
         """Return the selected proposal."""
+        listed = self._selected()
+        return listed.proposal if listed is not None else None
+
+    def _selected(self) -> ListedProposal | None:
+        """Return the selected proposal with its rounds, as the list last read them."""
         item = self.list.currentItem()
         if item is None:
             return None
         wanted = int(item.data(Qt.ItemDataRole.UserRole))
-        return next((p for p in self.votes.proposals() if p.id == wanted), None)
+        return next((p for p in self.shown.proposals if p.proposal.id == wanted), None)
 
     def _on_selection_changed(self) -> None:
         chosen = self.selected()
         usable = chosen is not None and chosen.status != ProposalStatus.WITHDRAWN
-        voting = self.votes.open_round() is not None
+        voting = self.shown.voting
         for name in ("amend", "withdraw"):
             self.buttons[name].setEnabled(usable)
         for name in ("named", "secret"):
@@ -136,19 +146,20 @@ class ProposalsPanel(QWidget):
         principle = self.room.principle()
         if draft is None or principle is None:
             return
-        before = {p.id for p in self.votes.proposals(principle.key)}
+        before = {listed.proposal.id for listed in self.shown.proposals}
         if self.votes.create_proposal(principle.key, draft.text, draft.route, draft.party_group_id):
             for row in range(self.list.count()):
                 if self.list.item(row).data(Qt.ItemDataRole.UserRole) not in before:
                     self.list.setCurrentRow(row)
 
     def _on_amend_clicked(self) -> None:
-        proposal, principle = self.selected(), self.room.principle()
-        if proposal is None or principle is None:
+        listed, principle = self._selected(), self.room.principle()
+        if listed is None or principle is None:
             return
+        proposal = listed.proposal
         current = ProposalDraft(proposal.text, proposal.route, proposal.party_group_id)
         draft = ProposalDialog.ask(self, principle, self.controller.groups(), current, amending=True)
-        pid, old, before_vote = require_id(proposal), proposal.text, not self.votes.rounds(require_id(proposal))
+        pid, old, before_vote = require_id(proposal), proposal.text, not listed.rounds
         if draft is not None and self.votes.amend(pid, draft.text, self.room.workshop.facilitator) and before_vote:
             undo.record(self.controller.undo_stack, "change a proposal's wording",
                         lambda: self._reword(pid, draft.text), lambda: self._reword(pid, old))
@@ -162,10 +173,10 @@ class ProposalsPanel(QWidget):
         self.votes.amend(proposal_id, text)
 
     def _on_withdraw_clicked(self) -> None:
-        proposal = self.selected()
-        if proposal is None:
+        listed = self._selected()
+        if listed is None:
             return
-        rounds = len(self.votes.rounds(require_id(proposal)))
+        proposal, rounds = listed.proposal, len(listed.rounds)
         held = f" Its {rounds} vote{'s' if rounds != 1 else ''} stay in the record." if rounds else ""
         if errors.confirm(self, f"Withdraw the proposal \"{proposal.text}\"? "
                                 f"It cannot be voted on again.{held}", "Withdraw it"):

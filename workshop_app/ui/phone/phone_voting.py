@@ -33,7 +33,7 @@ class PhoneVoting(QObject):
     """A phone's score for this principle was recorded; emitted on the GUI thread."""
     phone_joined = Signal(int)
     """A person's phone joined (emitted on the GUI thread)."""
-    _phone_ballot = Signal(object)
+    _phone_ballot = Signal(Voted)
     _phone_rating = Signal(str)
     _phone_join = Signal(int)
 

@@ -20,7 +20,7 @@ from workshop_app import __version__
 from workshop_app.ui import errors, settings
 from workshop_app.ui.facilitator.start_page import StartPage
 from workshop_app.ui.facilitator.typing_guard import TypingGuard
-from workshop_app.ui.long_lived import set_aside_the_workshop
+from workshop_app.ui.long_lived import set_aside_what_was_built
 
 if TYPE_CHECKING:
     from workshop_app.core.model import Workshop
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
         elif self.shared_screen is not None and self.shared_screen.target_screen is not None:
             self.shared_screen.present_on(self.shared_screen.target_screen)
         self.setWindowTitle(f"{workshop.title} — {APP_TITLE}")
-        set_aside_the_workshop()  # a full garbage-collector pass over both windows would stall a vote
+        set_aside_what_was_built()  # a full garbage-collector pass over both windows would stall a vote
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         """Closing the console stops phone voting and closes the shared screen too."""

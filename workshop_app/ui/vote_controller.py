@@ -11,7 +11,7 @@ from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Choice, Proposal, VoteRound
 from workshop_app.core.voting import VoteProgress
 from workshop_app.ui.controller import WorkshopController
-from workshop_app.ui.long_lived import set_aside_the_vote
+from workshop_app.ui.long_lived import set_aside_what_was_built
 
 
 class VoteController(QObject):
@@ -102,7 +102,7 @@ class VoteController(QObject):
         done = self.controller.perform(voting.open_vote_in_room, proposal_id, secret)
         if done.value is not None:
             self.vote_opened.emit(done.value.value.id)
-            set_aside_the_vote()  # the vote's tiles, so no full collector pass goes over them during a cast
+            set_aside_what_was_built()  # the vote's tiles, so no full collector pass goes over them during a cast
         return done.ok
 
     def cast(self, round_id: int, participant_id: int, choice: Choice, reason: str = "",

@@ -73,6 +73,14 @@ WORKSHOP_ID = arg("id", type=int, metavar="ID", help="the workshop id, as `works
 FORCE = arg("--force", action="store_true", help="replace the file (or CSV files) if they already exist")
 
 
+def writes_workshop(formats: tuple[str, ...], format_help: str, metavar: str, out_help: str) -> tuple[Arg, ...]:
+    """The arguments of a command that writes one workshop out: its id, --out, --format (the first is the default)
+    and --force."""
+    return (WORKSHOP_ID, arg("--out", required=True, type=Path, metavar=metavar, help=out_help),
+            arg("--format", choices=formats, default=formats[0], help=format_help),
+            FORCE)
+
+
 @contextmanager
 def opened_store(args: argparse.Namespace, create: bool = False) -> Iterator[Store]:
     """Open (and migrate) the store named by --db, or the default one, and close it afterwards.
@@ -160,10 +168,7 @@ def import_workshop(args: argparse.Namespace) -> int:
 @command(
     "export",
     "write a workshop as JSON (--out FILE.json) or as open-data CSV files (--format csv --out DIR)",
-    WORKSHOP_ID,
-    arg("--out", required=True, type=Path, metavar="PATH", help="the JSON file, or the folder for CSV files"),
-    arg("--format", choices=("json", "csv"), default="json", help="json (default) or csv"),
-    FORCE,
+    *writes_workshop(("json", "csv"), "json (default) or csv", "PATH", "the JSON file, or the folder for CSV files"),
 )
 def export_workshop(args: argparse.Namespace) -> int:
     """Write the workshop's JSON file or CSV folder and say where it went."""
@@ -186,11 +191,9 @@ def export_workshop(args: argparse.Namespace) -> int:
 @command(
     "charter",
     "write the workshop's partnership charter as a PDF, a web page or a Word document (--out FILE)",
-    WORKSHOP_ID,
-    arg("--out", required=True, type=Path, metavar="FILE", help="where to write the charter"),
-    arg("--format", choices=("pdf", "html", "docx"), default="pdf",
-        help="pdf to sign and print (the default), html to publish, docx to finish in Word"),
-    FORCE,
+    *writes_workshop(("pdf", "html", "docx"),
+                     "pdf to sign and print (the default), html to publish, docx to finish in Word",
+                     "FILE", "where to write the charter"),
 )
 def charter(args: argparse.Namespace) -> int:
     """Write the charter in the chosen format and say where it went."""

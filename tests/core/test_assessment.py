@@ -45,16 +45,16 @@ def test_summary_per_group_by_hand() -> None:
     summary = assessment.summarise(_rows(), GROUPS, PRINCIPLES)
     assert list(summary.group_names) == [10, 20, 30]
     council = summary.stats("collaborative", 10)
-    # Council 2 and 4: mean 3; deviations -1, +1; population variance (1 + 1) / 2 = 1, so stdev 1; range 2.
-    assert (council.count, council.mean, council.stdev, council.range) == (2, 3.0, 1.0, 2)
+    # Council 2 and 4: mean 3; deviations -1, +1; population variance (1 + 1) / 2 = 1, so stdev 1; lowest 2, highest 4.
+    assert (council.count, council.mean, council.stdev, council.low, council.high) == (2, 3.0, 1.0, 2, 4)
     provider = summary.stats("collaborative", 20)
     # Provider 4, 4, 5: mean 13/3; deviations -1/3, -1/3, 2/3; squares 1/9 + 1/9 + 4/9 = 6/9;
-    # variance 6/9 / 3 = 2/9; stdev sqrt(2/9) = 0.4714; range 5 - 4 = 1.
-    assert provider.exact_mean == Fraction(13, 3) and provider.range == 1
+    # variance 6/9 / 3 = 2/9; stdev sqrt(2/9) = 0.4714; lowest 4, highest 5.
+    assert provider.exact_mean == Fraction(13, 3) and (provider.low, provider.high) == (4, 5)
     assert math.isclose(provider.stdev or 0, math.sqrt(2 / 9))
     residents = summary.stats("collaborative", 30)
-    # Residents: person 6's latest is 2, person 7 gave 1: mean 1.5; stdev 0.5; range 1.
-    assert (residents.count, residents.mean, residents.stdev, residents.range) == (2, 1.5, 0.5, 1)
+    # Residents: person 6's latest is 2, person 7 gave 1: mean 1.5; stdev 0.5; lowest 1, highest 2.
+    assert (residents.count, residents.mean, residents.stdev, residents.low, residents.high) == (2, 1.5, 0.5, 1, 2)
 
 
 def test_summary_overall_and_group_scores() -> None:

@@ -39,11 +39,6 @@ class ScoreStats:
         exact = self.exact_mean
         return float(exact) if exact is not None else None
 
-    @property
-    def range(self) -> int | None:
-        """Highest minus lowest score, or None when nobody has rated."""
-        return self.high - self.low if self.high is not None and self.low is not None else None
-
 
 @dataclass(frozen=True)
 class PrincipleSummary:

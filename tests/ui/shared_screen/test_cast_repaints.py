@@ -93,8 +93,15 @@ def cast_and_count(qtbot, view: VotingView, pid: int, tap: bool) -> Repaints:  #
 @pytest.mark.parametrize("tap", [True, False], ids=["tap", "keys"])
 def test_a_cast_repaints_only_what_changed(qtbot, voting: VotingView, tap: bool) -> None:  # type: ignore[no-untyped-def]
     people = list(voting.tiles)
-    for pid in (people[0], people[5], people[0]):  # the last one changes their vote
+    fresh: list[int] = []
+    for button in voting.choices.buttons.values():
+        original = button._paint_look
+        button._paint_look = lambda painter, paint=original: (fresh.append(1), paint(painter))  # type: ignore[method-assign]
+    for round_no, pid in enumerate((people[0], people[5], people[0])):  # the last one changes their vote
+        fresh.clear()
         counts = cast_and_count(qtbot, voting, pid, tap)
+        if round_no:
+            assert fresh == [], f"the choice pad's buttons were painted afresh {len(fresh)} times, not copied"
         allowed = {voting.tiles[pid], voting.tiles[voting.next_person(pid)], *voting.choices.buttons.values(),
                    voting.instruction, voting.progress, voting.status}
         others = sorted(name(w) for w in counts.painted if w not in allowed)

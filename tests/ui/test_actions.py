@@ -86,7 +86,7 @@ def audit_kinds(store: Any, workshop_id: int) -> list[str]:
 def shown_whats(panel: ActionsPanel) -> list[str]:
     """Return the What column of the panel's table."""
     model = panel.table.model
-    return [model.action_at(row).what for row in range(model.rowCount())]
+    return [model.row_at(row).what for row in range(model.rowCount())]
 
 
 def test_actions_added_through_the_dialog_are_saved_shown_and_audited(qtbot, store, window,  # type: ignore[no-untyped-def]
@@ -233,7 +233,7 @@ def test_the_review_shows_last_time_s_open_actions_and_carries_them_over(qtbot, 
     panel = main.workshop_page.console.stage.actions_review
     assert main.workshop_page.console.stage.controls.currentWidget() is panel
     assert panel.source.text() == "Open actions from Charter workshop 2025 (4 March 2025)"
-    assert [panel.table.model.action_at(r).id for r in range(panel.table.model.rowCount())] == [
+    assert [panel.table.model.row_at(r).id for r in range(panel.table.model.rowCount())] == [
         made[0].id, made[1].id]
 
     panel.table.view.selectRow(1)

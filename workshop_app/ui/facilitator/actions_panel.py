@@ -113,7 +113,7 @@ class ActionTable(QWidget):
     def selected(self) -> Action | None:
         """Return the selected action."""
         index = self.view.currentIndex()
-        return self.model.action_at(index.row()) if index.isValid() and self.view.selectionModel().hasSelection() \
+        return self.model.row_at(index.row()) if index.isValid() and self.view.selectionModel().hasSelection() \
             else None
 
     def _on_selection_changed(self) -> None:
@@ -130,7 +130,7 @@ class ActionTable(QWidget):
     def _on_status_change_requested(self, action_id: int, status: str) -> None:
         row = self.model.row_of(action_id)
         if row >= 0:
-            action = self.model.action_at(row)
+            action = self.model.row_at(row)
             self.edits.set_status(action, ActionStatus(status))
 
 

@@ -124,7 +124,7 @@ class StartPage(QWidget):
     def selected(self) -> Workshop | None:
         """Return the selected workshop, if any."""
         rows = self.table.selectionModel().selectedRows() if hasattr(self, "table") else []
-        return self.model.workshop_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def current_filter(self) -> str:
         """Return the name of the filter on show (Active, Finished, Archived or All)."""
@@ -158,6 +158,6 @@ class StartPage(QWidget):
             self._on_row_activated(rows[0])
 
     def _on_row_activated(self, index: QModelIndex) -> None:
-        workshop = self.model.workshop_at(index.row())
+        workshop = self.model.row_at(index.row())
         if workshop.id is not None:
             self.open_requested.emit(workshop.id)

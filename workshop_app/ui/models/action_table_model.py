@@ -35,7 +35,7 @@ def due_text(action: Action, today: dt.date) -> str:
     return f"{day} · overdue" if actions.is_overdue(action, today) else day
 
 
-class ActionTableModel(RowsModel):
+class ActionTableModel(RowsModel[Action]):
     """One action a row; the Status cell is editable and asks for a change rather than making it."""
 
     headers = HEADERS
@@ -44,7 +44,6 @@ class ActionTableModel(RowsModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Action] = []
         self._principles: dict[str, str] = {}
         self._commitments: dict[int, str] = {}
         self._today = dt.date.today()
@@ -52,14 +51,8 @@ class ActionTableModel(RowsModel):
     def set_data(self, rows: list[Action], principles: dict[str, str], commitments: dict[int, str],
                  today: dt.date) -> None:
         """Replace the actions, the principle names by key, the commitment wording by proposal id and today."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._principles, self._commitments, self._today = dict(principles), dict(commitments), today
-        self.endResetModel()
-
-    def action_at(self, row: int) -> Action:
-        """Return the action shown in a row."""
-        return self._rows[row]
+        with self.replacing(rows):
+            self._principles, self._commitments, self._today = dict(principles), dict(commitments), today
 
     def row_of(self, action_id: int) -> int:
         """Return the row showing an action, or -1."""

@@ -31,26 +31,19 @@ def row_words(workshop: Workshop) -> tuple[str, ...]:
     return (w.date.strftime("%d %b %Y"), w.title, w.partnership, w.place, STATUS_WORDS[w.status])
 
 
-class WorkshopTableModel(RowsModel):
+class WorkshopTableModel(RowsModel[Workshop]):
     """Shows one workshop a row: date, title, partnership, place and status."""
 
     headers = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Workshop] = []
         self._words: list[tuple[str, ...]] = []
 
     def set_workshops(self, rows: list[Workshop]) -> None:
         """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._words = [row_words(w) for w in self._rows]
-        self.endResetModel()
-
-    def workshop_at(self, row: int) -> Workshop:
-        """Return the workshop shown in a row."""
-        return self._rows[row]
+        with self.replacing(rows):
+            self._words = [row_words(w) for w in self._rows]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in TEXT_ROLES or not index.isValid():

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from tests.ui.mnemonics import clashes
 from tests.ui.windows import open_console
 from workshop_app import paths
+from workshop_app.core.model import Action, OwnerKind
 from workshop_app.core.principles import load_principles
 from workshop_app.ui.app import plan_list
 from workshop_app.ui.action_controller import OwnerChoices
@@ -56,7 +57,8 @@ def test_every_dialog_has_one_control_a_letter(qtbot, store) -> None:  # type: i
         NewWorkshopDialog(plan_list()),
         ParticipantDialog(people[0], groups),
         ProposalDialog(principles[0], groups, None, False),
-        ActionDialog(principles, OwnerChoices(tuple(p.name for p in people), (), tuple(g.name for g in groups)), None,
+        ActionDialog(principles, OwnerChoices(tuple(p.name for p in people), (), tuple(g.name for g in groups)),
+                     Action(window.controller.workshop_id, principles[0].key, "", OwnerKind.PARTICIPANT, ""),
                      "New action"),
         ProxyVoteDialog(people, people),
         HandCountDialog(groups),

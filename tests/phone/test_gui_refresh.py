@@ -34,7 +34,7 @@ def test_phone_ballots_are_told_to_the_screens_a_few_times_a_second(qtbot: QtBot
     controller = WorkshopController(store)
     controller.open_workshop(room.workshop_id)
     votes = VoteController(controller)
-    phones = PhoneVoting(controller, votes)
+    phones = PhoneVoting(controller)
     told: list[tuple[float, int]] = []  # when the screens were told, and how many had voted by then
     votes.ballot_recorded.connect(lambda progress: told.append((time.monotonic(), len(progress.voted_participant_ids))))
     reads: list[int] = []

@@ -41,7 +41,7 @@ def test_phones_and_the_shared_screen_mix_in_one_vote(qtbot: QtBot, store: Store
     controller = WorkshopController(store)
     controller.open_workshop(room.workshop_id)
     votes = VoteController(controller)
-    phones = PhoneVoting(controller, votes)
+    phones = PhoneVoting(controller)
     recorded: list[tuple[bool, int]] = []  # on the GUI thread?, how many had voted when the screens were told
     votes.ballot_recorded.connect(lambda progress: recorded.append((
         QThread.currentThread() is QCoreApplication.instance().thread(),

@@ -1,5 +1,6 @@
 """The phone service remembers no phone's binding and never reads the plan: each vote or score reads whose phone
-it is in its own transaction, and the stages are given once (a workshop keeps its plan for life)."""
+it is in its own transaction, and the stages are given once (a workshop keeps its plan for life). What phones show is
+pushed (or read again) from each operation's Changes, in one place."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from tests.phone.test_batches import joined
 from tests.phone.room import Room, make_room
 from tests.store.transactions import counted
 from workshop_app.core import phone_codes, roster, stage_progress
-from workshop_app.core.changes import perform, read
+from workshop_app.core.changes import Changes, Voted, perform, read
 from workshop_app.core.model import Assessment, Ballot
 from workshop_app.core.plans import plan_by_key
 from workshop_app.phone.service import PhoneService
 from workshop_app.store.database import Store
 from workshop_app.ui.app import build_main_window
+from workshop_app.ui.controller import WorkshopController
+from workshop_app.ui.phone.phone_voting import PhoneVoting
 from workshop_app.ui.phone.addresses import LOOPBACK
 
 STAGES = plan_by_key("charter").stages
@@ -90,3 +93,23 @@ def test_the_app_gives_the_server_the_rooms_stages(qtbot: QtBot, store: Store) -
     assert window.phone_voting.server.service.stages == window.room.stages
     assert not [s for s in seen.statements if "workshop_plan" in s]
     window.close()
+
+
+def test_phones_learn_what_changed_from_each_operations_changes(qtbot: QtBot, store: Store, room: Room) -> None:
+    controller = WorkshopController(store)
+    controller.open_workshop(room.workshop_id)
+    phones = PhoneVoting(controller)
+    told: list[str] = []
+    phones.push = lambda *_args: told.append("push")  # type: ignore[method-assign]
+    phones.forget = lambda *_args: told.append("forget")  # type: ignore[method-assign]
+    every_phone = [Changes(stage=True), Changes(rounds=frozenset({room.round_id})), Changes(proposals=True),
+                   Changes(roster=True), Changes(groups=True), Changes(workshop=True), Changes(phones=True)]
+    for changes in every_phone:
+        controller.announce(changes)
+    assert told == ["push"] * len(every_phone)  # a stage move or a new person reaches every phone with no other wire
+    told.clear()
+    voted = Voted(room.round_id, room.voters[0].id or 0, True)
+    controller.announce(Changes(ballots=frozenset({room.round_id}), voted=frozenset({voted})))  # cast on the console
+    controller.announce(Changes(assessment=frozenset({"trust"})))
+    controller.announce(Changes(notes=frozenset({0}), charter=True, actions=True))  # nothing a phone shows
+    assert told == ["forget", "forget"]

@@ -68,7 +68,7 @@ def test_a_vote_given_on_the_console_shows_on_that_persons_phone(qtbot: QtBot, s
     controller = WorkshopController(store)
     controller.open_workshop(room.workshop_id)
     votes = VoteController(controller)
-    phones = PhoneVoting(controller, votes)
+    phones = PhoneVoting(controller)
     assert phones.start("127.0.0.1", 0) and phones.server is not None
     try:
         phone = _join_all(phones.server, room)[0]

@@ -116,3 +116,14 @@ def test_the_proposals_list_is_one_read_whatever_how_many_proposals_it_shows(cha
             assert (seen.writes, seen.reads) == (0, 2), seen.statements
             shown.append([panel.list.item(i).text() for i in range(panel.list.count())])
     assert sum(len(texts) for texts in shown) >= 3 and any("agreed" in t for texts in shown for t in texts)
+
+
+def test_a_note_added_at_an_ideas_stage_reads_no_proposals(charter_day: MainWindow, store: Store) -> None:
+    room = charter_day.room
+    room.go_to(next(i for i, stage in enumerate(room.stages) if stage.kind == "ideas"))
+    with counted(store) as seen:
+        assert room.add_note("Ask the residents' panel first.", None)
+    # The console's notes panel reads once; the proposals panel, hidden at this stage, reads nothing.
+    assert not [s for s in seen.statements if "FROM proposal" in s or "FROM vote_round" in s], seen.statements
+    notes = charter_day.workshop_page.console.stage.notes
+    assert notes.list.item(notes.list.count() - 1).text() == "Ask the residents' panel first."

@@ -16,7 +16,7 @@ from workshop_app.core.principles import Principle, load_principles
 from workshop_app.core.errors import PlanError, WorkshopError
 from workshop_app.core.model import Assessment, StageProgress, Workshop, require_id
 from workshop_app.core.phone_votes import check_phone
-from workshop_app.core.plans import Stage
+from workshop_app.core.plans import Stage, StageKind
 from workshop_app.core.ports import UnitOfWork
 
 DEFAULT_QUESTION = "Where is our partnership today, from 1 to 5?"
@@ -86,7 +86,7 @@ def _open_stage(uow: UnitOfWork, workshop_id: int, stages: Sequence[Stage]) -> S
     if not rows or rows[0].results_shown or not 0 <= rows[0].stage_index < len(stages):
         return None
     stage = stages[rows[0].stage_index]
-    return stage if stage.kind == "assessment" and stage.principle else None
+    return stage if stage.kind == StageKind.ASSESSMENT and stage.principle else None
 
 
 def _rating_of(stage: Stage, principles: Sequence[Principle] | None) -> OpenRating | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from workshop_app.core import voting, workshops
 from workshop_app.core.model import Note, Proposal, StakeholderGroup, VoteRound, require_id
+from workshop_app.core.plans import Stage, StageKind
 from workshop_app.core.ports import UnitOfWork
 
 
@@ -32,8 +33,9 @@ class ProposalList:
     """The notes of the principle's ideas stages, in agenda order."""
 
 
-def proposal_list(uow: UnitOfWork, workshop_id: int, principle: str, idea_stages: Sequence[int]) -> ProposalList:
-    """Return a principle's proposals with their rounds and outcomes, and the rest of the list, in one read."""
+def proposal_list(uow: UnitOfWork, workshop_id: int, principle: str, stages: Sequence[Stage]) -> ProposalList:
+    """Return a principle's proposals with their rounds and outcomes, and the rest of the list (the ideas noted at
+    the plan's ideas stages about the principle), in one read."""
     rounds: dict[int, list[VoteRound]] = {}
     held = uow.rounds_of_workshop(workshop_id)
     for vote, _proposal in held:
@@ -44,6 +46,7 @@ def proposal_list(uow: UnitOfWork, workshop_id: int, principle: str, idea_stages
         revealed = [r for r in mine if r.is_revealed]
         agreed = voting.results(uow, require_id(revealed[-1])).agreed if revealed else None
         listed.append(ListedProposal(proposal, mine, agreed))
-    ideas = [note for index in idea_stages for note in uow.repo(Note).list(workshop_id=workshop_id, stage_index=index)]
+    ideas = [note for index, stage in enumerate(stages) if stage.kind == StageKind.IDEAS and stage.principle == principle
+             for note in uow.repo(Note).list(workshop_id=workshop_id, stage_index=index)]
     return ProposalList(listed, any(vote.closed_at is None for vote, _p in held),
                         workshops.list_groups(uow, workshop_id), ideas)

@@ -95,9 +95,7 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.phone.phone_voting import PhoneVoting
 
         self._workshop_page_built = True
-        self.phone_voting = PhoneVoting(self.controller, self.room.votes, self, stages=lambda: self.room.stages)
-        self.room.stage_changed.connect(self.phone_voting.push)  # a rating opens or closes with the stage
-        self.room.results_shown_changed.connect(self.phone_voting.push)
+        self.phone_voting = PhoneVoting(self.controller, self, stages=lambda: self.room.stages)
         self.workshop_page = WorkshopPage(self.controller, self.room, self.room.votes, self.room.actions)
         self.pages.addWidget(self.workshop_page)
         self.workshop_page.console.present.clicked.connect(self.toggle_shared_screen)

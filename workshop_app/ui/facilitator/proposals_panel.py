@@ -84,11 +84,10 @@ class ProposalsPanel(QWidget):
         """Reload the current principle's proposals (with their rounds, outcomes and ideas: one read), keeping the
         selection."""
         principle = self.room.stage().principle if self.room.stages else None
-        if not principle:
+        if not principle or self.isHidden():  # another stage's panel shows; the stage panel refreshes this one on show
             return
         keep = self.selected()
-        idea_stages = [i for i, stage in enumerate(self.room.stages) if stage.kind == "ideas" and stage.principle == principle]
-        self.shown = self.controller.read(proposal_list, self.controller.workshop_id, principle, idea_stages)
+        self.shown = self.controller.read(proposal_list, self.controller.workshop_id, principle, self.room.stages)
         self.ideas.show_ideas(self.shown.ideas)
         self.list.blockSignals(True)
         self.list.clear()

@@ -10,10 +10,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from workshop_app.core import phone_codes
 from workshop_app.core.changes import Changes, Voted
-from workshop_app.core.model import WorkshopStatus
+from workshop_app.core.model import Workshop, WorkshopStatus
 from workshop_app.core.plans import Stage
 from workshop_app.ui.controller import WorkshopController
-from workshop_app.ui.vote_controller import VoteController
 
 if TYPE_CHECKING:
     from workshop_app.phone.server import PhoneServer
@@ -37,11 +36,10 @@ class PhoneVoting(QObject):
     _phone_rating = Signal(str)
     _phone_join = Signal(int)
 
-    def __init__(self, controller: WorkshopController, votes: VoteController, parent: QObject | None = None,
+    def __init__(self, controller: WorkshopController, parent: QObject | None = None,
                  stages: Callable[[], Sequence[Stage]] | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.votes = votes
         self.stages = stages
         """The open workshop's stages, as the room runs them (given to the server, which then never reads the plan);
         None: the server reads the stored plan's stages once as it starts."""
@@ -55,10 +53,7 @@ class PhoneVoting(QObject):
         self._phone_join.connect(self.phone_joined, Qt.ConnectionType.QueuedConnection)
         controller.workshop_opened.connect(lambda _workshop: self.stop())
         controller.workshop_changed.connect(self._on_workshop_changed)
-        for changed in (votes.vote_opened, votes.vote_closed, votes.vote_revealed, votes.proposals_changed):
-            changed.connect(self.push)
-        controller.changed.connect(self._on_changed)
-        controller.participants_changed.connect(self.push)
+        controller.changed.connect(self._on_changed)  # the one place phones learn what an operation changed
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -116,8 +111,14 @@ class PhoneVoting(QObject):
             self.server.forget()
 
     def _on_changed(self, changes: Changes) -> None:
-        """A vote or score given on the console (not by a phone) changes what that person's phone shows."""
-        if (changes.ballots or changes.assessment) and not self._telling:
+        """Tell the phones what an operation changed: a vote opened, closed or revealed, a proposal's words, the people,
+        the stage (a rating opens or closes with it), the workshop or the codes change what every phone shows, so each
+        gets its view pushed; a vote or score given on the console (not by a phone) changes one person's view, read
+        again when next asked."""
+        if (changes.rounds or changes.proposals or changes.roster or changes.groups or changes.stage
+                or changes.workshop or changes.phones):
+            self.push()
+        elif (changes.ballots or changes.assessment) and not self._telling:
             self.forget()
 
     def cut_off(self, participant_id: int) -> bool:
@@ -158,8 +159,7 @@ class PhoneVoting(QObject):
             self._telling = False
         self.rating_recorded.emit(principle)
 
-    def _on_workshop_changed(self, workshop: object) -> None:
-        if getattr(workshop, "status", None) == WorkshopStatus.CLOSED:
+    def _on_workshop_changed(self, workshop: Workshop) -> None:
+        """A finished workshop ends phone voting (any other change was pushed with its Changes)."""
+        if workshop.status == WorkshopStatus.CLOSED:
             self.stop()
-        else:
-            self.push()

@@ -227,6 +227,7 @@ def demo_workshop(uow_factory: UnitOfWorkFactory, source: Path, at_review: bool 
 
     from workshop_app.core import stage_progress
     from workshop_app.core.changes import perform, read
+    from workshop_app.core.plans import StageKind
     from workshop_app.core.stored_plans import plan_of
     from workshop_app.core.workshops import list_workshops
     from workshop_app.export.json_export import import_json
@@ -242,7 +243,7 @@ def demo_workshop(uow_factory: UnitOfWorkFactory, source: Path, at_review: bool 
         return workshop_id
     workshop = next(w for w in read(uow_factory, list_workshops) if w.id == workshop_id)
     stages = read(uow_factory, plan_of, workshop).stages
-    review = next(i for i, stage in enumerate(stages) if stage.kind == "charter_review")
+    review = next(i for i, stage in enumerate(stages) if stage.kind == StageKind.CHARTER_REVIEW)
     if perform(uow_factory, stage_progress.resume, workshop_id).value.stage_index != review:
         perform(uow_factory, stage_progress.go_to_stage, workshop_id, review, len(stages), stages[review].title)
     return workshop_id

@@ -15,7 +15,7 @@ from workshop_app.core.principles import Principle, load_principles
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.focus import focus_settled, focused_stages
 from workshop_app.core.model import Note, StageProgress, Workshop, require_id, utc_now
-from workshop_app.core.plans import Plan, Stage
+from workshop_app.core.plans import Plan, Stage, StageKind
 from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui import undo
 from workshop_app.ui.controller import WorkshopController
@@ -149,7 +149,7 @@ class RoomController(QObject):
     def page_charter(self, delta: int) -> bool:
         """Turn the shared screen's charter review by `delta` pages; return False when that leaves the charter."""
         page = self.charter_page + delta
-        if not self.stages or self.stage().kind != "charter_review" or not 0 <= page < self.charter_page_count:
+        if not self.stages or self.stage().kind != StageKind.CHARTER_REVIEW or not 0 <= page < self.charter_page_count:
             return False
         self.charter_page = page
         self.charter_paged.emit(page)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from workshop_app.core.plans import StageKind
 from workshop_app.ui.widgets.wrap_label import WrapLabel
 from workshop_app.ui.facilitator.actions_panel import ActionsPanel, ActionsReviewPanel
 from workshop_app.ui.facilitator.assessment_controls import AssessmentControls
@@ -71,7 +72,7 @@ class StagePanel(QWidget):
         self.show_routes.toggled.connect(self._on_show_routes_toggled)
 
     def _on_show_routes_toggled(self, checked: bool) -> None:
-        if self.room.stage().kind == "framing" and checked != self.room.results_shown():
+        if self.room.stage().kind == StageKind.FRAMING and checked != self.room.results_shown():
             self.room.show_results(checked)
 
     def _on_results_shown_changed(self, shown: bool) -> None:
@@ -93,13 +94,13 @@ class StagePanel(QWidget):
         self.kind.setText(f"{kind_words(stage.kind)} · {stage.minutes} minutes")
         self.shift.setText(f"{principle.name}: {principle.shift}" if principle else "")
         self.shift.setVisible(principle is not None)
-        prompts = stage.prompts or (principle.prompts if principle and stage.kind == "framing" else ())
+        prompts = stage.prompts or (principle.prompts if principle and stage.kind == StageKind.FRAMING else ())
         self.prompts.setText("\n".join(f"• {p}" for p in prompts))
         self.prompts.setVisible(bool(prompts))
         self.facilitator_notes.setText(f"For you: {stage.notes}" if stage.notes else "")
         self.facilitator_notes.setVisible(bool(stage.notes))
-        self.show_routes.setVisible(stage.kind == "framing")
-        self.show_routes.setChecked(stage.kind == "framing" and self.room.results_shown())
+        self.show_routes.setVisible(stage.kind == StageKind.FRAMING)
+        self.show_routes.setChecked(stage.kind == StageKind.FRAMING and self.room.results_shown())
         panel: QWidget = getattr(self, STAGE_SCREENS[stage.kind].controls)
         self._show_controls(panel)
         if panel is not self.nothing:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.core import actions
 from workshop_app.core.model import Action, ActionStatus, require_id
+from workshop_app.core.plans import StageKind
 from workshop_app.ui.action_controller import ActionController
 from workshop_app.ui.models.action_table_model import STATUS_WORDS, owner_text
 from workshop_app.ui.room_controller import RoomController
@@ -75,7 +76,7 @@ class ActionsView(QWidget):
         self._sizes = sizes
         self._room = room
         self._today = controller.today()
-        review = room.stage().kind == "actions_review"
+        review = room.stage().kind == StageKind.ACTIONS_REVIEW
         rows = controller.review_actions() if review else controller.actions()
         self._shown = screen_order(rows, self._today)
         self.heading.setText(self._heading(controller, review) if review else room.stage().title)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from workshop_app.core.plans import StageKind
 from workshop_app.core.principles import Principle, case_study_for
 from workshop_app.ui.room_controller import RoomController
 from workshop_app.ui.shared_screen.parts import card_frame, text_label
@@ -70,7 +71,7 @@ class FramingView(QWidget):
         self.sentence.setText(principle.shift)
         self.explanation.setText(principle.explanation)
         self.prompts.setText(prompt_lines(room.stage().prompts or principle.prompts))
-        earlier = [s for s in room.stages[: room.stage_index] if s.kind == "framing" and s.principle == principle.key]
+        earlier = [s for s in room.stages[: room.stage_index] if s.kind == StageKind.FRAMING and s.principle == principle.key]
         case = case_study_for(principle, require_id(room.workshop), len(earlier))
         self.case_card.setVisible(case is not None)
         if case is not None:

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.model import ProposalStatus, require_id
+from workshop_app.core.plans import StageKind
 from workshop_app.core.stage_progress import TimerState
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.room_controller import RoomController
@@ -65,16 +66,16 @@ class StageView(RoomView):
         self.heading.setText(stage.title)
         self.prompts.setText(prompt_lines(stage.prompts))
         self.prompts.setVisible(bool(stage.prompts))
-        self.parties.setVisible(stage.kind == "parties")
-        self.parties_page.setVisible(stage.kind == "parties" and len(self.parties.pages) > 1)
-        if stage.kind == "parties":
+        self.parties.setVisible(stage.kind == StageKind.PARTIES)
+        self.parties_page.setVisible(stage.kind == StageKind.PARTIES and len(self.parties.pages) > 1)
+        if stage.kind == StageKind.PARTIES:
             self._show_parties(room, sizes)
-        if stage.kind == "break":
+        if stage.kind == StageKind.BREAK:
             self.show_time(room.timer())
-        drafts = draft_texts(room, self.votes) if stage.kind == "commitments" else []
-        self.drafts_heading.setVisible(stage.kind == "commitments")
+        drafts = draft_texts(room, self.votes) if stage.kind == StageKind.COMMITMENTS else []
+        self.drafts_heading.setVisible(stage.kind == StageKind.COMMITMENTS)
         self.drafts.setText("\n".join(f"• {text}" for text in drafts) or NO_DRAFTS)
-        self.drafts.setVisible(stage.kind == "commitments")
+        self.drafts.setVisible(stage.kind == StageKind.COMMITMENTS)
 
     def _show_parties(self, room: RoomController, sizes: TypeSizes) -> None:
         people = self.controller.participants()
@@ -95,9 +96,9 @@ class StageView(RoomView):
 
     def _on_parties_paged(self, page: int, pages: int) -> None:
         self.parties_page.setText(f"The parties, page {page} of {pages}, turning by themselves" if pages > 1 else "")
-        self.parties_page.setVisible(pages > 1 and self.kind == "parties")
+        self.parties_page.setVisible(pages > 1 and self.kind == StageKind.PARTIES)
 
     def show_time(self, timer: TimerState) -> None:
         """Keep a break's end time up to date."""
-        if self.kind == "break":
+        if self.kind == StageKind.BREAK:
             self.heading.setText(f"Break - back at {back_at(timer, dt.datetime.now())}")

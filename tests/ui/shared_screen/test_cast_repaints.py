@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.core.model import Choice
+from workshop_app.ui.shared_screen.framed_button import KEPT_LOOKS
 from workshop_app.ui.shared_screen.voting_view import VotingView
 from tests.ui.layout_requests import wait_until_laid_out
 from tests.ui.shared_screen.conftest import example_vote
@@ -144,3 +145,17 @@ def test_back_to_the_finder_repaints_the_board_alone_from_kept_pictures(qtbot, p
         assert others == [], f"going back to the finder repainted {others} (beneath the board, or unchanged)"
         if round_no:
             assert fresh == [], f"the finder's buttons were painted afresh {len(fresh)} times, not copied"
+
+
+def test_kept_pictures_are_few_and_leave_with_the_screen(qtbot, paged: VotingView) -> None:  # type: ignore[no-untyped-def]
+    board = paged.board
+    people = list(paged.tiles)
+    for pid in (people[0], people[-1]):
+        qtbot.mouseClick(board.finders[board.page_of(pid)], Qt.MouseButton.LeftButton)
+        qtbot.wait(20)
+        cast_and_count(qtbot, paged, pid, tap=True)
+    buttons = [*board.finders, *paged.choices.buttons.values()]
+    kept = [len(b._looks or {}) for b in buttons]
+    assert max(kept) <= KEPT_LOOKS and sum(kept) >= len(buttons), f"pictures kept per button: {kept}"
+    paged.window().hide()
+    assert not any(b._looks for b in buttons), "the pictures stayed after the screen was hidden"

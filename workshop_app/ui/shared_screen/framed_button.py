@@ -7,7 +7,7 @@ no layout pass, and nothing underneath it is painted again (it is opaque). Its f
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from workshop_app.ui.shared_screen import theme
@@ -18,8 +18,8 @@ FOCUS_BORDER = 4
 PLAIN_BORDER = 2
 RADIUS = 8
 """The corner radius of the frame (as the stylesheet's buttons)."""
-KEPT_LOOKS = 4
-"""How many pictures of itself (one per state) a button that keeps its looks holds."""
+KEPT_LOOKS = 2
+"""How many pictures of itself (one per state: plain and with the focus) a button that keeps its looks holds."""
 
 
 def paint_frame(painter: QPainter, rect: QRect, border: int, edge: str, ground: str) -> None:
@@ -54,6 +54,18 @@ class FramedButton(QPushButton):
         """Stay opaque once the style has polished the button (polishing turns that off for buttons)."""
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel: nothing under it repaints
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt naming
+        """Let the kept pictures go when the whole view leaves the screen (a button hidden alone keeps them)."""
+        if self._looks and not self.isHidden():
+            self._looks.clear()
+        super().hideEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        """Let the kept pictures go: they are of the old size."""
+        if self._looks:
+            self._looks.clear()
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         """Stay opaque after a new stylesheet polishes the button again."""

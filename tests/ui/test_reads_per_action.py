@@ -13,7 +13,7 @@ from tests.phone.room import make_room
 from tests.store.transactions import counted
 from tests.ui.windows import open_console
 from workshop_app import cli
-from workshop_app.core import phone_codes
+from workshop_app.core import phone_codes, roster
 from workshop_app.core.changes import perform
 from workshop_app.store.database import Store
 from workshop_app.ui.app import build_main_window
@@ -127,3 +127,22 @@ def test_a_note_added_at_an_ideas_stage_reads_no_proposals(charter_day: MainWind
     assert not [s for s in seen.statements if "FROM proposal" in s or "FROM vote_round" in s], seen.statements
     notes = charter_day.workshop_page.console.stage.notes
     assert notes.list.item(notes.list.count() - 1).text() == "Ask the residents' panel first."
+
+
+def test_turning_the_charters_pages_reads_nothing_until_something_changes(charter_day: MainWindow,
+                                                                           store: Store) -> None:
+    room, screen = charter_day.room, charter_day.shared_screen
+    assert screen is not None
+    view = screen.current_view()
+    assert isinstance(view, CharterView)
+    shown = [view.part.text()]
+    with counted(store) as seen:  # each turn read the whole charter again
+        for _turn in range(2):
+            assert room.page_charter(1)
+            shown.append(view.part.text())
+    assert (seen.writes, seen.reads) == (0, 0) and len(set(shown)) == 3
+    person = charter_day.controller.participants()[0]
+    assert charter_day.controller.perform(roster.update_participant, replace(person, name="Rhiannon ap Gwyn")).ok
+    with counted(store) as seen:  # a change the charter may show: the next turn reads it again, once
+        assert room.page_charter(-1)
+    assert seen.reads == 1 and view.part.text() == shown[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workshop_app.core.charter import build_charter
-from workshop_app.core.charter_document import Commitment
+from workshop_app.core.charter_document import CharterDocument, Commitment
 from workshop_app.core.errors import WorkshopError
 from workshop_app.export.charter_front import status_words
 from workshop_app.ui.charter_pages import CharterPage, charter_pages, with_wording
@@ -39,6 +39,9 @@ class CharterView(RoomView):
         self.page = 0
         self._pages: list[CharterPage] = []
         self._sizes = TypeSizes.for_height(1080)
+        self.charter: CharterDocument | None = None
+        """The charter as last read: turning a page or showing typed wording redraws it with no read; any change an
+        operation announces drops it (forget), so the next turn reads it again."""
         for widget in (self.status, self.part, self.text, self.empty):
             self.column.addWidget(widget)
         self.column.addLayout(self.rows)
@@ -49,10 +52,25 @@ class CharterView(RoomView):
         """Read the charter as it stands and show the page the facilitator has turned to."""
         self._sizes = sizes
         try:
-            charter = self.controller.read(build_charter, self.controller.workshop_id)
+            self.charter = self.controller.read(build_charter, self.controller.workshop_id)
         except WorkshopError as error:
             self.controller.refuse(str(error))
             return
+        self._draw(room, self.charter)
+
+    def forget(self) -> None:
+        """Something the charter shows may have changed: the next page turn reads it again."""
+        self.charter = None
+
+    def turn(self, room: RoomController) -> None:
+        """Show the page turned to, or the wording being typed, over the charter last read (read it if dropped)."""
+        if self.charter is None:
+            self.show_stage(room, self._sizes)
+        else:
+            self._draw(room, self.charter)
+
+    def _draw(self, room: RoomController, charter: CharterDocument) -> None:
+        """Show the charter (with any wording being typed) at the page the facilitator has turned to."""
         typing = room.charter_wording is not None
         if room.charter_wording is not None:
             charter = with_wording(charter, room.charter_wording)

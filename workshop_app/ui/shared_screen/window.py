@@ -84,7 +84,7 @@ class SharedScreen(QWidget):
         room.assessment_changed.connect(self._on_assessment_changed)
         room.results_shown_changed.connect(lambda _shown: self.refresh())
         room.notes_changed.connect(self._on_notes_changed)
-        room.charter_paged.connect(lambda _page: self.refresh())
+        room.charter_paged.connect(self._on_charter_paged)
         controller.groups_changed.connect(self.refresh)
         controller.workshop_changed.connect(lambda _w: self.refresh())
         controller.changed.connect(self._on_changed)
@@ -158,8 +158,20 @@ class SharedScreen(QWidget):
             self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:
-        """The charter changed (its wording, facts, kept commitments or versions): redraw its review if on show."""
+        """Any change may alter the charter (names, votes, actions, its wording): the charter view reads it again at
+        its next turn, and at once when the charter itself changed while on show."""
+        charter = self.views["charter_review"]
+        assert isinstance(charter, CharterView)
+        charter.forget()
         if changes.charter and self.room.stages and self.view_key() == "charter_review":
+            self.refresh()
+
+    def _on_charter_paged(self, _page: int) -> None:
+        """A page was turned or wording typed: the charter on show is redrawn from its last read."""
+        view = self.body.currentWidget()
+        if isinstance(view, CharterView) and self.room.stages and self.view_key() == "charter_review":
+            view.turn(self.room)
+        else:
             self.refresh()
 
     def _on_notes_changed(self, index: int) -> None:

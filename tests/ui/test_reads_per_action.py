@@ -146,3 +146,17 @@ def test_turning_the_charters_pages_reads_nothing_until_something_changes(charte
     with counted(store) as seen:  # a change the charter may show: the next turn reads it again, once
         assert room.page_charter(-1)
     assert seen.reads == 1 and view.part.text() == shown[1]
+
+
+def test_removing_a_note_writes_before_it_reads(charter_day: MainWindow, store: Store) -> None:
+    room = charter_day.room
+    room.go_to(next(i for i, stage in enumerate(room.stages) if stage.kind == "ideas"))
+    assert room.add_note("Meet in the library.", None)
+    notes = charter_day.workshop_page.console.stage.notes
+    notes.list.setCurrentRow(notes.list.count() - 1)
+    with counted(store) as seen:  # the stage's notes were read first, to find the one to remove
+        notes.remove.click()
+    deleted = next(i for i, s in enumerate(seen.statements) if s.startswith("DELETE FROM note"))
+    listed = [s for s in seen.statements[:deleted] if "FROM note" in s and "note.stage_index = " in s]
+    assert listed == []  # the write looks the note up by its id; nothing lists the stage's notes first
+    assert seen.writes == 1 and "Meet in the library." not in [n.text for n in room.stage_notes()]

@@ -243,10 +243,9 @@ class RoomController(QObject):
                         lambda: self._take_note(kept))
         return kept is not None
 
-    def remove_note(self, note_id: int) -> None:
-        """Remove a sticky note (Ctrl+Z puts it back)."""
-        note = next((n for n in self.stage_notes() if n.id == note_id), None)
-        if note is not None and self._take_note(note):
+    def remove_note(self, note: Note) -> None:
+        """Remove a sticky note, as the notes panel read it (Ctrl+Z puts it back)."""
+        if self._take_note(note):
             undo.record(self.controller.undo_stack, "remove a note", lambda: self._take_note(note),
                         lambda: self._put_note(note))
 

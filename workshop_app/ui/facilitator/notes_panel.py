@@ -76,7 +76,7 @@ class NotesPanel(QWidget):
             item = QListWidgetItem(note.text)
             if group:
                 item.setIcon(mark_icon(group.colour, group.mark, group_letter(group.name)))
-            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            item.setData(Qt.ItemDataRole.UserRole, note)
             self.list.addItem(item)
 
     def _on_add_clicked(self) -> None:
@@ -89,4 +89,4 @@ class NotesPanel(QWidget):
     def _on_remove_clicked(self) -> None:
         item = self.list.currentItem()
         if item is not None:  # no question: Edit > Undo (Ctrl+Z) puts it back
-            self.room.remove_note(int(item.data(Qt.ItemDataRole.UserRole)))
+            self.room.remove_note(item.data(Qt.ItemDataRole.UserRole))

@@ -14,7 +14,6 @@ from workshop_app.core.model import (
     WorkshopStatus, utc_now,
 )
 from workshop_app.core.ports import UnitOfWork
-from workshop_app.core.workshop_list import filtered
 
 
 @dataclass(frozen=True)
@@ -29,11 +28,6 @@ class Details:
 
 
 WORKSHOP = Changes(workshop=True)
-
-
-def workshops_in(uow: UnitOfWork, filter_name: str) -> list[Workshop]:
-    """Return the workshops a start-page filter shows, newest first (deleted ones never)."""
-    return filtered(uow.repo(Workshop).list(), filter_name)
 
 
 def has_votes(uow: UnitOfWork, workshop_id: int) -> bool:

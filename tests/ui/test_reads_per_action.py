@@ -160,3 +160,44 @@ def test_removing_a_note_writes_before_it_reads(charter_day: MainWindow, store: 
     listed = [s for s in seen.statements[:deleted] if "FROM note" in s and "note.stage_index = " in s]
     assert listed == []  # the write looks the note up by its id; nothing lists the stage's notes first
     assert seen.writes == 1 and "Meet in the library." not in [n.text for n in room.stage_notes()]
+
+
+@pytest.fixture
+def voting_day(charter_day: MainWindow, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The example workshop at a commitments stage, a new draft chosen in the console's list."""
+    room = charter_day.room
+    room.go_to(next(i for i, stage in enumerate(room.stages) if stage.kind == "commitments"))
+    principle = room.stage().principle
+    assert principle and room.votes.create_proposal(principle, "Share the minibus on Fridays.")
+    panel = charter_day.workshop_page.console.stage.proposals
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    panel.list.setCurrentRow(next(i for i, t in enumerate(texts) if t.startswith("Share the minibus")))
+    monkeypatch.setattr("workshop_app.ui.errors.confirm", lambda *_args: True)
+    return charter_day
+
+
+def _vote_step(window: MainWindow, store: Store, step: str) -> int:
+    """Open the chosen draft's vote, then close and reveal it up to `step`; return the reads of that step alone."""
+    panel = window.workshop_page.console.stage.proposals
+    clicks = {"open": panel.buttons["named"], "close": panel.vote_panel.buttons["close"],
+              "reveal": panel.vote_panel.buttons["reveal"]}
+    for name, button in clicks.items():
+        with counted(store) as seen:
+            button.click()
+        assert seen.writes == 1
+        if name == step:
+            return seen.reads
+    raise AssertionError(step)
+
+
+# The console's vote panel refreshed twice: the proposals list refreshes it (the step changes the proposal too), and it
+# also followed the vote's own signal. Reads before: open 16, close 16, reveal 18 (both windows, the checks included).
+@pytest.mark.parametrize(("step", "most"), [("open", 12), ("close", 10), ("reveal", 11)])
+def test_each_vote_step_refreshes_the_vote_panel_once(voting_day: MainWindow, store: Store, step: str,
+                                                      most: int) -> None:
+    assert _vote_step(voting_day, store, step) <= most
+    vote = voting_day.workshop_page.console.stage.proposals.vote_panel
+    assert vote.isVisibleTo(vote.parentWidget()) and vote.round is not None
+    shown = {"open": vote.round.closed_at is None, "close": vote.buttons["reveal"].isEnabled(),
+             "reveal": vote.round.is_revealed and "\nAgree " in vote.outcome.text()}
+    assert shown[step] and ("hidden" in vote.outcome.text()) == (step != "reveal")

@@ -54,11 +54,12 @@ class VotePanel(QGroupBox):
         self.buttons["hands"].clicked.connect(self._on_hands_clicked)
         self.buttons["close"].clicked.connect(self._on_close_clicked)
         self.buttons["reveal"].clicked.connect(self._on_reveal_clicked)
-        for signal in (votes.vote_opened, votes.vote_closed, votes.vote_revealed):
-            signal.connect(self._on_vote_event)
+        # Opening, closing and revealing a vote change its proposal too (Changes.proposals): the proposals panel's
+        # one refresh on proposals_changed refreshes this panel, so it does not also listen to vote_opened & co.
         votes.ballot_recorded.connect(self._on_ballot_recorded)
 
-    def _on_vote_event(self, round_id: int) -> None:
+    def _follow(self, round_id: int) -> None:
+        """Follow a round that is not the one shown (ballots counted in it) and show it."""
         found = self.votes.open_round()
         if found is None or found[0].id != round_id:
             found = self.votes.round(round_id)
@@ -70,7 +71,7 @@ class VotePanel(QGroupBox):
         if self.round is not None and self.round.id == progress.round_id and self.round.closed_at is None:
             self.progress.setText(str(progress))
         else:
-            self._on_vote_event(progress.round_id)
+            self._follow(progress.round_id)
 
     def refresh(self) -> None:
         """Show the followed vote's state: progress while open, the outcome once revealed."""

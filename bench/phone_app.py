@@ -64,8 +64,8 @@ def make_store(db: Path, phones: int) -> tuple[int, list[int], dict[int, str]]:
     groups = [g.id or 0 for g in read(store, workshops.list_groups, wid)]
     voters = [perform(store, roster.add_participant, Participant(wid, f"Voter {i:03d}", groups[i % len(groups)],
                                                         present=True)).value.id or 0 for i in range(phones)]
-    perform(store, phone_codes.issue_missing_codes, wid)
-    codes = {c.participant_id: c.code for c in read(store, phone_codes.active_codes, wid)}
+    issued = perform(store, phone_codes.issue_missing_codes, wid).value
+    codes = {c.participant_id: c.code for c in issued}
     store.close()
     return wid, voters, codes
 

@@ -35,8 +35,8 @@ def make_room(uow_factory: UnitOfWorkFactory, voters: int = 6, rule: DecisionRul
                                                               present=True)).value for i in range(voters)]
     observer = perform(uow_factory, roster.add_participant, Participant(wid, "Olive Observer", groups[0], is_voting=False,
                                                                present=True)).value
-    perform(uow_factory, phone_codes.issue_missing_codes, wid)
-    codes = {c.participant_id: c.code for c in read(uow_factory, phone_codes.active_codes, wid)}
+    issued = perform(uow_factory, phone_codes.issue_missing_codes, wid).value
+    codes = {c.participant_id: c.code for c in issued}
     proposal = perform(uow_factory, voting.create_proposal, wid, "trust", "We will publish every decision within a week.").value
     vote = perform(uow_factory, voting.open_vote_in_room, proposal.id or 0, True).value
     return Room(wid, groups, people, observer, codes, vote.id or 0, proposal.id or 0)

@@ -26,18 +26,18 @@ def test_codes_are_random_long_enough_and_forgiving_to_type() -> None:
 
 
 def test_match_checks_every_code_and_ignores_revoked_ones(store: Store, room: Room) -> None:
-    codes = read(store, phone_codes.active_codes, room.workshop_id)
+    codes = read(store, phone_codes.badges, room.workshop_id)  # the codes the badge sheet prints
     first, texts = codes[0], [c.code for c in codes]
     assert phone_codes.match_text(texts, phone_codes.format_code(first.code)) == first.code
     assert phone_codes.match_text(texts, first.code[:-1]) is None
     assert phone_codes.match_text(texts, "é" * 15) is None
     perform(store, phone_codes.reissue_code, first.participant_id)
-    assert phone_codes.match_text([c.code for c in read(store, phone_codes.active_codes, room.workshop_id)], first.code) is None
+    assert phone_codes.match_text([c.code for c in read(store, phone_codes.badges, room.workshop_id)], first.code) is None
 
 
 def test_codes_never_reach_the_audit_log_or_an_export(store: Store, room: Room) -> None:
     perform(store, phone_codes.reissue_code, room.voters[0].id or 0)
-    everything = {c.code for c in read(store, phone_codes.active_codes, room.workshop_id)} | set(room.codes.values())
+    everything = {c.code for c in read(store, phone_codes.badges, room.workshop_id)} | set(room.codes.values())
     with store() as uow:
         log = " ".join(entry.text for entry in uow.audit_entries(room.workshop_id))
     exported = dumps(to_document(read(store, read_record, room.workshop_id)))

@@ -16,6 +16,7 @@ from workshop_app.core.changes import perform, read
 from workshop_app.core.errors import WorkshopError
 from workshop_app.core.model import Choice, DecisionRule, Workshop, WorkshopStatus
 from workshop_app.core.plans import plan_by_key
+from workshop_app.core.workshop_record import read_record
 from workshop_app.export.json_export import delete_keeping_a_copy, import_json
 from workshop_app.paths import bundled_plans_dir
 from workshop_app.store import Store
@@ -36,7 +37,7 @@ def test_finishing_checks_and_locks_in_one_write(store: Store) -> None:
         finished = perform(store, workshop_life.finish, wid)
     assert (seen.writes, seen.reads) == (1, 0)
     assert finished.value.status == WorkshopStatus.CLOSED and finished.changes.workshop
-    assert not read(store, stage_progress.get_progress, wid).timer_running
+    assert not read(store, read_record, wid).stage_progress.timer_running
 
 
 def test_a_refused_finish_keeps_nothing(store: Store) -> None:
@@ -48,7 +49,7 @@ def test_a_refused_finish_keeps_nothing(store: Store) -> None:
         perform(store, workshop_life.finish, room.workshop_id)
     assert (seen.writes, seen.reads) == (1, 0)
     assert read(store, workshops.get_workshop, room.workshop_id).status != WorkshopStatus.CLOSED
-    assert read(store, stage_progress.get_progress, room.workshop_id).timer_running
+    assert read(store, read_record, room.workshop_id).stage_progress.timer_running
     assert len(read(store, lambda uow: uow.audit_entries(room.workshop_id))) == entries
 
 

@@ -111,7 +111,7 @@ def test_what_a_phone_reads_never_waits_for_the_write_lock(db: Path, writer_hold
         states = read(store, phone_votes.phone_states, 1, people)
         stages = read(store, phone_ratings.workshop_stages, 1)
         ratings = read(store, phone_ratings.open_ratings, 1, people, stages)
-        codes = read(store, phone_codes.active_codes, 1)
+        codes = read(store, phone_codes.badges, 1)
         bound = read(store, phone_codes.bound_devices, 1)
         assert read(store, phone_codes.code_for_device, 1, "no-such-device") is None
         assert not read(store, phone_codes.was_cut_off, 1, "no-such-device")

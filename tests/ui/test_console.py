@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from workshop_app.core.changes import perform, read
 from workshop_app.core import roster, stage_progress, workshops
 from workshop_app.core.model import Participant, Workshop
+from workshop_app.core.workshop_record import read_record
 from workshop_app.ui.app import build_main_window
 
 
@@ -35,7 +36,7 @@ def test_step_through_the_whole_charter_plan(qtbot, store) -> None:  # type: ign
         qtbot.mouseClick(console.next, Qt.MouseButton.LeftButton)
         seen.append(console.stage.title.text())
     assert seen == [s.title for s in stages]
-    assert perform(store, stage_progress.get_progress, workshop.id).stage_index == len(stages) - 1
+    assert read(store, read_record, workshop.id).stage_progress.stage_index == len(stages) - 1
     assert {s.kind for s in stages} >= {"framing", "assessment", "ideas", "commitments", "charter_review"}
     console.agenda.list.itemClicked.emit(console.agenda.list.item(2))
     assert window.room.stage_index == 2 and console.agenda.list.currentRow() == 2
@@ -47,9 +48,9 @@ def test_timer_controls_and_overrun_warning(qtbot, store) -> None:  # type: igno
     qtbot.mouseClick(timer.start_pause, Qt.MouseButton.LeftButton)
     assert window.room.timer().running and "Pause" in timer.start_pause.text()
     qtbot.mouseClick(timer.extend, Qt.MouseButton.LeftButton)
-    assert perform(store, stage_progress.get_progress, workshop.id).extra_minutes == 5
+    assert read(store, read_record, workshop.id).stage_progress.extra_minutes == 5
     qtbot.mouseClick(timer.start_pause, Qt.MouseButton.LeftButton)
-    assert not perform(store, stage_progress.get_progress, workshop.id).timer_running
+    assert not read(store, read_record, workshop.id).stage_progress.timer_running
     progress = window.room.progress
     progress.elapsed_seconds = 60 * (window.room.stage().minutes + 6)
     timer.show_state(stage_progress.timer_state(progress, window.room.stage().minutes))

@@ -72,11 +72,6 @@ def match_text(codes: list[str], presented: str) -> str | None:
     return found
 
 
-def active_codes(uow: UnitOfWork, workshop_id: int) -> list[PhoneCode]:
-    """Return the workshop's codes that have not been revoked."""
-    return _active(uow, workshop_id)
-
-
 def code_for_device(uow: UnitOfWork, workshop_id: int, device: str) -> PhoneCode | None:
     """Return the active code bound to a device (given as its hash), or None."""
     if not device:

@@ -61,11 +61,6 @@ def timer_state(progress: StageProgress, minutes: int, now: dt.datetime | None =
     return TimerState(progress.timer_running, elapsed_at(progress, now or utc_now()), limit)
 
 
-def get_progress(uow: UnitOfWork, workshop_id: int) -> StageProgress:
-    """Return where the workshop is (creating the pointer at stage 0 if it is missing)."""
-    return _progress(uow, workshop_id)
-
-
 def _save(uow: UnitOfWork, progress: StageProgress, now: dt.datetime, kind: str, text: str,
           rows: list[Workshop] | None = None) -> Changed[StageProgress]:
     progress.updated_at = now

@@ -151,6 +151,7 @@ def test_metadata_and_bundled_fonts_only(rendered: tuple[CharterRoom, Path]) -> 
     assert fonts and all(re.search(r"DejaVu", name) for name in fonts), fonts
 
 
+@pytest.mark.slow
 def test_a_huge_record_with_welsh_accents_and_long_text_renders(tmp_path: Path) -> None:
     store = FakeStore()
     wid, long_text, long_name = _huge_workshop(store)

@@ -173,6 +173,7 @@ def test_names_in_welsh_polish_turkish_arabic_and_cjk_print_whole(tmp_path: Path
     assert any("DroidSansFallback" in font for font in fonts), fonts
 
 
+@pytest.mark.slow
 def test_a_principle_heading_stays_with_its_first_commitment_and_consent_entries_stay_whole(
         draft: tuple[CharterRoom, Path], tmp_path: Path) -> None:
     room, _ = draft

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.store.revisions import store_at_revision
 from workshop_app.core.changes import perform
 from workshop_app.core import workshops
@@ -92,6 +94,7 @@ def test_list_on_a_store_at_the_head_loads_no_orm_and_prints_what_the_orm_reads(
     assert lines[:-1] == [f"{w.id}\t{w.date.isoformat()}\t{w.status}\t{w.title}" for w in stored]
 
 
+@pytest.mark.slow
 def test_list_on_an_older_store_still_migrates_it_the_full_way(tmp_path: Path) -> None:
     older = tmp_path / "older.sqlite3"
     store_at_revision(older, "0005")

@@ -54,6 +54,7 @@ def test_reading_a_workshop_takes_the_same_queries_at_three_times_its_size(store
     assert large <= 25
 
 
+@pytest.mark.slow
 def test_a_list_longer_than_one_in_query_is_read_whole_and_in_id_order(store: Store) -> None:
     from workshop_app.core.model import Ballot, VoteRound
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scripts.without_qt import SUITES, blocked_env, pytest_args
 
 CHILD = '''
@@ -30,6 +32,7 @@ print("imported without Qt")
 '''
 
 
+@pytest.mark.slow
 def test_core_store_export_and_phone_import_without_qt(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", CHILD], env=blocked_env(tmp_path), capture_output=True,
                             text=True, timeout=120, check=False)
@@ -37,6 +40,7 @@ def test_core_store_export_and_phone_import_without_qt(tmp_path: Path) -> None:
     assert "imported without Qt" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_run_without_qt_knows_the_pytest_qt_settings_and_warns_about_none() -> None:
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, str(root / "scripts" / "without_qt.py"), "-q", "--co", "--strict-markers",

@@ -36,6 +36,9 @@ class WorkshopController(QObject):
     groups_changed = Signal()
     participants_changed = Signal()
     operation_failed = Signal(str)
+    changed_first = Signal(Changes)
+    """The same Changes, told before `changed` to the listeners farthest away (the phones: their pushes take longest
+    to arrive, so they leave before either window redraws)."""
     changed = Signal(Changes)
     """What an operation changed (a Changes value); the one place every operation's changes are announced."""
 
@@ -64,6 +67,7 @@ class WorkshopController(QObject):
         """Tell every listener what changed (an operation run here, or one a phone ran on the server's thread)."""
         if not done:
             return
+        self.changed_first.emit(done)
         self.changed.emit(done)
         if done.groups:
             self.groups_changed.emit()

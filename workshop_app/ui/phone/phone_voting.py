@@ -53,7 +53,7 @@ class PhoneVoting(QObject):
         self._phone_join.connect(self.phone_joined, Qt.ConnectionType.QueuedConnection)
         controller.workshop_opened.connect(lambda _workshop: self.stop())
         controller.workshop_changed.connect(self._on_workshop_changed)
-        controller.changed.connect(self._on_changed)  # the one place phones learn what an operation changed
+        controller.changed_first.connect(self._on_changed)  # the one place phones learn what changed: before the windows
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)

@@ -26,8 +26,7 @@ def test_a_full_collector_pass_during_a_vote_looks_at_little(qtbot, store) -> No
     assert room.votes.create_proposal(room.stage().principle or "", "We will share the risk register.")
     frozen = gc.get_freeze_count()
     assert room.votes.open_vote(room.votes.proposals()[-1].id or 0, False)
-    assert gc.get_freeze_count() <= frozen, "the vote was set aside at once, holding up the phones' pushed views"
-    qtbot.waitUntil(lambda: gc.get_freeze_count() > frozen, timeout=3000)  # "opening the vote set nothing aside"
+    assert gc.get_freeze_count() > frozen, "opening the vote set nothing aside"
     round_id = room.votes.open_round()[0].id
     for person in [p for p in room.controller.participants() if p.is_voting][:5]:
         assert room.votes.cast(round_id, person.id or 0, Choice.AGREE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from workshop_app.core import voting
 from workshop_app.core.changes import Changes
@@ -12,10 +12,6 @@ from workshop_app.core.model import Choice, Proposal, VoteRound
 from workshop_app.core.voting import VoteProgress
 from workshop_app.ui.controller import WorkshopController
 from workshop_app.ui.long_lived import set_aside_what_was_built
-
-SET_ASIDE_AFTER_MS = 1000
-"""How long after a vote opens its objects are set aside: the phones have their new view by then (p95 under 0.25 s at
-400 phones) and nobody has voted yet."""
 
 
 class VoteController(QObject):
@@ -106,9 +102,7 @@ class VoteController(QObject):
         done = self.controller.perform(voting.open_vote_in_room, proposal_id, secret)
         if done.value is not None:
             self.vote_opened.emit(done.value.value.id)
-            # the vote's tiles, so no full collector pass goes over them during a cast; a moment later, as its full
-            # pass would hold up the phones' pushed views of the new vote
-            QTimer.singleShot(SET_ASIDE_AFTER_MS, set_aside_what_was_built)
+            set_aside_what_was_built()  # the vote's tiles, so no full collector pass goes over them during a cast
         return done.ok
 
     def cast(self, round_id: int, participant_id: int, choice: Choice, reason: str = "",
